@@ -1,0 +1,299 @@
+package org.bonlab.expr;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A real-valued expression over symbols (such as {@code n}) and quantities of policies.
+ *
+ * <p>Building an expression never evaluates it: engines ({@code numeric}, {@code symbolic}) interpret the
+ * tree. Method names follow Kotlin's operator conventions, so Kotlin code can write {@code a + b},
+ * {@code a - b}, {@code a * b}, {@code a / b} and {@code -a}.
+ */
+public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Expr.Mul, Expr.Div, Expr.Neg,
+        Expr.Pow, Expr.Log, Expr.Exp, Expr.BinaryEntropy, Quantity {
+
+    /** A constant. */
+    record Num(Scalar value) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitNum(this);
+        }
+
+        public Num {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A free symbol such as {@code n} or {@code lambda}. */
+    record Sym(String name) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitSym(this);
+        }
+
+        public Sym {
+            Objects.requireNonNull(name, "name");
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "symbol name must be a letter followed by letters, digits or '_', but was '%s'", name));
+            }
+        }
+    }
+
+    record Add(Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitAdd(this);
+        }
+
+        public Add {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    record Sub(Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitSub(this);
+        }
+
+        public Sub {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    record Mul(Expr left, Expr right) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitMul(this);
+        }
+
+        public Mul {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    record Div(Expr numerator, Expr denominator) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitDiv(this);
+        }
+
+        public Div {
+            Objects.requireNonNull(numerator, "numerator");
+            Objects.requireNonNull(denominator, "denominator");
+        }
+    }
+
+    record Neg(Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitNeg(this);
+        }
+
+        public Neg {
+            Objects.requireNonNull(operand, "operand");
+        }
+    }
+
+    record Pow(Expr base, Expr exponent) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitPow(this);
+        }
+
+        public Pow {
+            Objects.requireNonNull(base, "base");
+            Objects.requireNonNull(exponent, "exponent");
+        }
+    }
+
+    /** The natural logarithm (KL divergences are in nats). */
+    record Log(Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitLog(this);
+        }
+
+        public Log {
+            Objects.requireNonNull(operand, "operand");
+        }
+    }
+
+    record Exp(Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitExp(this);
+        }
+
+        public Exp {
+            Objects.requireNonNull(operand, "operand");
+        }
+    }
+
+    /**
+     * The binary entropy in nats, \( h(q) = -q \log q - (1-q) \log(1-q) \), as in Eq. (6) of Beirami et al.
+     * (2024), with \( h(0) = h(1) = 0 \).
+     */
+    record BinaryEntropy(Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitBinaryEntropy(this);
+        }
+
+        public BinaryEntropy {
+            Objects.requireNonNull(operand, "operand");
+        }
+    }
+
+    /** Dispatches on the kind of node; a new kind of node is a compile error in every visitor. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of node, quantities included. */
+    interface Visitor<R> {
+        R visitNum(Num e);
+
+        R visitSym(Sym e);
+
+        R visitAdd(Add e);
+
+        R visitSub(Sub e);
+
+        R visitMul(Mul e);
+
+        R visitDiv(Div e);
+
+        R visitNeg(Neg e);
+
+        R visitPow(Pow e);
+
+        R visitLog(Log e);
+
+        R visitExp(Exp e);
+
+        R visitBinaryEntropy(BinaryEntropy e);
+
+        R visitKl(Quantity.Kl e);
+
+        R visitAnalyticalKl(Quantity.AnalyticalKl e);
+
+        R visitExpectedReward(Quantity.ExpectedReward e);
+
+        R visitWinRate(Quantity.WinRate e);
+    }
+
+    // ---- construction ----
+
+    static Expr constant(long value) {
+        return new Num(Rational.of(value));
+    }
+
+    static Expr constant(double value) {
+        return new Num(Scalar.of(value));
+    }
+
+    static Expr constant(Scalar value) {
+        return new Num(value);
+    }
+
+    /** The exact rational {@code numerator / denominator}. */
+    static Expr rational(long numerator, long denominator) {
+        return new Num(Rational.of(numerator, denominator));
+    }
+
+    static Sym symbol(String name) {
+        return new Sym(name);
+    }
+
+    static Expr log(Expr x) {
+        return new Log(x);
+    }
+
+    static Expr exp(Expr x) {
+        return new Exp(x);
+    }
+
+    /** The binary entropy \( h(q) \); see {@link BinaryEntropy}. */
+    static Expr binaryEntropy(Expr q) {
+        return new BinaryEntropy(q);
+    }
+
+    // ---- Kotlin operator conventions ----
+
+    default Expr plus(Expr other) {
+        return new Add(this, other);
+    }
+
+    default Expr plus(long other) {
+        return new Add(this, constant(other));
+    }
+
+    default Expr plus(double other) {
+        return new Add(this, constant(other));
+    }
+
+    default Expr minus(Expr other) {
+        return new Sub(this, other);
+    }
+
+    default Expr minus(long other) {
+        return new Sub(this, constant(other));
+    }
+
+    default Expr minus(double other) {
+        return new Sub(this, constant(other));
+    }
+
+    default Expr times(Expr other) {
+        return new Mul(this, other);
+    }
+
+    default Expr times(long other) {
+        return new Mul(this, constant(other));
+    }
+
+    default Expr times(double other) {
+        return new Mul(this, constant(other));
+    }
+
+    default Expr div(Expr other) {
+        return new Div(this, other);
+    }
+
+    default Expr div(long other) {
+        return new Div(this, constant(other));
+    }
+
+    default Expr div(double other) {
+        return new Div(this, constant(other));
+    }
+
+    default Expr unaryMinus() {
+        return new Neg(this);
+    }
+
+    default Expr pow(Expr exponent) {
+        return new Pow(this, exponent);
+    }
+
+    default Expr pow(long exponent) {
+        return new Pow(this, constant(exponent));
+    }
+
+    default Expr log() {
+        return new Log(this);
+    }
+
+    default Expr exp() {
+        return new Exp(this);
+    }
+
+    /** A plain-text rendering such as {@code log(n) - (n - 1)/n}; see {@link ExprPrinter}. */
+    default String show() {
+        return ExprPrinter.show(this);
+    }
+}

@@ -1,0 +1,145 @@
+package org.bonlab.expr;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An exact rational number {@code numerator / denominator} in lowest terms with a positive denominator.
+ *
+ * <p>Decimal text such as {@code "0.1"} or {@code "1e-300"} parses to the exact rational it denotes, so
+ * probabilities given with 60 digits are kept to 60 digits.
+ */
+public record Rational(BigInteger numerator, BigInteger denominator) implements Scalar, Comparable<Rational> {
+
+    public static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
+    public static final Rational ONE = new Rational(BigInteger.ONE, BigInteger.ONE);
+
+    public Rational {
+        Objects.requireNonNull(numerator, "numerator");
+        Objects.requireNonNull(denominator, "denominator");
+        if (denominator.signum() == 0) {
+            throw new ArithmeticException("denominator must be non-zero, but was 0 (numerator " + numerator + ")");
+        }
+        if (denominator.signum() < 0) {
+            numerator = numerator.negate();
+            denominator = denominator.negate();
+        }
+        BigInteger g = numerator.gcd(denominator);
+        if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+            numerator = numerator.divide(g);
+            denominator = denominator.divide(g);
+        }
+        if (numerator.signum() == 0) {
+            denominator = BigInteger.ONE;
+        }
+    }
+
+    public static Rational of(long value) {
+        return new Rational(BigInteger.valueOf(value), BigInteger.ONE);
+    }
+
+    public static Rational of(long numerator, long denominator) {
+        return new Rational(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+    }
+
+    public static Rational of(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        if (v.scale() <= 0) {
+            return new Rational(v.toBigIntegerExact(), BigInteger.ONE);
+        }
+        return new Rational(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
+    }
+
+    /**
+     * Parses {@code "3"}, {@code "-0.25"}, {@code "1e-300"} or {@code "1/3"} exactly.
+     *
+     * @throws NumberFormatException naming the text when it is not such a number
+     */
+    public static Rational parse(String text) {
+        String t = text.strip();
+        try {
+            int slash = t.indexOf('/');
+            if (slash >= 0) {
+                return new Rational(new BigInteger(t.substring(0, slash).strip()),
+                        new BigInteger(t.substring(slash + 1).strip()));
+            }
+            return of(new BigDecimal(t));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new NumberFormatException(
+                    String.format(Locale.ROOT, "not a number: '%s' (expected e.g. 0.25, 1e-3 or 1/4)", text));
+        }
+    }
+
+    public boolean isInteger() {
+        return denominator.equals(BigInteger.ONE);
+    }
+
+    public int signum() {
+        return numerator.signum();
+    }
+
+    public Rational plus(Rational o) {
+        return new Rational(numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
+                denominator.multiply(o.denominator));
+    }
+
+    public Rational minus(Rational o) {
+        return plus(o.negate());
+    }
+
+    public Rational times(Rational o) {
+        return new Rational(numerator.multiply(o.numerator), denominator.multiply(o.denominator));
+    }
+
+    public Rational div(Rational o) {
+        if (o.signum() == 0) {
+            throw new ArithmeticException("divisor must be non-zero, but was 0 (dividend " + this + ")");
+        }
+        return new Rational(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
+    }
+
+    public Rational negate() {
+        return new Rational(numerator.negate(), denominator);
+    }
+
+    public Rational abs() {
+        return signum() < 0 ? negate() : this;
+    }
+
+    @Override
+    public double toDouble() {
+        return toBigDecimal(new MathContext(40)).doubleValue();
+    }
+
+    public BigDecimal toBigDecimal(MathContext mc) {
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), mc);
+    }
+
+    @Override
+    public BigDecimal toBigDecimal() {
+        return toBigDecimal(new MathContext(80));
+    }
+
+    @Override
+    public boolean isExact() {
+        return true;
+    }
+
+    @Override
+    public Rational toRational() {
+        return this;
+    }
+
+    @Override
+    public int compareTo(Rational o) {
+        return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
+    }
+
+    @Override
+    public String toString() {
+        return isInteger() ? numerator.toString() : numerator + "/" + denominator;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Real-valued expressions over symbols and quantities (KL, win rate, the analytical formula). Expressions are
+ * immutable trees; engines evaluate, derive and render them.
+ */
+package org.bonlab.expr;

@@ -1,0 +1,5 @@
+/**
+ * bonlab's specification language: {@link org.bonlab.Bon} for quantities and claims,
+ * {@link org.bonlab.policy.Policy} for policies.
+ */
+package org.bonlab;

@@ -1,0 +1,213 @@
+package org.bonlab.policy;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.bonlab.expr.Floating;
+import org.bonlab.expr.Scalar;
+
+/**
+ * An explicit probability mass function over named outcomes, with a reward.
+ *
+ * <p>Probabilities are exact ({@link org.bonlab.expr.Rational}) where the user wrote exact numbers, doubles
+ * otherwise. They must be finite, non-negative and sum to 1 within {@link #SUM_TOLERANCE}; nothing is
+ * normalised silently (use {@link Weights#normalized()} for that). Immutable.
+ */
+public final class Explicit implements BasePolicy {
+
+    /** How far the probabilities may sum from 1. */
+    public static final double SUM_TOLERANCE = 1e-12;
+
+    private final String label;
+    private final List<String> outcomes;
+    private final Scalar[] probabilities;
+    private final Reward reward;
+
+    private Explicit(String label, List<String> outcomes, Scalar[] probabilities, Reward reward) {
+        this.label = label;
+        this.outcomes = outcomes;
+        this.probabilities = probabilities;
+        this.reward = reward;
+    }
+
+    /**
+     * A validated PMF.
+     *
+     * @throws IllegalArgumentException naming the parameter, the value and the rule when the input is not a PMF
+     */
+    public static Explicit of(List<String> outcomes, List<? extends Scalar> probabilities, Reward reward) {
+        Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(probabilities, "probabilities");
+        Objects.requireNonNull(reward, "reward");
+        List<String> names = List.copyOf(outcomes);
+        Scalar[] probs = probabilities.toArray(new Scalar[0]);
+        if (probs.length == 0) {
+            throw new IllegalArgumentException("probabilities must list at least one outcome, but listed none");
+        }
+        if (names.size() != probs.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "outcomes and probabilities must have the same length, but have %d and %d",
+                    names.size(), probs.length));
+        }
+        if (reward.size() != probs.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "reward must have one value per outcome (%d), but has %d", probs.length, reward.size()));
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Integer before = seen.put(names.get(i), i);
+            if (before != null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "outcome names must be distinct, but '%s' appears at positions %d and %d",
+                        names.get(i), before, i));
+            }
+        }
+        for (int i = 0; i < probs.length; i++) {
+            Scalar s = Objects.requireNonNull(probs[i], "probability");
+            if (s.toDouble() < 0 || (s.isExact() && s.toRational().signum() < 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "probability must be non-negative, but probability of outcome '%s' was %s",
+                        names.get(i), s));
+            }
+        }
+        checkSum(probs);
+        return new Explicit(null, names, probs, reward);
+    }
+
+    private static void checkSum(Scalar[] probs) {
+        boolean allDouble = Arrays.stream(probs).allMatch(s -> s instanceof Floating);
+        double deviation;
+        String sum;
+        if (allDouble) {
+            // Neumaier's compensated sum: the check itself must not be the source of error.
+            double s = 0;
+            double c = 0;
+            for (Scalar x : probs) {
+                double v = x.toDouble();
+                double t = s + v;
+                c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+                s = t;
+            }
+            double total = s + c;
+            deviation = Math.abs(total - 1);
+            sum = Double.toString(total);
+        } else {
+            MathContext mc = new MathContext(40);
+            BigDecimal total = BigDecimal.ZERO;
+            for (Scalar x : probs) {
+                total = total.add(x.isExact() ? x.toRational().toBigDecimal(mc) : x.toBigDecimal(), mc);
+            }
+            deviation = total.subtract(BigDecimal.ONE).abs().doubleValue();
+            sum = total.round(new MathContext(17)).stripTrailingZeros().toPlainString();
+        }
+        if (!(deviation <= SUM_TOLERANCE)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "probabilities must sum to 1 within %s, but sum to %s", SUM_TOLERANCE, sum));
+        }
+    }
+
+    /** The same PMF with another reward (same number of outcomes). */
+    public Explicit withReward(Reward newReward) {
+        Objects.requireNonNull(newReward, "reward");
+        if (newReward.size() != probabilities.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "reward must have one value per outcome (%d), but has %d", probabilities.length,
+                    newReward.size()));
+        }
+        return new Explicit(label, outcomes, probabilities, newReward);
+    }
+
+    /** The same PMF with reward values (ties broken by listing order unless {@link #withTieBreak} says otherwise). */
+    public Explicit withReward(double... values) {
+        return withReward(Reward.of(values));
+    }
+
+    /** Ties broken in the given order of outcome names, from the lowest-ranked to the highest. */
+    public Explicit withTieBreak(String... outcomesLowToHigh) {
+        int[] order = new int[outcomesLowToHigh.length];
+        for (int i = 0; i < order.length; i++) {
+            int idx = outcomes.indexOf(outcomesLowToHigh[i]);
+            if (idx < 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "tie-break order must name known outcomes, but '%s' is not one of %s",
+                        outcomesLowToHigh[i], outcomes));
+            }
+            order[i] = idx;
+        }
+        return withReward(reward.withTieBreak(order));
+    }
+
+    /** The same PMF under a display name. */
+    public Explicit named(String name) {
+        return new Explicit(Objects.requireNonNull(name, "name"), outcomes, probabilities, reward);
+    }
+
+    @Override
+    public int size() {
+        return probabilities.length;
+    }
+
+    @Override
+    public String outcome(int i) {
+        return outcomes.get(i);
+    }
+
+    public List<String> outcomes() {
+        return outcomes;
+    }
+
+    /** The probability of outcome i as written. */
+    public Scalar probability(int i) {
+        return probabilities[i];
+    }
+
+    /** All probabilities as doubles (a fresh copy). */
+    public double[] probabilitiesAsDoubles() {
+        double[] out = new double[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilities[i].toDouble();
+        }
+        return out;
+    }
+
+    /** Whether every probability is an exact rational. */
+    public boolean isExact() {
+        return Arrays.stream(probabilities).allMatch(Scalar::isExact);
+    }
+
+    @Override
+    public Reward reward() {
+        return reward;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visitExplicit(this);
+    }
+
+    @Override
+    public String describe() {
+        return label != null ? label : "pmf(L=" + probabilities.length + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Explicit e && Objects.equals(label, e.label) && outcomes.equals(e.outcomes)
+                && Arrays.equals(probabilities, e.probabilities) && reward.equals(e.reward);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, outcomes, Arrays.hashCode(probabilities), reward);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,142 @@
+package org.bonlab.policy;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A reward: one finite value per outcome, plus a tie-break order that makes the ranking total.
+ *
+ * <p>Best-of-n needs a total order on outcomes. When two outcomes share a reward, bonlab ranks them by the
+ * tie-break order, as in App. C of Amini et al. (vBoN): \( y_1 \prec_r y_2 \) if \( r(y_1) &lt; r(y_2) \), or if the
+ * rewards are equal and \( y_1 \) comes before \( y_2 \) in the tie-break order. By default the tie-break
+ * order is the order in which the outcomes are listed.
+ */
+public final class Reward {
+
+    private final double[] values;      // null: reward equals the outcome's index (ascending listing)
+    private final int[] tieBreakRank;   // null: listing order
+    private final int size;
+
+    private Reward(double[] values, int[] tieBreakRank, int size) {
+        this.values = values;
+        this.tieBreakRank = tieBreakRank;
+        this.size = size;
+    }
+
+    /**
+     * The reward of outcomes listed in ascending reward order: outcome i has reward i, no ties. This is the
+     * convention of the papers' figures ("sort the outcomes by increasing reward").
+     */
+    public static Reward ascending(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "reward size must be at least 1, but was %d", size));
+        }
+        return new Reward(null, null, size);
+    }
+
+    /** The given reward values, ties broken by listing order. */
+    public static Reward of(double... values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("reward must have at least one value, but had none");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "reward must be finite, but reward[%d] was %s", i, values[i]));
+            }
+        }
+        return new Reward(values.clone(), null, values.length);
+    }
+
+    /**
+     * The same values with ties broken by the given order: {@code outcomesLowToHigh} lists every outcome index
+     * once, from the one ranked lowest among equals to the one ranked highest.
+     */
+    public Reward withTieBreak(int... outcomesLowToHigh) {
+        if (outcomesLowToHigh.length != size) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "tie-break order must list all %d outcomes once, but listed %d", size, outcomesLowToHigh.length));
+        }
+        int[] rank = new int[size];
+        Arrays.fill(rank, -1);
+        for (int pos = 0; pos < size; pos++) {
+            int o = outcomesLowToHigh[pos];
+            if (o < 0 || o >= size || rank[o] >= 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "tie-break order must be a permutation of 0..%d, but has %d at position %d",
+                        size - 1, o, pos));
+            }
+            rank[o] = pos;
+        }
+        return new Reward(values, rank, size);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double value(int outcome) {
+        return values == null ? outcome : values[outcome];
+    }
+
+    /** The position of the outcome in the tie-break order. */
+    public int tieBreakRank(int outcome) {
+        return tieBreakRank == null ? outcome : tieBreakRank[outcome];
+    }
+
+    /** Whether the outcomes' listing order is already ascending in reward, with no ties. */
+    public boolean isAscendingWithoutTies() {
+        if (values == null) {
+            return true;
+        }
+        for (int i = 1; i < size; i++) {
+            if (!(values[i] > values[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two outcomes have the same reward value (whatever the tie-break order says). */
+    public boolean ties(int a, int b) {
+        return value(a) == value(b);
+    }
+
+    /**
+     * The outcome indices sorted by the total order \( \prec_r \): ascending reward, then tie-break order.
+     */
+    public int[] ranking() {
+        Integer[] idx = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            idx[i] = i;
+        }
+        if (!(values == null && tieBreakRank == null)) {
+            Arrays.sort(idx, (a, b) -> {
+                int c = Double.compare(value(a), value(b));
+                return c != 0 ? c : Integer.compare(tieBreakRank(a), tieBreakRank(b));
+            });
+        }
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reward r && size == r.size && Arrays.equals(values, r.values)
+                && Arrays.equals(tieBreakRank, r.tieBreakRank);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * size + Arrays.hashCode(values)) + Arrays.hashCode(tieBreakRank);
+    }
+
+    @Override
+    public String toString() {
+        return values == null ? "ascending(" + size + ")" : "reward" + Arrays.toString(values);
+    }
+}

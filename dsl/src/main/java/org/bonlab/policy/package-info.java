@@ -1,0 +1,5 @@
+/**
+ * Policies over finite outcomes: base policies (explicit PMFs, the coin, uniform) with their rewards, and
+ * derived policies (best-of-n, worst-of-n).
+ */
+package org.bonlab.policy;

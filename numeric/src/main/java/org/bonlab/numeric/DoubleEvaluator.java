@@ -1,0 +1,233 @@
+package org.bonlab.numeric;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.numeric.policy.Ranking;
+import org.bonlab.numeric.quantity.Quantities;
+import org.bonlab.numeric.quantity.UndefinedQuantityException;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.Uniform;
+import org.bonlab.policy.WorstOf;
+
+/**
+ * Evaluates expressions and policies of a spec in double precision, with the stable formulas of
+ * {@link RankedPmf} and {@link Quantities}.
+ *
+ * <p>An evaluator caches the ranking and PMF of each base policy it meets, so evaluating one claim at many
+ * values of n ranks the base policy once. It holds no global state; use one per thread.
+ */
+public final class DoubleEvaluator {
+
+    private final Map<BasePolicy, RankedPmf> bases = new HashMap<>();
+
+    /** The value of {@code e} with the given symbol values. */
+    public double evaluate(Expr e, Map<Expr.Sym, Double> bindings) {
+        Objects.requireNonNull(bindings, "bindings");
+        double v = e.accept(new Values(bindings));
+        return requireFinite(v, e);
+    }
+
+    /** The value of an expression without free symbols. */
+    public double evaluate(Expr e) {
+        return evaluate(e, Map.of());
+    }
+
+    /** The PMF of a policy in rank order. */
+    public RankedPmf pmf(Policy policy, Map<Expr.Sym, Double> bindings) {
+        return policy.accept(new Pmfs(bindings));
+    }
+
+    /** The base policy's PMF in rank order, computed once per evaluator. */
+    public RankedPmf basePmf(BasePolicy base, Map<Expr.Sym, Double> bindings) {
+        if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
+            return bernoulli(evaluate(b.p(), bindings)); // depends on the bindings: not cached
+        }
+        return bases.computeIfAbsent(base, key -> key.accept(new Pmfs(bindings)));
+    }
+
+    private static RankedPmf bernoulli(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "bernoulli p must be in [0, 1], but was %s", p));
+        }
+        return RankedPmf.ofRankedProbabilities(BERNOULLI_RANKING, new double[] {1 - p, p});
+    }
+
+    private static final Ranking BERNOULLI_RANKING = Ranking.of(org.bonlab.policy.Reward.ascending(2));
+
+    private static double requireFinite(double v, Expr e) {
+        if (!Double.isFinite(v)) {
+            throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                    "%s is not finite here (it evaluates to %s)", e.show(), v));
+        }
+        return v;
+    }
+
+    /** Reads a sample count n: an integer at least 1. */
+    private double sampleCount(Expr n, Map<Expr.Sym, Double> bindings) {
+        double v = n.accept(new Values(bindings));
+        Quantities.requireSampleCount(v);
+        return v;
+    }
+
+    private final class Pmfs implements Policy.Visitor<RankedPmf> {
+        private final Map<Expr.Sym, Double> bindings;
+
+        Pmfs(Map<Expr.Sym, Double> bindings) {
+            this.bindings = bindings;
+        }
+
+        @Override
+        public RankedPmf visitExplicit(Explicit p) {
+            Ranking ranking = Ranking.of(p.reward());
+            double[] probs = p.probabilitiesAsDoubles();
+            double[] ranked = new double[probs.length];
+            for (int i = 0; i < ranked.length; i++) {
+                ranked[i] = probs[ranking.outcomeAt(i)];
+            }
+            return RankedPmf.ofRankedProbabilities(ranking, ranked);
+        }
+
+        @Override
+        public RankedPmf visitBernoulli(Bernoulli p) {
+            return bernoulli(evaluate(p.p(), bindings));
+        }
+
+        @Override
+        public RankedPmf visitUniform(Uniform p) {
+            return RankedPmf.uniform(Ranking.of(p.reward()));
+        }
+
+        @Override
+        public RankedPmf visitBestOf(BestOf p) {
+            double n = sampleCount(p.n(), bindings);
+            return resolve(p.policy()).bestOf(n);
+        }
+
+        @Override
+        public RankedPmf visitWorstOf(WorstOf p) {
+            double n = sampleCount(p.n(), bindings);
+            return resolve(p.policy()).worstOf(n);
+        }
+
+        private RankedPmf resolve(Policy p) {
+            return p instanceof BasePolicy b ? basePmf(b, bindings) : p.accept(this);
+        }
+    }
+
+    private final class Values implements Expr.Visitor<Double> {
+        private final Map<Expr.Sym, Double> bindings;
+
+        Values(Map<Expr.Sym, Double> bindings) {
+            this.bindings = bindings;
+        }
+
+        private double of(Expr e) {
+            return requireFinite(e.accept(this), e);
+        }
+
+        private RankedPmf pmfOf(Policy p) {
+            return p instanceof BasePolicy b ? basePmf(b, bindings) : p.accept(new Pmfs(bindings));
+        }
+
+        @Override
+        public Double visitNum(Expr.Num e) {
+            return e.value().toDouble();
+        }
+
+        @Override
+        public Double visitSym(Expr.Sym e) {
+            Double v = bindings.get(e);
+            if (v == null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "symbol %s must have a value, but none was given (bound: %s)", e.name(),
+                        bindings.keySet()));
+            }
+            return v;
+        }
+
+        @Override
+        public Double visitAdd(Expr.Add e) {
+            return of(e.left()) + of(e.right());
+        }
+
+        @Override
+        public Double visitSub(Expr.Sub e) {
+            return of(e.left()) - of(e.right());
+        }
+
+        @Override
+        public Double visitMul(Expr.Mul e) {
+            return of(e.left()) * of(e.right());
+        }
+
+        @Override
+        public Double visitDiv(Expr.Div e) {
+            double d = of(e.denominator());
+            if (d == 0) {
+                throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                        "%s divides by zero: %s is 0 here", e.show(), e.denominator().show()));
+            }
+            return of(e.numerator()) / d;
+        }
+
+        @Override
+        public Double visitNeg(Expr.Neg e) {
+            return -of(e.operand());
+        }
+
+        @Override
+        public Double visitPow(Expr.Pow e) {
+            return Math.pow(of(e.base()), of(e.exponent()));
+        }
+
+        @Override
+        public Double visitLog(Expr.Log e) {
+            double x = of(e.operand());
+            if (!(x > 0)) {
+                throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                        "log needs a positive argument, but %s is %s here", e.operand().show(), x));
+            }
+            return Math.log(x);
+        }
+
+        @Override
+        public Double visitExp(Expr.Exp e) {
+            return Math.exp(of(e.operand()));
+        }
+
+        @Override
+        public Double visitBinaryEntropy(Expr.BinaryEntropy e) {
+            return Quantities.binaryEntropy(of(e.operand()));
+        }
+
+        @Override
+        public Double visitKl(Quantity.Kl e) {
+            return Quantities.kl(pmfOf(e.q()), pmfOf(e.p()));
+        }
+
+        @Override
+        public Double visitAnalyticalKl(Quantity.AnalyticalKl e) {
+            return Quantities.analyticalKl(sampleCount(e.n(), bindings));
+        }
+
+        @Override
+        public Double visitExpectedReward(Quantity.ExpectedReward e) {
+            return Quantities.expectedReward(pmfOf(e.q()));
+        }
+
+        @Override
+        public Double visitWinRate(Quantity.WinRate e) {
+            return Quantities.winRate(pmfOf(e.q()), pmfOf(e.p()), e.ties() == Quantity.Ties.HALF);
+        }
+    }
+}

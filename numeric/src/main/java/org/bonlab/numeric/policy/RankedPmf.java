@@ -1,0 +1,181 @@
+package org.bonlab.numeric.policy;
+
+import java.util.Locale;
+
+/**
+ * A probability mass function over ranked outcomes, held in log space together with its CDF and upper tail:
+ * \( \log p_i \), \( \log F_i \) with \( F_i = \sum_{j \le i} p_j \), and \( \log(1 - F_i) = \log \sum_{j > i} p_j \).
+ *
+ * <p>Holding both \( F \) and \( 1 - F \) to full relative precision is what makes best-of-n stable: the bottom
+ * of the distribution needs \( F \), the top needs \( 1 - F \), and best-of-n maps them to
+ * \( F^n \) and \( 1 - F^n = -\mathrm{expm1}(n \log F) \) without ever forming \( 1 - (\text{something near } 1) \).
+ *
+ * @implNote Cumulative sums are compensated (Neumaier); \( F_i \) is taken from the sum from the bottom when
+ *     it is at most 1/2 and as \( 1 - \text{tail} \) through {@code log1p} otherwise, where the tail is summed from
+ *     the top. Both are then accurate to a few ulps in relative terms.
+ */
+public final class RankedPmf {
+
+    private final Ranking ranking;
+    private final double[] logP;
+    private final double[] logCdf;
+    private final double[] logTail;
+
+    RankedPmf(Ranking ranking, double[] logP, double[] logCdf, double[] logTail) {
+        this.ranking = ranking;
+        this.logP = logP;
+        this.logCdf = logCdf;
+        this.logTail = logTail;
+    }
+
+    /**
+     * A PMF from probabilities given in rank order (ascending \( \prec_r \)). The caller has validated them.
+     */
+    public static RankedPmf ofRankedProbabilities(Ranking ranking, double[] p) {
+        int size = p.length;
+        if (size != ranking.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "probabilities must have one entry per ranked outcome (%d), but have %d", ranking.size(), size));
+        }
+        double[] below = CompensatedSum.prefixSums(p);   // below[i] = sum_{j <= i} p_j
+        double[] above = CompensatedSum.suffixSumsExclusive(p); // above[i] = sum_{j > i} p_j
+        double[] logP = new double[size];
+        double[] logCdf = new double[size];
+        double[] logTail = new double[size];
+        for (int i = 0; i < size; i++) {
+            logP[i] = Math.log(p[i]);
+            logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
+            logTail[i] = above[i] <= 0.5 ? Math.log(above[i]) : Math.log1p(-below[i]);
+        }
+        logCdf[size - 1] = 0.0;           // the CDF of the top outcome is 1 by definition
+        logTail[size - 1] = Double.NEGATIVE_INFINITY;
+        return new RankedPmf(ranking, logP, logCdf, logTail);
+    }
+
+    /**
+     * The uniform PMF on L ranked outcomes, with exact cumulative probabilities \( F_i = (i+1)/L \).
+     */
+    public static RankedPmf uniform(Ranking ranking) {
+        int size = ranking.size();
+        double logL = Math.log(size);
+        double[] logP = new double[size];
+        double[] logCdf = new double[size];
+        double[] logTail = new double[size];
+        for (int i = 0; i < size; i++) {
+            logP[i] = -logL;
+            int below = i + 1;
+            int above = size - i - 1;
+            logCdf[i] = 2L * below <= size ? Math.log(below) - logL : Math.log1p(-(double) above / size);
+            logTail[i] = above == 0 ? Double.NEGATIVE_INFINITY
+                    : 2L * above <= size ? Math.log(above) - logL : Math.log1p(-(double) below / size);
+        }
+        return new RankedPmf(ranking, logP, logCdf, logTail);
+    }
+
+    /**
+     * The best-of-n PMF, Lemma 1 (Eq. (7)) of Beirami et al.: \( \pi_i = F_i^n - F_{i-1}^n \), with cumulative
+     * \( F_i^n \) and tail \( 1 - F_i^n \).
+     *
+     * @implNote Computed as \( \log \pi_i = n \log F_i + \log(-\mathrm{expm1}(n \log(F_{i-1}/F_i))) \), where
+     *     \( \log(F_{i-1}/F_i) = \mathrm{log1p}(-p_i/F_i) \) when \( p_i/F_i \le 1/2 \) (so that outcomes far
+     *     smaller than the mass below them keep their probability), and the difference of logs otherwise.
+     *     The naive \( F_i^n - F_{i-1}^n \) loses everything when \( p_i \ll F_i \) and n is large.
+     * @param n the number of samples, a positive integer (as a double, exact up to \( 2^{53} \))
+     */
+    public RankedPmf bestOf(double n) {
+        int size = logP.length;
+        double[] lp = new double[size];
+        double[] lc = new double[size];
+        double[] lt = new double[size];
+        for (int i = 0; i < size; i++) {
+            lc[i] = n * logCdf[i];
+            lt[i] = logOneMinusExp(lc[i]);
+            lp[i] = logDifferenceOfPowers(n, logP[i], logCdf[i], i == 0 ? Double.NEGATIVE_INFINITY : logCdf[i - 1]);
+        }
+        return new RankedPmf(ranking, lp, lc, lt);
+    }
+
+    /**
+     * The worst-of-n PMF: \( \pi_i = (1 - F_{i-1})^n - (1 - F_i)^n \), the mirror image of {@link #bestOf}.
+     */
+    public RankedPmf worstOf(double n) {
+        int size = logP.length;
+        double[] lp = new double[size];
+        double[] lc = new double[size];
+        double[] lt = new double[size];
+        for (int i = 0; i < size; i++) {
+            lt[i] = n * logTail[i];
+            lc[i] = logOneMinusExp(lt[i]);
+            double logAtOrAbove = i == 0 ? 0.0 : logTail[i - 1];
+            lp[i] = logDifferenceOfPowers(n, logP[i], logAtOrAbove, logTail[i]);
+        }
+        return new RankedPmf(ranking, lp, lc, lt);
+    }
+
+    /**
+     * \( \log(A^n - B^n) \) for \( A = B + p \ge B \ge 0 \), given \( \log p \), \( \log A \) and \( \log B \):
+     * \( n \log A + \log(-\mathrm{expm1}(n \log(B/A))) \).
+     */
+    static double logDifferenceOfPowers(double n, double logP, double logA, double logB) {
+        if (logP == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double ratio = Math.exp(logP - logA); // p / A, in (0, 1]
+        double logBOverA = ratio <= 0.5 ? Math.log1p(-ratio) : logB - logA;
+        return n * logA + logOneMinusExp(n * logBOverA);
+    }
+
+    /** \( \log(1 - e^x) \) for \( x \le 0 \), accurate for x near 0 and for very negative x. */
+    static double logOneMinusExp(double x) {
+        if (x == 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        // Maechler's switch at -log 2: expm1 near 0, log1p(-exp) far from it.
+        return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+    }
+
+    public Ranking ranking() {
+        return ranking;
+    }
+
+    public int size() {
+        return logP.length;
+    }
+
+    /** \( p_i \) at rank i. */
+    public double probability(int rank) {
+        return Math.exp(logP[rank]);
+    }
+
+    /** \( \log p_i \) at rank i (\( -\infty \) for an impossible outcome). */
+    public double logProbability(int rank) {
+        return logP[rank];
+    }
+
+    /** \( F_i = P[\text{rank} \le i] \). */
+    public double cdf(int rank) {
+        return Math.exp(logCdf[rank]);
+    }
+
+    public double logCdf(int rank) {
+        return logCdf[rank];
+    }
+
+    /** \( 1 - F_i = P[\text{rank} > i] \), accurate when small. */
+    public double tail(int rank) {
+        return Math.exp(logTail[rank]);
+    }
+
+    public double logTail(int rank) {
+        return logTail[rank];
+    }
+
+    /** The probabilities in rank order (a fresh array). */
+    public double[] probabilities() {
+        double[] out = new double[logP.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.exp(logP[i]);
+        }
+        return out;
+    }
+}

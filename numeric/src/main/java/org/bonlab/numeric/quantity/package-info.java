@@ -1,0 +1,4 @@
+/**
+ * KL divergence, the analytical formula, expected reward and win rates of finite ranked policies.
+ */
+package org.bonlab.numeric.quantity;

@@ -1,0 +1,231 @@
+package org.bonlab.symbolic;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Rational;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.Uniform;
+import org.bonlab.policy.WorstOf;
+
+/**
+ * Closed forms of best-of-n quantities for a base policy with exact (or symbolic) probabilities and a symbolic
+ * n, built as dsl expressions: the PMF of Lemma 1 (Eq. (7) of Beirami et al.), its KL divergence to the base
+ * policy, and the same KL in the papers' vocabulary.
+ */
+public final class BestOfForms {
+
+    /** Symbolic sums are written out term by term; beyond this many outcomes they stop being readable. */
+    public static final int MAX_OUTCOMES = 200;
+
+    private final List<Expr> probabilities; // rank order
+    private final List<Expr> cdf;           // F_i, rank order
+    private final Expr n;
+
+    private BestOfForms(List<Expr> probabilities, Expr n) {
+        this.probabilities = probabilities;
+        this.n = n;
+        List<Expr> f = new ArrayList<>();
+        Expr acc = null;
+        for (Expr p : probabilities) {
+            acc = acc == null ? p : add(acc, p);
+            f.add(acc);
+        }
+        f.set(f.size() - 1, Expr.constant(1)); // F of the top outcome is 1
+        this.cdf = f;
+    }
+
+    /** The forms of {@code bestOf(base, n)}. */
+    public static BestOfForms of(BasePolicy base, Expr n) {
+        return new BestOfForms(rankedProbabilities(base), n);
+    }
+
+    /** Probabilities of a base policy in ascending reward order, exact or symbolic. */
+    static List<Expr> rankedProbabilities(BasePolicy base) {
+        if (base.size() > MAX_OUTCOMES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "policy for a symbolic derivation must have at most %d outcomes, but %s has %d",
+                    MAX_OUTCOMES, base.describe(), base.size()));
+        }
+        return base.accept(new Policy.Visitor<List<Expr>>() {
+            @Override
+            public List<Expr> visitExplicit(Explicit p) {
+                if (!p.isExact()) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "probabilities for a symbolic derivation must be exact (e.g. \"1/3\" or \"0.25\"), "
+                                    + "but %s has double probabilities", p.describe()));
+                }
+                int[] order = p.reward().ranking();
+                List<Expr> out = new ArrayList<>();
+                for (int o : order) {
+                    out.add(Expr.constant(p.probability(o)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Expr> visitBernoulli(Bernoulli p) {
+                return List.of(add(Expr.constant(1), negate(p.p())), p.p());
+            }
+
+            @Override
+            public List<Expr> visitUniform(Uniform p) {
+                List<Expr> out = new ArrayList<>();
+                for (int i = 0; i < p.size(); i++) {
+                    out.add(Expr.rational(1, p.size()));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Expr> visitBestOf(BestOf p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
+            public List<Expr> visitWorstOf(WorstOf p) {
+                throw new IllegalStateException("not a base policy");
+            }
+        });
+    }
+
+    public int size() {
+        return probabilities.size();
+    }
+
+    public Expr probability(int rank) {
+        return probabilities.get(rank);
+    }
+
+    /** \( \pi_n(\tilde y_i) = F_i^n - F_{i-1}^n \), Lemma 1, Eq. (13) of Beirami et al. */
+    public Expr bestOfProbability(int rank) {
+        Expr upper = power(cdf.get(rank), n);
+        if (rank == 0) {
+            return upper;
+        }
+        return add(upper, negate(power(cdf.get(rank - 1), n)));
+    }
+
+    /** \( \sum_i \pi_i \log(\pi_i / p_i) \), summed over outcomes of positive probability. */
+    public Expr klDirect() {
+        Expr sum = null;
+        for (int i = 0; i < size(); i++) {
+            if (isZero(probabilities.get(i))) {
+                continue;
+            }
+            Expr pi = bestOfProbability(i);
+            Expr term = pi.times(Expr.log(pi.div(probabilities.get(i))));
+            sum = sum == null ? term : sum.plus(term);
+        }
+        return sum;
+    }
+
+    /**
+     * The KL in the papers' vocabulary, \( \mathrm{KL}(\pi_n \| p) = -\sum_i \pi_i \log p_i - H(\pi_n) \): for two
+     * outcomes \( H(\pi_n) = h(\pi_n(\tilde y_1)) \), and for equal probabilities \( 1/L \) the cross term is
+     * \( \log L \). The fair coin gives \( \log 2 - h(2^{-n}) \), Eq. (6) of Beirami et al.
+     * Returns the direct sum where no such form applies.
+     */
+    public Expr klPresented() {
+        if (size() != 2 || isZero(probabilities.get(0)) || isZero(probabilities.get(1))) {
+            return klDirect();
+        }
+        Expr cross;
+        if (probabilities.get(0).equals(probabilities.get(1))) {
+            cross = Expr.log(Expr.constant(2));
+        } else {
+            cross = negate(bestOfProbability(0).times(Expr.log(probabilities.get(0)))
+                    .plus(bestOfProbability(1).times(Expr.log(probabilities.get(1)))));
+        }
+        return cross.minus(Expr.binaryEntropy(bestOfProbability(0)));
+    }
+
+    /** \( \mathbb{E}_{\pi_n}[r] = \sum_i \pi_i r_i \) given the rewards in rank order. */
+    public Expr expectedReward(double[] rewardsInRankOrder) {
+        Expr sum = null;
+        for (int i = 0; i < size(); i++) {
+            Expr term = bestOfProbability(i).times(Expr.constant(Rational.of(new java.math.BigDecimal(
+                    rewardsInRankOrder[i]))));
+            sum = sum == null ? term : sum.plus(term);
+        }
+        return sum;
+    }
+
+    /**
+     * The win rate of \( \pi_n \) against p, \( \sum_i \pi_i (F_{i-1} + c\,p_i) \) with \( c = 0 \) (strict) or
+     * \( c = 1/2 \) (ties count half), for distinct rewards.
+     */
+    public Expr winRate(boolean halfTies) {
+        Expr sum = null;
+        for (int i = 0; i < size(); i++) {
+            Expr below = i == 0 ? Expr.constant(0) : cdf.get(i - 1);
+            Expr beats = halfTies ? add(below, probabilities.get(i).times(Expr.rational(1, 2))) : below;
+            if (isZero(beats)) {
+                continue;
+            }
+            Expr term = bestOfProbability(i).times(beats);
+            sum = sum == null ? term : sum.plus(term);
+        }
+        return sum == null ? Expr.constant(0) : sum;
+    }
+
+    /** The probability of the highest-ranked outcome, \( \varepsilon_\infty \) of Eq. (20). */
+    public Expr topProbability() {
+        return probabilities.get(size() - 1);
+    }
+
+    // ---- small exact simplifications, so that forms read as the papers write them ----
+
+    static boolean isZero(Expr e) {
+        return e instanceof Expr.Num num && num.value() instanceof Rational r && r.signum() == 0;
+    }
+
+    private static Rational exact(Expr e) {
+        return e instanceof Expr.Num num && num.value() instanceof Rational r ? r : null;
+    }
+
+    static Expr add(Expr a, Expr b) {
+        Rational x = exact(a);
+        Rational y = exact(b);
+        if (x != null && y != null) {
+            return Expr.constant(x.plus(y));
+        }
+        if (y != null && y.signum() < 0) {
+            return a.minus(Expr.constant(y.negate()));
+        }
+        if (b instanceof Expr.Neg neg) {
+            return a.minus(neg.operand());
+        }
+        return a.plus(b);
+    }
+
+    static Expr negate(Expr a) {
+        Rational x = exact(a);
+        return x != null ? Expr.constant(x.negate()) : a.unaryMinus();
+    }
+
+    /** \( x^n \) with \( (1/b)^n \) written \( b^{-n} \) and \( (a/b)^n \) as \( a^n / b^n \), as the papers do. */
+    static Expr power(Expr base, Expr exponent) {
+        Rational r = exact(base);
+        if (r != null) {
+            if (r.equals(Rational.ONE)) {
+                return Expr.constant(1);
+            }
+            if (!r.isInteger() && !(exponent instanceof Expr.Num)) {
+                Expr den = Expr.constant(new Rational(r.denominator(), BigInteger.ONE));
+                if (r.numerator().equals(BigInteger.ONE)) {
+                    return den.pow(exponent.unaryMinus());
+                }
+                Expr num = Expr.constant(new Rational(r.numerator(), BigInteger.ONE));
+                return num.pow(exponent).div(den.pow(exponent));
+            }
+        }
+        return base.pow(exponent);
+    }
+}

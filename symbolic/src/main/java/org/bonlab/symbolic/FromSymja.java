@@ -1,0 +1,86 @@
+package org.bonlab.symbolic;
+
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Optional;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Rational;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IFraction;
+import org.matheclipse.core.interfaces.IInteger;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Translates a Symja result back into a dsl expression, for the arithmetic bonlab renders: integers, fractions,
+ * symbols, {@code Plus}, {@code Times}, {@code Power}, {@code Log}, {@code Exp}. Anything else is reported as
+ * untranslatable rather than guessed.
+ */
+final class FromSymja {
+
+    private final Map<ISymbol, Expr.Sym> symbols;
+
+    FromSymja(Map<ISymbol, Expr.Sym> symbols) {
+        this.symbols = symbols;
+    }
+
+    Optional<Expr> translate(IExpr e) {
+        try {
+            return Optional.of(go(e));
+        } catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private Expr go(IExpr e) {
+        if (e instanceof IInteger i) {
+            return Expr.constant(new Rational(i.toBigNumerator(), BigInteger.ONE));
+        }
+        if (e instanceof IFraction f) {
+            return Expr.constant(new Rational(f.toBigNumerator(), f.toBigDenominator()));
+        }
+        if (e instanceof ISymbol s) {
+            Expr.Sym sym = symbols.get(s);
+            if (sym != null) {
+                return sym;
+            }
+            if (s.equals(S.E)) {
+                return Expr.exp(Expr.constant(1));
+            }
+            throw new IllegalArgumentException("unknown symbol " + s);
+        }
+        if (e instanceof IAST ast) {
+            IExpr head = ast.head();
+            if (head.equals(S.Plus)) {
+                Expr acc = go(ast.arg1());
+                for (int i = 2; i < ast.size(); i++) {
+                    Expr term = go(ast.get(i));
+                    acc = term instanceof Expr.Neg neg ? acc.minus(neg.operand()) : acc.plus(term);
+                }
+                return acc;
+            }
+            if (head.equals(S.Times)) {
+                if (ast.arg1().isMinusOne() && ast.size() > 2) {
+                    Expr rest = go(ast.size() == 3 ? ast.arg2() : ast.removeAtClone(1));
+                    return rest.unaryMinus();
+                }
+                Expr acc = go(ast.arg1());
+                for (int i = 2; i < ast.size(); i++) {
+                    acc = acc.times(go(ast.get(i)));
+                }
+                return acc;
+            }
+            if (head.equals(S.Power) && ast.size() == 3) {
+                return go(ast.arg1()).pow(go(ast.arg2()));
+            }
+            if (head.equals(S.Log) && ast.size() == 2) {
+                return Expr.log(go(ast.arg1()));
+            }
+            if (head.equals(S.Exp) && ast.size() == 2) {
+                return Expr.exp(go(ast.arg1()));
+            }
+        }
+        throw new IllegalArgumentException("cannot translate " + e);
+    }
+}

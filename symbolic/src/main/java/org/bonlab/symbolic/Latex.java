@@ -1,0 +1,166 @@
+package org.bonlab.symbolic;
+
+import java.util.Set;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Floating;
+import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.WorstOf;
+
+/**
+ * Renders expressions as LaTeX (amsmath) in the papers' notation: \( \log 2 - h\left(2^{-n}\right) \),
+ * \( \mathrm{KL}(\pi_n \,\|\, p) \), \( \frac{n-1}{n} \). Parentheses only where precedence needs them.
+ */
+public final class Latex implements Expr.Visitor<String> {
+
+    private static final Latex INSTANCE = new Latex();
+    private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon",
+            "lambda", "mu", "pi", "theta", "sigma", "tau", "rho", "eta", "kappa", "nu");
+
+    private static final int SUM = 1;
+    private static final int PRODUCT = 2;
+    private static final int POWER = 3;
+    private static final int ATOM = 4;
+
+    private Latex() {
+    }
+
+    public static String render(Expr e) {
+        return e.accept(INSTANCE);
+    }
+
+    @Override
+    public String visitNum(Expr.Num e) {
+        if (e.value() instanceof Rational r) {
+            if (r.isInteger()) {
+                return r.numerator().toString();
+            }
+            String frac = "\\frac{" + r.numerator().abs() + "}{" + r.denominator() + "}";
+            return r.signum() < 0 ? "-" + frac : frac;
+        }
+        return Double.toString(((Floating) e.value()).value());
+    }
+
+    @Override
+    public String visitSym(Expr.Sym e) {
+        String name = e.name();
+        return GREEK.contains(name) ? "\\" + name : name.length() == 1 ? name : "\\mathit{" + name + "}";
+    }
+
+    @Override
+    public String visitAdd(Expr.Add e) {
+        if (e.right() instanceof Expr.Neg neg) {
+            return render(e.left()) + " - " + wrap(neg.operand(), PRODUCT);
+        }
+        return render(e.left()) + " + " + render(e.right());
+    }
+
+    @Override
+    public String visitSub(Expr.Sub e) {
+        return render(e.left()) + " - " + wrap(e.right(), PRODUCT);
+    }
+
+    @Override
+    public String visitMul(Expr.Mul e) {
+        String sep = isNumber(e.left()) && isNumber(e.right()) ? " \\cdot " : " ";
+        return wrap(e.left(), PRODUCT) + sep + wrap(e.right(), PRODUCT);
+    }
+
+    @Override
+    public String visitDiv(Expr.Div e) {
+        return "\\frac{" + render(e.numerator()) + "}{" + render(e.denominator()) + "}";
+    }
+
+    @Override
+    public String visitNeg(Expr.Neg e) {
+        return "-" + wrap(e.operand(), PRODUCT);
+    }
+
+    @Override
+    public String visitPow(Expr.Pow e) {
+        return wrap(e.base(), ATOM) + "^{" + render(e.exponent()) + "}";
+    }
+
+    @Override
+    public String visitLog(Expr.Log e) {
+        Expr x = e.operand();
+        boolean bare = x instanceof Expr.Sym
+                || x instanceof Expr.Num num && num.value() instanceof Rational r && r.isInteger() && r.signum() > 0;
+        return bare ? "\\log " + render(x) : "\\log\\left(" + render(x) + "\\right)";
+    }
+
+    @Override
+    public String visitExp(Expr.Exp e) {
+        return "e^{" + render(e.operand()) + "}";
+    }
+
+    @Override
+    public String visitBinaryEntropy(Expr.BinaryEntropy e) {
+        return "h\\left(" + render(e.operand()) + "\\right)";
+    }
+
+    @Override
+    public String visitKl(Quantity.Kl e) {
+        return "\\mathrm{KL}\\left(" + policy(e.q()) + " \\,\\|\\, " + policy(e.p()) + "\\right)";
+    }
+
+    @Override
+    public String visitAnalyticalKl(Quantity.AnalyticalKl e) {
+        return render(e.definition());
+    }
+
+    @Override
+    public String visitExpectedReward(Quantity.ExpectedReward e) {
+        return "\\mathbb{E}_{" + policy(e.q()) + "}\\left[r\\right]";
+    }
+
+    @Override
+    public String visitWinRate(Quantity.WinRate e) {
+        String name = e.ties() == Quantity.Ties.HALF ? "W_{1/2}" : "W_{>}";
+        return name + "\\left(" + policy(e.q()) + ", " + policy(e.p()) + "\\right)";
+    }
+
+    /** \( \pi_{n} \) for best-of-n, \( \pi^{-}_{n} \) for worst-of-n, \( p \) for a base policy. */
+    static String policy(Policy p) {
+        if (p instanceof BestOf b) {
+            return b.policy() instanceof BasePolicy ? "\\pi_{" + render(b.n()) + "}"
+                    : "\\mathrm{BoN}_{" + render(b.n()) + "}\\left(" + policy(b.policy()) + "\\right)";
+        }
+        if (p instanceof WorstOf w) {
+            return "\\pi^{-}_{" + render(w.n()) + "}";
+        }
+        return "p";
+    }
+
+    private static boolean isNumber(Expr e) {
+        return e instanceof Expr.Num;
+    }
+
+    private static int precedence(Expr e) {
+        if (e instanceof Expr.Add || e instanceof Expr.Sub || e instanceof Quantity.AnalyticalKl) {
+            return SUM;
+        }
+        if (e instanceof Expr.Neg || e instanceof Expr.Mul) {
+            return PRODUCT;
+        }
+        if (e instanceof Expr.Div) {
+            return POWER; // \frac is self-delimiting, except as the base of a power
+        }
+        if (e instanceof Expr.Pow) {
+            return POWER;
+        }
+        if (e instanceof Expr.Num num) {
+            boolean plainInteger = num.value() instanceof Rational r && r.isInteger() && r.signum() >= 0;
+            return plainInteger ? ATOM : PRODUCT;
+        }
+        return ATOM;
+    }
+
+    private static String wrap(Expr e, int context) {
+        String s = render(e);
+        return precedence(e) < context ? "\\left(" + s + "\\right)" : s;
+    }
+}
