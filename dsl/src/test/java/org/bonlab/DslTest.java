@@ -1,0 +1,184 @@
+package org.bonlab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Rational;
+import org.bonlab.expr.Scalar;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.Reward;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DslTest {
+
+    @Nested
+    class Rationals {
+        @Test
+        void decimalTextIsExact() {
+            assertEquals(Rational.of(1, 10), Rational.parse("0.1"));
+            assertEquals(Rational.of(1, 4), Rational.parse("2.5e-1"));
+            assertEquals(Rational.of(-1, 3), Rational.parse("2/-6"));
+            assertEquals(new Rational(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(300)),
+                    Rational.parse("1e-300"));
+        }
+
+        @Test
+        void rejectsTextThatIsNotANumber() {
+            NumberFormatException e = assertThrows(NumberFormatException.class, () -> Rational.parse("0.x5"));
+            assertTrue(e.getMessage().contains("'0.x5'"));
+        }
+
+        @Test
+        void arithmeticStaysExact() {
+            Rational third = Rational.of(1, 3);
+            assertEquals(Rational.ONE, third.plus(third).plus(third));
+            assertEquals(Rational.of(1, 9), third.times(third));
+            assertEquals(0.1, Rational.parse("0.1").toDouble());
+        }
+    }
+
+    @Nested
+    class Policies {
+        @Test
+        void probabilitiesMustSumToOne() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Policy.probabilities(0.5, 0.47));
+            assertEquals("probabilities must sum to 1 within 1.0E-12, but sum to 0.97", e.getMessage());
+        }
+
+        @Test
+        void exactProbabilitiesSumExactly() {
+            Explicit p = Policy.probabilities("1/3", "1/3", "1/3");
+            assertTrue(p.isExact());
+            assertEquals(Rational.of(1, 3), p.probability(0));
+        }
+
+        @Test
+        void rejectsNegativeProbability() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Policy.probabilities(1.5, -0.5));
+            assertTrue(e.getMessage().contains("non-negative") && e.getMessage().contains("-0.5"), e.getMessage());
+        }
+
+        @Test
+        void rejectsNonFiniteProbability() {
+            assertThrows(IllegalArgumentException.class, () -> Policy.probabilities(Double.NaN, 1));
+        }
+
+        @Test
+        void rejectsDuplicateOutcomes() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Explicit.of(List.of("a", "a"), List.of(Scalar.of(0.5), Scalar.of(0.5)), Reward.of(0, 1)));
+            assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+        }
+
+        @Test
+        void weightsAreNormalisedOnlyWhenAsked() {
+            Explicit p = Policy.weights(1, 3).normalized();
+            assertArrayEquals(new double[] {0.25, 0.75}, p.probabilitiesAsDoubles());
+            assertThrows(IllegalArgumentException.class, () -> Policy.probabilities(1, 3));
+        }
+
+        @Test
+        void coinIsExample1() {
+            assertEquals(Expr.rational(1, 2), Policy.coin().p());
+            assertEquals(2, Policy.coin().size());
+            assertEquals(1.0, Policy.coin().reward().value(1));
+        }
+
+        @Test
+        void bestOfNeedsAPositiveIntegerN() {
+            assertThrows(IllegalArgumentException.class, () -> Policy.coin().bestOf(0));
+            assertThrows(IllegalArgumentException.class, () -> Policy.coin().bestOf(Expr.constant(2.5)));
+            BestOf b = Policy.coin().bestOf(Bon.n);
+            assertEquals("bestOf(coin, n)", b.describe());
+        }
+
+        @Test
+        void valuesAreImmutableAndCompareByValue() {
+            double[] probs = {0.25, 0.75};
+            Explicit p = Policy.probabilities(probs);
+            probs[0] = 0.5;
+            assertEquals(0.25, p.probabilitiesAsDoubles()[0]);
+            assertEquals(Policy.probabilities(0.25, 0.75), p);
+            assertNotEquals(p, p.withReward(1, 0));
+        }
+    }
+
+    @Nested
+    class Rewards {
+        @Test
+        void tiesAreBrokenByListingOrderByDefault() {
+            assertArrayEquals(new int[] {1, 0, 2}, Reward.of(1, 0, 1).ranking());
+        }
+
+        @Test
+        void tieBreakOrderDecidesAmongEquals() {
+            Reward r = Reward.of(1, 0, 1).withTieBreak(2, 1, 0);
+            assertArrayEquals(new int[] {1, 2, 0}, r.ranking());
+            assertTrue(r.ties(0, 2));
+            assertFalse(r.isAscendingWithoutTies());
+        }
+
+        @Test
+        void rejectsNanReward() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reward.of(0, Double.NaN));
+            assertTrue(e.getMessage().contains("reward[1]"), e.getMessage());
+        }
+
+        @Test
+        void tieBreakMustBeAPermutation() {
+            assertThrows(IllegalArgumentException.class, () -> Reward.of(0, 0).withTieBreak(0, 0));
+        }
+    }
+
+    @Nested
+    class Expressions {
+        @Test
+        void operatorsBuildTreesWithoutEvaluating() {
+            Expr e = Bon.n.plus(1).times(Bon.n).div(2L).minus(Expr.constant(3)).unaryMinus();
+            assertEquals("-((n + 1)*n/2 - 3)", e.show());
+        }
+
+        @Test
+        void analyticalFormulaIsEq5() {
+            assertEquals("log(n) - (n - 1)/n", Bon.analyticalKl(Bon.n).show());
+        }
+
+        @Test
+        void symbolNamesAreValidated() {
+            assertThrows(IllegalArgumentException.class, () -> Expr.symbol("1n"));
+        }
+    }
+
+    @Nested
+    class Claims {
+        @Test
+        void claimsReadAsWritten() {
+            Policy coin = Policy.coin();
+            Claim c = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n))
+                    .forAll(Bon.n, 1, 10).named("Thm 1");
+            assertEquals(Relation.AT_MOST, c.relation());
+            assertEquals("Thm 1: KL(bestOf(coin, n) || coin) <= log(n) - (n - 1)/n for n in {1, ..., 10}",
+                    c.toString());
+        }
+
+        @Test
+        void rejectsEmptyRangeAndRepeatedSymbol() {
+            Claim c = Bon.claim(Bon.n).atLeast(Expr.constant(1));
+            assertThrows(IllegalArgumentException.class, () -> c.forAll(Bon.n, 5, 1));
+            assertThrows(IllegalArgumentException.class, () -> c.forAll(Bon.n, 1, 5).forAll(Bon.n, 1, 5));
+        }
+    }
+}

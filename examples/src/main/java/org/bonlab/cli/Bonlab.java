@@ -1,0 +1,56 @@
+package org.bonlab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bonlab} command line. Exit codes: 0 success, 1 a claim did not get its expected verdict, 2 bad
+ * input (one line on stderr naming the parameter, the value and the rule; nothing on stdout).
+ */
+@Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
+        description = "Exact, symbolic and numeric theory of best-of-n alignment.",
+        subcommands = {EvalCommand.class, ReproduceCommand.class})
+public final class Bonlab implements Runnable {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs a command line, writing to the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Bonlab());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String name = ex.getCommandLine().getCommandName();
+            err.println(prefix(ex.getCommandLine()) + ex.getMessage() + " (see 'bonlab "
+                    + ("bonlab".equals(name) ? "" : name + " ") + "--help')");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof BadInputException) {
+                err.println(prefix(c) + ex.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    private static String prefix(CommandLine c) {
+        String name = c.getCommandName();
+        return "bonlab".equals(name) ? "bonlab: " : "bonlab " + name + ": ";
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,33 @@
+package org.bonlab.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.bonlab.examples.Example1;
+import org.bonlab.examples.Example1Kotlin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bonlab reproduce}: the main job, the papers' results reproduced by the spec scripts. */
+@Command(name = "reproduce", description = "Reproduce the papers' results (Example 1: closed form, LaTeX, limit, "
+        + "table, claims). Exit code 1 if a claim did not get its expected verdict.")
+final class ReproduceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        boolean ok = Example1.run(out);
+        out.println();
+        ok &= Example1Kotlin.run(out);
+        out.flush();
+        spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
+        spec.commandLine().getOut().flush();
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,198 @@
+package org.bonlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BonlabEvalTest {
+
+    /** What a command line printed, and its exit code. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Bonlab.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    Path file(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    Path coin() throws IOException {
+        return file("coin.csv", "outcome,probability,reward\ntails,0.5,0\nheads,0.5,1\n");
+    }
+
+    @Test
+    @DisplayName("Example 1: bonlab eval on the coin matches the 60-digit reference to 1e-12 relative")
+    void coinMatchesReference() throws IOException {
+        List<String> ref;
+        try (InputStream in = getClass().getResourceAsStream("/reference/coin.csv")) {
+            ref = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+        StringBuilder ns = new StringBuilder();
+        for (String line : ref) {
+            ns.append(ns.length() == 0 ? "" : ",").append(line.split(",")[1]);
+        }
+        Run r = run("eval", "--pmf", coin().toString(), "--n", ns.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("n,kl,kl_analytic,win_strict,win_half", lines.get(0));
+        assertEquals(ref.size() + 1, lines.size());
+        String[] refHeader = "case,n,kl,kl_analytic,kl_hat_mean,kl_hat1_mean,win_strict,win_half,gap".split(",");
+        for (int i = 0; i < ref.size(); i++) {
+            String[] expected = ref.get(i).split(",");
+            String[] actual = lines.get(i + 1).split(",");
+            assertEquals(expected[1], actual[0]);
+            int[] refColumn = {2, 3, 6, 7};
+            for (int c = 0; c < 4; c++) {
+                double e = new BigDecimal(expected[refColumn[c]]).doubleValue();
+                double a = Double.parseDouble(actual[c + 1]);
+                double tol = Math.abs(e) < 1e-3 ? 1e-15 : 1e-12 * Math.abs(e);
+                assertTrue(Math.abs(a - e) <= tol,
+                        "n=" + expected[1] + " " + refHeader[refColumn[c]] + ": expected " + e + " got " + a);
+            }
+        }
+    }
+
+    @Test
+    void chosenColumnsInOrder() throws IOException {
+        Run r = run("eval", "--pmf", coin().toString(), "--n", "2,1e6", "--columns", "win_half,kl");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("n,win_half,kl", "2,0.625,0.13081203594113697", "1000000,0.75,0.6931471805599453"),
+                r.out().lines().toList());
+    }
+
+    @Test
+    @DisplayName("ties in reward: a tie is not a win for win_strict and half a win for win_half")
+    void tiedRewards() throws IOException {
+        Path p = file("tied.csv", "outcome,probability,reward\na,0.5,1\nb,0.5,1\n");
+        Run r = run("eval", "--pmf", p.toString(), "--n", "3", "--columns", "win_strict,win_half,kl");
+        assertEquals(0, r.code(), r.err());
+        // Every comparison is a tie: strict 0, half 1/2; the tie-break (row order) makes pi_3 = (1/8, 7/8).
+        String[] f = r.out().lines().toList().get(1).split(",");
+        assertEquals(0.0, Double.parseDouble(f[1]));
+        assertEquals(0.5, Double.parseDouble(f[2]));
+        double kl = 0.125 * Math.log(0.25) + 0.875 * Math.log(1.75);
+        assertEquals(kl, Double.parseDouble(f[3]), 1e-15);
+    }
+
+    @Nested
+    @DisplayName("bad input: one line on stderr naming the problem and the value, exit 2, nothing on stdout")
+    class BadInput {
+
+        void assertRejected(Run r, String... mentions) {
+            assertEquals(2, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            for (String m : mentions) {
+                assertTrue(r.err().contains(m), () -> "'" + r.err().strip() + "' should mention '" + m + "'");
+            }
+        }
+
+        @Test
+        void missingFile() {
+            assertRejected(run("eval", "--pmf", dir.resolve("nope.csv").toString(), "--n", "1"), "nope.csv",
+                    "must exist");
+        }
+
+        @Test
+        void unreadableFile() {
+            assertRejected(run("eval", "--pmf", dir.toString(), "--n", "1"), "must be readable");
+        }
+
+        @Test
+        void malformedNumber() throws IOException {
+            Path p = file("bad.csv", "outcome,probability,reward\na,0.5,0\nb,0.x5,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "'b'", "0.x5", "line 3");
+        }
+
+        @Test
+        void negativeProbability() throws IOException {
+            Path p = file("neg.csv", "outcome,probability,reward\na,1.5,0\nb,-0.5,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "non-negative", "-0.5");
+        }
+
+        @Test
+        void nanProbability() throws IOException {
+            Path p = file("nan.csv", "outcome,probability,reward\na,NaN,0\nb,0.5,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "probability of outcome 'a'", "NaN");
+        }
+
+        @Test
+        void probabilitiesNotSummingToOne() throws IOException {
+            Path p = file("sum.csv", "outcome,probability,reward\na,0.5,0\nb,0.47,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "sum to 1 within 1.0E-12", "0.97");
+        }
+
+        @Test
+        void nanReward() throws IOException {
+            Path p = file("nanr.csv", "outcome,probability,reward\na,0.5,NaN\nb,0.5,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "reward of outcome 'a'", "NaN");
+        }
+
+        @Test
+        void duplicateOutcome() throws IOException {
+            Path p = file("dup.csv", "outcome,probability,reward\na,0.5,0\na,0.5,1\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "distinct", "'a'");
+        }
+
+        @Test
+        void nBelowOne() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--n", "1,0"), "--n", "0");
+        }
+
+        @Test
+        void nNotAnInteger() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--n", "2.5"), "--n", "2.5");
+        }
+
+        @Test
+        void nNotANumber() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--n", "ten"), "--n", "ten");
+        }
+
+        @Test
+        void unknownColumn() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--n", "1", "--columns", "kl,klx"), "--columns",
+                    "klx");
+        }
+
+        @Test
+        void wrongHeader() throws IOException {
+            Path p = file("hdr.csv", "name,p,r\na,1,0\n");
+            assertRejected(run("eval", "--pmf", p.toString(), "--n", "1"), "header", "name,p,r");
+        }
+
+        @Test
+        void unknownOption() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--n", "1", "--bogus"), "--bogus");
+        }
+
+        @Test
+        void missingRequiredOption() {
+            assertRejected(run("eval", "--n", "1"), "--pmf");
+        }
+    }
+}

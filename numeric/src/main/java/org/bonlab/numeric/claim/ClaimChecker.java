@@ -1,0 +1,142 @@
+package org.bonlab.numeric.claim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.quantity.UndefinedQuantityException;
+
+/**
+ * Checks a claim numerically over its domain: every point when the domain has at most
+ * {@link #EXHAUSTIVE_LIMIT} points (in ascending order, so the first counterexample found is the smallest),
+ * otherwise a grid of small values, log-spaced values and the end points.
+ *
+ * <p>A violation counts only when it exceeds {@link #VIOLATION_TOLERANCE} times the scale of the two sides, and
+ * a counterexample is re-evaluated by a fresh evaluator before it is reported. Without a sound argument the
+ * verdict is never PROVED: a claim that holds everywhere checked is UNDECIDED, with its smallest margin.
+ */
+public final class ClaimChecker {
+
+    /** A violation must exceed this times \( \max(1, |lhs|, |rhs|) \) to count. */
+    public static final double VIOLATION_TOLERANCE = 1e-9;
+
+    /** Domains with at most this many points are checked exhaustively. */
+    public static final long EXHAUSTIVE_LIMIT = 2_000_000;
+
+    /** On larger domains, each range contributes at most this many values. */
+    public static final int SAMPLES_PER_RANGE = 2_000;
+
+    public Verdict check(Claim claim) {
+        List<List<Double>> axes = new ArrayList<>();
+        long total = 1;
+        boolean exhaustive = true;
+        for (Range r : claim.domain()) {
+            Range.Integers ints = (Range.Integers) r;
+            total = Math.multiplyHigh(total, ints.count()) != 0 ? Long.MAX_VALUE : total * ints.count();
+        }
+        if (total > EXHAUSTIVE_LIMIT) {
+            exhaustive = false;
+        }
+        for (Range r : claim.domain()) {
+            axes.add(values((Range.Integers) r, exhaustive));
+        }
+        DoubleEvaluator ev = new DoubleEvaluator();
+        long evaluations = 0;
+        long undefined = 0;
+        Verdict.Point smallest = null;
+        int[] idx = new int[axes.size()];
+        while (true) {
+            Map<Expr.Sym, Double> at = new LinkedHashMap<>();
+            for (int k = 0; k < idx.length; k++) {
+                at.put(claim.domain().get(k).symbol(), axes.get(k).get(idx[k]));
+            }
+            evaluations++;
+            Verdict.Point point;
+            try {
+                point = evaluate(ev, claim, at);
+            } catch (UndefinedQuantityException e) {
+                point = null;
+                undefined++;
+            }
+            if (point != null) {
+                if (violates(point)) {
+                    Verdict.Point again = evaluate(new DoubleEvaluator(), claim, at);
+                    if (violates(again)) {
+                        return new Verdict.Falsified(claim, again, String.format(Locale.ROOT,
+                                "re-evaluated by a fresh evaluator: violated by %.3g", -again.margin()),
+                                evaluations);
+                    }
+                }
+                if (smallest == null || point.margin() < smallest.margin()) {
+                    smallest = point;
+                }
+            }
+            int k = idx.length - 1;
+            while (k >= 0 && ++idx[k] == axes.get(k).size()) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                break;
+            }
+        }
+        return new Verdict.Undecided(claim, evaluations, exhaustive, smallest, undefined);
+    }
+
+    static Verdict.Point evaluate(DoubleEvaluator ev, Claim claim, Map<Expr.Sym, Double> at) {
+        double lhs = ev.evaluate(claim.lhs(), at);
+        double rhs = ev.evaluate(claim.rhs(), at);
+        return new Verdict.Point(Map.copyOf(at), lhs, rhs, margin(claim.relation(), lhs, rhs));
+    }
+
+    /** How far the claim is from failing: positive when it holds with room. */
+    static double margin(Relation relation, double lhs, double rhs) {
+        switch (relation) {
+            case AT_MOST:
+                return rhs - lhs;
+            case AT_LEAST:
+                return lhs - rhs;
+            case EQUALS:
+                return -Math.abs(lhs - rhs);
+            default:
+                throw new AssertionError(relation);
+        }
+    }
+
+    static boolean violates(Verdict.Point p) {
+        double scale = Math.max(1, Math.max(Math.abs(p.lhs()), Math.abs(p.rhs())));
+        return p.margin() < -VIOLATION_TOLERANCE * scale;
+    }
+
+    private static List<Double> values(Range.Integers r, boolean all) {
+        if (all) {
+            List<Double> out = new ArrayList<>((int) r.count());
+            for (long v = r.from(); v <= r.to(); v++) {
+                out.add((double) v);
+            }
+            return out;
+        }
+        TreeSet<Double> set = new TreeSet<>();
+        for (long v = r.from(); v <= r.to() && set.size() < SAMPLES_PER_RANGE / 2; v++) {
+            set.add((double) v);
+        }
+        double lo = Math.max(1, r.from());
+        double hi = r.to();
+        int steps = SAMPLES_PER_RANGE / 2;
+        for (int i = 0; i <= steps && lo < hi; i++) {
+            double v = Math.rint(lo * Math.pow(hi / lo, (double) i / steps));
+            if (v >= r.from() && v <= r.to()) {
+                set.add(v);
+            }
+        }
+        set.add((double) r.to());
+        return new ArrayList<>(set);
+    }
+}

@@ -1,0 +1,110 @@
+package org.bonlab.numeric.claim;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bonlab.claim.Claim;
+import org.bonlab.expr.Expr;
+
+/**
+ * The outcome of checking a claim, with its evidence. A verdict is a value, not an exception.
+ * <ul>
+ *   <li>{@link Proved}: only with a sound argument, which it states;</li>
+ *   <li>{@link Falsified}: a counterexample whose violation exceeds the evaluation error and survived a
+ *       re-check;</li>
+ *   <li>{@link Undecided}: everything else, with the points tried and the smallest margin found.</li>
+ * </ul>
+ */
+public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdict.Undecided {
+
+    Claim claim();
+
+    /** How many points were evaluated. */
+    long evaluations();
+
+    /** {@code PROVED}, {@code FALSIFIED} or {@code UNDECIDED}. */
+    String label();
+
+    /** One line of evidence. */
+    String evidence();
+
+    /** A multi-line report: the claim as written, the verdict, the evidence. */
+    default String report() {
+        return String.format(Locale.ROOT, "%s%n  claimed:     %s%n  verdict:     %s%n  evidence:    %s%n"
+                        + "  evaluations: %d%n", claim().name(), claim().statement(), label(), evidence(),
+                evaluations());
+    }
+
+    /** A point of the domain and both sides of the claim there. */
+    record Point(Map<Expr.Sym, Double> at, double lhs, double rhs, double margin) {
+        public String describe() {
+            return at.entrySet().stream()
+                    .map(e -> e.getKey().name() + " = " + formatValue(e.getValue()))
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    record Proved(Claim claim, String argument, long evaluations) implements Verdict {
+        @Override
+        public String label() {
+            return "PROVED";
+        }
+
+        @Override
+        public String evidence() {
+            return argument;
+        }
+    }
+
+    /**
+     * @param counterexample the point, both sides, and the (negative) margin
+     * @param recheck        how the violation was confirmed
+     */
+    record Falsified(Claim claim, Point counterexample, String recheck, long evaluations) implements Verdict {
+        @Override
+        public String label() {
+            return "FALSIFIED";
+        }
+
+        @Override
+        public String evidence() {
+            return String.format(Locale.ROOT, "counterexample %s: lhs = %.17g, rhs = %.17g, violated by %.3g (%s)",
+                    counterexample.describe(), counterexample.lhs(), counterexample.rhs(),
+                    -counterexample.margin(), recheck);
+        }
+    }
+
+    /**
+     * @param exhaustive whether every point of a finite domain was evaluated
+     * @param smallest   the point with the smallest margin
+     * @param undefined  how many points had no defined value
+     */
+    record Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined)
+            implements Verdict {
+        @Override
+        public String label() {
+            return "UNDECIDED";
+        }
+
+        @Override
+        public String evidence() {
+            String where = smallest == null ? "no point had a defined value"
+                    : String.format(Locale.ROOT, "smallest margin %.6g at %s (lhs = %.17g, rhs = %.17g)",
+                            smallest.margin(), smallest.describe(), smallest.lhs(), smallest.rhs());
+            String scope = exhaustive
+                    ? String.format(Locale.ROOT, "holds at all %d points of the domain in double precision "
+                            + "(numerical evidence, not a proof)", evaluations)
+                    : String.format(Locale.ROOT, "no violation at %d sampled points", evaluations);
+            return scope + "; " + where + (undefined > 0 ? "; undefined at " + undefined + " points" : "");
+        }
+
+        /** Whether the claim held at every point evaluated. */
+        public boolean heldEverywhereChecked() {
+            return smallest != null;
+        }
+    }
+
+    private static String formatValue(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
