@@ -184,6 +184,22 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
         R visitExpectedReward(Quantity.ExpectedReward e);
 
         R visitWinRate(Quantity.WinRate e);
+
+        R visitEntropy(Quantity.Entropy e);
+
+        R visitRenyiEntropy(Quantity.RenyiEntropy e);
+
+        R visitChiSquare(Quantity.ChiSquare e);
+
+        R visitEstimatorAt(Quantity.EstimatorAt e);
+
+        R visitEstimatorMean(Quantity.EstimatorMean e);
+
+        R visitBound(Quantity.Bound e);
+
+        R visitVbonObjective(Quantity.VbonObjective e);
+
+        R visitVbonBound(Quantity.VbonBound e);
     }
 
     // ---- construction ----

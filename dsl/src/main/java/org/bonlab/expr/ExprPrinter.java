@@ -94,6 +94,47 @@ public final class ExprPrinter implements Expr.Visitor<String> {
                 + e.p().describe() + ")";
     }
 
+    @Override
+    public String visitEntropy(Quantity.Entropy e) {
+        return "H(" + e.q().describe() + ")";
+    }
+
+    @Override
+    public String visitRenyiEntropy(Quantity.RenyiEntropy e) {
+        return "H_" + wrap(e.alpha(), ATOM) + "(" + e.q().describe() + ")";
+    }
+
+    @Override
+    public String visitChiSquare(Quantity.ChiSquare e) {
+        return "chi2(" + e.q().describe() + " || " + e.p().describe() + ")";
+    }
+
+    @Override
+    public String visitEstimatorAt(Quantity.EstimatorAt e) {
+        return e.estimator().columnName() + "(eps=" + show(e.epsilon()) + ", n=" + show(e.n()) + ")";
+    }
+
+    @Override
+    public String visitEstimatorMean(Quantity.EstimatorMean e) {
+        return "E[" + e.estimator().columnName() + "; bestOf(" + e.base().describe() + ", " + show(e.n()) + ")]";
+    }
+
+    @Override
+    public String visitBound(Quantity.Bound e) {
+        return e.kind().columnName() + "(" + e.base().describe() + ", n=" + show(e.n()) + ")";
+    }
+
+    @Override
+    public String visitVbonObjective(Quantity.VbonObjective e) {
+        return "J(" + e.theta().describe() + "; bestOf(" + e.base().describe() + ", " + show(e.n()) + "))";
+    }
+
+    @Override
+    public String visitVbonBound(Quantity.VbonBound e) {
+        return e.kind().columnName() + "(" + e.theta().describe() + "; " + e.base().describe() + ", N="
+                + show(e.n()) + ")";
+    }
+
     private static int precedence(Expr e) {
         if (e instanceof Expr.Add || e instanceof Expr.Sub || e instanceof Quantity.AnalyticalKl) {
             return ADD;

@@ -142,6 +142,18 @@ public final class Explicit implements BasePolicy {
         return withReward(reward.withTieBreak(order));
     }
 
+    /**
+     * Another PMF on the same outcomes with the same reward, e.g. a \( \pi_\theta \) for the vBoN bounds.
+     */
+    public Explicit withProbabilities(double... newProbabilities) {
+        Scalar[] s = new Scalar[newProbabilities.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Scalar.of(newProbabilities[i]);
+        }
+        Explicit e = of(outcomes, List.of(s), reward);
+        return label == null ? e : e.named(label + "'");
+    }
+
     /** The same PMF under a display name. */
     public Explicit named(String name) {
         return new Explicit(Objects.requireNonNull(name, "name"), outcomes, probabilities, reward);

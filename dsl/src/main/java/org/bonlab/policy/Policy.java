@@ -9,7 +9,7 @@ import org.bonlab.expr.Scalar;
  * A policy over a finite set of outcomes: a base policy (an explicit PMF or a family member) or a policy
  * derived from one (best-of-n, worst-of-n). Values only: engines compute PMFs and quantities.
  */
-public sealed interface Policy permits BasePolicy, BestOf, WorstOf {
+public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted {
 
     /** The base policy whose outcomes and reward this policy uses. */
     BasePolicy base();
@@ -31,6 +31,18 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf {
         R visitBestOf(BestOf p);
 
         R visitWorstOf(WorstOf p);
+
+        R visitSpike(Spike p);
+
+        R visitGeometric(Geometric p);
+
+        R visitZipf(Zipf p);
+
+        R visitDirichlet(Dirichlet p);
+
+        R visitSoftBestOf(SoftBestOf p);
+
+        R visitTilted(Tilted p);
     }
 
     /** The best-of-n policy of this policy (Eq. (4) of Beirami et al.), n a positive integer. */
@@ -50,6 +62,24 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf {
 
     default WorstOf worstOf(Expr n) {
         return new WorstOf(this, n);
+    }
+
+    /** Soft best-of-n with temperature lambda (see {@link SoftBestOf}). */
+    default SoftBestOf softBestOf(long n, double lambda) {
+        return new SoftBestOf(this, Expr.constant(n), Expr.constant(lambda));
+    }
+
+    default SoftBestOf softBestOf(Expr n, Expr lambda) {
+        return new SoftBestOf(this, n, lambda);
+    }
+
+    /** The KL-regularised optimum \( p\,e^{r/\beta}/Z \) (Eq. (2) of Amini et al.). */
+    default Tilted tilted(double beta) {
+        return new Tilted(this, Expr.constant(beta));
+    }
+
+    default Tilted tilted(Expr beta) {
+        return new Tilted(this, beta);
     }
 
     // ---- base policies ----
@@ -98,6 +128,67 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf {
             s[i] = Rational.parse(exact[i]);
         }
         return Explicit.of(defaultNames(s.length), List.of(s), Reward.ascending(Math.max(1, s.length)));
+    }
+
+    /**
+     * Figure 3 of Beirami et al.: the highest-reward outcome has probability {@code tops[0]}, the next
+     * {@code tops[1]}, ...; the other outcomes share the rest equally (see {@link Spike}).
+     */
+    static Spike spike(int size, double... tops) {
+        List<Scalar> t = new java.util.ArrayList<>();
+        for (double x : tops) {
+            t.add(Scalar.of(x));
+        }
+        return new Spike(size, t);
+    }
+
+    /** An exact spike policy, e.g. {@code spike(200, "1e-5", "1e-3", "1e-1")}. */
+    static Spike spike(int size, String... tops) {
+        List<Scalar> t = new java.util.ArrayList<>();
+        for (String x : tops) {
+            t.add(Rational.parse(x));
+        }
+        return new Spike(size, t);
+    }
+
+    /** Outcome k has probability proportional to \( r^k \), k = 0..L-1, reward increasing with k. */
+    static Geometric geometric(int size, double ratio) {
+        return new Geometric(size, Scalar.of(ratio));
+    }
+
+    /** An exact geometric policy, e.g. {@code geometric(60, Rational.of(1, 2))}. */
+    static Geometric geometric(int size, Rational ratio) {
+        return new Geometric(size, ratio);
+    }
+
+    /** Outcome k = 1..L has probability proportional to \( k^{-s} \); the rarest outcome is the best. */
+    static Zipf zipf(int size, double exponent) {
+        return new Zipf(size, Scalar.of(exponent), false);
+    }
+
+    /** A seeded random policy from the symmetric Dirichlet distribution. */
+    static Dirichlet dirichlet(int size, double concentration, long seed) {
+        return new Dirichlet(size, concentration, seed);
+    }
+
+    /** The empirical policy of counts (exact: probability {@code count / total}), outcomes in ascending reward order. */
+    static Explicit empirical(long... counts) {
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "counts must be non-negative, but count[%d] was %d", i, counts[i]));
+            }
+            total = Math.addExact(total, counts[i]);
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("counts must not all be zero, but sum to 0");
+        }
+        Scalar[] s = new Scalar[counts.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Rational.of(counts[i], total);
+        }
+        return Explicit.of(defaultNames(s.length), List.of(s), Reward.ascending(s.length));
     }
 
     /** Non-negative weights, to be turned into a policy by an explicit {@link Weights#normalized()}. */

@@ -17,6 +17,14 @@ import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.Uniform;
 import org.bonlab.policy.WorstOf;
+import org.bonlab.policy.Dirichlet;
+import org.bonlab.policy.Geometric;
+import org.bonlab.policy.SoftBestOf;
+import org.bonlab.policy.Spike;
+import org.bonlab.policy.Tilted;
+import org.bonlab.policy.Zipf;
+import org.bonlab.numeric.policy.Families;
+import org.bonlab.numeric.policy.SoftBestOfN;
 
 /**
  * Evaluates expressions and policies of a spec in double precision, with the stable formulas of
@@ -117,6 +125,38 @@ public final class DoubleEvaluator {
         public RankedPmf visitWorstOf(WorstOf p) {
             double n = sampleCount(p.n(), bindings);
             return resolve(p.policy()).worstOf(n);
+        }
+
+        @Override
+        public RankedPmf visitSpike(Spike p) {
+            return Families.spike(Ranking.of(p.reward()), p);
+        }
+
+        @Override
+        public RankedPmf visitGeometric(Geometric p) {
+            return RankedPmf.geometric(Ranking.of(p.reward()), p.ratio().toDouble());
+        }
+
+        @Override
+        public RankedPmf visitZipf(Zipf p) {
+            return Families.zipf(Ranking.of(p.reward()), p.size(), p.exponent().toDouble(), p.bestIsCommon());
+        }
+
+        @Override
+        public RankedPmf visitDirichlet(Dirichlet p) {
+            return Families.dirichlet(Ranking.of(p.reward()), p.size(), p.concentration(), p.seed());
+        }
+
+        @Override
+        public RankedPmf visitSoftBestOf(SoftBestOf p) {
+            double n = sampleCount(p.n(), bindings);
+            double lambda = p.lambda().accept(new Values(bindings));
+            return SoftBestOfN.of(resolve(p.policy()), n, lambda);
+        }
+
+        @Override
+        public RankedPmf visitTilted(Tilted p) {
+            return resolve(p.policy()).tilted(p.beta().accept(new Values(bindings)));
         }
 
         private RankedPmf resolve(Policy p) {
@@ -228,6 +268,71 @@ public final class DoubleEvaluator {
         @Override
         public Double visitWinRate(Quantity.WinRate e) {
             return Quantities.winRate(pmfOf(e.q()), pmfOf(e.p()), e.ties() == Quantity.Ties.HALF);
+        }
+
+        @Override
+        public Double visitEntropy(Quantity.Entropy e) {
+            return Quantities.entropy(pmfOf(e.q()));
+        }
+
+        @Override
+        public Double visitRenyiEntropy(Quantity.RenyiEntropy e) {
+            return Quantities.renyiEntropy(pmfOf(e.q()), of(e.alpha()));
+        }
+
+        @Override
+        public Double visitChiSquare(Quantity.ChiSquare e) {
+            return Quantities.chiSquare(pmfOf(e.q()), pmfOf(e.p()));
+        }
+
+        @Override
+        public Double visitEstimatorAt(Quantity.EstimatorAt e) {
+            double eps = of(e.epsilon());
+            double n = sampleCount(e.n(), bindings);
+            return e.estimator() == Quantity.Estimator.KL_HAT ? Quantities.klHat(eps, n) : Quantities.klHat1(eps, n);
+        }
+
+        @Override
+        public Double visitEstimatorMean(Quantity.EstimatorMean e) {
+            double n = sampleCount(e.n(), bindings);
+            RankedPmf p = pmfOf(e.base());
+            return Quantities.estimatorMean(p.bestOf(n), p, n, e.estimator() == Quantity.Estimator.KL_HAT);
+        }
+
+        @Override
+        public Double visitBound(Quantity.Bound e) {
+            double n = sampleCount(e.n(), bindings);
+            RankedPmf p = pmfOf(e.base());
+            switch (e.kind()) {
+                case THM2_GAP_UPPER:
+                    return Quantities.gapUpperThm2(p, n);
+                case COR2_GAP_UPPER:
+                    return Quantities.gapUpperCor2(p, n);
+                case THM3_GAP_LOWER:
+                    return Quantities.gapLowerThm3(p, n);
+                case COR3_GAP_LOWER:
+                    return Quantities.gapLowerCor3(p, n);
+                case LEMMA2_KL_UPPER:
+                    return Quantities.estimatorMean(p.bestOf(n), p, n, false);
+                case THM4_KL_UPPER:
+                    return Quantities.klUpperThm4(p, n);
+                default:
+                    throw new AssertionError(e.kind());
+            }
+        }
+
+        @Override
+        public Double visitVbonObjective(Quantity.VbonObjective e) {
+            double n = sampleCount(e.n(), bindings);
+            return Quantities.vbonObjective(pmfOf(e.theta()), pmfOf(e.base()).bestOf(n));
+        }
+
+        @Override
+        public Double visitVbonBound(Quantity.VbonBound e) {
+            double n = sampleCount(e.n(), bindings);
+            RankedPmf theta = pmfOf(e.theta());
+            RankedPmf p = pmfOf(e.base());
+            return e.kind() == Quantity.VbonBoundKind.L ? Quantities.vbonL(theta, p, n) : Quantities.vbonL1(theta, p, n);
         }
     }
 }

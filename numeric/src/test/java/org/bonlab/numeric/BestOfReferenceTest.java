@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
 import org.bonlab.policy.Policy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +22,31 @@ class BestOfReferenceTest {
     static Policy policyFor(String caseName) {
         return switch (caseName) {
             case "coin" -> Policy.coin();
-            case "fig3left" -> spike(5, 1e-4);
-            case "fig3right" -> spike(200, 1e-1, 1e-3, 1e-5);
+            case "fig3left" -> Policy.spike(5, "1e-4");
+            case "fig3right" -> Policy.spike(200, "1e-5", "1e-3", "1e-1");
+            case "near_degenerate" -> Policy.spike(2, "1e-15");
+            case "tiny_top" -> Policy.spike(3, "1e-300");
+            case "tiny_bottom" -> Policy.probabilities("1e-300", "0.25", "0.75");
+            case "spike1000_top1e-15" -> Policy.spike(1000, "1e-15");
+            case "geometric60_half" -> Policy.geometric(60, 0.5);
+            case "zipf1000_s1.1" -> Policy.zipf(1000, 1.1);
+            case "zipf1000_s1.1_common" -> new org.bonlab.policy.Zipf(1000, org.bonlab.expr.Scalar.of(1.1), true);
             default -> Policy.uniform(Integer.parseInt(caseName.substring("uniform".length())));
         };
+    }
+
+    /** The columns of the reference files and the quantities they hold, for p.bestOf(n) against p. */
+    static List<Map.Entry<String, Expr>> columns(Policy p) {
+        Expr.Sym n = Bon.n;
+        Policy bon = p.bestOf(n);
+        return List.of(
+                Map.entry("kl", (Expr) Bon.kl(bon, p)),
+                Map.entry("kl_analytic", (Expr) Bon.analyticalKl(n)),
+                Map.entry("kl_hat_mean", (Expr) Bon.klHatMean(p, n)),
+                Map.entry("kl_hat1_mean", (Expr) Bon.klHat1Mean(p, n)),
+                Map.entry("win_strict", (Expr) Bon.winRateStrict(bon, p)),
+                Map.entry("win_half", (Expr) Bon.winRateHalf(bon, p)),
+                Map.entry("gap_bound_thm2", (Expr) Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)));
     }
 
     /** The rest uniform below, then the given top probabilities from lowest to highest reward. */
@@ -46,23 +68,33 @@ class BestOfReferenceTest {
         return ReferenceTable.publicRows().stream();
     }
 
-    @DisplayName("Lemma 1 (Eq. 7) KL, Eq. 5 and both win rates match mpmath to 1e-12 relative")
+    @DisplayName("every column (Eq. 7 KL, Eq. 5, Eq. 28 and Eq. 26 means, win rates, Thm 2) matches mpmath")
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void matchesReference(ReferenceTable.Row row) {
+        assertRowMatches(row);
+    }
+
+    static Stream<ReferenceTable.Row> harshRows() {
+        return ReferenceTable.load("/reference/bon_reference_harsh.csv").stream();
+    }
+
+    @DisplayName("harsh inputs (n to 1e18, p to 1e-300, 1e-15 beside 1 - 1e-15) match 1000-digit mpmath")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("harshRows")
+    void matchesHarshReference(ReferenceTable.Row row) {
+        assertRowMatches(row);
+    }
+
+    static void assertRowMatches(ReferenceTable.Row row) {
         Policy p = policyFor(row.caseName());
-        Expr.Sym n = Bon.n;
-        Policy bon = p.bestOf(n);
-        Map<Expr.Sym, Double> at = Map.of(n, (double) row.n());
+        Map<Expr.Sym, Double> at = Map.of(Bon.n, (double) row.n());
         DoubleEvaluator ev = new DoubleEvaluator();
-        for (var entry : List.of(
-                Map.entry("kl", (Expr) Bon.kl(bon, p)),
-                Map.entry("kl_analytic", (Expr) Bon.analyticalKl(n)),
-                Map.entry("win_strict", (Expr) Bon.winRateStrict(bon, p)),
-                Map.entry("win_half", (Expr) Bon.winRateHalf(bon, p)))) {
+        for (var entry : columns(p)) {
             double actual = ev.evaluate(entry.getValue(), at);
             assertNull(Tolerance.check(row.get(entry.getKey()), actual),
-                    () -> row.caseName() + " n=" + row.n() + " " + entry.getKey());
+                    () -> row.caseName() + " n=" + row.n() + " " + entry.getKey() + ": "
+                            + Tolerance.check(row.get(entry.getKey()), actual));
         }
     }
 

@@ -13,6 +13,12 @@ import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.Uniform;
 import org.bonlab.policy.WorstOf;
+import org.bonlab.policy.Dirichlet;
+import org.bonlab.policy.Geometric;
+import org.bonlab.policy.SoftBestOf;
+import org.bonlab.policy.Spike;
+import org.bonlab.policy.Tilted;
+import org.bonlab.policy.Zipf;
 
 /**
  * Closed forms of best-of-n quantities for a base policy with exact (or symbolic) probabilities and a symbolic
@@ -84,6 +90,78 @@ public final class BestOfForms {
             }
 
             @Override
+            public List<Expr> visitSpike(Spike p) {
+                if (!p.isExact()) {
+                    throw inexact(p);
+                }
+                List<Expr> out = new ArrayList<>();
+                for (int i = 0; i < p.size(); i++) {
+                    out.add(Expr.constant(p.probability(i)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Expr> visitGeometric(Geometric p) {
+                if (!p.ratio().isExact()) {
+                    throw inexact(p);
+                }
+                Rational r = p.ratio().toRational();
+                List<Rational> w = new ArrayList<>();
+                Rational x = Rational.ONE;
+                Rational total = Rational.ZERO;
+                for (int k = 0; k < p.size(); k++) {
+                    w.add(x);
+                    total = total.plus(x);
+                    x = x.times(r);
+                }
+                List<Expr> out = new ArrayList<>();
+                for (Rational v : w) {
+                    out.add(Expr.constant(v.div(total)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Expr> visitZipf(Zipf p) {
+                Rational s = p.exponent().isExact() ? p.exponent().toRational() : null;
+                if (s == null || !s.isInteger()) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "zipf s for a symbolic derivation must be an exact integer, but %s has s = %s",
+                            p.describe(), p.exponent()));
+                }
+                int e = s.numerator().intValueExact();
+                List<Rational> w = new ArrayList<>();
+                Rational total = Rational.ZERO;
+                for (int k = 1; k <= p.size(); k++) {
+                    Rational v = new Rational(BigInteger.ONE, BigInteger.valueOf(k).pow(e));
+                    w.add(v);
+                    total = total.plus(v);
+                }
+                List<Expr> out = new ArrayList<>();
+                int[] order = p.reward().ranking();
+                for (int o : order) {
+                    out.add(Expr.constant(w.get(o).div(total)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Expr> visitDirichlet(Dirichlet p) {
+                throw inexact(p);
+            }
+
+            @Override
+            public List<Expr> visitSoftBestOf(SoftBestOf p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
+            public List<Expr> visitTilted(Tilted p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
             public List<Expr> visitBestOf(BestOf p) {
                 throw new IllegalStateException("not a base policy");
             }
@@ -93,6 +171,12 @@ public final class BestOfForms {
                 throw new IllegalStateException("not a base policy");
             }
         });
+    }
+
+    private static IllegalArgumentException inexact(Policy p) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "probabilities for a symbolic derivation must be exact (e.g. \"1/3\" or \"0.25\"), but %s has "
+                        + "double probabilities", p.describe()));
     }
 
     public int size() {

@@ -123,6 +123,51 @@ public final class Latex implements Expr.Visitor<String> {
         return name + "\\left(" + policy(e.q()) + ", " + policy(e.p()) + "\\right)";
     }
 
+    @Override
+    public String visitEntropy(Quantity.Entropy e) {
+        return "H\\left(" + policy(e.q()) + "\\right)";
+    }
+
+    @Override
+    public String visitRenyiEntropy(Quantity.RenyiEntropy e) {
+        return "H_{" + render(e.alpha()) + "}\\left(" + policy(e.q()) + "\\right)";
+    }
+
+    @Override
+    public String visitChiSquare(Quantity.ChiSquare e) {
+        return "\\chi^{2}\\left(" + policy(e.q()) + " \\,\\|\\, " + policy(e.p()) + "\\right)";
+    }
+
+    @Override
+    public String visitEstimatorAt(Quantity.EstimatorAt e) {
+        return estimator(e.estimator()) + "\\left(" + render(e.epsilon()) + "\\right)";
+    }
+
+    @Override
+    public String visitEstimatorMean(Quantity.EstimatorMean e) {
+        return "\\mathbb{E}_{y \\sim \\pi_{" + render(e.n()) + "}}\\left[" + estimator(e.estimator())
+                + "\\left(p(y)\\right)\\right]";
+    }
+
+    @Override
+    public String visitBound(Quantity.Bound e) {
+        return "B_{\\mathrm{" + e.kind().columnName().replace("_", "\\_") + "}}\\left(" + render(e.n()) + "\\right)";
+    }
+
+    @Override
+    public String visitVbonObjective(Quantity.VbonObjective e) {
+        return "\\mathcal{J}^{\\mathrm{vBoN}}\\left(\\theta\\right)";
+    }
+
+    @Override
+    public String visitVbonBound(Quantity.VbonBound e) {
+        return e.kind() == Quantity.VbonBoundKind.L ? "L\\left(\\theta\\right)" : "L_{1}\\left(\\theta\\right)";
+    }
+
+    private static String estimator(Quantity.Estimator e) {
+        return e == Quantity.Estimator.KL_HAT ? "\\widehat{\\mathrm{KL}}" : "\\widehat{\\mathrm{KL}}_{1}";
+    }
+
     /** \( \pi_{n} \) for best-of-n, \( \pi^{-}_{n} \) for worst-of-n, \( p \) for a base policy. */
     static String policy(Policy p) {
         if (p instanceof BestOf b) {

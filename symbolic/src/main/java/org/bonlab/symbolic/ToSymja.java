@@ -130,6 +130,46 @@ final class ToSymja implements Expr.Visitor<IExpr> {
         throw notDerived(e);
     }
 
+    @Override
+    public IExpr visitEntropy(Quantity.Entropy e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitRenyiEntropy(Quantity.RenyiEntropy e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitChiSquare(Quantity.ChiSquare e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitEstimatorAt(Quantity.EstimatorAt e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitEstimatorMean(Quantity.EstimatorMean e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitBound(Quantity.Bound e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitVbonObjective(Quantity.VbonObjective e) {
+        throw notDerived(e);
+    }
+
+    @Override
+    public IExpr visitVbonBound(Quantity.VbonBound e) {
+        throw notDerived(e);
+    }
+
     private static IllegalArgumentException notDerived(Expr e) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
                 "quantity must be derived into arithmetic before it is sent to Symja, but got %s", e.show()));

@@ -32,6 +32,26 @@ public final class RankedPmf {
      * A PMF from probabilities given in rank order (ascending \( \prec_r \)). The caller has validated them.
      */
     public static RankedPmf ofRankedProbabilities(Ranking ranking, double[] p) {
+        double[] logP = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            logP[i] = Math.log(p[i]);
+        }
+        return build(ranking, p, logP);
+    }
+
+    /**
+     * A PMF from log-probabilities in rank order (for policies whose small probabilities are known better in
+     * log space than as doubles, such as Zipf or tilted policies).
+     */
+    public static RankedPmf ofRankedLogProbabilities(Ranking ranking, double[] logP) {
+        double[] p = new double[logP.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logP[i]);
+        }
+        return build(ranking, p, logP.clone());
+    }
+
+    private static RankedPmf build(Ranking ranking, double[] p, double[] logP) {
         int size = p.length;
         if (size != ranking.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -39,17 +59,50 @@ public final class RankedPmf {
         }
         double[] below = CompensatedSum.prefixSums(p);   // below[i] = sum_{j <= i} p_j
         double[] above = CompensatedSum.suffixSumsExclusive(p); // above[i] = sum_{j > i} p_j
-        double[] logP = new double[size];
         double[] logCdf = new double[size];
         double[] logTail = new double[size];
         for (int i = 0; i < size; i++) {
-            logP[i] = Math.log(p[i]);
             logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
             logTail[i] = above[i] <= 0.5 ? Math.log(above[i]) : Math.log1p(-below[i]);
         }
         logCdf[size - 1] = 0.0;           // the CDF of the top outcome is 1 by definition
         logTail[size - 1] = Double.NEGATIVE_INFINITY;
         return new RankedPmf(ranking, logP, logCdf, logTail);
+    }
+
+    /**
+     * The geometric PMF \( p_k \propto r^k \), k = 0..L-1, from closed forms:
+     * \( F_k = \frac{r^{k+1} - 1}{r^L - 1} \) and \( 1 - F_k = r^{k+1}\frac{r^{L-k-1} - 1}{r^L - 1} \).
+     *
+     * @implNote Every factor is an {@code expm1} of a multiple of \( \log r \), taken in log space, so neither
+     *     \( r^L \) overflowing nor \( 1 - r \) cancelling costs precision.
+     */
+    public static RankedPmf geometric(Ranking ranking, double r) {
+        int size = ranking.size();
+        if (r == 1.0) {
+            return uniform(ranking);
+        }
+        double lr = Math.log(r);
+        double logNorm = logAbsExpm1(size * lr);
+        double logFirst = logAbsExpm1(lr);
+        double[] logP = new double[size];
+        double[] logCdf = new double[size];
+        double[] logTail = new double[size];
+        for (int k = 0; k < size; k++) {
+            logP[k] = k * lr + logFirst - logNorm;
+            logCdf[k] = k == size - 1 ? 0.0 : logAbsExpm1((k + 1) * lr) - logNorm;
+            logTail[k] = k == size - 1 ? Double.NEGATIVE_INFINITY
+                    : (k + 1) * lr + logAbsExpm1((double) (size - k - 1) * lr) - logNorm;
+        }
+        return new RankedPmf(ranking, logP, logCdf, logTail);
+    }
+
+    /** \( \log|e^a - 1| \), accurate for a near 0 and for large |a|. */
+    static double logAbsExpm1(double a) {
+        if (a < 0) {
+            return logOneMinusExp(a);
+        }
+        return a > 40 ? a + Math.log1p(-Math.exp(-a)) : Math.log(Math.expm1(a));
     }
 
     /**
@@ -132,6 +185,33 @@ public final class RankedPmf {
         }
         // Maechler's switch at -log 2: expm1 near 0, log1p(-exp) far from it.
         return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+    }
+
+    /**
+     * The KL-regularised optimum \( \pi^*(y) = p(y) e^{r(y)/\beta} / Z \), Eq. (2) of Amini et al., computed in log
+     * space with a log-sum-exp normaliser.
+     */
+    public RankedPmf tilted(double beta) {
+        if (!(beta > 0 && Double.isFinite(beta))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "beta must be positive and finite, but was %s", beta));
+        }
+        int size = logP.length;
+        double[] lw = new double[size];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            lw[i] = logP[i] + ranking.rewardAt(i) / beta;
+            max = Math.max(max, lw[i]);
+        }
+        CompensatedSum z = new CompensatedSum();
+        for (int i = 0; i < size; i++) {
+            z.add(Math.exp(lw[i] - max));
+        }
+        double logZ = max + Math.log(z.value());
+        for (int i = 0; i < size; i++) {
+            lw[i] -= logZ;
+        }
+        return ofRankedLogProbabilities(ranking, lw);
     }
 
     public Ranking ranking() {

@@ -65,6 +65,12 @@ public final class Ranking {
         return groupLast[rank];
     }
 
+    /** Whether two rankings order the same outcomes with the same rewards (so PMFs on them can be compared). */
+    public boolean sameAs(Ranking other) {
+        return this == other || java.util.Arrays.equals(outcomeAt, other.outcomeAt)
+                && java.util.Arrays.equals(rewardAt, other.rewardAt);
+    }
+
     /** Whether some outcomes share a reward value. */
     public boolean hasTies() {
         for (int i = 0; i < groupFirst.length; i++) {

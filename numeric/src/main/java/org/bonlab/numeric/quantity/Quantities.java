@@ -105,6 +105,244 @@ public final class Quantities {
         return a + b;
     }
 
+    /** \( H(q) = -\sum_i q_i \log q_i \) in nats. */
+    public static double entropy(RankedPmf q) {
+        CompensatedSum s = new CompensatedSum();
+        for (int i = 0; i < q.size(); i++) {
+            double lq = q.logProbability(i);
+            double qi = Math.exp(lq);
+            if (qi != 0.0) {
+                s.add(-qi * lq);
+            }
+        }
+        return Math.max(0.0, s.value());
+    }
+
+    /**
+     * The Renyi entropy \( H_\alpha(q) = \frac{1}{1-\alpha}\log\sum_i q_i^\alpha \) (Eq. (18) of Beirami et al.), the
+     * Shannon entropy at \( \alpha = 1 \).
+     *
+     * @implNote The power sum is a log-sum-exp of \( \alpha \log q_i \).
+     */
+    public static double renyiEntropy(RankedPmf q, double alpha) {
+        if (!(alpha >= 0 && Double.isFinite(alpha))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Renyi order alpha must be finite and non-negative, but was %s", alpha));
+        }
+        if (alpha == 1.0) {
+            return entropy(q);
+        }
+        return logPowerSum(q, alpha) / (1 - alpha);
+    }
+
+    /** \( \log \sum_i q_i^\alpha \) over outcomes with \( q_i &gt; 0 \). */
+    static double logPowerSum(RankedPmf q, double alpha) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < q.size(); i++) {
+            if (q.logProbability(i) > Double.NEGATIVE_INFINITY) {
+                max = Math.max(max, alpha * q.logProbability(i));
+            }
+        }
+        CompensatedSum s = new CompensatedSum();
+        for (int i = 0; i < q.size(); i++) {
+            if (q.logProbability(i) > Double.NEGATIVE_INFINITY) {
+                s.add(Math.exp(alpha * q.logProbability(i) - max));
+            }
+        }
+        return max + Math.log(s.value());
+    }
+
+    /** The collision probability \( e^{-H_2(p)} = \sum_i p_i^2 \). */
+    public static double collisionProbability(RankedPmf p) {
+        return Math.exp(logPowerSum(p, 2));
+    }
+
+    /** \( \chi^2(q \| p) = \sum_i (q_i - p_i)^2 / p_i \) (the difference form avoids cancellation near q = p). */
+    public static double chiSquare(RankedPmf q, RankedPmf p) {
+        requireSameOutcomes(q, p);
+        CompensatedSum s = new CompensatedSum();
+        for (int i = 0; i < q.size(); i++) {
+            double qi = q.probability(i);
+            double pi = p.probability(i);
+            if (pi == 0) {
+                if (qi != 0) {
+                    throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                            "chi-square(q || p) is infinite: q gives outcome %d probability %s but p gives it 0",
+                            q.ranking().outcomeAt(i), qi));
+                }
+                continue;
+            }
+            double d = qi - pi;
+            s.add(d * d / pi);
+        }
+        return s.value();
+    }
+
+    /**
+     * The proposed estimator, Eq. (28) of Beirami et al. (Approximation 1): with \( q = (1-\varepsilon)^n \),
+     * \( \widehat{\mathrm{KL}}(\varepsilon) = q(\log n + (n-1)\log(1-\varepsilon) - \frac{n-1}{n})
+     * + (1-q)\log\frac{1-q}{\varepsilon} \).
+     *
+     * @implNote \( q = e^{n\,\mathrm{log1p}(-\varepsilon)} \) and \( 1 - q = -\mathrm{expm1}(n\,\mathrm{log1p}(-\varepsilon)) \):
+     *     exact for \( n\varepsilon \ll 1 \), where \( 1 - (1-\varepsilon)^n \) would cancel. At \( \varepsilon = 1 \),
+     *     \( q = 0 \) and the first term is 0.
+     * @throws UndefinedQuantityException at \( \varepsilon = 0 \) (the estimator divides by \( \varepsilon \))
+     */
+    public static double klHat(double epsilon, double n) {
+        requireEpsilon(epsilon, "KLhat (Eq. 28)");
+        requireSampleCount(n);
+        double l1 = Math.log1p(-epsilon);
+        double nl = n * l1;
+        double q = Math.exp(nl);
+        double oneMinusQ = -Math.expm1(nl);
+        double first = q == 0 ? 0 : q * (Math.log(n) + (n - 1) * l1 - (n - 1) / n);
+        return first + oneMinusQ * (Math.log(oneMinusQ) - Math.log(epsilon));
+    }
+
+    /**
+     * The alternate estimator, Eq. (26) of Beirami et al.: \( \log\frac{1 - (1-\varepsilon)^n}{\varepsilon} \).
+     *
+     * @throws UndefinedQuantityException at \( \varepsilon = 0 \)
+     */
+    public static double klHat1(double epsilon, double n) {
+        requireEpsilon(epsilon, "KLhat1 (Eq. 26)");
+        requireSampleCount(n);
+        return Math.log(-Math.expm1(n * Math.log1p(-epsilon))) - Math.log(epsilon);
+    }
+
+    private static void requireEpsilon(double epsilon, String what) {
+        if (epsilon == 0) {
+            throw new UndefinedQuantityException(what
+                    + " is undefined at eps = 0: it divides by eps, the probability of the outcome under p");
+        }
+        if (!(epsilon > 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "eps must be a probability in (0, 1], but was %s", epsilon));
+        }
+    }
+
+    /**
+     * \( \mathbb{E}_{y \sim \pi}[\widehat{\mathrm{KL}}(p(y))] \) with \( \pi \) = {@code bon} (best-of-n of p), as
+     * plotted in Figures 2 and 3 of Beirami et al.
+     */
+    public static double estimatorMean(RankedPmf bon, RankedPmf p, double n, boolean eq28) {
+        requireSameOutcomes(bon, p);
+        CompensatedSum s = new CompensatedSum();
+        for (int i = 0; i < bon.size(); i++) {
+            double w = bon.probability(i);
+            if (w == 0) {
+                continue;
+            }
+            double eps = p.probability(i);
+            s.add(w * (eq28 ? klHat(eps, n) : klHat1(eps, n)));
+        }
+        return s.value();
+    }
+
+    /** \( \varepsilon_\infty \), Eq. (20): the probability of the highest-ranked outcome. */
+    public static double epsilonInfinity(RankedPmf p) {
+        return p.probability(p.size() - 1);
+    }
+
+    /** Thm 2, Eq. (17): \( 2n(n-1)e^{-H_2(p)} \). */
+    public static double gapUpperThm2(RankedPmf p, double n) {
+        requireSampleCount(n);
+        return 2 * n * (n - 1) * collisionProbability(p);
+    }
+
+    /** Cor 2, Eq. (19): \( 2n(n-1)\delta \) with \( \delta = \max_y p(y) \). */
+    public static double gapUpperCor2(RankedPmf p, double n) {
+        requireSampleCount(n);
+        double max = 0;
+        for (int i = 0; i < p.size(); i++) {
+            max = Math.max(max, p.probability(i));
+        }
+        return 2 * n * (n - 1) * max;
+    }
+
+    /**
+     * Thm 3, Eq. (21): with \( \varepsilon = \varepsilon_\infty \), \( q = (1-\varepsilon)^n \),
+     * \( (1-q)(\log\frac{n\varepsilon}{1-q} - \frac{n-1}{n}) - (n-1) q\log(1-\varepsilon) \).
+     */
+    public static double gapLowerThm3(RankedPmf p, double n) {
+        requireSampleCount(n);
+        double eps = epsilonInfinity(p);
+        if (eps == 0) {
+            throw new UndefinedQuantityException("Thm 3 bound is undefined: the top outcome has probability 0");
+        }
+        double l1 = Math.log1p(-eps);
+        double q = Math.exp(n * l1);
+        double oneMinusQ = -Math.expm1(n * l1);
+        double second = q == 0 ? 0 : (n - 1) * q * l1;
+        return oneMinusQ * (Math.log(n) + Math.log(eps) - Math.log(oneMinusQ) - (n - 1) / n) - second;
+    }
+
+    /** Cor 3, Eq. (22): \( (1 - e^{-n\varepsilon_\infty})\log(n\varepsilon_\infty) - 1 \). */
+    public static double gapLowerCor3(RankedPmf p, double n) {
+        requireSampleCount(n);
+        double eps = epsilonInfinity(p);
+        if (eps == 0) {
+            throw new UndefinedQuantityException("Cor 3 bound is undefined: the top outcome has probability 0");
+        }
+        return -Math.expm1(-n * eps) * (Math.log(n) + Math.log(eps)) - 1;
+    }
+
+    /** Thm 4, Eq. (27): the estimator of Eq. (28) at \( \varepsilon_\infty \), an upper bound on the KL. */
+    public static double klUpperThm4(RankedPmf p, double n) {
+        return klHat(epsilonInfinity(p), n);
+    }
+
+    /**
+     * The vBoN objective, Eq. (5a) of Amini et al.: \( J(\theta) = -\mathrm{KL}(\pi_\theta \| \pi_{\mathrm{bon}}) \).
+     */
+    public static double vbonObjective(RankedPmf theta, RankedPmf bon) {
+        return -kl(theta, bon);
+    }
+
+    /**
+     * \( \mathbb{E}_{\pi_\theta}[\log F(y)] \) with vBoN's strict CDF \( F(y) = P(y' \prec_r y) \) (Eq. (12)).
+     *
+     * @throws UndefinedQuantityException when \( \pi_\theta \) charges the lowest-ranked outcome, whose F is 0
+     */
+    static double expectedLogStrictCdf(RankedPmf theta, RankedPmf p) {
+        requireSameOutcomes(theta, p);
+        CompensatedSum s = new CompensatedSum();
+        for (int i = 0; i < theta.size(); i++) {
+            double t = theta.probability(i);
+            if (t == 0) {
+                continue;
+            }
+            double logF = i == 0 ? Double.NEGATIVE_INFINITY : p.logCdf(i - 1);
+            if (logF == Double.NEGATIVE_INFINITY) {
+                throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                        "E[log F] is -infinity: pi_theta gives probability %s to outcome %d, whose strict CDF F is 0",
+                        t, theta.ranking().outcomeAt(i)));
+            }
+            s.add(t * logF);
+        }
+        return s.value();
+    }
+
+    /** vBoN Thm 2, Eq. (8): \( L(\theta) = (N-1)\mathbb{E}_{\pi_\theta}[\log F] - \mathrm{KL}(\pi_\theta \| p) \). */
+    public static double vbonL(RankedPmf theta, RankedPmf p, double n) {
+        requireSampleCount(n);
+        double first = n == 1 ? 0 : (n - 1) * expectedLogStrictCdf(theta, p);
+        return first - kl(theta, p);
+    }
+
+    /**
+     * vBoN Thm 3, Eq. (16): \( L_1 = \gamma\,\mathbb{E}[\log F] - \alpha H(\pi_\theta) - \beta\,\mathrm{KL}(\pi_\theta \| p) \),
+     * \( \alpha = (N+2)(N-1)/2 \), \( \beta = N(N+1)/2 \), \( \gamma = N(N-1)/2 \).
+     */
+    public static double vbonL1(RankedPmf theta, RankedPmf p, double n) {
+        requireSampleCount(n);
+        double alpha = (n + 2) * (n - 1) / 2;
+        double beta = n * (n + 1) / 2;
+        double gamma = n * (n - 1) / 2;
+        double first = n == 1 ? 0 : gamma * expectedLogStrictCdf(theta, p);
+        return first - alpha * entropy(theta) - beta * kl(theta, p);
+    }
+
     /** Checks that n is an integer at least 1 (exactly representable). */
     public static void requireSampleCount(double n) {
         if (!(n >= 1 && n == Math.rint(n) && n <= 0x1p53 || n > 0x1p53 && n < Double.POSITIVE_INFINITY)) {
@@ -114,7 +352,7 @@ public final class Quantities {
     }
 
     private static void requireSameOutcomes(RankedPmf q, RankedPmf p) {
-        if (q.ranking() != p.ranking()) {
+        if (!q.ranking().sameAs(p.ranking())) {
             throw new IllegalArgumentException(
                     "policies must share the outcomes and reward of one base policy, but they do not");
         }

@@ -1,0 +1,139 @@
+package org.bonlab.numeric.policy;
+
+import java.util.Locale;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+
+/**
+ * The exact PMF of soft best-of-n with temperature \( \lambda \): draw n outcomes from p and return one with
+ * probability proportional to \( w(y) = e^{r(y)/\lambda} \). With \( S \) the sum of the other n-1 weights,
+ * \( \pi(y) = n\,p(y)\,w(y)\,\mathbb{E}[1/(w(y) + S)] \), and \( 1/a = \int_0^\infty e^{-at} dt \) gives
+ * \[ \pi(y) = n\,p(y)\,w(y) \int_0^\infty e^{-w(y) t}\, M(t)^{n-1}\, dt, \qquad M(t) = \sum_z p(z) e^{-w(z) t}. \]
+ *
+ * @implNote Weights are scaled by the largest one (\( \tilde w \le 1 \); the selection rule is unchanged). The
+ *     integral runs over dyadic intervals \( [t_0 2^k, t_0 2^{k+1}] \) after \( [0, t_0] \), each by 30-point
+ *     Gauss-Legendre from Commons Math, with \( \log M(t) \) as a log-sum-exp. It stops when the rigorous tail bound
+ *     \( \int_T^\infty f \le f(T)/\tilde w(y) \) (f decreasing, \( M \le M(T) \)) is below {@link #TAIL_TOLERANCE} of
+ *     the integral for every outcome.
+ */
+public final class SoftBestOfN {
+
+    /** Stop integrating when the tail of every integral is below this fraction of it. */
+    public static final double TAIL_TOLERANCE = 1e-17;
+
+    /** Largest \( (r_{\max} - r_{\min})/\lambda \): beyond it weights underflow; use best-of-n, the limit. */
+    public static final double MAX_LOG_WEIGHT_RANGE = 700;
+
+    private static final int NODES = 30;
+    private static final int MAX_INTERVALS = 4_000;
+    private static final double[] GL_X;
+    private static final double[] GL_W;
+
+    static {
+        var rule = new GaussIntegratorFactory().legendreHighPrecision(NODES, 0, 1);
+        GL_X = new double[NODES];
+        GL_W = new double[NODES];
+        for (int i = 0; i < NODES; i++) {
+            GL_X[i] = rule.getPoint(i);
+            GL_W[i] = rule.getWeight(i);
+        }
+    }
+
+    private SoftBestOfN() {
+    }
+
+    public static RankedPmf of(RankedPmf base, double n, double lambda) {
+        if (!(lambda > 0 && Double.isFinite(lambda))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "lambda must be positive and finite, but was %s", lambda));
+        }
+        int size = base.size();
+        Ranking ranking = base.ranking();
+        double rMax = Double.NEGATIVE_INFINITY;
+        double rMin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            if (base.logProbability(i) > Double.NEGATIVE_INFINITY) {
+                rMax = Math.max(rMax, ranking.rewardAt(i));
+                rMin = Math.min(rMin, ranking.rewardAt(i));
+            }
+        }
+        if ((rMax - rMin) / lambda > MAX_LOG_WEIGHT_RANGE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "lambda must be at least (r_max - r_min)/%s = %s for soft best-of-n weights to be representable, "
+                            + "but was %s (best-of-n is the lambda -> 0 limit)", MAX_LOG_WEIGHT_RANGE,
+                    (rMax - rMin) / MAX_LOG_WEIGHT_RANGE, lambda));
+        }
+        if (n == 1) {
+            return base;
+        }
+        double[] w = new double[size];
+        double[] logP = new double[size];
+        double mean = 0;
+        for (int i = 0; i < size; i++) {
+            logP[i] = base.logProbability(i);
+            w[i] = Math.exp((ranking.rewardAt(i) - rMax) / lambda);
+            mean += base.probability(i) * w[i];
+        }
+        double t0 = 1.0 / (4 * n * mean);
+        double[] integral = new double[size];
+        boolean[] done = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            done[i] = logP[i] == Double.NEGATIVE_INFINITY;
+        }
+        double a = 0;
+        double b = t0;
+        double[] logM = new double[NODES];
+        for (int k = 0; k < MAX_INTERVALS; k++) {
+            double width = b - a;
+            for (int j = 0; j < NODES; j++) {
+                logM[j] = logMoment(logP, w, a + width * GL_X[j]);
+            }
+            double logMEnd = logMoment(logP, w, b);
+            boolean allDone = true;
+            for (int i = 0; i < size; i++) {
+                if (done[i]) {
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < NODES; j++) {
+                    double t = a + width * GL_X[j];
+                    s += GL_W[j] * Math.exp(-w[i] * t + (n - 1) * logM[j]);
+                }
+                integral[i] += width * s;
+                double fEnd = Math.exp(-w[i] * b + (n - 1) * logMEnd);
+                if (fEnd / w[i] <= TAIL_TOLERANCE * integral[i]) {
+                    done[i] = true;
+                } else {
+                    allDone = false;
+                }
+            }
+            if (allDone) {
+                double[] pi = new double[size];
+                for (int i = 0; i < size; i++) {
+                    pi[i] = logP[i] == Double.NEGATIVE_INFINITY ? 0 : n * Math.exp(logP[i]) * w[i] * integral[i];
+                }
+                return RankedPmf.ofRankedProbabilities(ranking, pi);
+            }
+            a = b;
+            b = 2 * b;
+        }
+        throw new ArithmeticException(String.format(Locale.ROOT,
+                "soft best-of-n integral did not converge within %d intervals (n = %s, lambda = %s)", MAX_INTERVALS,
+                n, lambda));
+    }
+
+    /** \( \log M(t) = \log \sum_z p(z) e^{-\tilde w(z) t} \), as a log-sum-exp. */
+    private static double logMoment(double[] logP, double[] w, double t) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logP.length; i++) {
+            max = Math.max(max, logP[i] - w[i] * t);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (int i = 0; i < logP.length; i++) {
+            s += Math.exp(logP[i] - w[i] * t - max);
+        }
+        return max + Math.log(s);
+    }
+}
