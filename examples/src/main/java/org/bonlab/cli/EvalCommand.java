@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;
 import org.bonlab.policy.Policy;
@@ -21,14 +22,29 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "eval", description = "Evaluate best-of-n quantities of a policy at the given n, as CSV on stdout.")
 final class EvalCommand implements Callable<Integer> {
 
-    /** The columns, named as in the reference file, each the quantity of p.bestOf(n) against p. */
-    static Map<String, Expr> columns(Policy p) {
-        Policy bon = p.bestOf(Bon.n);
+    /**
+     * The columns, each a quantity of \( \pi \) = best-of-n of p (or soft best-of-n with {@code --soft}) against p.
+     * The first seven are named as in the reference file.
+     */
+    static Map<String, Expr> columns(Policy p, Policy pi) {
+        Expr n = Bon.n;
         Map<String, Expr> c = new LinkedHashMap<>();
-        c.put("kl", Bon.kl(bon, p));
-        c.put("kl_analytic", Bon.analyticalKl(Bon.n));
-        c.put("win_strict", Bon.winRateStrict(bon, p));
-        c.put("win_half", Bon.winRateHalf(bon, p));
+        c.put("kl", Bon.kl(pi, p));
+        c.put("kl_analytic", Bon.analyticalKl(n));
+        c.put("kl_hat_mean", Bon.klHatMean(p, n));
+        c.put("kl_hat1_mean", Bon.klHat1Mean(p, n));
+        c.put("win_strict", Bon.winRateStrict(pi, p));
+        c.put("win_half", Bon.winRateHalf(pi, p));
+        for (Quantity.BoundKind k : Quantity.BoundKind.values()) {
+            c.put(k.columnName(), Bon.bound(k, p, n));
+        }
+        c.put("kl_reverse", Bon.kl(p, pi));
+        c.put("chi_square", Bon.chiSquare(pi, p));
+        c.put("entropy", Bon.entropy(pi));
+        c.put("renyi2", Bon.renyiEntropy(pi, Expr.constant(2)));
+        c.put("expected_reward", Bon.expectedReward(pi));
+        c.put("base_entropy", Bon.entropy(p));
+        c.put("base_renyi2", Bon.renyiEntropy(p, Expr.constant(2)));
         return c;
     }
 
@@ -37,22 +53,38 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pmf", required = true, paramLabel = "FILE",
-            description = "CSV with the header outcome,probability,reward.")
-    Path pmf;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--pmf", paramLabel = "FILE", description = "CSV with the header outcome,probability,reward.")
+        Path pmf;
+
+        @Option(names = "--policy", paramLabel = "SPEC",
+                description = "A family: coin, uniform(L=1000), spike(L=200, tops=[1e-5,1e-3,1e-1]), "
+                        + "zipf(L=1000000, s=1.1), geometric(L=60, r=0.5), bernoulli(p=0.3), "
+                        + "dirichlet(L=100, alpha=0.5, seed=1).")
+        String policy;
+    }
+
+    @Option(names = "--soft", paramLabel = "LAMBDA",
+            description = "Evaluate soft best-of-n with temperature LAMBDA instead of best-of-n.")
+    String soft;
 
     @Option(names = "--n", required = true, paramLabel = "LIST", description = "Comma-separated n, e.g. 1,2,10,1e6.")
     String n;
 
     @Option(names = "--columns", paramLabel = "LIST",
-            description = "Comma-separated columns among kl, kl_analytic, win_strict, win_half (default: all).")
+            description = "Comma-separated columns (default: kl,kl_analytic,win_strict,win_half); "
+                    + "see the README for all of them.")
     String columns;
 
     @Override
     public Integer call() {
-        Policy p = PmfFile.read(pmf);
+        Policy p = source.pmf != null ? PmfFile.read(source.pmf) : PolicySpec.parse(source.policy);
         List<Double> ns = SampleCounts.parse(n);
-        Map<String, Expr> available = columns(p);
+        Policy pi = soft == null ? p.bestOf(Bon.n) : p.softBestOf(Bon.n, Expr.constant(lambda(soft)));
+        Map<String, Expr> available = columns(p, pi);
         List<String> chosen = columns == null ? DEFAULT_COLUMNS : parseColumns(columns, available);
         StringBuilder csv = new StringBuilder("n");
         chosen.forEach(c -> csv.append(',').append(c));
@@ -65,6 +97,9 @@ final class EvalCommand implements Callable<Integer> {
                 csv.append(',');
                 try {
                     csv.append(ev.evaluate(available.get(c), Map.of(Bon.n, k)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(String.format(Locale.ROOT, "%s at n = %s: %s", c,
+                            SampleCounts.format(k), e.getMessage()), e);
                 } catch (UndefinedQuantityException e) {
                     csv.append("undefined");
                     warnings.add(String.format(Locale.ROOT, "%s at n = %s is undefined: %s", c,
@@ -77,6 +112,20 @@ final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         warnings.forEach(w -> spec.commandLine().getErr().println("bonlab eval: " + w));
         return 0;
+    }
+
+    private static double lambda(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--soft must be a positive number (the temperature lambda), but was '"
+                    + text + "'");
+        }
+        if (!(v > 0 && Double.isFinite(v))) {
+            throw new BadInputException("--soft must be a positive number (the temperature lambda), but was " + text);
+        }
+        return v;
     }
 
     private static List<String> parseColumns(String list, Map<String, Expr> available) {

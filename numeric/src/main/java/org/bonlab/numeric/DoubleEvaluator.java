@@ -8,6 +8,7 @@ import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.policy.RankedPmf;
 import org.bonlab.numeric.policy.Ranking;
+import org.bonlab.numeric.quantity.BestOfKl;
 import org.bonlab.numeric.quantity.Quantities;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;
 import org.bonlab.policy.BasePolicy;
@@ -36,6 +37,7 @@ import org.bonlab.numeric.policy.SoftBestOfN;
 public final class DoubleEvaluator {
 
     private final Map<BasePolicy, RankedPmf> bases = new HashMap<>();
+    private final Map<BasePolicy, BestOfKl> klKernels = new HashMap<>();
 
     /** The value of {@code e} with the given symbol values. */
     public double evaluate(Expr e, Map<Expr.Sym, Double> bindings) {
@@ -252,6 +254,12 @@ public final class DoubleEvaluator {
 
         @Override
         public Double visitKl(Quantity.Kl e) {
+            // KL(bestOf(p, n) || p), the curve of Figures 1 to 3: one preparation of p serves every n.
+            if (e.q() instanceof BestOf b && b.policy() instanceof BasePolicy base && base.equals(e.p())
+                    && !(base instanceof Bernoulli bern && !(bern.p() instanceof Expr.Num))) {
+                double n = sampleCount(b.n(), bindings);
+                return klKernels.computeIfAbsent(base, k -> new BestOfKl(basePmf(k, bindings))).kl(n);
+            }
             return Quantities.kl(pmfOf(e.q()), pmfOf(e.p()));
         }
 
