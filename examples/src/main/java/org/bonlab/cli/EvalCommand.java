@@ -1,5 +1,6 @@
 package org.bonlab.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;
 import org.bonlab.policy.Policy;
 import picocli.CommandLine.Command;
@@ -67,6 +69,10 @@ final class EvalCommand implements Callable<Integer> {
         String policy;
     }
 
+    @Option(names = "--precision", paramLabel = "MODE", defaultValue = "double",
+            description = "double (stable double precision, default) or high (50 significant digits, apfloat).")
+    String precision;
+
     @Option(names = "--soft", paramLabel = "LAMBDA",
             description = "Evaluate soft best-of-n with temperature LAMBDA instead of best-of-n.")
     String soft;
@@ -89,14 +95,21 @@ final class EvalCommand implements Callable<Integer> {
         StringBuilder csv = new StringBuilder("n");
         chosen.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
+        if (!precision.equals("double") && !precision.equals("high")) {
+            throw new BadInputException("--precision must be 'double' or 'high', but was '" + precision + "'");
+        }
+        boolean high = precision.equals("high");
         DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = high ? new HighPrecisionEvaluator() : null;
         List<String> warnings = new ArrayList<>();
         for (double k : ns) {
             csv.append(SampleCounts.format(k));
             for (String c : chosen) {
                 csv.append(',');
                 try {
-                    csv.append(ev.evaluate(available.get(c), Map.of(Bon.n, k)));
+                    csv.append(high
+                            ? hp.evaluate(available.get(c), Map.of(Bon.n, new BigDecimal(k))).toString()
+                            : Double.toString(ev.evaluate(available.get(c), Map.of(Bon.n, k))));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(String.format(Locale.ROOT, "%s at n = %s: %s", c,
                             SampleCounts.format(k), e.getMessage()), e);

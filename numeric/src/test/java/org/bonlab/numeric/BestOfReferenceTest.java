@@ -19,36 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BestOfReferenceTest {
 
-    static Policy policyFor(String caseName) {
-        return switch (caseName) {
-            case "coin" -> Policy.coin();
-            case "fig3left" -> Policy.spike(5, "1e-4");
-            case "fig3right" -> Policy.spike(200, "1e-5", "1e-3", "1e-1");
-            case "near_degenerate" -> Policy.spike(2, "1e-15");
-            case "tiny_top" -> Policy.spike(3, "1e-300");
-            case "tiny_bottom" -> Policy.probabilities("1e-300", "0.25", "0.75");
-            case "spike1000_top1e-15" -> Policy.spike(1000, "1e-15");
-            case "geometric60_half" -> Policy.geometric(60, 0.5);
-            case "zipf1000_s1.1" -> Policy.zipf(1000, 1.1);
-            case "zipf1000_s1.1_common" -> new org.bonlab.policy.Zipf(1000, org.bonlab.expr.Scalar.of(1.1), true);
-            default -> Policy.uniform(Integer.parseInt(caseName.substring("uniform".length())));
-        };
-    }
-
-    /** The columns of the reference files and the quantities they hold, for p.bestOf(n) against p. */
-    static List<Map.Entry<String, Expr>> columns(Policy p) {
-        Expr.Sym n = Bon.n;
-        Policy bon = p.bestOf(n);
-        return List.of(
-                Map.entry("kl", (Expr) Bon.kl(bon, p)),
-                Map.entry("kl_analytic", (Expr) Bon.analyticalKl(n)),
-                Map.entry("kl_hat_mean", (Expr) Bon.klHatMean(p, n)),
-                Map.entry("kl_hat1_mean", (Expr) Bon.klHat1Mean(p, n)),
-                Map.entry("win_strict", (Expr) Bon.winRateStrict(bon, p)),
-                Map.entry("win_half", (Expr) Bon.winRateHalf(bon, p)),
-                Map.entry("gap_bound_thm2", (Expr) Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)));
-    }
-
     /** The rest uniform below, then the given top probabilities from lowest to highest reward. */
     static Policy spike(int size, double... topsAscending) {
         double[] p = new double[size];
@@ -87,10 +57,10 @@ class BestOfReferenceTest {
     }
 
     static void assertRowMatches(ReferenceTable.Row row) {
-        Policy p = policyFor(row.caseName());
+        Policy p = ReferenceCases.policyFor(row.caseName());
         Map<Expr.Sym, Double> at = Map.of(Bon.n, (double) row.n());
         DoubleEvaluator ev = new DoubleEvaluator();
-        for (var entry : columns(p)) {
+        for (var entry : ReferenceCases.columns(p)) {
             double actual = ev.evaluate(entry.getValue(), at);
             assertNull(Tolerance.check(row.get(entry.getKey()), actual),
                     () -> row.caseName() + " n=" + row.n() + " " + entry.getKey() + ": "

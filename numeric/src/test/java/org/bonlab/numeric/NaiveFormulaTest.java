@@ -35,7 +35,7 @@ class NaiveFormulaTest {
         double worst = 0;
         List<ReferenceTable.Row> rows = ReferenceTable.load("/reference/bon_reference_harsh.csv");
         for (ReferenceTable.Row row : rows) {
-            Policy policy = BestOfReferenceTest.policyFor(row.caseName());
+            Policy policy = ReferenceCases.policyFor(row.caseName());
             RankedPmf p = new DoubleEvaluator().pmf(policy, java.util.Map.of());
             double naive = naiveKl(p.probabilities(), row.n());
             if (Tolerance.check(row.get("kl"), naive) != null) {

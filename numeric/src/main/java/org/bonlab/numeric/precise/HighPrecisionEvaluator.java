@@ -1,0 +1,707 @@
+package org.bonlab.numeric.precise;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Floating;
+import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
+import org.bonlab.expr.Scalar;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.policy.Ranking;
+import org.bonlab.numeric.quantity.UndefinedQuantityException;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Dirichlet;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Geometric;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.SoftBestOf;
+import org.bonlab.policy.Spike;
+import org.bonlab.policy.Tilted;
+import org.bonlab.policy.Uniform;
+import org.bonlab.policy.WorstOf;
+import org.bonlab.policy.Zipf;
+
+/**
+ * Evaluates expressions in high precision (apfloat), for cross-checking the double-precision engine and
+ * re-checking counterexamples. Independent of the double engine's algorithm: it forms Lemma 1 directly,
+ * \( \pi_i = F_i^n - F_{i-1}^n \), with exact integer powers at a working precision of
+ * \( d + 25 + \lceil\log_{10}(1/\min_i p_i)\rceil + \lceil\log_{10} n\rceil \) digits, so the subtraction keeps d
+ * correct digits however small \( p_i \) is relative to \( F_i \). Probabilities written exactly stay exact up to
+ * that precision.
+ *
+ * <p>Cost: O(L log n) multiplications at the working precision; meant for policies of up to about 10^4
+ * outcomes. Soft best-of-n is not available in high precision.
+ */
+public final class HighPrecisionEvaluator {
+
+    /** The default number of significant digits. */
+    public static final int DEFAULT_DIGITS = 50;
+
+    private static final int GUARD_DIGITS = 25;
+
+    private final int digits;
+    private final Map<BasePolicy, Pmf> bases = new java.util.HashMap<>();
+    private final Map<java.util.List<Object>, Pmf> bestOfs = new java.util.HashMap<>();
+
+    public HighPrecisionEvaluator() {
+        this(DEFAULT_DIGITS);
+    }
+
+    public HighPrecisionEvaluator(int digits) {
+        if (digits < 20 || digits > 10_000) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "digits must be between 20 and 10000, but was %d", digits));
+        }
+        this.digits = digits;
+    }
+
+    public int digits() {
+        return digits;
+    }
+
+    /** The value of {@code e}, rounded to {@link #digits()} significant digits. */
+    public BigDecimal evaluate(Expr e, Map<Expr.Sym, BigDecimal> bindings) {
+        Objects.requireNonNull(bindings, "bindings");
+        Apfloat v = e.accept(new Values(bindings));
+        return new BigDecimal(v.toString(true)).round(new MathContext(digits));
+    }
+
+    public BigDecimal evaluate(Expr e) {
+        return evaluate(e, Map.of());
+    }
+
+    /** The PMF of a policy in rank order, each probability rounded to {@link #digits()} digits. */
+    public BigDecimal[] pmf(Policy policy, Map<Expr.Sym, BigDecimal> bindings) {
+        Pmf pmf = new Values(bindings).pmfOf(policy);
+        BigDecimal[] out = new BigDecimal[pmf.p.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new BigDecimal(pmf.p[i].toString(true)).round(new MathContext(digits));
+        }
+        return out;
+    }
+
+    /** A PMF in rank order with its cumulative sums, at working precision {@code prec}. */
+    static final class Pmf {
+        final Ranking ranking;
+        final Apfloat[] p;
+        final Apfloat[] cdf;
+        final long prec;
+
+        Pmf(Ranking ranking, Apfloat[] p, Apfloat[] cdf, long prec) {
+            this.ranking = ranking;
+            this.p = p;
+            this.cdf = cdf;
+            this.prec = prec;
+        }
+
+        static Pmf of(Ranking ranking, Apfloat[] p, long prec) {
+            Apfloat[] cdf = new Apfloat[p.length];
+            Apfloat acc = new Apfloat(0);
+            for (int i = 0; i < p.length; i++) {
+                acc = acc.add(p[i]);
+                cdf[i] = acc;
+            }
+            cdf[p.length - 1] = new Apfloat(1, prec); // F of the top outcome is 1
+            return new Pmf(ranking, p, cdf, prec);
+        }
+
+        Apfloat below(int i) {
+            return i == 0 ? new Apfloat(0) : cdf[i - 1];
+        }
+
+        Apfloat top() {
+            return p[p.length - 1];
+        }
+    }
+
+    /**
+     * Working precision for probabilities down to {@code minP}: the target digits, guard digits, the digits
+     * lost subtracting \( F_{i-1}^n \) from \( F_i^n \) (at most \( \log_{10}(1/p_i) \)), and 19 digits for the
+     * relative error of an n-th power, \( n &lt; 10^{19} \).
+     */
+    long precisionFor(double minP) {
+        int guard = minP > 0 ? (int) Math.ceil(-Math.log10(minP)) : 0;
+        return (long) digits + GUARD_DIGITS + Math.max(0, guard) + POWER_DIGITS;
+    }
+
+    private static final int POWER_DIGITS = 19;
+
+    /** As {@link #precisionFor(double)}, given \( \log_{10} \) of the smallest probability. */
+    long precisionForLog10(double log10MinP) {
+        return (long) digits + GUARD_DIGITS + (long) Math.ceil(Math.max(0, -log10MinP)) + POWER_DIGITS;
+    }
+
+    static Apfloat ap(Scalar s, long prec) {
+        if (s instanceof Rational r) {
+            return new Apfloat(r.numerator(), prec).divide(new Apfloat(r.denominator(), prec));
+        }
+        return new Apfloat(new BigDecimal(((Floating) s).value()), prec);
+    }
+
+    static Apfloat ap(BigDecimal d, long prec) {
+        return new Apfloat(d, prec);
+    }
+
+    private final class Values implements Expr.Visitor<Apfloat> {
+        private final Map<Expr.Sym, BigDecimal> bindings;
+        private final long prec = (long) digits + GUARD_DIGITS;
+
+        Values(Map<Expr.Sym, BigDecimal> bindings) {
+            this.bindings = bindings;
+        }
+
+        Apfloat of(Expr e) {
+            return e.accept(this);
+        }
+
+        long sampleCount(Expr n) {
+            Apfloat v = of(n);
+            BigDecimal d = new BigDecimal(v.toString(true));
+            BigDecimal rounded = d.setScale(0, java.math.RoundingMode.HALF_EVEN);
+            if (d.signum() <= 0 || d.subtract(rounded).abs().compareTo(new BigDecimal("1e-20")) > 0
+                    || rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "n must be an integer from 1 to 2^63 - 1, but was %s", d.toPlainString()));
+            }
+            return rounded.longValueExact();
+        }
+
+        Pmf pmfOf(Policy p) {
+            if (p instanceof BasePolicy base && !(base instanceof Bernoulli)) {
+                return bases.computeIfAbsent(base, b -> b.accept(new Pmfs(this)));
+            }
+            return p.accept(new Pmfs(this));
+        }
+
+        @Override
+        public Apfloat visitNum(Expr.Num e) {
+            return ap(e.value(), prec);
+        }
+
+        @Override
+        public Apfloat visitSym(Expr.Sym e) {
+            BigDecimal v = bindings.get(e);
+            if (v == null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "symbol %s must have a value, but none was given (bound: %s)", e.name(), bindings.keySet()));
+            }
+            return ap(v, prec);
+        }
+
+        @Override
+        public Apfloat visitAdd(Expr.Add e) {
+            return of(e.left()).add(of(e.right()));
+        }
+
+        @Override
+        public Apfloat visitSub(Expr.Sub e) {
+            return of(e.left()).subtract(of(e.right()));
+        }
+
+        @Override
+        public Apfloat visitMul(Expr.Mul e) {
+            return of(e.left()).multiply(of(e.right()));
+        }
+
+        @Override
+        public Apfloat visitDiv(Expr.Div e) {
+            Apfloat d = of(e.denominator());
+            if (d.signum() == 0) {
+                throw new UndefinedQuantityException(e.show() + " divides by zero: " + e.denominator().show()
+                        + " is 0 here");
+            }
+            return of(e.numerator()).divide(d);
+        }
+
+        @Override
+        public Apfloat visitNeg(Expr.Neg e) {
+            return of(e.operand()).negate();
+        }
+
+        @Override
+        public Apfloat visitPow(Expr.Pow e) {
+            Apfloat b = of(e.base());
+            Apfloat x = of(e.exponent());
+            if (x.equals(x.truncate()) && x.compareTo(new Apfloat(Long.MAX_VALUE)) < 0
+                    && x.compareTo(new Apfloat(Long.MIN_VALUE)) > 0) {
+                return ApfloatMath.pow(b, x.longValue());
+            }
+            return ApfloatMath.pow(b, x);
+        }
+
+        @Override
+        public Apfloat visitLog(Expr.Log e) {
+            Apfloat x = of(e.operand());
+            if (x.signum() <= 0) {
+                throw new UndefinedQuantityException("log needs a positive argument, but " + e.operand().show()
+                        + " is " + x.toString(true) + " here");
+            }
+            return ApfloatMath.log(x);
+        }
+
+        @Override
+        public Apfloat visitExp(Expr.Exp e) {
+            return ApfloatMath.exp(of(e.operand()));
+        }
+
+        @Override
+        public Apfloat visitBinaryEntropy(Expr.BinaryEntropy e) {
+            Apfloat x = of(e.operand());
+            Apfloat one = new Apfloat(1, Math.max(prec, x.precision() == Apfloat.INFINITE ? prec : x.precision()));
+            return xLogX(x).add(xLogX(one.subtract(x))).negate();
+        }
+
+        @Override
+        public Apfloat visitKl(Quantity.Kl e) {
+            return kl(pmfOf(e.q()), pmfOf(e.p()));
+        }
+
+        @Override
+        public Apfloat visitAnalyticalKl(Quantity.AnalyticalKl e) {
+            long n = sampleCount(e.n());
+            Apfloat an = new Apfloat(n, prec);
+            return ApfloatMath.log(an).subtract(new Apfloat(n - 1, prec).divide(an));
+        }
+
+        @Override
+        public Apfloat visitExpectedReward(Quantity.ExpectedReward e) {
+            Pmf q = pmfOf(e.q());
+            Apfloat s = new Apfloat(0);
+            for (int i = 0; i < q.p.length; i++) {
+                s = s.add(q.p[i].multiply(new Apfloat(new BigDecimal(q.ranking.rewardAt(i)), q.prec)));
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitWinRate(Quantity.WinRate e) {
+            Pmf q = pmfOf(e.q());
+            Pmf p = pmfOf(e.p());
+            Apfloat s = new Apfloat(0);
+            Apfloat half = new Apfloat(1).divide(new Apfloat(2, prec));
+            for (int i = 0; i < q.p.length; i++) {
+                int first = q.ranking.tieGroupFirst(i);
+                int last = q.ranking.tieGroupLast(i);
+                Apfloat below = p.below(first);
+                Apfloat win = below;
+                if (e.ties() == Quantity.Ties.HALF) {
+                    win = below.add(p.cdf[last].subtract(below).multiply(half));
+                }
+                s = s.add(q.p[i].multiply(win));
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitEntropy(Quantity.Entropy e) {
+            Pmf q = pmfOf(e.q());
+            Apfloat s = new Apfloat(0);
+            for (Apfloat x : q.p) {
+                s = s.add(xLogX(x));
+            }
+            return s.negate();
+        }
+
+        @Override
+        public Apfloat visitRenyiEntropy(Quantity.RenyiEntropy e) {
+            Pmf q = pmfOf(e.q());
+            Apfloat alpha = of(e.alpha());
+            Apfloat one = new Apfloat(1, q.prec);
+            if (alpha.equals(one)) {
+                return visitEntropy(new Quantity.Entropy(e.q()));
+            }
+            Apfloat s = new Apfloat(0);
+            for (Apfloat x : q.p) {
+                if (x.signum() > 0) {
+                    s = s.add(ApfloatMath.pow(x, alpha));
+                }
+            }
+            return ApfloatMath.log(s).divide(one.subtract(alpha));
+        }
+
+        @Override
+        public Apfloat visitChiSquare(Quantity.ChiSquare e) {
+            Pmf q = pmfOf(e.q());
+            Pmf p = pmfOf(e.p());
+            Apfloat s = new Apfloat(0);
+            for (int i = 0; i < q.p.length; i++) {
+                if (p.p[i].signum() == 0) {
+                    if (q.p[i].signum() != 0) {
+                        throw new UndefinedQuantityException("chi-square(q || p) is infinite: p gives an outcome 0");
+                    }
+                    continue;
+                }
+                Apfloat d = q.p[i].subtract(p.p[i]);
+                s = s.add(d.multiply(d).divide(p.p[i]));
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitEstimatorAt(Quantity.EstimatorAt e) {
+            Apfloat eps = of(e.epsilon());
+            long n = sampleCount(e.n());
+            long w = precisionFor(eps.doubleValue());
+            return estimator(e.estimator() == Quantity.Estimator.KL_HAT, eps.precision(w), n, w);
+        }
+
+        @Override
+        public Apfloat visitEstimatorMean(Quantity.EstimatorMean e) {
+            long n = sampleCount(e.n());
+            Pmf p = pmfOf(e.base());
+            Pmf bon = pmfOf(e.base().bestOf(n));
+            Apfloat s = new Apfloat(0);
+            for (int i = 0; i < p.p.length; i++) {
+                if (bon.p[i].signum() > 0) {
+                    s = s.add(bon.p[i].multiply(
+                            estimator(e.estimator() == Quantity.Estimator.KL_HAT, p.p[i], n, bon.prec)));
+                }
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitBound(Quantity.Bound e) {
+            long n = sampleCount(e.n());
+            Pmf p = pmfOf(e.base());
+            Apfloat an = new Apfloat(n, p.prec);
+            Apfloat twoNN1 = new Apfloat(2).multiply(an).multiply(an.subtract(new Apfloat(1)));
+            Apfloat eps = p.top();
+            long w = Math.max(p.prec, precisionFor(eps.doubleValue()));
+            Apfloat one = new Apfloat(1, w);
+            switch (e.kind()) {
+                case THM2_GAP_UPPER: {
+                    Apfloat s = new Apfloat(0);
+                    for (Apfloat x : p.p) {
+                        s = s.add(x.multiply(x));
+                    }
+                    return twoNN1.multiply(s);
+                }
+                case COR2_GAP_UPPER: {
+                    Apfloat max = new Apfloat(0);
+                    for (Apfloat x : p.p) {
+                        max = ApfloatMath.max(max, x);
+                    }
+                    return twoNN1.multiply(max);
+                }
+                case THM3_GAP_LOWER: {
+                    requirePositive(eps, "Thm 3");
+                    Apfloat q = ApfloatMath.pow(one.subtract(eps.precision(w)), n);
+                    Apfloat oneMinusQ = one.subtract(q);
+                    Apfloat first = oneMinusQ.multiply(ApfloatMath.log(an.multiply(eps).divide(oneMinusQ))
+                            .subtract(an.subtract(one).divide(an)));
+                    Apfloat second = q.signum() == 0 ? new Apfloat(0)
+                            : an.subtract(one).multiply(q).multiply(ApfloatMath.log(one.subtract(eps.precision(w))));
+                    return first.subtract(second);
+                }
+                case COR3_GAP_LOWER: {
+                    requirePositive(eps, "Cor 3");
+                    Apfloat ne = an.multiply(eps);
+                    return one.subtract(ApfloatMath.exp(ne.negate())).multiply(ApfloatMath.log(ne)).subtract(one);
+                }
+                case LEMMA2_KL_UPPER:
+                    return visitEstimatorMean(new Quantity.EstimatorMean(Quantity.Estimator.KL_HAT1, e.base(), e.n()));
+                case THM4_KL_UPPER:
+                    requirePositive(eps, "Thm 4");
+                    return estimator(true, eps.precision(w), n, w);
+                default:
+                    throw new AssertionError(e.kind());
+            }
+        }
+
+        @Override
+        public Apfloat visitVbonObjective(Quantity.VbonObjective e) {
+            long n = sampleCount(e.n());
+            return kl(pmfOf(e.theta()), bestOf(pmfOf(e.base()), n)).negate();
+        }
+
+        @Override
+        public Apfloat visitVbonBound(Quantity.VbonBound e) {
+            long n = sampleCount(e.n());
+            Pmf theta = pmfOf(e.theta());
+            Pmf p = pmfOf(e.base());
+            Apfloat an = new Apfloat(n, prec);
+            Apfloat one = new Apfloat(1, prec);
+            Apfloat eLogF = new Apfloat(0);
+            if (n > 1) {
+                for (int i = 0; i < theta.p.length; i++) {
+                    if (theta.p[i].signum() == 0) {
+                        continue;
+                    }
+                    Apfloat f = p.below(i);
+                    if (f.signum() == 0) {
+                        throw new UndefinedQuantityException("E[log F] is -infinity: pi_theta charges outcome "
+                                + theta.ranking.outcomeAt(i) + ", whose strict CDF F is 0");
+                    }
+                    eLogF = eLogF.add(theta.p[i].multiply(ApfloatMath.log(f)));
+                }
+            }
+            Apfloat kl = kl(theta, p);
+            if (e.kind() == Quantity.VbonBoundKind.L) {
+                return an.subtract(one).multiply(eLogF).subtract(kl);
+            }
+            Apfloat two = new Apfloat(2);
+            Apfloat alpha = an.add(two).multiply(an.subtract(one)).divide(two);
+            Apfloat beta = an.multiply(an.add(one)).divide(two);
+            Apfloat gamma = an.multiply(an.subtract(one)).divide(two);
+            Apfloat h = new Apfloat(0);
+            for (Apfloat x : theta.p) {
+                h = h.subtract(xLogX(x));
+            }
+            return gamma.multiply(eLogF).subtract(alpha.multiply(h)).subtract(beta.multiply(kl));
+        }
+    }
+
+    private static void requirePositive(Apfloat eps, String what) {
+        if (eps.signum() == 0) {
+            throw new UndefinedQuantityException(what + " bound is undefined: the top outcome has probability 0");
+        }
+    }
+
+    static Apfloat xLogX(Apfloat x) {
+        return x.signum() == 0 ? new Apfloat(0) : x.multiply(ApfloatMath.log(x));
+    }
+
+    static Apfloat kl(Pmf q, Pmf p) {
+        if (!q.ranking.sameAs(p.ranking)) {
+            throw new IllegalArgumentException(
+                    "policies must share the outcomes and reward of one base policy, but they do not");
+        }
+        Apfloat s = new Apfloat(0);
+        for (int i = 0; i < q.p.length; i++) {
+            if (q.p[i].signum() == 0) {
+                continue;
+            }
+            if (p.p[i].signum() == 0) {
+                throw new UndefinedQuantityException("KL(q || p) is infinite: q charges an outcome p excludes");
+            }
+            s = s.add(q.p[i].multiply(ApfloatMath.log(q.p[i].divide(p.p[i]))));
+        }
+        return s;
+    }
+
+    /** Eq. (28) or Eq. (26) at eps, n, with the power formed exactly at working precision w. */
+    static Apfloat estimator(boolean eq28, Apfloat eps, long n, long w) {
+        if (eps.signum() == 0) {
+            throw new UndefinedQuantityException("the estimator is undefined at eps = 0: it divides by eps");
+        }
+        Apfloat one = new Apfloat(1, w); // finite precision: 1 - q must not try to be exact for tiny q
+        Apfloat an = new Apfloat(n, w);
+        Apfloat e = eps.precision(Math.min(eps.precision(), w));
+        Apfloat q = ApfloatMath.pow(one.subtract(e), n);
+        Apfloat oneMinusQ = one.subtract(q);
+        Apfloat second = ApfloatMath.log(oneMinusQ.divide(e));
+        if (!eq28) {
+            return second;
+        }
+        Apfloat first = q.signum() == 0 ? new Apfloat(0)
+                : q.multiply(ApfloatMath.log(an).add(an.subtract(one).multiply(ApfloatMath.log(one.subtract(e))))
+                        .subtract(an.subtract(one).divide(an)));
+        return first.add(oneMinusQ.multiply(second));
+    }
+
+    /** Lemma 1 formed directly: \( F_i^n - F_{i-1}^n \), at a precision with guard digits for the subtraction. */
+    Pmf bestOf(Pmf p, long n) {
+        long w = Math.max(p.prec, precisionFor(minPositive(p)));
+        Apfloat[] pi = new Apfloat[p.p.length];
+        Apfloat[] cdf = new Apfloat[p.p.length];
+        Apfloat prev = new Apfloat(0);
+        for (int i = 0; i < pi.length; i++) {
+            Apfloat f = ApfloatMath.pow(p.cdf[i].precision(Math.min(p.cdf[i].precision(), w)), n);
+            pi[i] = f.subtract(prev);
+            cdf[i] = f;
+            prev = f;
+        }
+        cdf[pi.length - 1] = new Apfloat(1, w);
+        return new Pmf(p.ranking, pi, cdf, w);
+    }
+
+    Pmf worstOf(Pmf p, long n) {
+        long w = Math.max(p.prec, precisionFor(minPositive(p)));
+        Apfloat one = new Apfloat(1, w);
+        Apfloat[] pi = new Apfloat[p.p.length];
+        Apfloat[] cdf = new Apfloat[p.p.length];
+        for (int i = 0; i < pi.length; i++) {
+            Apfloat atOrAbove = one.subtract(p.below(i));
+            Apfloat above = one.subtract(p.cdf[i]);
+            Apfloat hi = ApfloatMath.pow(atOrAbove, n);
+            Apfloat lo = above.signum() == 0 ? new Apfloat(0) : ApfloatMath.pow(above, n);
+            pi[i] = hi.subtract(lo);
+            cdf[i] = one.subtract(lo);
+        }
+        cdf[pi.length - 1] = one;
+        return new Pmf(p.ranking, pi, cdf, w);
+    }
+
+    static double minPositive(Pmf p) {
+        double min = 1;
+        for (Apfloat x : p.p) {
+            if (x.signum() > 0) {
+                min = Math.min(min, Math.max(x.doubleValue(), Double.MIN_NORMAL));
+            }
+        }
+        return min;
+    }
+
+    private final class Pmfs implements Policy.Visitor<Pmf> {
+        private final Values values;
+
+        Pmfs(Values values) {
+            this.values = values;
+        }
+
+        private Pmf fromScalars(BasePolicy base, Scalar[] probsInOutcomeOrder) {
+            Ranking ranking = Ranking.of(base.reward());
+            double min = 1;
+            for (Scalar s : probsInOutcomeOrder) {
+                if (s.toDouble() > 0) {
+                    min = Math.min(min, s.toDouble());
+                }
+            }
+            long w = precisionFor(min);
+            Apfloat[] p = new Apfloat[probsInOutcomeOrder.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = ap(probsInOutcomeOrder[ranking.outcomeAt(i)], w);
+            }
+            return Pmf.of(ranking, p, w);
+        }
+
+        private Pmf fromWeights(BasePolicy base, Apfloat[] weightsInRankOrder, long w) {
+            Apfloat total = new Apfloat(0);
+            for (Apfloat x : weightsInRankOrder) {
+                total = total.add(x);
+            }
+            Apfloat[] p = new Apfloat[weightsInRankOrder.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = weightsInRankOrder[i].divide(total);
+            }
+            return Pmf.of(Ranking.of(base.reward()), p, w);
+        }
+
+        @Override
+        public Pmf visitExplicit(Explicit p) {
+            Scalar[] s = new Scalar[p.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = p.probability(i);
+            }
+            return fromScalars(p, s);
+        }
+
+        @Override
+        public Pmf visitBernoulli(Bernoulli p) {
+            Apfloat x = values.of(p.p());
+            BigDecimal d = new BigDecimal(x.toString(true));
+            Rational r = Rational.of(d);
+            return fromScalars(p, new Scalar[] {Rational.ONE.minus(r), r});
+        }
+
+        @Override
+        public Pmf visitUniform(Uniform p) {
+            Scalar[] s = new Scalar[p.size()];
+            java.util.Arrays.fill(s, Rational.of(1, p.size()));
+            return fromScalars(p, s);
+        }
+
+        @Override
+        public Pmf visitSpike(Spike p) {
+            Scalar[] s = new Scalar[p.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = p.probability(i);
+            }
+            return fromScalars(p, s);
+        }
+
+        @Override
+        public Pmf visitGeometric(Geometric p) {
+            double r = p.ratio().toDouble();
+            long w = precisionForLog10(-(p.size() - 1) * Math.abs(Math.log10(r)) - Math.log10(p.size()));
+            Apfloat ratio = ap(p.ratio(), w);
+            Apfloat[] weights = new Apfloat[p.size()];
+            Apfloat x = new Apfloat(1);
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = x;
+                x = x.multiply(ratio);
+            }
+            return fromWeights(p, weights, w);
+        }
+
+        @Override
+        public Pmf visitZipf(Zipf p) {
+            double s = p.exponent().toDouble();
+            long w = precisionForLog10(-s * Math.log10(p.size()) - Math.log10(p.size()));
+            Apfloat exponent = ap(p.exponent(), w).negate();
+            Apfloat[] weights = new Apfloat[p.size()];
+            for (int i = 0; i < weights.length; i++) {
+                int k = p.bestIsCommon() ? p.size() - i : i + 1;
+                weights[i] = ApfloatMath.pow(new Apfloat(k, w), exponent);
+            }
+            return fromWeights(p, weights, w);
+        }
+
+        @Override
+        public Pmf visitDirichlet(Dirichlet p) {
+            // The policy is defined by its seeded double-precision draw: take those doubles exactly.
+            double[] probs = new DoubleEvaluator().pmf(p, Map.of()).probabilities();
+            Ranking ranking = Ranking.of(p.reward());
+            double min = 1;
+            for (double x : probs) {
+                if (x > 0) {
+                    min = Math.min(min, x);
+                }
+            }
+            long w = precisionFor(min);
+            Apfloat[] a = new Apfloat[probs.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = new Apfloat(new BigDecimal(probs[i]), w);
+            }
+            return Pmf.of(ranking, a, w);
+        }
+
+        @Override
+        public Pmf visitBestOf(BestOf p) {
+            long n = values.sampleCount(p.n());
+            if (p.policy() instanceof BasePolicy base && !(base instanceof Bernoulli)) {
+                return bestOfs.computeIfAbsent(java.util.List.of(base, n), k -> bestOf(base.accept(this), n));
+            }
+            return bestOf(p.policy().accept(this), n);
+        }
+
+        @Override
+        public Pmf visitWorstOf(WorstOf p) {
+            return worstOf(p.policy().accept(this), values.sampleCount(p.n()));
+        }
+
+        @Override
+        public Pmf visitSoftBestOf(SoftBestOf p) {
+            throw new IllegalArgumentException("soft best-of-n is not available in high precision; "
+                    + "use double precision (its quadrature is checked against enumeration to 1e-12)");
+        }
+
+        @Override
+        public Pmf visitTilted(Tilted p) {
+            Pmf base = p.policy().accept(this);
+            Apfloat beta = values.of(p.beta());
+            Apfloat[] weights = new Apfloat[base.p.length];
+            for (int i = 0; i < weights.length; i++) {
+                Apfloat r = new Apfloat(new BigDecimal(base.ranking.rewardAt(i)), base.prec);
+                weights[i] = base.p[i].multiply(ApfloatMath.exp(r.divide(beta)));
+            }
+            Apfloat total = new Apfloat(0);
+            for (Apfloat x : weights) {
+                total = total.add(x);
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = weights[i].divide(total);
+            }
+            return Pmf.of(base.ranking, weights, base.prec);
+        }
+    }
+}

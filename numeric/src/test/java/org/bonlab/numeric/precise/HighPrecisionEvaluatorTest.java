@@ -1,0 +1,101 @@
+package org.bonlab.numeric.precise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.numeric.ReferenceCases;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.ReferenceTable;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HighPrecisionEvaluatorTest {
+
+    /** The reference is printed to 20 significant digits: agreement to 1e-18 relative is all it can show. */
+    static final double REFERENCE_RELATIVE = 1e-18;
+    /** Reference values below this are zero to the reference's working precision. */
+    static final BigDecimal ZERO_BELOW = new BigDecimal("1e-40");
+
+    /** High precision costs O(L log n) multiplications: the reference cases up to L = 1000 are checked. */
+    static Stream<ReferenceTable.Row> rows() {
+        return Stream.concat(ReferenceTable.publicRows().stream(),
+                ReferenceTable.load("/reference/bon_reference_harsh.csv").stream())
+                .filter(r -> !r.caseName().equals("uniform10000"));
+    }
+
+    /** One evaluator for all rows, so that each base policy is prepared once. */
+    static final HighPrecisionEvaluator HP = new HighPrecisionEvaluator(50);
+
+    @DisplayName("50 digits: every column of the public and harsh references (L <= 1000) to their 20 printed digits")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void matchesReferenceToTwentyDigits(ReferenceTable.Row row) {
+        Policy p = ReferenceCases.policyFor(row.caseName());
+        if (p.describe().startsWith("pmf") && row.caseName().equals("tiny_bottom")) {
+            p = Policy.probabilities("1e-300", "0.25", "0.75"); // exact, as in the reference
+        }
+        HighPrecisionEvaluator hp = HP;
+        Map<Expr.Sym, BigDecimal> at = Map.of(Bon.n, BigDecimal.valueOf(row.n()));
+        for (var column : ReferenceCases.columns(p)) {
+            BigDecimal expected = row.values().get(column.getKey());
+            BigDecimal actual = hp.evaluate(column.getValue(), at);
+            BigDecimal err = actual.subtract(expected).abs();
+            boolean ok = expected.abs().compareTo(ZERO_BELOW) < 0 ? err.compareTo(ZERO_BELOW) < 0
+                    : err.compareTo(expected.abs().multiply(BigDecimal.valueOf(REFERENCE_RELATIVE))) <= 0;
+            assertTrue(ok, () -> row.caseName() + " n=" + row.n() + " " + column.getKey() + ": expected " + expected
+                    + " got " + actual.round(new MathContext(25)));
+        }
+    }
+
+    @Test
+    @DisplayName("double precision agrees with 50 digits on vBoN quantities, entropies and chi-square")
+    void doubleAgreesWithHighPrecisionBeyondTheReference() {
+        Explicit base = Policy.probabilities(0.05, 0.15, 0.3, 0.5);
+        Explicit theta = base.withProbabilities(0, 0.2, 0.3, 0.5); // F = 0 at the bottom: theta avoids it
+        Expr n = Expr.constant(7);
+        Policy bon = base.bestOf(n);
+        Expr[] exprs = {
+            Bon.vbonObjective(theta, base, n),
+            Bon.vbonBound(Quantity.VbonBoundKind.L, theta, base, n),
+            Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, base, n),
+            Bon.entropy(bon), Bon.renyiEntropy(bon, Expr.constant(2)), Bon.chiSquare(bon, base),
+            Bon.kl(base, bon), Bon.expectedReward(bon), Bon.kl(base.tilted(0.3), base),
+            Bon.kl(base.worstOf(n), base), Bon.klHat(Expr.constant(1e-9), Expr.constant(1e12)),
+            Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, base, n), Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, base, n),
+            Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, base, n), Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, base, n),
+            Expr.binaryEntropy(Expr.constant(2).pow(n.unaryMinus()))
+        };
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        DoubleEvaluator dp = new DoubleEvaluator();
+        for (Expr e : exprs) {
+            double exact = hp.evaluate(e).doubleValue();
+            double approx = dp.evaluate(e);
+            assertEquals(exact, approx, 1e-13 * Math.max(1, Math.abs(exact)), e.show());
+        }
+    }
+
+    @Test
+    @DisplayName("60-digit probabilities are read exactly: a PMF differing in the 40th digit gives a different KL")
+    void keepsSixtyDigits() {
+        String a = "0.2500000000000000000000000000000000000001";
+        String b = "0.7499999999999999999999999999999999999999";
+        Explicit p = Policy.probabilities(a, b);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(60);
+        BigDecimal klExact = hp.evaluate(Bon.kl(p.bestOf(3), p));
+        BigDecimal klQuarter = hp.evaluate(Bon.kl(Policy.probabilities("0.25", "0.75").bestOf(3),
+                Policy.probabilities("0.25", "0.75")));
+        assertTrue(klExact.compareTo(klQuarter) != 0);
+        assertTrue(klExact.subtract(klQuarter).abs().compareTo(new BigDecimal("1e-38")) < 0);
+    }
+}
