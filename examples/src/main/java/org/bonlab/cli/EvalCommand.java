@@ -12,6 +12,8 @@ import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.numeric.sampling.EstimatorSampling;
 import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;
 import org.bonlab.policy.Policy;
@@ -73,6 +75,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "double (stable double precision, default) or high (50 significant digits, apfloat).")
     String precision;
 
+    @Option(names = "--samples", paramLabel = "K",
+            description = "Add Monte Carlo columns: K draws y ~ best-of-n, the sampling distribution of the "
+                    + "estimators of Eq. 28 and Eq. 26 (mean, sd, 5%, 50%, 95%).")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the Monte Carlo columns (default 1); printed in the mc_seed column.")
+    long seed;
+
     @Option(names = "--soft", paramLabel = "LAMBDA",
             description = "Evaluate soft best-of-n with temperature LAMBDA instead of best-of-n.")
     String soft;
@@ -92,8 +103,19 @@ final class EvalCommand implements Callable<Integer> {
         Policy pi = soft == null ? p.bestOf(Bon.n) : p.softBestOf(Bon.n, Expr.constant(lambda(soft)));
         Map<String, Expr> available = columns(p, pi);
         List<String> chosen = columns == null ? DEFAULT_COLUMNS : parseColumns(columns, available);
+        if (samples != null && samples < 2) {
+            throw new BadInputException("--samples must be at least 2, but was " + samples);
+        }
         StringBuilder csv = new StringBuilder("n");
         chosen.forEach(c -> csv.append(',').append(c));
+        if (samples != null) {
+            for (String est : List.of("kl_hat", "kl_hat1")) {
+                for (String stat : List.of("mean", "sd", "q05", "q50", "q95")) {
+                    csv.append(",mc_").append(est).append('_').append(stat);
+                }
+            }
+            csv.append(",mc_seed");
+        }
         csv.append('\n');
         if (!precision.equals("double") && !precision.equals("high")) {
             throw new BadInputException("--precision must be 'double' or 'high', but was '" + precision + "'");
@@ -118,6 +140,15 @@ final class EvalCommand implements Callable<Integer> {
                     warnings.add(String.format(Locale.ROOT, "%s at n = %s is undefined: %s", c,
                             SampleCounts.format(k), e.getMessage()));
                 }
+            }
+            if (samples != null) {
+                RankedPmf base = ev.pmf(p, Map.of());
+                EstimatorSampling.Result r = EstimatorSampling.sample(base, k, samples, seed);
+                for (EstimatorSampling.Summary m : List.of(r.klHat(), r.klHat1())) {
+                    csv.append(',').append(m.mean()).append(',').append(m.standardDeviation()).append(',')
+                            .append(m.q05()).append(',').append(m.median()).append(',').append(m.q95());
+                }
+                csv.append(',').append(seed);
             }
             csv.append('\n');
         }
