@@ -11,12 +11,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bonlab reproduce}: the main job, the papers' results reproduced by the spec scripts. */
-@Command(name = "reproduce", description = "Reproduce the papers' results (Example 1: closed form, LaTeX, limit, "
-        + "table, claims). Exit code 1 if a claim did not get its expected verdict.")
+@Command(name = "reproduce", description = "Reproduce the papers' results: Example 1 (closed form, LaTeX, limit, "
+        + "table, claims) and Figures 1-3 (CSV, PNG, SVG under --out). Exit code 1 if a claim did not get its "
+        + "expected verdict.")
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", defaultValue = "bonlab-output",
+            description = "Folder for the figures' CSV, PNG and SVG files (default: bonlab-output).")
+    java.nio.file.Path out;
 
     @Override
     public Integer call() {
@@ -25,6 +30,9 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean ok = Example1.run(out);
         out.println();
         ok &= Example1Kotlin.run(out);
+        out.println();
+        out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against n = 1..1e7");
+        org.bonlab.examples.BeiramiFigures.run(this.out, out);
         out.flush();
         spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,9 @@ class BonlabEvalTest {
     @DisplayName("Example 1: bonlab eval on the coin matches the 60-digit reference to 1e-12 relative")
     void coinMatchesReference() throws IOException {
         List<String> ref;
-        try (InputStream in = getClass().getResourceAsStream("/reference/coin.csv")) {
-            ref = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        try (InputStream in = getClass().getResourceAsStream("/reference/bon_reference_public.csv")) {
+            ref = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(l -> l.startsWith("coin,")).toList();
         }
         StringBuilder ns = new StringBuilder();
         for (String line : ref) {
@@ -74,6 +76,95 @@ class BonlabEvalTest {
                         "n=" + expected[1] + " " + refHeader[refColumn[c]] + ": expected " + e + " got " + a);
             }
         }
+    }
+
+    /** The --policy spec of each reference case. */
+    static final Map<String, String> SPECS = Map.ofEntries(
+            Map.entry("coin", "coin"),
+            Map.entry("uniform10", "uniform(L=10)"), Map.entry("uniform100", "uniform(L=100)"),
+            Map.entry("uniform1000", "uniform(L=1000)"), Map.entry("uniform10000", "uniform(L=10000)"),
+            Map.entry("fig3left", "spike(L=5, tops=[1e-4])"),
+            Map.entry("fig3right", "spike(L=200, tops=[1e-5,1e-3,1e-1])"),
+            Map.entry("near_degenerate", "spike(L=2, tops=[1e-15])"),
+            Map.entry("tiny_top", "spike(L=3, tops=[1e-300])"),
+            Map.entry("spike1000_top1e-15", "spike(L=1000, tops=[1e-15])"),
+            Map.entry("geometric60_half", "geometric(L=60, r=0.5)"),
+            Map.entry("zipf1000_s1.1", "zipf(L=1000, s=1.1)"),
+            Map.entry("zipf1000_s1.1_common", "zipf(L=1000, s=1.1, best=common)"));
+
+    static final String ALL_REFERENCE_COLUMNS =
+            "kl,kl_analytic,kl_hat_mean,kl_hat1_mean,win_strict,win_half,gap_bound_thm2";
+
+    static List<String> referenceLines(String resource) throws IOException {
+        try (InputStream in = BonlabEvalTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    @Test
+    @DisplayName("bonlab eval --policy reproduces every reference column for every family case, to 1e-12 relative")
+    void everyReferenceCaseThroughTheCommandLine() throws IOException {
+        for (String resource : List.of("/reference/bon_reference_public.csv", "/reference/bon_reference_harsh.csv")) {
+            List<String> lines = referenceLines(resource);
+            Map<String, List<String[]>> byCase = new java.util.LinkedHashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                if (SPECS.containsKey(f[0])) {
+                    byCase.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(f);
+                }
+            }
+            for (var entry : byCase.entrySet()) {
+                StringBuilder ns = new StringBuilder();
+                for (String[] f : entry.getValue()) {
+                    ns.append(ns.length() == 0 ? "" : ",").append(f[1]);
+                }
+                Run r = run("eval", "--policy", SPECS.get(entry.getKey()), "--n", ns.toString(), "--columns",
+                        ALL_REFERENCE_COLUMNS);
+                assertEquals(0, r.code(), r.err());
+                List<String> out = r.out().lines().toList();
+                for (int i = 0; i < entry.getValue().size(); i++) {
+                    String[] expected = entry.getValue().get(i);
+                    String[] actual = out.get(i + 1).split(",");
+                    for (int c = 0; c < 7; c++) {
+                        double e = new BigDecimal(expected[c + 2]).doubleValue();
+                        double a = Double.parseDouble(actual[c + 1]);
+                        double tol = Math.abs(e) < 1e-3 ? 1e-15 : 1e-12 * Math.abs(e);
+                        assertTrue(Math.abs(a - e) <= tol, entry.getKey() + " n=" + expected[1] + " column " + c
+                                + ": expected " + e + " got " + a);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("--precision high prints 50 digits that agree with the 60-digit reference to its 20 printed digits")
+    void highPrecision() {
+        Run r = run("eval", "--policy", "spike(L=200, tops=[1e-5,1e-3,1e-1])", "--n", "1000", "--precision", "high",
+                "--columns", "kl");
+        assertEquals(0, r.code(), r.err());
+        String kl = r.out().lines().toList().get(1).split(",")[1];
+        // Reference fig3right,n=1000: 4.5701992096846741146 (20 digits printed)
+        assertTrue(kl.startsWith("4.570199209684674114"), kl);
+        assertTrue(kl.length() >= 50, kl);
+    }
+
+    @Test
+    @DisplayName("--soft evaluates soft best-of-n; --samples adds seeded, reproducible Monte Carlo columns")
+    void softAndSamples() {
+        Run soft = run("eval", "--policy", "coin", "--n", "1,4", "--soft", "0.5", "--columns", "kl");
+        assertEquals(0, soft.code(), soft.err());
+        assertEquals("1,0.0", soft.out().lines().toList().get(1));
+        Run a = run("eval", "--policy", "uniform(L=100)", "--n", "50", "--columns", "kl", "--samples", "500", "--seed",
+                "3");
+        Run b = run("eval", "--policy", "uniform(L=100)", "--n", "50", "--columns", "kl", "--samples", "500", "--seed",
+                "3");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(a.out().lines().toList().get(0).endsWith("mc_kl_hat1_q95,mc_seed"));
+        // uniform: eps = 1/L always, so the estimator has no variance
+        String[] f = a.out().lines().toList().get(1).split(",");
+        assertEquals(0.0, Double.parseDouble(f[3]), 1e-12);
     }
 
     @Test
@@ -193,6 +284,41 @@ class BonlabEvalTest {
         @Test
         void missingRequiredOption() {
             assertRejected(run("eval", "--n", "1"), "--pmf");
+        }
+
+        @Test
+        void unknownFamily() {
+            assertRejected(run("eval", "--policy", "gaussian(L=3)", "--n", "1"), "--policy", "gaussian");
+        }
+
+        @Test
+        void malformedFamilyArgument() {
+            assertRejected(run("eval", "--policy", "uniform(L=ten)", "--n", "1"), "--policy", "ten");
+        }
+
+        @Test
+        void spikeTopsTooLarge() {
+            assertRejected(run("eval", "--policy", "spike(L=3, tops=[0.7,0.5])", "--n", "1"), "--policy", "sum");
+        }
+
+        @Test
+        void bothSources() throws IOException {
+            assertRejected(run("eval", "--pmf", coin().toString(), "--policy", "coin", "--n", "1"), "mutually");
+        }
+
+        @Test
+        void badPrecision() {
+            assertRejected(run("eval", "--policy", "coin", "--n", "1", "--precision", "quad"), "--precision", "quad");
+        }
+
+        @Test
+        void badSoft() {
+            assertRejected(run("eval", "--policy", "coin", "--n", "1", "--soft", "-1"), "--soft", "-1");
+        }
+
+        @Test
+        void tooFewSamples() {
+            assertRejected(run("eval", "--policy", "coin", "--n", "1", "--samples", "1"), "--samples", "1");
         }
     }
 }

@@ -47,7 +47,7 @@ class ProcessExitTest {
     @Test
     @DisplayName("bonlab reproduce runs Example 1, prints the closed form, LaTeX, limit and verdicts, and exits")
     void reproduceExits(@TempDir Path dir) throws Exception {
-        Result r = bonlab(dir, "reproduce");
+        Result r = bonlab(dir, "reproduce", "--out", dir.resolve("figures").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("log(2) - h(2^(-n))"), r.out());
         assertTrue(r.out().contains("\\log 2 - h\\left(2^{-n}\\right)"), r.out());
@@ -56,6 +56,7 @@ class ProcessExitTest {
         assertTrue(r.out().contains("counterexample n = 2"), r.out());
         assertTrue(r.out().contains("Example 1 in Kotlin"), r.out());
         assertEquals("", r.err());
+        assertTrue(Files.exists(dir.resolve("figures").resolve("figure3_right.png")));
     }
 
     @Test
