@@ -259,6 +259,36 @@ public final class BestOfForms {
         return sum == null ? Expr.constant(0) : sum;
     }
 
+    /**
+     * \( \mathbb{E}_{y \sim \pi_n}[\widehat{\mathrm{KL}}(p(y))] \) (Eq. (28)) or of \( \widehat{\mathrm{KL}}_1 \) (Eq. (26)),
+     * with \( q_i = (1 - p_i)^n \).
+     */
+    public Expr estimatorMean(boolean eq28) {
+        Expr sum = null;
+        Expr one = Expr.constant(1);
+        for (int i = 0; i < size(); i++) {
+            Expr p = probabilities.get(i);
+            if (isZero(p)) {
+                continue;
+            }
+            Expr q = power(add(one, negate(p)), n);
+            Expr oneMinusQ = add(one, negate(q));
+            Expr second = Expr.log(oneMinusQ.div(p));
+            Expr value;
+            if (!eq28) {
+                value = second;
+            } else {
+                Expr nMinusOne = add(n, Expr.constant(-1));
+                Expr first = q.times(Expr.log(n).plus(nMinusOne.times(Expr.log(add(one, negate(p)))))
+                        .minus(nMinusOne.div(n)));
+                value = isZero(q) ? oneMinusQ.times(second) : first.plus(oneMinusQ.times(second));
+            }
+            Expr term = bestOfProbability(i).times(value);
+            sum = sum == null ? term : sum.plus(term);
+        }
+        return sum;
+    }
+
     /** The probability of the highest-ranked outcome, \( \varepsilon_\infty \) of Eq. (20). */
     public Expr topProbability() {
         return probabilities.get(size() - 1);

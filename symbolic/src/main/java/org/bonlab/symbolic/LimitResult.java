@@ -9,7 +9,11 @@ public sealed interface LimitResult permits LimitResult.Found, LimitResult.Diver
      * A limit value, how it was obtained (e.g. Symja's {@code Limit}, or dominance of the top outcome), and the
      * numeric confirmation that stands behind printing it.
      */
-    record Found(Expr value, String method, Verification confirmation) implements LimitResult {
+    record Found(Expr value, String method, Verification confirmation, java.util.List<String> failedAttempts)
+            implements LimitResult {
+        public Found {
+            failedAttempts = java.util.List.copyOf(failedAttempts);
+        }
     }
 
     /** The form grows without bound (e.g. \( \log n - (n-1)/n \)). */

@@ -2,28 +2,37 @@ package org.bonlab.symbolic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
 import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;
 import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
 import org.bonlab.policy.BestOf;
 import org.bonlab.policy.Policy;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Derives closed forms of best-of-n quantities with a symbolic n, shows they equal the papers' forms, finds
- * their limits, and cross-checks everything against the numeric engine before it is reported.
+ * Derives closed forms of best-of-n quantities with a symbolic n (and symbolic family parameters), shows they
+ * equal the papers' forms, finds their limits and series, and cross-checks everything against the numeric engine
+ * before it is reported.
  *
- * <p>Symja is used where it is reliable (identities by {@code Expand(PowerExpand(lhs - rhs))}, limits) and
- * never trusted alone: a limit is printed only when the numbers confirm it, and an identity Symja cannot
- * reduce is reported as checked numerically, never as proved. Each Symja call runs under {@link #timeLimit()}.
- * Not thread-safe; use one engine per thread. Close it when done.
+ * <p>Symja is used where it is reliable (identities by {@code Expand(PowerExpand(lhs - rhs))}, limits, series at
+ * 0) and never trusted alone: a limit or series is reported only when the numbers confirm it, and an identity
+ * Symja cannot reduce is reported as checked numerically, never as proved. Each Symja call runs under
+ * {@link #timeLimit()}. Not thread-safe; use one engine per thread. Close it when done.
  */
 public final class SymbolicEngine implements AutoCloseable {
 
@@ -45,6 +54,9 @@ public final class SymbolicEngine implements AutoCloseable {
     public static final List<Long> CROSS_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 7L, 10L, 15L, 20L, 30L, 50L,
             70L, 100L, 200L, 500L, 1_000L, 2_000L, 5_000L, 10_000L, 30_000L, 100_000L, 300_000L, 1_000_000L, 999_983L);
 
+    /** Values given to a symbolic probability parameter (such as p of bernoulli(p)) in numeric checks. */
+    public static final List<Double> PARAMETER_SAMPLES = List.of(0.05, 0.25, 0.5, 0.75, 0.95);
+
     /** The values of n at which a limit is confirmed; the sequence must approach the limit. */
     static final List<Double> LIMIT_POINTS = List.of(1e3, 1e6, 1e9, 1e12, 1e15);
 
@@ -64,7 +76,9 @@ public final class SymbolicEngine implements AutoCloseable {
 
     /**
      * Derives a quantity of best-of-n with symbolic n: {@code kl(p.bestOf(n), p)}, {@code expectedReward(p.bestOf(n))},
-     * the win rates of {@code p.bestOf(n)} against p, or the analytical formula {@code analyticalKl(n)}.
+     * the win rates of {@code p.bestOf(n)} against p, the expected estimators {@code klHatMean(p, n)} and
+     * {@code klHat1Mean(p, n)}, or the analytical formula {@code analyticalKl(n)}. The base policy may have exact
+     * probabilities or a symbolic parameter ({@code bernoulli(p)}).
      *
      * @throws IllegalArgumentException naming the quantity when it is not of a supported shape
      */
@@ -72,16 +86,21 @@ public final class SymbolicEngine implements AutoCloseable {
         Expr closed;
         Expr presented;
         Optional<BestOfForms> forms = Optional.empty();
+        List<Expr.Sym> parameters = new ArrayList<>();
         if (quantity instanceof Quantity.AnalyticalKl a) {
             closed = a.definition();
             presented = closed;
         } else {
             BasePolicy base = bestOfBase(quantity, n);
+            parameters.addAll(parameters(base));
             BestOfForms f = BestOfForms.of(base, n);
             forms = Optional.of(f);
             if (quantity instanceof Quantity.Kl) {
                 closed = f.klDirect();
                 presented = f.klPresented();
+            } else if (quantity instanceof Quantity.EstimatorMean m) {
+                closed = f.estimatorMean(m.estimator() == Quantity.Estimator.KL_HAT);
+                presented = closed;
             } else if (quantity instanceof Quantity.ExpectedReward) {
                 double[] r = new double[base.size()];
                 int[] order = base.reward().ranking();
@@ -89,27 +108,44 @@ public final class SymbolicEngine implements AutoCloseable {
                     r[i] = base.reward().value(order[i]);
                 }
                 closed = f.expectedReward(r);
-                presented = simplified(closed, n).orElse(closed);
+                presented = simplified(closed, n, parameters).orElse(closed);
             } else {
                 Quantity.WinRate w = (Quantity.WinRate) quantity;
-                if (base.reward().size() > 1 && org.bonlab.numeric.policy.Ranking.of(base.reward()).hasTies()) {
+                if (org.bonlab.numeric.policy.Ranking.of(base.reward()).hasTies()) {
                     throw new IllegalArgumentException("win rate for a symbolic derivation needs distinct rewards, "
                             + "but " + base.describe() + " has ties");
                 }
                 closed = f.winRate(w.ties() == Quantity.Ties.HALF);
-                presented = simplified(closed, n).orElse(closed);
+                presented = simplified(closed, n, parameters).orElse(closed);
             }
         }
         Verification equality = presented.equals(closed)
                 ? new Verification.Proved("the presented form is the closed form")
-                : identity(closed, presented, n);
-        LimitResult limit = limit(quantity, closed, n, forms);
-        Verification cross = crossCheck(quantity, presented, n);
+                : identity(closed, presented, n, parameters);
+        LimitResult limit = limit(quantity, closed, n, forms, parameters);
+        Verification cross = crossCheck(quantity, presented, n, parameters);
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+    }
+
+    /** The symbolic parameters of a base policy (the p of {@code bernoulli(p)}). */
+    static List<Expr.Sym> parameters(BasePolicy base) {
+        Set<Expr.Sym> out = new LinkedHashSet<>();
+        if (base instanceof Bernoulli b && b.p() instanceof Expr.Sym s) {
+            out.add(s);
+        } else if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
+            throw new IllegalArgumentException("bernoulli p must be a number or a symbol, but was " + b.p().show());
+        }
+        return new ArrayList<>(out);
     }
 
     /** The base policy p of a quantity about {@code p.bestOf(n)}. */
     private static BasePolicy bestOfBase(Expr quantity, Expr.Sym n) {
+        if (quantity instanceof Quantity.EstimatorMean m) {
+            if (m.base() instanceof BasePolicy base && m.n().equals(n)) {
+                return base;
+            }
+            throw unsupported(quantity);
+        }
         Policy q;
         Policy p = null;
         if (quantity instanceof Quantity.Kl k) {
@@ -133,13 +169,15 @@ public final class SymbolicEngine implements AutoCloseable {
     private static IllegalArgumentException unsupported(Expr quantity) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
                 "quantity must be kl(p.bestOf(n), p), expectedReward(p.bestOf(n)), a win rate of p.bestOf(n) "
-                        + "against p, or analyticalKl(n), but was %s", quantity.show()));
+                        + "against p, klHatMean(p, n), klHat1Mean(p, n) or analyticalKl(n), but was %s",
+                quantity.show()));
     }
 
     /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
-    private Optional<Expr> simplified(Expr e, Expr.Sym n) {
+    private Optional<Expr> simplified(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
         ToSymja to = new ToSymja();
         to.symbol(n);
+        parameters.forEach(to::symbol);
         SymjaSession.Outcome o = symja.eval(F.Simplify(to.translate(e)));
         if (o instanceof SymjaSession.Outcome.Value v) {
             return new FromSymja(to.inverse()).translate(v.expr());
@@ -151,9 +189,10 @@ public final class SymbolicEngine implements AutoCloseable {
      * Shows {@code a == b}: exactly when Symja reduces {@code Expand(PowerExpand(a - b))} to 0, otherwise by
      * agreement at the cross-check points (reported as numerical evidence, not proof).
      *
-     * @implNote PowerExpand is sound here because every base it expands is a positive real for n &ge; 1.
+     * @implNote PowerExpand is sound here because every base it expands is a positive real for n &ge; 1 and
+     *     probabilities in (0, 1).
      */
-    Verification identity(Expr a, Expr b, Expr.Sym n) {
+    public Verification identity(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters) {
         ToSymja to = new ToSymja();
         IExpr diff = F.Subtract(to.translate(a), to.translate(b));
         SymjaSession.Outcome o = symja.eval(F.Expand(F.PowerExpand(diff)));
@@ -161,50 +200,87 @@ public final class SymbolicEngine implements AutoCloseable {
             return new Verification.Proved("Symja reduces Expand(PowerExpand(closed form - presented form)) to 0");
         }
         String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason() : "Symja left a non-zero difference";
-        return agreement(a, b, n, why);
+        return agreement(a, b, n, parameters, why);
     }
 
-    private Verification agreement(Expr a, Expr b, Expr.Sym n, String why) {
-        DoubleEvaluator ev = new DoubleEvaluator();
+    /** All points (n, parameters...) of the numeric checks. */
+    static List<Map<Expr.Sym, Double>> checkPoints(Expr.Sym n, List<Expr.Sym> parameters, List<? extends Number> ns) {
+        List<Map<Expr.Sym, Double>> out = new ArrayList<>();
+        List<Map<Expr.Sym, Double>> params = new ArrayList<>();
+        params.add(new HashMap<>());
+        for (Expr.Sym s : parameters) {
+            List<Map<Expr.Sym, Double>> next = new ArrayList<>();
+            for (Map<Expr.Sym, Double> m : params) {
+                for (double v : PARAMETER_SAMPLES) {
+                    Map<Expr.Sym, Double> c = new HashMap<>(m);
+                    c.put(s, v);
+                    next.add(c);
+                }
+            }
+            params = next;
+        }
+        for (Map<Expr.Sym, Double> m : params) {
+            for (Number k : ns) {
+                Map<Expr.Sym, Double> c = new HashMap<>(m);
+                c.put(n, k.doubleValue());
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A closed form at a point, evaluated in high precision: closed forms are exact but not stable recipes
+     * (\( 6^{-n} \) underflows and \( 40000^n \) overflows in double precision long before n = 10^6).
+     */
+    static double closedFormValue(HighPrecisionEvaluator hp, Expr form, Map<Expr.Sym, Double> at) {
+        Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>();
+        at.forEach((k, v) -> b.put(k, new java.math.BigDecimal(v)));
+        return hp.evaluate(form, b).doubleValue();
+    }
+
+    private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, String why) {
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
         double worst = 0;
-        for (long k : CROSS_CHECK_POINTS) {
-            Map<Expr.Sym, Double> at = Map.of(n, (double) k);
-            double x = ev.evaluate(a, at);
-            double y = ev.evaluate(b, at);
+        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
+        for (Map<Expr.Sym, Double> at : points) {
+            double x = closedFormValue(hp, a, at);
+            double y = closedFormValue(hp, b, at);
             double err = relativeError(x, y);
             if (err > CROSS_CHECK_TOLERANCE) {
                 return new Verification.Unverified(String.format(Locale.ROOT,
-                        "%s, and the forms differ at n = %d: %.17g vs %.17g", why, k, x, y));
+                        "%s, and the forms differ at %s: %.17g vs %.17g", why, at, x, y));
             }
             worst = Math.max(worst, err);
         }
-        return new Verification.CheckedNumerically(CROSS_CHECK_POINTS.size(), worst, why);
+        return new Verification.CheckedNumerically(points.size(), worst, why);
     }
 
     /** The presented form against the numeric engine's value of the quantity itself. */
-    private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n) {
+    private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
         double worst = 0;
-        for (long k : CROSS_CHECK_POINTS) {
-            Map<Expr.Sym, Double> at = Map.of(n, (double) k);
+        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
+        for (Map<Expr.Sym, Double> at : points) {
             double engine = ev.evaluate(quantity, at);
             double form;
             try {
-                form = ev.evaluate(presented, at);
+                form = closedFormValue(hp, presented, at);
             } catch (UndefinedQuantityException e) {
-                return new Verification.Unverified("the closed form cannot be evaluated at n = " + k + ": "
+                return new Verification.Unverified("the closed form cannot be evaluated at " + at + ": "
                         + e.getMessage());
             }
             double err = relativeError(engine, form);
             if (err > CROSS_CHECK_TOLERANCE) {
                 return new Verification.Unverified(String.format(Locale.ROOT,
-                        "the closed form gives %.17g at n = %d but the numeric engine gives %.17g", form, k,
-                        engine));
+                        "the closed form gives %.17g at %s but the numeric engine gives %.17g", form, at, engine));
             }
             worst = Math.max(worst, err);
         }
-        return new Verification.CheckedNumerically(CROSS_CHECK_POINTS.size(), worst,
-                "closed form in double precision against the numeric engine, n from 1 to 10^6");
+        return new Verification.CheckedNumerically(points.size(), worst,
+                "closed form evaluated to 30 digits against the double-precision engine, n from 1 to 10^6"
+                        + (parameters.isEmpty() ? "" : ", " + parameters.get(0).name() + " in " + PARAMETER_SAMPLES));
     }
 
     /** Relative error, or absolute error scaled to the tolerance where the value is tiny. */
@@ -217,91 +293,252 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /**
-     * The limit as n goes to infinity: Symja's {@code Limit} first; if it fails (it returns Indeterminate for
-     * the uniform L = 3 KL, for example), the dominance argument for KL (with distinct rewards
-     * \( \pi_n \to \delta_{y_{\max}} \), so the KL tends to \( \log(1/\varepsilon_\infty) \)). Either way the value is
-     * printed only if the numeric engine's values at n = 10^3 .. 10^15 approach it.
+     * The limit as n goes to infinity: Symja's {@code Limit} first; then the same limit after substituting
+     * \( n = 1/t \), \( t \to 0^+ \); then, for KL, the dominance argument (with distinct rewards \( \pi_n \) tends to
+     * the point mass on the top outcome, so the KL tends to \( \log(1/\varepsilon_\infty) \)). Whatever the method, the
+     * value is reported only if the numeric engine's values at n = 10^3 .. 10^15 approach it; the failed attempts
+     * are kept with the result.
      */
-    private LimitResult limit(Expr quantity, Expr closed, Expr.Sym n, Optional<BestOfForms> forms) {
+    private LimitResult limit(Expr quantity, Expr closed, Expr.Sym n, Optional<BestOfForms> forms,
+            List<Expr.Sym> parameters) {
         List<String> failures = new ArrayList<>();
         ToSymja to = new ToSymja();
         IExpr sym = to.translate(closed);
-        SymjaSession.Outcome o = symja.eval(F.Limit(sym, F.Rule(to.symbol(n), F.CInfinity)));
-        if (o instanceof SymjaSession.Outcome.Value v) {
-            if (v.expr().isInfinity()) {
-                return confirmDivergence(quantity, n, "Symja Limit");
+        ISymbol nSym = to.symbol(n);
+        List<IExpr> attempts = List.of(F.Limit(sym, F.Rule(nSym, F.CInfinity)));
+        String[] names = {"Symja Limit"};
+        for (int a = 0; a < attempts.size(); a++) {
+            SymjaSession.Outcome o = symja.eval(attempts.get(a));
+            LimitResult r = fromSymja(o, to, quantity, n, parameters, names[a], failures);
+            if (r != null) {
+                return r;
             }
-            Optional<Expr> value = new FromSymja(to.inverse()).translate(v.expr());
-            if (value.isPresent()) {
-                LimitResult r = confirm(quantity, value.get(), n, "Symja Limit");
-                if (r instanceof LimitResult.Found) {
-                    return r;
-                }
-                failures.add(((LimitResult.NotFound) r).reason());
-            } else {
-                failures.add("Symja's limit " + v.expr() + " could not be translated");
-            }
-        } else {
-            failures.add(((SymjaSession.Outcome.Failed) o).reason());
         }
-        if (quantity instanceof Quantity.Kl && forms.isPresent()) {
-            Expr top = forms.get().topProbability();
-            if (!BestOfForms.isZero(top)) {
-                Expr value = top instanceof Expr.Num num && num.value() instanceof org.bonlab.expr.Rational r
-                        ? Expr.log(Expr.constant(org.bonlab.expr.Rational.ONE.div(r)))
-                        : Expr.log(top).unaryMinus();
-                LimitResult r = confirm(quantity, value, n,
-                        "dominance: with distinct rewards pi_n tends to the point mass on the top outcome, "
-                                + "so KL tends to log(1/eps_inf)");
-                if (r instanceof LimitResult.Found) {
-                    return r;
-                }
-                failures.add(((LimitResult.NotFound) r).reason());
+        ISymbol t = F.Dummy("t");
+        IExpr inT = F.subst(sym, nSym, F.Power(t, F.CN1));
+        SymjaSession.Outcome o = symja.eval(F.Limit(inT, F.Rule(t, F.C0), F.Rule(F.Direction, F.CN1)));
+        LimitResult r = fromSymja(o, to, quantity, n, parameters, "Symja Limit after n = 1/t, t -> 0+", failures);
+        if (r != null) {
+            return r;
+        }
+        Optional<Expr> dominant = forms.flatMap(f -> dominanceLimit(quantity, f));
+        if (dominant.isPresent()) {
+            LimitResult d = confirm(quantity, dominant.get(), n, parameters,
+                    "dominance: with distinct rewards pi_n tends to the point mass on the top outcome", failures);
+            if (d instanceof LimitResult.Found) {
+                return d;
             }
+            failures.add(((LimitResult.NotFound) d).reason());
         }
         return new LimitResult.NotFound(String.join("; ", failures));
     }
 
-    private LimitResult confirm(Expr quantity, Expr value, Expr.Sym n, String method) {
-        DoubleEvaluator ev = new DoubleEvaluator();
-        double target;
-        try {
-            target = ev.evaluate(value);
-        } catch (RuntimeException e) {
-            return new LimitResult.NotFound(method + " gave " + value.show() + ", which does not evaluate");
+    /**
+     * The value at the point mass on the top outcome, where \( \pi_n \) goes as n grows (distinct rewards):
+     * KL and both expected estimators tend to \( \log(1/\varepsilon_\infty) \) (for the estimators,
+     * \( (1-\varepsilon)^n \to 0 \)), the expected reward to the top reward, the win rates to
+     * \( 1 - \varepsilon_\infty \) (strict) and \( 1 - \varepsilon_\infty/2 \) (ties count half).
+     */
+    static Optional<Expr> dominanceLimit(Expr quantity, BestOfForms f) {
+        Expr top = f.topProbability();
+        if (BestOfForms.isZero(top)) {
+            return Optional.empty();
         }
-        double previous = Double.POSITIVE_INFINITY;
-        double last = Double.NaN;
-        for (double k : LIMIT_POINTS) {
-            double d = Math.abs(ev.evaluate(quantity, Map.of(n, k)) - target);
-            if (d > previous + LIMIT_TOLERANCE * Math.max(1, Math.abs(target))) {
-                return new LimitResult.NotFound(String.format(Locale.ROOT,
-                        "%s gave %s, but the numeric values move away from it (at n = %.0e)", method, value.show(), k));
-            }
-            previous = d;
-            last = d;
+        boolean exact = top instanceof Expr.Num num && num.value() instanceof Rational;
+        if (quantity instanceof Quantity.Kl || quantity instanceof Quantity.EstimatorMean) {
+            return Optional.of(exact ? Expr.log(Expr.constant(Rational.ONE.div((Rational) ((Expr.Num) top).value())))
+                    : Expr.log(top).unaryMinus());
         }
-        if (!(last <= LIMIT_TOLERANCE * Math.max(1, Math.abs(target)))) {
-            return new LimitResult.NotFound(String.format(Locale.ROOT,
-                    "%s gave %s = %.17g, but the numeric value at n = 1e15 differs by %.3g", method, value.show(),
-                    target, last));
+        if (quantity instanceof Quantity.WinRate w) {
+            Expr lost = w.ties() == Quantity.Ties.HALF ? top.times(Expr.rational(1, 2)) : top;
+            return Optional.of(BestOfForms.add(Expr.constant(1), BestOfForms.negate(
+                    exact && w.ties() == Quantity.Ties.HALF
+                            ? Expr.constant(((Rational) ((Expr.Num) top).value()).div(Rational.of(2))) : lost)));
         }
-        return new LimitResult.Found(value, method, new Verification.CheckedNumerically(LIMIT_POINTS.size(),
-                last / Math.max(1, Math.abs(target)), "numeric values at n = 1e3 .. 1e15 approach it"));
+        return Optional.empty();
     }
 
-    private LimitResult confirmDivergence(Expr quantity, Expr.Sym n, String method) {
-        DoubleEvaluator ev = new DoubleEvaluator();
-        double previous = Double.NEGATIVE_INFINITY;
-        for (double k : LIMIT_POINTS) {
-            double v = ev.evaluate(quantity, Map.of(n, k));
-            if (!(v > previous)) {
-                return new LimitResult.NotFound(method + " gave Infinity, but the numeric values stop growing");
+    /** A limit from a Symja outcome if the numbers confirm it; otherwise records why not and returns null. */
+    private LimitResult fromSymja(SymjaSession.Outcome o, ToSymja to, Expr quantity, Expr.Sym n,
+            List<Expr.Sym> parameters, String method, List<String> failures) {
+        if (o instanceof SymjaSession.Outcome.Value v) {
+            if (v.expr().isInfinity()) {
+                LimitResult r = confirmDivergence(quantity, n, parameters, method, failures);
+                if (r instanceof LimitResult.Diverges) {
+                    return r;
+                }
+                failures.add(((LimitResult.NotFound) r).reason());
+                return null;
             }
-            previous = v;
+            Optional<Expr> value = new FromSymja(to.inverse()).translate(v.expr());
+            if (value.isEmpty()) {
+                failures.add(method + " gave " + v.expr() + ", which bonlab cannot translate");
+                return null;
+            }
+            LimitResult r = confirm(quantity, value.get(), n, parameters, method, failures);
+            if (r instanceof LimitResult.Found) {
+                return r;
+            }
+            failures.add(((LimitResult.NotFound) r).reason());
+            return null;
         }
-        return new LimitResult.Diverges(method, new Verification.CheckedNumerically(
-                LIMIT_POINTS.size(), 0, "numeric values at n = 1e3 .. 1e15 keep growing"));
+        failures.add(method + ": " + ((SymjaSession.Outcome.Failed) o).reason());
+        return null;
+    }
+
+    private LimitResult confirm(Expr quantity, Expr value, Expr.Sym n, List<Expr.Sym> parameters, String method,
+            List<String> failures) {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        double worst = 0;
+        List<Map<Expr.Sym, Double>> groups = checkPoints(n, parameters, List.of(1));
+        for (Map<Expr.Sym, Double> base : groups) {
+            double target;
+            try {
+                target = ev.evaluate(value, base);
+            } catch (RuntimeException e) {
+                return new LimitResult.NotFound(method + " gave " + value.show() + ", which does not evaluate");
+            }
+            double previous = Double.POSITIVE_INFINITY;
+            double last = Double.NaN;
+            for (double k : LIMIT_POINTS) {
+                Map<Expr.Sym, Double> at = new HashMap<>(base);
+                at.put(n, k);
+                double d = Math.abs(ev.evaluate(quantity, at) - target);
+                if (d > previous + LIMIT_TOLERANCE * Math.max(1, Math.abs(target))) {
+                    return new LimitResult.NotFound(String.format(Locale.ROOT,
+                            "%s gave %s, but the numeric values move away from it (at n = %.0e)", method,
+                            value.show(), k));
+                }
+                previous = d;
+                last = d;
+            }
+            if (!(last <= LIMIT_TOLERANCE * Math.max(1, Math.abs(target)))) {
+                return new LimitResult.NotFound(String.format(Locale.ROOT,
+                        "%s gave %s = %.17g, but the numeric value at n = 1e15 differs by %.3g", method, value.show(),
+                        target, last));
+            }
+            worst = Math.max(worst, last / Math.max(1, Math.abs(target)));
+        }
+        return new LimitResult.Found(value, method, new Verification.CheckedNumerically(
+                LIMIT_POINTS.size() * groups.size(), worst, "numeric values at n = 1e3 .. 1e15 approach it"),
+                failures);
+    }
+
+    private LimitResult confirmDivergence(Expr quantity, Expr.Sym n, List<Expr.Sym> parameters, String method,
+            List<String> failures) {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (Map<Expr.Sym, Double> base : checkPoints(n, parameters, List.of(1))) {
+            double previous = Double.NEGATIVE_INFINITY;
+            for (double k : LIMIT_POINTS) {
+                Map<Expr.Sym, Double> at = new HashMap<>(base);
+                at.put(n, k);
+                double v = ev.evaluate(quantity, at);
+                if (!(v > previous)) {
+                    return new LimitResult.NotFound(method + " gave Infinity, but the numeric values stop growing");
+                }
+                previous = v;
+            }
+        }
+        return new LimitResult.Diverges(method, new Verification.CheckedNumerically(LIMIT_POINTS.size(), 0,
+                "numeric values at n = 1e3 .. 1e15 keep growing"));
+    }
+
+    /**
+     * The Taylor polynomial of {@code f} in {@code x} about {@code at} up to {@code order}, checked numerically.
+     *
+     * @implNote Symja 3.0.0's {@code Series} is wrong away from 0 (it drops terms): the expansion is computed at 0
+     *     after substituting \( x = a + t \). The result is accepted only if the remainder shrinks like
+     *     \( t^{order+1} \) at \( t = 10^{-2}, 10^{-3}, 10^{-4} \) (each step must shrink it by at least a factor of
+     *     \( 10^{order} \)).
+     */
+    public SeriesResult series(Expr f, Expr.Sym x, Rational at, int order) {
+        ToSymja to = new ToSymja();
+        ISymbol xs = to.symbol(x);
+        IExpr fx = to.translate(f);
+        Expr.Sym tSym = Expr.symbol("t_");
+        ISymbol t = to.symbol(tSym);
+        IExpr shifted = F.subst(fx, xs, F.Plus(ToSymja.rational(at), t));
+        SymjaSession.Outcome o = symja.eval(F.unaryAST1(S.Normal, F.Series(shifted, F.list(t, F.C0, F.ZZ(order)))));
+        if (!(o instanceof SymjaSession.Outcome.Value v)) {
+            return new SeriesResult.NotFound("Symja Series at 0 after the shift: "
+                    + ((SymjaSession.Outcome.Failed) o).reason());
+        }
+        Optional<Expr> poly = new FromSymja(to.inverse()).translate(v.expr());
+        if (poly.isEmpty()) {
+            return new SeriesResult.NotFound("Symja's series " + v.expr() + " could not be translated");
+        }
+        Optional<String> problem = checkRemainder(f, x, at, poly.get(), tSym, order);
+        if (problem.isPresent()) {
+            return new SeriesResult.NotFound("the series fails the numeric check: " + problem.get());
+        }
+        return new SeriesResult.Found(poly.get(), tSym, "Symja Series at 0 after substituting "
+                + x.name() + " = " + at + " + t", new Verification.CheckedNumerically(3, 0,
+                        "remainder shrinks like t^" + (order + 1) + " at t = 1e-2, 1e-3, 1e-4"));
+    }
+
+    /** Symja's Series directly at {@code at}, for comparison: checked the same way, not trusted. */
+    SeriesResult directSeries(Expr f, Expr.Sym x, Rational at, int order) {
+        ToSymja to = new ToSymja();
+        ISymbol xs = to.symbol(x);
+        SymjaSession.Outcome o = symja.eval(F.unaryAST1(S.Normal, F.Series(to.translate(f),
+                F.list(xs, ToSymja.rational(at), F.ZZ(order)))));
+        if (!(o instanceof SymjaSession.Outcome.Value v)) {
+            return new SeriesResult.NotFound("Symja Series: " + ((SymjaSession.Outcome.Failed) o).reason());
+        }
+        Optional<Expr> poly = new FromSymja(to.inverse()).translate(v.expr());
+        if (poly.isEmpty()) {
+            return new SeriesResult.NotFound("Symja's series " + v.expr() + " could not be translated");
+        }
+        // poly is in x: compare f(at + t) with poly(at + t)
+        Expr.Sym tSym = Expr.symbol("t_");
+        Expr inT = Substitution.of(x, Expr.constant(at).plus(tSym)).apply(poly.get());
+        Optional<String> problem = checkRemainder(f, x, at, inT, tSym, order);
+        return problem.<SeriesResult>map(s -> new SeriesResult.NotFound("direct Symja Series fails: " + s))
+                .orElseGet(() -> new SeriesResult.Found(inT, tSym, "Symja Series directly",
+                        new Verification.CheckedNumerically(3, 0, "remainder check")));
+    }
+
+    private static Optional<String> checkRemainder(Expr f, Expr.Sym x, Rational at, Expr poly, Expr.Sym t, int order) {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        double previous = Double.NaN;
+        for (double step : new double[] {1e-2, 1e-3, 1e-4}) {
+            double exact = ev.evaluate(f, Map.of(x, at.toDouble() + step));
+            double approx = ev.evaluate(poly, Map.of(t, step));
+            double remainder = Math.abs(exact - approx);
+            double allowance = 1e-14 * Math.max(1, Math.abs(exact));
+            if (!Double.isNaN(previous) && previous > allowance * 10
+                    && remainder > previous / Math.pow(10, order) + allowance) {
+                return Optional.of(String.format(Locale.ROOT,
+                        "remainder %.3g at t = %.0e did not shrink like t^%d (was %.3g at 10 t)", remainder, step,
+                        order + 1, previous));
+            }
+            previous = remainder;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Lemma 1 of Beirami et al. equals Prop. 1 of Amini et al.:
+     * \( \sum_{i=1}^N \binom{N}{i} F^{N-i} p^i = (F+p)^N - F^N \) with symbolic F and p. For general N this is the
+     * binomial theorem (the i = 0 term of \( (F+p)^N \) is \( F^N \)); Symja confirms it by exact expansion for
+     * every N up to {@code maxN}.
+     */
+    public Verification binomialIdentity(int maxN) {
+        org.matheclipse.core.interfaces.ISymbol f = F.Dummy("F");
+        org.matheclipse.core.interfaces.ISymbol p = F.Dummy("p");
+        for (int nn = 1; nn <= maxN; nn++) {
+            org.matheclipse.core.interfaces.IASTAppendable sum = F.PlusAlloc(nn);
+            for (int i = 1; i <= nn; i++) {
+                sum.append(F.Times(F.Binomial(F.ZZ(nn), F.ZZ(i)), F.Power(f, F.ZZ(nn - i)), F.Power(p, F.ZZ(i))));
+            }
+            IExpr diff = F.Subtract(sum, F.Subtract(F.Power(F.Plus(f, p), F.ZZ(nn)), F.Power(f, F.ZZ(nn))));
+            SymjaSession.Outcome o = symja.eval(F.Expand(diff));
+            if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isZero()) {
+                return new Verification.Unverified("Symja did not reduce the difference to 0 at N = " + nn + ": " + o);
+            }
+        }
+        return new Verification.Proved("the binomial theorem (the i = 0 term of (F+p)^N is F^N); Symja expands "
+                + "both sides to the same polynomial for every N = 1.." + maxN);
     }
 
     @Override

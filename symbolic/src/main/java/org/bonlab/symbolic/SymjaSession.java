@@ -106,8 +106,16 @@ final class SymjaSession implements AutoCloseable {
         if (input instanceof IAST call && call.isPresent() && r.isAST(call.head())) {
             return new Outcome.Failed("Symja returned " + call.head() + "(...) unevaluated: " + abbreviate(r));
         }
+        if (input instanceof IAST call && call.isPresent() && UNFINISHED.contains(call.head())
+                && containsHead(r, call.head())) {
+            return new Outcome.Failed("Symja left " + call.head() + "(...) unevaluated inside its result: "
+                    + abbreviate(r));
+        }
         return new Outcome.Value(r);
     }
+
+    /** Calls whose head surviving anywhere in the result means Symja did not finish. */
+    private static final java.util.Set<IExpr> UNFINISHED = java.util.Set.of(S.Limit, S.Series, S.Integrate, S.Sum);
 
     static boolean containsHead(IExpr e, IExpr head) {
         if (e.equals(head)) {

@@ -1,0 +1,77 @@
+package org.bonlab.symbolic;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A standalone LaTeX document (amsmath, amssymb) for derivations: each quantity, its closed form, the form in
+ * the papers' notation, its limit, and how each statement was verified.
+ */
+public final class TexDocument {
+
+    /** Closed forms longer than this (in LaTeX characters) are left out; the presented form is always shown. */
+    static final int MAX_FORM_LENGTH = 4000;
+
+    private TexDocument() {
+    }
+
+    public static String of(String title, List<Derivation> derivations) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n")
+                .append("\\allowdisplaybreaks\n\\begin{document}\n\\section*{").append(text(title)).append("}\n");
+        for (Derivation d : derivations) {
+            String q = Latex.render(d.quantity());
+            String n = Latex.render(d.variable());
+            sb.append("\\subsection*{\\(").append(q).append("\\)}\n");
+            sb.append("Quantity as written: \\texttt{").append(text(d.quantity().show())).append("}.\n");
+            String closed = Latex.render(d.closedForm());
+            String presented = Latex.render(d.presented());
+            sb.append("\\begin{align*}\n").append(q);
+            if (closed.length() <= MAX_FORM_LENGTH && !closed.equals(presented)) {
+                sb.append(" &= ").append(closed).append(" \\\\\n  ");
+            }
+            sb.append(" &= ").append(presented).append("\n\\end{align*}\n");
+            sb.append("Equality: ").append(text(d.equality().describe())).append(".\n\n");
+            LimitResult limit = d.limit();
+            if (limit instanceof LimitResult.Found f) {
+                sb.append("\\[ \\lim_{").append(n).append(" \\to \\infty} ").append(q).append(" = ")
+                        .append(Latex.render(f.value())).append(" \\]\n");
+                sb.append("Limit: ").append(text(f.method())).append("; ")
+                        .append(text(f.confirmation().describe())).append(".\n\n");
+            } else if (limit instanceof LimitResult.Diverges v) {
+                sb.append("\\[ \\lim_{").append(n).append(" \\to \\infty} ").append(q).append(" = \\infty \\]\n");
+                sb.append("Limit: ").append(text(v.method())).append("; ")
+                        .append(text(v.confirmation().describe())).append(".\n\n");
+            } else {
+                sb.append("Limit: not reported (").append(text(((LimitResult.NotFound) limit).reason()))
+                        .append(").\n\n");
+            }
+            sb.append("Cross-check: ").append(text(d.crossCheck().describe())).append(".\n");
+        }
+        sb.append("\\end{document}\n");
+        return sb.toString();
+    }
+
+    /** Escapes text for LaTeX's text mode. */
+    static String text(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\textbackslash{}");
+                case '{', '}', '_', '%', '&', '#', '$' -> out.append('\\').append(c);
+                case '^' -> out.append("\\^{}");
+                case '~' -> out.append("\\~{}");
+                case '<' -> out.append("\\textless{}");
+                case '>' -> out.append("\\textgreater{}");
+                case '|' -> out.append("\\textbar{}");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "TexDocument");
+    }
+}
