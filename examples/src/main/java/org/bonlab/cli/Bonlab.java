@@ -10,13 +10,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         description = "Exact, symbolic and numeric theory of best-of-n alignment.",
-        subcommands = {EvalCommand.class, ReproduceCommand.class})
+        subcommands = {EvalCommand.class, DeriveCommand.class, ReproduceCommand.class})
 public final class Bonlab implements Runnable {
 
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("derive")) {
+            org.bonlab.symbolic.SymbolicEngine.prewarm(); // Symja loads while the command line is parsed
+        }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }

@@ -47,6 +47,9 @@ public final class SymbolicEngine implements AutoCloseable {
 
     static final double SMALL_VALUE = 1e-3;
 
+    /** Significant digits for evaluating closed forms in cross-checks: far beyond the 1e-12 compared. */
+    static final int CROSS_CHECK_DIGITS = 20;
+
     /** Relative agreement required between a limit and the numeric value at the largest n tried. */
     public static final double LIMIT_TOLERANCE = 1e-9;
 
@@ -62,12 +65,24 @@ public final class SymbolicEngine implements AutoCloseable {
 
     private final SymjaSession symja;
 
+    /** Budget of one Symja Limit attempt: the numeric fallbacks make a long wait pointless. */
+    static final Duration LIMIT_ATTEMPT = Duration.ofSeconds(5);
+
     public SymbolicEngine() {
         this(DEFAULT_TIME_LIMIT);
     }
 
     public SymbolicEngine(Duration timeLimit) {
         this.symja = new SymjaSession(timeLimit);
+        SymjaSession.warmUp();
+    }
+
+    /**
+     * Starts loading Symja in the background now (about half a second cold), for programs that know they will
+     * derive something: the work overlaps with whatever they do first.
+     */
+    public static void prewarm() {
+        SymjaSession.warmUp();
     }
 
     public Duration timeLimit() {
@@ -119,11 +134,11 @@ public final class SymbolicEngine implements AutoCloseable {
                 presented = simplified(closed, n, parameters).orElse(closed);
             }
         }
+        Verification cross = crossCheck(quantity, presented, n, parameters); // no Symja: overlaps its warm-up
         Verification equality = presented.equals(closed)
                 ? new Verification.Proved("the presented form is the closed form")
                 : identity(closed, presented, n, parameters);
         LimitResult limit = limit(quantity, closed, n, forms, parameters);
-        Verification cross = crossCheck(quantity, presented, n, parameters);
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
     }
 
@@ -240,7 +255,7 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, String why) {
-        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
         List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
         for (Map<Expr.Sym, Double> at : points) {
@@ -259,7 +274,7 @@ public final class SymbolicEngine implements AutoCloseable {
     /** The presented form against the numeric engine's value of the quantity itself. */
     private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
-        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
         List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
         for (Map<Expr.Sym, Double> at : points) {
@@ -279,7 +294,7 @@ public final class SymbolicEngine implements AutoCloseable {
             worst = Math.max(worst, err);
         }
         return new Verification.CheckedNumerically(points.size(), worst,
-                "closed form evaluated to 30 digits against the double-precision engine, n from 1 to 10^6"
+                "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, n from 1 to 10^6"
                         + (parameters.isEmpty() ? "" : ", " + parameters.get(0).name() + " in " + PARAMETER_SAMPLES));
     }
 
@@ -308,7 +323,7 @@ public final class SymbolicEngine implements AutoCloseable {
         List<IExpr> attempts = List.of(F.Limit(sym, F.Rule(nSym, F.CInfinity)));
         String[] names = {"Symja Limit"};
         for (int a = 0; a < attempts.size(); a++) {
-            SymjaSession.Outcome o = symja.eval(attempts.get(a));
+            SymjaSession.Outcome o = symja.eval(attempts.get(a), LIMIT_ATTEMPT);
             LimitResult r = fromSymja(o, to, quantity, n, parameters, names[a], failures);
             if (r != null) {
                 return r;
@@ -316,7 +331,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         ISymbol t = F.Dummy("t");
         IExpr inT = F.subst(sym, nSym, F.Power(t, F.CN1));
-        SymjaSession.Outcome o = symja.eval(F.Limit(inT, F.Rule(t, F.C0), F.Rule(F.Direction, F.CN1)));
+        SymjaSession.Outcome o = symja.eval(F.Limit(inT, F.Rule(t, F.C0), F.Rule(F.Direction, F.CN1)), LIMIT_ATTEMPT);
         LimitResult r = fromSymja(o, to, quantity, n, parameters, "Symja Limit after n = 1/t, t -> 0+", failures);
         if (r != null) {
             return r;

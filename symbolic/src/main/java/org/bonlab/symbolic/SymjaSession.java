@@ -41,7 +41,12 @@ final class SymjaSession implements AutoCloseable {
     }
 
     private final Duration timeLimit;
-    private ExecutorService worker;
+
+    /**
+     * One Symja thread for the process: Symja's state is global anyway, and a warm thread keeps its evaluator.
+     * A thread that overran a time limit is abandoned (it is a daemon) and replaced.
+     */
+    private static ExecutorService worker;
     private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(SymjaSession::newEvaluator);
 
     SymjaSession(Duration timeLimit) {
@@ -57,10 +62,30 @@ final class SymjaSession implements AutoCloseable {
     }
 
     /**
+     * Starts Symja's initialisation (about a second, cold) on the worker thread now, so that it overlaps with
+     * work that does not need Symja.
+     */
+    static void warmUp() {
+        worker().submit(() -> {
+            // the rule sets a derivation needs first: Expand/PowerExpand of logs of powers, and Limit
+            org.matheclipse.core.interfaces.ISymbol x = F.Dummy("x");
+            IExpr power = F.Power(F.C2, F.Negate(x));
+            EVALUATOR.get().eval(F.Expand(F.PowerExpand(F.Times(power, F.Log(F.Subtract(F.C1, power))))));
+            return EVALUATOR.get().eval(F.Limit(F.Times(power, F.Log(power)), F.Rule(x, F.CInfinity)));
+        });
+    }
+
+    /**
      * Evaluates {@code expr}; the result is a failure when Symja gives no usable answer within the time limit,
      * or returns the head of the call unevaluated (e.g. {@code Limit(...)} for a limit it cannot do).
      */
     Outcome eval(IExpr expr) {
+        return eval(expr, timeLimit);
+    }
+
+    /** As {@link #eval(IExpr)}, with a shorter limit for this call (never longer than the session's). */
+    Outcome eval(IExpr expr, Duration limit) {
+        Duration timeLimit = limit.compareTo(this.timeLimit) < 0 ? limit : this.timeLimit;
         ExecutorService w = worker();
         long seconds = Math.max(1, (timeLimit.toMillis() + 999) / 1000);
         IExpr guarded = F.TimeConstrained(expr, F.ZZ(seconds), S.$Aborted);
@@ -139,7 +164,7 @@ final class SymjaSession implements AutoCloseable {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
-    private synchronized ExecutorService worker() {
+    private static synchronized ExecutorService worker() {
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "bonlab-symja");
@@ -151,7 +176,7 @@ final class SymjaSession implements AutoCloseable {
     }
 
     /** A worker that timed out may still be computing; leave it (it is a daemon) and start afresh. */
-    private synchronized void abandonWorker() {
+    private static synchronized void abandonWorker() {
         if (worker != null) {
             worker.shutdownNow();
             worker = null;
@@ -166,8 +191,8 @@ final class SymjaSession implements AutoCloseable {
         return new ExprEvaluator(engine, true, (short) 0);
     }
 
+    /** Nothing to release: the worker thread is shared and a daemon. */
     @Override
-    public synchronized void close() {
-        abandonWorker();
+    public void close() {
     }
 }

@@ -68,9 +68,10 @@ class SymbolicEngineTest {
         Derivation d = engine.derive(Bon.kl(u.bestOf(Bon.n), u), Bon.n);
         LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, d.limit(), d.limit().toString());
         assertEquals(Math.log(3), new DoubleEvaluator().evaluate(lim.value()), 1e-15);
-        // Symja 3.0.0 answers Indeterminate or leaves Limit(...) inside its result; either is a recorded failure.
-        assertTrue(lim.failedAttempts().stream().anyMatch(s -> s.startsWith("Symja Limit:")
-                && (s.contains("Indeterminate") || s.contains("unevaluated"))), lim.failedAttempts().toString());
+        // Symja 3.0.0 answers Indeterminate, leaves Limit(...) inside its result, or runs out of time: each is a
+        // recorded failure of the first attempt, never a printed limit.
+        assertTrue(lim.failedAttempts().stream().anyMatch(s -> s.startsWith("Symja Limit:")), lim.failedAttempts()
+                .toString());
         assertTrue(lim.method().startsWith("dominance"), lim.method());
         assertCrossChecked(d);
     }

@@ -1,0 +1,133 @@
+package org.bonlab.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Policy;
+import org.bonlab.symbolic.Derivation;
+import org.bonlab.symbolic.LimitResult;
+import org.bonlab.symbolic.SymbolicEngine;
+import org.bonlab.symbolic.TexDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bonlab derive}: a closed form with symbolic n, its LaTeX, its limit, and how each was verified. */
+@Command(name = "derive", description = "Derive a best-of-n quantity with symbolic n: closed form, the papers' form, "
+        + "LaTeX, the limit as n -> infinity, and how each was verified.")
+final class DeriveCommand implements Callable<Integer> {
+
+    static Map<String, Expr> quantities(BasePolicy p) {
+        Expr.Sym n = Bon.n;
+        Policy bon = p.bestOf(n);
+        Map<String, Expr> q = new LinkedHashMap<>();
+        q.put("kl", Bon.kl(bon, p));
+        q.put("kl_analytic", Bon.analyticalKl(n));
+        q.put("expected_reward", Bon.expectedReward(bon));
+        q.put("win_strict", Bon.winRateStrict(bon, p));
+        q.put("win_half", Bon.winRateHalf(bon, p));
+        q.put("kl_hat_mean", Bon.klHatMean(p, n));
+        q.put("kl_hat1_mean", Bon.klHat1Mean(p, n));
+        return q;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "SPEC",
+            description = "A family with exact numbers, e.g. coin, uniform(L=3), spike(L=5, tops=[1e-4]), "
+                    + "bernoulli(p=1/3), or bernoulli(p=p) for a symbolic p.")
+    String policy;
+
+    @Option(names = "--quantity", required = true, paramLabel = "NAME",
+            description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean or kl_hat1_mean.")
+    String quantity;
+
+    @Option(names = "--latex", description = "Also print the LaTeX of the forms and the limit.")
+    boolean latex;
+
+    @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
+    Path tex;
+
+    @Override
+    public Integer call() {
+        BasePolicy p = policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")
+                ? Policy.bernoulli(Bon.symbol(policy.replaceAll(".*=\\s*|\\s*\\)", "")))
+                : PolicySpec.parse(policy);
+        Map<String, Expr> available = quantities(p);
+        Expr q = available.get(quantity.strip());
+        if (q == null) {
+            throw new BadInputException(String.format(Locale.ROOT, "--quantity must be one of %s, but was '%s'",
+                    available.keySet(), quantity));
+        }
+        Derivation d;
+        try (SymbolicEngine engine = new SymbolicEngine()) {
+            d = engine.derive(q, Bon.n);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--policy " + policy + " --quantity " + quantity + ": " + e.getMessage(), e);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("quantity:      ").append(q.show()).append('\n');
+        out.append("closed form:   ").append(abbreviate(d.closedForm().show())).append('\n');
+        out.append("presented:     ").append(d.presented().show()).append('\n');
+        if (latex) {
+            out.append("LaTeX:         ").append(d.latex()).append('\n');
+        }
+        out.append("equal because: ").append(d.equality().describe()).append('\n');
+        out.append("limit n->inf:  ").append(describe(d.limit(), latex)).append('\n');
+        out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
+        if (tex != null) {
+            writeAtomically(tex, TexDocument.of("bonlab derive: " + policy + ", " + quantity, List.of(d)));
+            out.append("wrote:         ").append(tex).append('\n');
+        }
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String describe(LimitResult limit, boolean latex) {
+        if (limit instanceof LimitResult.Found f) {
+            String value = f.value().show();
+            try {
+                value += String.format(Locale.ROOT, " = %.17g", new DoubleEvaluator().evaluate(f.value()));
+            } catch (RuntimeException e) {
+                // a value with free parameters (e.g. -log(p)) has no single number
+            }
+            String tex = latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(f.value()) + "]" : "";
+            return value + tex + " (" + f.method() + "; " + f.confirmation().describe() + ")";
+        }
+        if (limit instanceof LimitResult.Diverges v) {
+            return "diverges to +infinity (" + v.method() + "; " + v.confirmation().describe() + ")";
+        }
+        return "not reported: " + ((LimitResult.NotFound) limit).reason();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) + " ... (" + s.length() + " characters)" : s;
+    }
+
+    /** Nothing half-written: the document goes to a temporary file beside the target, then is moved. */
+    private static void writeAtomically(Path file, String content) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".bonlab", ".tex");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new BadInputException(String.format(Locale.ROOT, "--tex file must be writable, but '%s' is not (%s)",
+                    file, e.getClass().getSimpleName()), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.bonlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BonlabDeriveTest {
+
+    @Test
+    @DisplayName("bonlab derive --policy coin --quantity kl --latex: log 2 - h(2^-n), its LaTeX, limit log 2, how verified")
+    void coin() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "kl", "--latex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("presented:     log(2) - h(2^(-n))"), r.out());
+        assertTrue(r.out().contains("LaTeX:         \\log 2 - h\\left(2^{-n}\\right)"), r.out());
+        assertTrue(r.out().contains("limit n->inf:  log(2) = 0.69314718055994530"), r.out());
+        assertTrue(r.out().contains("equal because: proved"), r.out());
+        assertTrue(r.out().contains("cross-check:   checked numerically at 24 points"), r.out());
+    }
+
+    @Test
+    @DisplayName("a symbolic parameter: bernoulli(p=p), limit -log(p)")
+    void symbolicParameter() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("h((1 - p)^n)"), r.out());
+        assertTrue(r.out().contains("limit n->inf:  -log(p)"), r.out());
+    }
+
+    @Test
+    @DisplayName("--tex writes a standalone LaTeX document")
+    void texDocument(@TempDir Path dir) throws Exception {
+        Path tex = dir.resolve("coin.tex");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "win_half", "--tex",
+                tex.toString());
+        assertEquals(0, r.code(), r.err());
+        String doc = Files.readString(tex);
+        assertTrue(doc.startsWith("\\documentclass{article}") && doc.contains("\\end{document}"), doc);
+        assertTrue(doc.contains("\\lim_{n \\to \\infty}"), doc);
+    }
+
+    @Test
+    @DisplayName("bad input: unknown quantity, inexact policy, too many outcomes: exit 2, one line, nothing on stdout")
+    void badInput() {
+        for (String[] args : new String[][] {
+            {"derive", "--policy", "coin", "--quantity", "entropy"},
+            {"derive", "--policy", "zipf(L=5, s=1.1)", "--quantity", "kl"},
+            {"derive", "--policy", "uniform(L=1000)", "--quantity", "kl"},
+            {"derive", "--policy", "coin"},
+        }) {
+            BonlabEvalTest.Run r = BonlabEvalTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+}
