@@ -7,7 +7,7 @@ import org.bonlab.expr.Expr;
 /**
  * The values a symbol of a claim ranges over.
  */
-public sealed interface Range permits Range.Integers {
+public sealed interface Range permits Range.Integers, Range.Reals {
 
     Expr.Sym symbol();
 
@@ -28,6 +28,25 @@ public sealed interface Range permits Range.Integers {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s in {%d, ..., %d}", symbol.name(), from, to);
+        }
+    }
+
+    /**
+     * Real numbers between {@code lower} and {@code upper} (end points excluded); either may be infinite, as in
+     * lambda in (0, infinity).
+     */
+    record Reals(Expr.Sym symbol, double lower, double upper) implements Range {
+        public Reals {
+            Objects.requireNonNull(symbol, "symbol");
+            if (Double.isNaN(lower) || Double.isNaN(upper) || !(lower < upper)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "range of %s must be a non-empty interval, but was (%s, %s)", symbol.name(), lower, upper));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s in (%s, %s)", symbol.name(), lower, upper);
         }
     }
 }

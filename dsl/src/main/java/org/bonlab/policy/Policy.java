@@ -9,7 +9,7 @@ import org.bonlab.expr.Scalar;
  * A policy over a finite set of outcomes: a base policy (an explicit PMF or a family member) or a policy
  * derived from one (best-of-n, worst-of-n). Values only: engines compute PMFs and quantities.
  */
-public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted {
+public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted, PolicyVar {
 
     /** The base policy whose outcomes and reward this policy uses. */
     BasePolicy base();
@@ -43,6 +43,8 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         R visitSoftBestOf(SoftBestOf p);
 
         R visitTilted(Tilted p);
+
+        R visitPolicyVar(PolicyVar p);
     }
 
     /** The best-of-n policy of this policy (Eq. (4) of Beirami et al.), n a positive integer. */
@@ -80,6 +82,11 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
 
     default Tilted tilted(Expr beta) {
         return new Tilted(this, beta);
+    }
+
+    /** A policy variable for claims over families of policies (see {@link org.bonlab.claim.Family}). */
+    static PolicyVar variable(String name) {
+        return new PolicyVar(name);
     }
 
     // ---- base policies ----

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bonlab reproduce}: the main job, the papers' results reproduced by the spec scripts. */
 @Command(name = "reproduce", description = "Reproduce the papers' results: Example 1 (closed form, LaTeX, limit, "
-        + "table, claims) and Figures 1-3 (CSV, PNG, SVG under --out). Exit code 1 if a claim did not get its "
-        + "expected verdict.")
+        + "table, claims), Figures 1-3 (CSV, PNG, SVG under --out) and the theorem catalogue. Exit code 1 if a "
+        + "claim did not get its expected verdict.")
 final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -22,6 +22,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", defaultValue = "bonlab-output",
             description = "Folder for the figures' CSV, PNG and SVG files (default: bonlab-output).")
     java.nio.file.Path out;
+
+    @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the theorem catalogue's counterexample search (default 1).")
+    long seed;
 
     @Override
     public Integer call() {
@@ -33,6 +37,8 @@ final class ReproduceCommand implements Callable<Integer> {
         out.println();
         out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against n = 1..1e7");
         org.bonlab.examples.BeiramiFigures.run(this.out, out);
+        out.println();
+        ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS);
         out.flush();
         spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
         spec.commandLine().getOut().flush();

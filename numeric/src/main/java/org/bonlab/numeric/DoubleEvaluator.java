@@ -157,6 +157,12 @@ public final class DoubleEvaluator {
         }
 
         @Override
+        public RankedPmf visitPolicyVar(org.bonlab.policy.PolicyVar p) {
+            throw new IllegalStateException("policy variable " + p.name()
+                    + " must be bound to a policy before it is evaluated");
+        }
+
+        @Override
         public RankedPmf visitTilted(Tilted p) {
             return resolve(p.policy()).tilted(p.beta().accept(new Values(bindings)));
         }

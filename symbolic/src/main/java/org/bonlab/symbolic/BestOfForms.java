@@ -157,6 +157,12 @@ public final class BestOfForms {
             }
 
             @Override
+            public List<Expr> visitPolicyVar(org.bonlab.policy.PolicyVar p) {
+                throw new IllegalStateException("policy variable " + p.name()
+                        + " must be bound to a policy before it is derived");
+            }
+
+            @Override
             public List<Expr> visitTilted(Tilted p) {
                 throw new IllegalStateException("not a base policy");
             }

@@ -36,11 +36,16 @@ public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdi
     }
 
     /** A point of the domain and both sides of the claim there. */
-    record Point(Map<Expr.Sym, Double> at, double lhs, double rhs, double margin) {
+    record Point(Map<Expr.Sym, Double> at, double lhs, double rhs, double margin, String policies) {
+        public Point(Map<Expr.Sym, Double> at, double lhs, double rhs, double margin) {
+            this(at, lhs, rhs, margin, "");
+        }
+
         public String describe() {
-            return at.entrySet().stream()
+            String symbols = at.entrySet().stream()
                     .map(e -> e.getKey().name() + " = " + formatValue(e.getValue()))
                     .collect(Collectors.joining(", "));
+            return policies.isEmpty() ? symbols : symbols.isEmpty() ? policies : policies + ", " + symbols;
         }
     }
 
@@ -79,8 +84,12 @@ public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdi
      * @param smallest   the point with the smallest margin
      * @param undefined  how many points had no defined value
      */
-    record Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined)
+    record Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined, String search)
             implements Verdict {
+        public Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined) {
+            this(claim, evaluations, exhaustive, smallest, undefined, "");
+        }
+
         @Override
         public String label() {
             return "UNDECIDED";
@@ -94,7 +103,8 @@ public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdi
             String scope = exhaustive
                     ? String.format(Locale.ROOT, "holds at all %d points of the domain in double precision "
                             + "(numerical evidence, not a proof)", evaluations)
-                    : String.format(Locale.ROOT, "no violation at %d sampled points", evaluations);
+                    : String.format(Locale.ROOT, "no violation at %d %s points", evaluations,
+                            search.isEmpty() ? "sampled" : search);
             return scope + "; " + where + (undefined > 0 ? "; undefined at " + undefined + " points" : "");
         }
 

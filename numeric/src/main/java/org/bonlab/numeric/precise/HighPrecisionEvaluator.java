@@ -686,6 +686,12 @@ public final class HighPrecisionEvaluator {
         }
 
         @Override
+        public Pmf visitPolicyVar(org.bonlab.policy.PolicyVar p) {
+            throw new IllegalStateException("policy variable " + p.name()
+                    + " must be bound to a policy before it is evaluated");
+        }
+
+        @Override
         public Pmf visitTilted(Tilted p) {
             Pmf base = p.policy().accept(this);
             Apfloat beta = values.of(p.beta());

@@ -1,0 +1,226 @@
+package org.bonlab.claim;
+
+import java.util.Map;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Dirichlet;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Geometric;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.bonlab.policy.SoftBestOf;
+import org.bonlab.policy.Spike;
+import org.bonlab.policy.Tilted;
+import org.bonlab.policy.Uniform;
+import org.bonlab.policy.WorstOf;
+import org.bonlab.policy.Zipf;
+
+/** Replaces policy variables by concrete policies throughout an expression. */
+public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy> {
+
+    private final Map<PolicyVar, ? extends Policy> values;
+
+    private Binding(Map<PolicyVar, ? extends Policy> values) {
+        this.values = values;
+    }
+
+    /** {@code e} with every bound policy variable replaced; unbound variables stay. */
+    public static Expr bind(Expr e, Map<PolicyVar, ? extends Policy> values) {
+        return values.isEmpty() ? e : e.accept(new Binding(values));
+    }
+
+    private Expr x(Expr e) {
+        return e.accept(this);
+    }
+
+    private Policy p(Policy q) {
+        return q.accept(this);
+    }
+
+    // ---- expressions ----
+
+    @Override
+    public Expr visitNum(Expr.Num e) {
+        return e;
+    }
+
+    @Override
+    public Expr visitSym(Expr.Sym e) {
+        return e;
+    }
+
+    @Override
+    public Expr visitAdd(Expr.Add e) {
+        return new Expr.Add(x(e.left()), x(e.right()));
+    }
+
+    @Override
+    public Expr visitSub(Expr.Sub e) {
+        return new Expr.Sub(x(e.left()), x(e.right()));
+    }
+
+    @Override
+    public Expr visitMul(Expr.Mul e) {
+        return new Expr.Mul(x(e.left()), x(e.right()));
+    }
+
+    @Override
+    public Expr visitDiv(Expr.Div e) {
+        return new Expr.Div(x(e.numerator()), x(e.denominator()));
+    }
+
+    @Override
+    public Expr visitNeg(Expr.Neg e) {
+        return new Expr.Neg(x(e.operand()));
+    }
+
+    @Override
+    public Expr visitPow(Expr.Pow e) {
+        return new Expr.Pow(x(e.base()), x(e.exponent()));
+    }
+
+    @Override
+    public Expr visitLog(Expr.Log e) {
+        return new Expr.Log(x(e.operand()));
+    }
+
+    @Override
+    public Expr visitExp(Expr.Exp e) {
+        return new Expr.Exp(x(e.operand()));
+    }
+
+    @Override
+    public Expr visitBinaryEntropy(Expr.BinaryEntropy e) {
+        return new Expr.BinaryEntropy(x(e.operand()));
+    }
+
+    @Override
+    public Expr visitKl(Quantity.Kl e) {
+        return new Quantity.Kl(p(e.q()), p(e.p()));
+    }
+
+    @Override
+    public Expr visitAnalyticalKl(Quantity.AnalyticalKl e) {
+        return new Quantity.AnalyticalKl(x(e.n()));
+    }
+
+    @Override
+    public Expr visitExpectedReward(Quantity.ExpectedReward e) {
+        return new Quantity.ExpectedReward(p(e.q()));
+    }
+
+    @Override
+    public Expr visitWinRate(Quantity.WinRate e) {
+        return new Quantity.WinRate(p(e.q()), p(e.p()), e.ties());
+    }
+
+    @Override
+    public Expr visitEntropy(Quantity.Entropy e) {
+        return new Quantity.Entropy(p(e.q()));
+    }
+
+    @Override
+    public Expr visitRenyiEntropy(Quantity.RenyiEntropy e) {
+        return new Quantity.RenyiEntropy(p(e.q()), x(e.alpha()));
+    }
+
+    @Override
+    public Expr visitChiSquare(Quantity.ChiSquare e) {
+        return new Quantity.ChiSquare(p(e.q()), p(e.p()));
+    }
+
+    @Override
+    public Expr visitEstimatorAt(Quantity.EstimatorAt e) {
+        return new Quantity.EstimatorAt(e.estimator(), x(e.epsilon()), x(e.n()));
+    }
+
+    @Override
+    public Expr visitEstimatorMean(Quantity.EstimatorMean e) {
+        return new Quantity.EstimatorMean(e.estimator(), p(e.base()), x(e.n()));
+    }
+
+    @Override
+    public Expr visitBound(Quantity.Bound e) {
+        return new Quantity.Bound(e.kind(), p(e.base()), x(e.n()));
+    }
+
+    @Override
+    public Expr visitVbonObjective(Quantity.VbonObjective e) {
+        return new Quantity.VbonObjective(p(e.theta()), p(e.base()), x(e.n()));
+    }
+
+    @Override
+    public Expr visitVbonBound(Quantity.VbonBound e) {
+        return new Quantity.VbonBound(e.kind(), p(e.theta()), p(e.base()), x(e.n()));
+    }
+
+    // ---- policies ----
+
+    private static Policy same(BasePolicy b) {
+        return b;
+    }
+
+    @Override
+    public Policy visitExplicit(Explicit q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitBernoulli(Bernoulli q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitUniform(Uniform q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitSpike(Spike q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitGeometric(Geometric q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitZipf(Zipf q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitDirichlet(Dirichlet q) {
+        return same(q);
+    }
+
+    @Override
+    public Policy visitBestOf(BestOf q) {
+        return new BestOf(p(q.policy()), x(q.n()));
+    }
+
+    @Override
+    public Policy visitWorstOf(WorstOf q) {
+        return new WorstOf(p(q.policy()), x(q.n()));
+    }
+
+    @Override
+    public Policy visitSoftBestOf(SoftBestOf q) {
+        return new SoftBestOf(p(q.policy()), x(q.n()), x(q.lambda()));
+    }
+
+    @Override
+    public Policy visitTilted(Tilted q) {
+        return new Tilted(p(q.policy()), x(q.beta()));
+    }
+
+    @Override
+    public Policy visitPolicyVar(PolicyVar q) {
+        Policy v = values.get(q);
+        return v == null ? q : v;
+    }
+}

@@ -1,0 +1,129 @@
+package org.bonlab.examples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Spec script: the results of Beirami et al. (2024) and Amini et al. (vBoN) as claims over every policy on up
+ * to 12 outcomes, with known-false claims beside them. True theorems must never be FALSIFIED (they are UNDECIDED:
+ * no counterexample, with the smallest margin found); false claims must be FALSIFIED with a small counterexample.
+ */
+public final class TheoremCatalogue {
+
+    /** A claim and the verdict it must get. */
+    public record Entry(Claim claim, String expected) {
+    }
+
+    /** Largest number of outcomes of the drawn policies. */
+    public static final int MAX_OUTCOMES = 12;
+
+    /** Largest n. */
+    public static final long MAX_N = 1_000_000L;
+
+    private TheoremCatalogue() {
+    }
+
+    public static List<Entry> entries() {
+        Expr.Sym n = Bon.n;
+        PolicyVar p = Policy.variable("p");
+        PolicyVar q = Policy.variable("q");
+        PolicyVar theta = Policy.variable("theta");
+        Expr.Sym w = Bon.symbol("w");
+        Expr.Sym lambda = Bon.symbol("lambda");
+        Family any = new Family.Simplex(1, MAX_OUTCOMES, Family.Rewards.ARBITRARY);
+        Family distinct = new Family.Simplex(1, MAX_OUTCOMES, Family.Rewards.ORDERED);
+        Family tied = new Family.Simplex(1, MAX_OUTCOMES, Family.Rewards.TIED);
+        Expr kl = Bon.kl(p.bestOf(n), p);
+        Expr analytic = Bon.analyticalKl(n);
+        Expr gap = analytic.minus(kl);
+        Expr nOverN1 = n.div(n.plus(1));
+        List<Entry> out = new ArrayList<>();
+
+        out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15)", p, any, n));
+        Expr mixture = w.times(kl).plus(Expr.constant(1).minus(w).times(Bon.kl(q.bestOf(n), q)));
+        out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, any).forAll(q, any)
+                .forAll(n, 1, MAX_N).forAllReals(w, 0, 1).named("Cor 1 (Eq. 16), two prompts with weights w, 1 - w"),
+                "UNDECIDED"));
+        out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)),
+                "Thm 2 (Eq. 17)", p, distinct, n));
+        out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, p, n)),
+                "Cor 2 (Eq. 19)", p, distinct, n));
+        out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, p, n)),
+                "Thm 3 (Eq. 21)", p, distinct, n));
+        out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, p, n)),
+                "Cor 3 (Eq. 22)", p, distinct, n));
+        out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n)),
+                "Lemma 2 (Eq. 23)", p, distinct, n));
+        out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, p, n)),
+                "Thm 4 (Eq. 27)", p, distinct, n));
+        out.add(entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1),
+                "win rate (strict) <= n/(n+1) (v3 Thm 5.3)", p, tied, n));
+        out.add(entry(Bon.claim(Bon.winRateHalf(p.bestOf(n), p)).atMost(nOverN1),
+                "win rate (ties count half) <= n/(n+1) (v3 Thm 5.3)", p, tied, n));
+        Family onP = new Family.SameOutcomes(p);
+        out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, p, n))
+                .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))
+                .forAll(p, distinct).forAll(theta, onP).forAll(n, 1, 1000).named("vBoN Thm 2 (Eq. 8): J >= L"),
+                "UNDECIDED"));
+        out.add(new Entry(Bon.claim(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))
+                .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, p, n))
+                .forAll(p, distinct).forAll(theta, onP).forAll(n, 1, 1000).named("vBoN Thm 4: L >= L1"),
+                "UNDECIDED"));
+        out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, p, n))
+                .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, p, n))
+                .forAll(p, distinct).forAll(theta, onP).forAll(n, 1, 1000).named("vBoN Thm 3 (Eq. 16): J >= L1"),
+                "UNDECIDED"));
+        Expr sbonKl = Bon.kl(p.softBestOf(n, lambda), p);
+        Expr sbonBound = Bon.log(n.div(Expr.constant(1).plus(n.minus(1).times(Expr.exp(
+                Expr.constant(-1).div(lambda))))));
+        out.add(new Entry(Bon.claim(sbonKl).atMost(sbonBound)
+                .forAll(p, new Family.Simplex(1, 6, Family.Rewards.UNIT_INTERVAL)).forAll(n, 1, 64)
+                .forAllReals(lambda, 0.01, 100)
+                .named("soft best-of-n: KL <= log(n / (1 + (n-1) e^(-1/lambda))), rewards in [0, 1]"), "UNDECIDED"));
+
+        out.add(entry(Bon.claim(kl).isEqualTo(analytic), "FALSE: KL == log n - (n-1)/n (Eq. 5 as an identity)",
+                p, distinct, n, "FALSIFIED"));
+        out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)
+                .times(Expr.rational(1, 200))), "FALSE: Thm 2 with the constant 2 replaced by 1/100", p, distinct,
+                n, "FALSIFIED"));
+        out.add(entry(Bon.claim(Bon.klHat1Mean(p, n)).atMost(analytic),
+                "FALSE: the estimator KLhat1 (Eq. 26) never exceeds log n - (n-1)/n", p, distinct, n, "FALSIFIED"));
+        return out;
+    }
+
+    private static Entry entry(Claim c, String name, PolicyVar p, Family f, Expr.Sym n) {
+        return entry(c, name, p, f, n, "UNDECIDED");
+    }
+
+    private static Entry entry(Claim c, String name, PolicyVar p, Family f, Expr.Sym n, String expected) {
+        return new Entry(c.forAll(p, f).forAll(n, 1, MAX_N).named(name), expected);
+    }
+
+    /** Checks every entry with the given seed; prints one row per claim; returns whether all got their verdict. */
+    public static boolean run(PrintStream out, long seed, int evaluations) {
+        boolean ok = true;
+        out.printf(Locale.ROOT, "Theorem catalogue (seed %d, %d evaluations per claim, policies on up to %d outcomes)%n",
+                seed, evaluations, MAX_OUTCOMES);
+        for (Entry e : entries()) {
+            long t0 = System.nanoTime();
+            Verdict v = new ConjectureSearch(seed, evaluations, System.err).check(e.claim());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            boolean good = v.label().equals(e.expected());
+            ok &= good;
+            out.printf(Locale.ROOT, "%-4s %-10s %-62s %7d evals %6.2f s%n      %s%n", good ? "ok" : "FAIL", v.label(),
+                    e.claim().name(), v.evaluations(), seconds, v.evidence());
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,435 @@
+package org.bonlab.numeric.claim;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.bonlab.claim.Binding;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Searches for a counterexample to a claim over policy families and symbol ranges: random policies of many shapes
+ * ({@link PolicyDraws}), then Nelder-Mead (Commons Math) from the point of smallest margin, over the logits of the
+ * policies' probabilities. A violation is shrunk to the fewest outcomes, the simplest probabilities and the
+ * smallest integers that still violate (as property-based testing tools do) and re-checked at 50 digits.
+ * Seeded and reproducible; the verdict carries the seed. Without a sound argument the answer is never PROVED.
+ */
+public final class ConjectureSearch {
+
+    /** Evaluations per claim unless told otherwise. */
+    public static final int DEFAULT_EVALUATIONS = 4_000;
+
+    private final long seed;
+    private final int evaluations;
+    private final PrintStream progress;
+
+    public ConjectureSearch(long seed) {
+        this(seed, DEFAULT_EVALUATIONS, null);
+    }
+
+    /**
+     * @param progress where to print a progress line each second for searches longer than a second, or null
+     */
+    public ConjectureSearch(long seed, int evaluations, PrintStream progress) {
+        if (evaluations < 10) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "evaluations must be at least 10, but was %d", evaluations));
+        }
+        this.seed = seed;
+        this.evaluations = evaluations;
+        this.progress = progress;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** A point of the search: bound policies and symbol values. */
+    record Candidate(Map<PolicyVar, Explicit> policies, Map<Expr.Sym, Double> symbols) {
+    }
+
+    public Verdict check(Claim claim) {
+        boolean onlyIntegers = claim.domain().stream().allMatch(r -> r instanceof Range.Integers);
+        if (claim.policies().isEmpty() && onlyIntegers) {
+            return new ClaimChecker().check(claim);
+        }
+        RandomGenerator rng = new Well19937c(seed);
+        long started = System.nanoTime();
+        long lastReport = started;
+        long count = 0;
+        long undefined = 0;
+        Candidate worst = null;
+        Verdict.Point worstPoint = null;
+        int randomPhase = evaluations * 4 / 5;
+        for (int k = 0; k < randomPhase; k++) {
+            Candidate c = draw(claim, rng);
+            count++;
+            Verdict.Point pt = evaluate(claim, c);
+            if (pt == null) {
+                undefined++;
+                continue;
+            }
+            if (ClaimChecker.violates(pt)) {
+                return falsified(claim, c, count);
+            }
+            if (worstPoint == null || pt.margin() < worstPoint.margin()) {
+                worst = c;
+                worstPoint = pt;
+            }
+            long now = System.nanoTime();
+            if (progress != null && now - started > 1_000_000_000L && now - lastReport > 1_000_000_000L) {
+                progress.printf(Locale.ROOT, "searching %s: %d/%d evaluations, smallest margin %.3g (seed %d)%n",
+                        claim.name(), count, evaluations, worstPoint.margin(), seed);
+                lastReport = now;
+            }
+        }
+        if (worst != null) {
+            Local local = optimise(claim, worst, evaluations - randomPhase);
+            count += local.evaluations;
+            if (local.best != null && local.bestPoint != null) {
+                if (ClaimChecker.violates(local.bestPoint)) {
+                    return falsified(claim, local.best, count);
+                }
+                if (local.bestPoint.margin() < worstPoint.margin()) {
+                    worstPoint = local.bestPoint;
+                    worst = local.best;
+                }
+            }
+        }
+        return new Verdict.Undecided(claim, count, false, worstPoint, undefined,
+                "random (seed " + seed + ") and locally optimised");
+    }
+
+    // ---- drawing ----
+
+    Candidate draw(Claim claim, RandomGenerator rng) {
+        Map<PolicyVar, Explicit> policies = new LinkedHashMap<>();
+        for (var e : claim.policies().entrySet()) {
+            policies.put(e.getKey(), drawPolicy(e.getValue(), policies, rng));
+        }
+        Map<Expr.Sym, Double> symbols = new LinkedHashMap<>();
+        for (Range r : claim.domain()) {
+            symbols.put(r.symbol(), drawValue(r, rng));
+        }
+        return new Candidate(policies, symbols);
+    }
+
+    static Explicit drawPolicy(Family f, Map<PolicyVar, Explicit> bound, RandomGenerator rng) {
+        if (f instanceof Family.Named n) {
+            if (n.policy() instanceof Explicit e) {
+                return e;
+            }
+            double[] p = new DoubleEvaluator().pmf(n.policy(), Map.of()).probabilities();
+            double[] inOutcomeOrder = new double[p.length];
+            var ranking = org.bonlab.numeric.policy.Ranking.of(n.policy().reward());
+            for (int i = 0; i < p.length; i++) {
+                inOutcomeOrder[ranking.outcomeAt(i)] = p[i];
+            }
+            return PolicyDraws.explicit(inOutcomeOrder, n.policy().reward()).named(n.policy().describe());
+        }
+        if (f instanceof Family.Bernoulli) {
+            double u = rng.nextDouble();
+            double p = u < 0.3 ? Math.pow(10, -12 * rng.nextDouble()) : u < 0.6 ? 1 - Math.pow(10, -12
+                    * rng.nextDouble()) : rng.nextDouble();
+            p = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
+            return PolicyDraws.explicit(new double[] {1 - p, p}, org.bonlab.policy.Reward.ascending(2));
+        }
+        if (f instanceof Family.Simplex s) {
+            int size = PolicyDraws.size(rng, s.minSize(), s.maxSize());
+            return PolicyDraws.explicit(PolicyDraws.probabilities(rng, size), PolicyDraws.reward(rng, size, s.rewards()));
+        }
+        Family.SameOutcomes same = (Family.SameOutcomes) f;
+        Explicit other = bound.get(same.other());
+        if (other == null) {
+            throw new IllegalArgumentException("policy variable " + same.other().name()
+                    + " must be declared before the variables drawn on its outcomes");
+        }
+        double[] p = PolicyDraws.probabilities(rng, other.size());
+        if (rng.nextBoolean() && p.length > 1) {
+            int lowest = other.reward().ranking()[0]; // leave out the lowest-ranked outcome (vBoN's F = 0 there)
+            p[lowest] = 0;
+            p = PolicyDraws.normalise(p);
+        }
+        return other.withProbabilities(p);
+    }
+
+    static double drawValue(Range r, RandomGenerator rng) {
+        if (r instanceof Range.Integers ints) {
+            double u = rng.nextDouble();
+            if (u < 0.3) {
+                return Math.min(ints.to(), ints.from() + rng.nextInt(10));
+            }
+            if (u < 0.35) {
+                return ints.to();
+            }
+            double lo = Math.max(1, ints.from());
+            double v = Math.rint(Math.exp(Math.log(lo) + rng.nextDouble() * (Math.log(ints.to()) - Math.log(lo))));
+            return Math.min(ints.to(), Math.max(ints.from(), v));
+        }
+        Range.Reals re = (Range.Reals) r;
+        double lo = re.lower();
+        double hi = re.upper();
+        if (Double.isInfinite(lo) || Double.isInfinite(hi) || lo >= 0 && hi / Math.max(lo, 1e-300) > 1e3) {
+            double from = Double.isInfinite(lo) ? -1e6 : lo;
+            double to = Double.isInfinite(hi) ? from + 1e6 : hi;
+            if (from >= 0) {
+                double a = Math.log(Math.max(from, 1e-6));
+                double b = Math.log(to);
+                double v = Math.exp(a + rng.nextDouble() * (b - a));
+                return Math.min(Math.max(v, Math.nextUp(lo)), Math.nextDown(hi));
+            }
+            return from + rng.nextDouble() * (to - from);
+        }
+        double v = lo + rng.nextDouble() * (hi - lo);
+        return Math.min(Math.max(v, Math.nextUp(lo)), Math.nextDown(hi));
+    }
+
+    // ---- evaluating ----
+
+    /** Both sides at a candidate, or null where a side is undefined or the point is outside its domain. */
+    static Verdict.Point evaluate(Claim claim, Candidate c) {
+        try {
+            Expr lhs = Binding.bind(claim.lhs(), c.policies());
+            Expr rhs = Binding.bind(claim.rhs(), c.policies());
+            DoubleEvaluator ev = new DoubleEvaluator();
+            double l = ev.evaluate(lhs, c.symbols());
+            double r = ev.evaluate(rhs, c.symbols());
+            return new Verdict.Point(Map.copyOf(c.symbols()), l, r, ClaimChecker.margin(claim.relation(), l, r),
+                    describe(c));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return null; // undefined (UndefinedQuantityException) or outside a quantity's domain
+        }
+    }
+
+    static String describe(Candidate c) {
+        List<String> parts = new ArrayList<>();
+        c.policies().forEach((k, v) -> parts.add(PolicyDraws.describe(k.name(), v)));
+        return String.join(", ", parts);
+    }
+
+    // ---- local optimisation ----
+
+    record Local(Candidate best, Verdict.Point bestPoint, long evaluations) {
+    }
+
+    /** Nelder-Mead on the logits of every drawn policy, and on log n for integer symbols (rounded). */
+    Local optimise(Claim claim, Candidate start, int budget) {
+        if (budget < 10) {
+            return new Local(null, null, 0);
+        }
+        List<PolicyVar> vars = new ArrayList<>(start.policies().keySet());
+        List<Expr.Sym> ints = new ArrayList<>();
+        for (Range r : claim.domain()) {
+            ints.add(r.symbol());
+        }
+        int dims = 0;
+        for (PolicyVar v : vars) {
+            dims += start.policies().get(v).size();
+        }
+        dims += ints.size();
+        if (dims == 0) {
+            return new Local(null, null, 0);
+        }
+        double[] x0 = new double[dims];
+        int at = 0;
+        for (PolicyVar v : vars) {
+            for (double p : start.policies().get(v).probabilitiesAsDoubles()) {
+                x0[at++] = Math.log(Math.max(p, 1e-300));
+            }
+        }
+        for (Expr.Sym s : ints) {
+            x0[at++] = Math.log(Math.max(start.symbols().get(s), 1e-300));
+        }
+        Candidate[] best = {null};
+        Verdict.Point[] bestPoint = {null};
+        long[] evals = {0};
+        MultivariateFunction f = x -> {
+            evals[0]++;
+            Candidate c = decode(claim, start, vars, ints, x);
+            Verdict.Point pt = c == null ? null : evaluate(claim, c);
+            if (pt == null) {
+                return 1e300;
+            }
+            if (bestPoint[0] == null || pt.margin() < bestPoint[0].margin()) {
+                best[0] = c;
+                bestPoint[0] = pt;
+            }
+            double scale = Math.max(1, Math.max(Math.abs(pt.lhs()), Math.abs(pt.rhs())));
+            return pt.margin() / scale;
+        };
+        try {
+            new SimplexOptimizer(1e-12, 1e-14).optimize(new MaxEval(budget), new ObjectiveFunction(f),
+                    GoalType.MINIMIZE, new InitialGuess(x0), new NelderMeadSimplex(dims, 1.0));
+        } catch (TooManyEvaluationsException e) {
+            // the budget is spent: keep the best point found
+        }
+        return new Local(best[0], bestPoint[0], evals[0]);
+    }
+
+    private static Candidate decode(Claim claim, Candidate start, List<PolicyVar> vars, List<Expr.Sym> syms,
+            double[] x) {
+        Map<PolicyVar, Explicit> policies = new LinkedHashMap<>();
+        int at = 0;
+        for (PolicyVar v : vars) {
+            Explicit e = start.policies().get(v);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < e.size(); i++) {
+                max = Math.max(max, x[at + i]);
+            }
+            double[] w = new double[e.size()];
+            double[] original = e.probabilitiesAsDoubles();
+            for (int i = 0; i < e.size(); i++) {
+                // outcomes without mass stay without mass (a pi_theta that avoids the lowest outcome keeps doing so)
+                w[i] = original[i] == 0 ? 0 : Math.exp(x[at + i] - max);
+            }
+            at += e.size();
+            policies.put(v, e.withProbabilities(PolicyDraws.normalise(w)));
+        }
+        Map<Expr.Sym, Double> symbols = new LinkedHashMap<>(start.symbols());
+        for (Expr.Sym s : syms) {
+            Range r = claim.domain().stream().filter(d -> d.symbol().equals(s)).findFirst().orElseThrow();
+            double v = Math.exp(x[at++]);
+            if (r instanceof Range.Integers ints) {
+                v = Math.rint(v);
+                if (v < ints.from() || v > ints.to()) {
+                    return null;
+                }
+            } else {
+                Range.Reals re = (Range.Reals) r;
+                if (!(v > re.lower() && v < re.upper())) {
+                    return null;
+                }
+            }
+            symbols.put(s, v);
+        }
+        return new Candidate(policies, symbols);
+    }
+
+    // ---- counterexamples ----
+
+    private Verdict falsified(Claim claim, Candidate c, long evaluations) {
+        Candidate small = shrink(claim, c);
+        Verdict.Point pt = evaluate(claim, small);
+        String recheck = recheck(claim, small);
+        if (recheck.startsWith("NOT confirmed")) {
+            return new Verdict.Undecided(claim, evaluations, false, pt, 0,
+                    "random (seed " + seed + "); a double-precision violation was " + recheck);
+        }
+        return new Verdict.Falsified(claim, pt, recheck + "; seed " + seed, evaluations);
+    }
+
+    /** Fewer outcomes, simpler probabilities, smaller integers, while the claim is still violated. */
+    static Candidate shrink(Claim claim, Candidate c) {
+        Candidate current = c;
+        boolean changed = true;
+        int rounds = 0;
+        while (changed && rounds++ < 20) {
+            changed = false;
+            for (PolicyVar v : current.policies().keySet()) {
+                if (hasDependents(claim, v) || claim.policies().get(v) instanceof Family.SameOutcomes) {
+                    continue;
+                }
+                Explicit e = current.policies().get(v);
+                int min = claim.policies().get(v) instanceof Family.Simplex s ? s.minSize() : e.size();
+                for (int i = 0; i < e.size() && e.size() > min; i++) {
+                    Explicit smaller = PolicyDraws.without(e, i);
+                    if (smaller != null && stillViolates(claim, with(current, v, smaller))) {
+                        current = with(current, v, smaller);
+                        changed = true;
+                        break;
+                    }
+                }
+                e = current.policies().get(v);
+                if (!e.isExact()) {
+                    for (int d : new int[] {2, 3, 4, 5, 10, 20, 100, 1000, 10_000, 1_000_000}) {
+                        Explicit r = PolicyDraws.rounded(e, d);
+                        if (r != null && stillViolates(claim, with(current, v, r))) {
+                            current = with(current, v, r);
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            for (Range r : claim.domain()) {
+                if (!(r instanceof Range.Integers ints)) {
+                    continue;
+                }
+                double value = current.symbols().get(r.symbol());
+                for (double smaller : new double[] {ints.from(), Math.floor(value / 2), value - 1}) {
+                    if (smaller >= ints.from() && smaller < value) {
+                        Map<Expr.Sym, Double> s = new LinkedHashMap<>(current.symbols());
+                        s.put(r.symbol(), smaller);
+                        Candidate next = new Candidate(current.policies(), s);
+                        if (stillViolates(claim, next)) {
+                            current = next;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return current;
+    }
+
+    private static boolean hasDependents(Claim claim, PolicyVar v) {
+        return claim.policies().values().stream()
+                .anyMatch(f -> f instanceof Family.SameOutcomes s && s.other().equals(v));
+    }
+
+    private static Candidate with(Candidate c, PolicyVar v, Explicit e) {
+        Map<PolicyVar, Explicit> m = new LinkedHashMap<>(c.policies());
+        m.put(v, e);
+        return new Candidate(m, c.symbols());
+    }
+
+    private static boolean stillViolates(Claim claim, Candidate c) {
+        Verdict.Point pt = evaluate(claim, c);
+        return pt != null && ClaimChecker.violates(pt);
+    }
+
+    /** The counterexample again at 50 digits where the quantities allow it, else by a fresh double evaluator. */
+    static String recheck(Claim claim, Candidate c) {
+        try {
+            HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+            Map<Expr.Sym, BigDecimal> at = new HashMap<>();
+            c.symbols().forEach((k, v) -> at.put(k, new BigDecimal(v)));
+            Map<PolicyVar, Policy> bound = new LinkedHashMap<>(c.policies());
+            BigDecimal l = hp.evaluate(Binding.bind(claim.lhs(), bound), at);
+            BigDecimal r = hp.evaluate(Binding.bind(claim.rhs(), bound), at);
+            double margin = ClaimChecker.margin(claim.relation(), l.doubleValue(), r.doubleValue());
+            Verdict.Point pt = new Verdict.Point(c.symbols(), l.doubleValue(), r.doubleValue(), margin);
+            return ClaimChecker.violates(pt)
+                    ? String.format(Locale.ROOT, "re-checked at 50 digits: lhs = %s, rhs = %s",
+                            l.round(new java.math.MathContext(20)), r.round(new java.math.MathContext(20)))
+                    : "NOT confirmed at 50 digits (lhs = " + l + ", rhs = " + r + ")";
+        } catch (RuntimeException e) {
+            Verdict.Point again = evaluate(claim, c);
+            return "re-evaluated in double precision by a fresh evaluator (high precision unavailable: "
+                    + e.getMessage() + "): violated by " + PolicyDraws.format(again == null ? 0 : -again.margin());
+        }
+    }
+}

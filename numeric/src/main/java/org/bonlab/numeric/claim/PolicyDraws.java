@@ -1,0 +1,211 @@
+package org.bonlab.numeric.claim;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Rational;
+import org.bonlab.expr.Scalar;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Reward;
+
+/**
+ * Random policies of many shapes for the falsification search: Dirichlet with small and large concentration,
+ * near-degenerate (one outcome with almost all the mass), a tiny best outcome, heavy tails (Zipf), and two
+ * probability levels; rewards ordered, tied, arbitrary or in [0, 1].
+ */
+final class PolicyDraws {
+
+    static final double[] CONCENTRATIONS = {0.05, 0.3, 1, 5, 50};
+
+    private PolicyDraws() {
+    }
+
+    static int size(RandomGenerator rng, int min, int max) {
+        if (min == max) {
+            return min;
+        }
+        if (rng.nextDouble() < 0.4) {
+            return min + rng.nextInt(Math.min(max, min + 3) - min + 1);
+        }
+        double v = Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max + 1.0) - Math.log(min)));
+        return Math.min(max, Math.max(min, (int) v));
+    }
+
+    /** Probabilities of a random shape, summing to 1 (within rounding) and non-negative. */
+    static double[] probabilities(RandomGenerator rng, int size) {
+        double[] w = new double[size];
+        int shape = rng.nextInt(5);
+        switch (shape) {
+            case 0: { // Dirichlet
+                double a = CONCENTRATIONS[rng.nextInt(CONCENTRATIONS.length)];
+                GammaDistribution g = new GammaDistribution(rng, a + 1, 1);
+                for (int i = 0; i < size; i++) {
+                    w[i] = g.sample() * Math.pow(Math.max(rng.nextDouble(), 1e-300), 1 / a) + 1e-300;
+                }
+                break;
+            }
+            case 1: { // near-degenerate
+                double eps = Math.pow(10, -1 - 14 * rng.nextDouble());
+                int big = rng.nextInt(size);
+                for (int i = 0; i < size; i++) {
+                    w[i] = i == big ? 1 - eps : eps / Math.max(1, size - 1);
+                }
+                break;
+            }
+            case 2: { // tiny best outcome
+                double top = Math.pow(10, -1 - 11 * rng.nextDouble());
+                for (int i = 0; i < size; i++) {
+                    w[i] = i == size - 1 ? top : (1 - top) / Math.max(1, size - 1);
+                }
+                break;
+            }
+            case 3: { // heavy tail
+                double s = 0.5 + 2.5 * rng.nextDouble();
+                boolean rareBest = rng.nextBoolean();
+                for (int i = 0; i < size; i++) {
+                    w[i] = Math.pow(rareBest ? i + 1 : size - i, -s);
+                }
+                break;
+            }
+            default: { // two levels
+                double hi = 1 + 99 * rng.nextDouble();
+                for (int i = 0; i < size; i++) {
+                    w[i] = rng.nextBoolean() ? hi : 1;
+                }
+            }
+        }
+        return normalise(w);
+    }
+
+    static double[] normalise(double[] w) {
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        double[] p = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            p[i] = w[i] / total;
+        }
+        return p;
+    }
+
+    static Reward reward(RandomGenerator rng, int size, Family.Rewards shape) {
+        double[] r = new double[size];
+        switch (shape) {
+            case ORDERED:
+                return Reward.ascending(size);
+            case TIED:
+                int levels = 1 + rng.nextInt(Math.max(1, size / 2));
+                for (int i = 0; i < size; i++) {
+                    r[i] = rng.nextInt(levels);
+                }
+                return Reward.of(r);
+            case ARBITRARY: {
+                List<Integer> perm = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    perm.add(i);
+                }
+                java.util.Collections.shuffle(perm, new java.util.Random(rng.nextLong()));
+                for (int i = 0; i < size; i++) {
+                    r[i] = perm.get(i);
+                }
+                return Reward.of(r);
+            }
+            default:
+                for (int i = 0; i < size; i++) {
+                    double u = rng.nextDouble();
+                    r[i] = u < 0.1 ? 0 : u > 0.9 ? 1 : rng.nextDouble();
+                }
+                return Reward.of(r);
+        }
+    }
+
+    static Explicit explicit(double[] p, Reward reward) {
+        List<Scalar> s = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            s.add(Scalar.of(p[i]));
+            names.add(Integer.toString(i));
+        }
+        return Explicit.of(names, s, reward);
+    }
+
+    /**
+     * The probabilities rounded to multiples of 1/d, exactly (the largest entry absorbs the rounding), or null
+     * when rounding would zero an outcome that had mass.
+     */
+    static Explicit rounded(Explicit e, int d) {
+        int size = e.size();
+        long[] k = new long[size];
+        long total = 0;
+        int largest = 0;
+        double[] p = e.probabilitiesAsDoubles();
+        for (int i = 0; i < size; i++) {
+            k[i] = Math.round(p[i] * d);
+            if (k[i] == 0 && p[i] > 0) {
+                return null;
+            }
+            total += k[i];
+            if (p[i] > p[largest]) {
+                largest = i;
+            }
+        }
+        k[largest] += d - total;
+        if (k[largest] <= 0) {
+            return null;
+        }
+        List<Scalar> s = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            s.add(new Rational(BigInteger.valueOf(k[i]), BigInteger.valueOf(d)));
+        }
+        return Explicit.of(e.outcomes(), s, e.reward());
+    }
+
+    /** The policy without outcome i, renormalised (the rewards of the others kept). */
+    static Explicit without(Explicit e, int drop) {
+        double[] p = e.probabilitiesAsDoubles();
+        double[] q = new double[p.length - 1];
+        double[] r = new double[p.length - 1];
+        for (int i = 0, j = 0; i < p.length; i++) {
+            if (i != drop) {
+                q[j] = p[i];
+                r[j] = e.reward().value(i);
+                j++;
+            }
+        }
+        double total = 0;
+        for (double x : q) {
+            total += x;
+        }
+        if (!(total > 0)) {
+            return null;
+        }
+        return explicit(normalise(q), Reward.of(r));
+    }
+
+    /** Probabilities and, where not ascending, rewards: enough to re-check a counterexample by hand. */
+    static String describe(String name, Explicit e) {
+        StringBuilder sb = new StringBuilder(name).append(" = [");
+        for (int i = 0; i < e.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(e.probability(i));
+        }
+        sb.append(']');
+        if (!e.reward().isAscendingWithoutTies()) {
+            sb.append(" with rewards [");
+            for (int i = 0; i < e.size(); i++) {
+                double v = e.reward().value(i);
+                sb.append(i > 0 ? ", " : "").append(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+
+    static String format(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
