@@ -14,16 +14,28 @@ import org.bonlab.policy.PolicyVar;
  * it is an engine's job, and the result is a verdict, not an exception.
  */
 public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Range> domain,
-        Map<PolicyVar, Family> policies) {
+        Map<PolicyVar, Family> policies, Expectation expected) {
 
     /** A claim over symbols only. */
     public Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Range> domain) {
-        this(name, lhs, relation, rhs, domain, Map.of());
+        this(name, lhs, relation, rhs, domain, Map.of(), Expectation.NONE);
+    }
+
+    /** A claim over symbols and policies, with no expected verdict. */
+    public Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Range> domain,
+            Map<PolicyVar, Family> policies) {
+        this(name, lhs, relation, rhs, domain, policies, Expectation.NONE);
+    }
+
+    /** The same claim, with the verdict a spec expects for it. */
+    public Claim expecting(Expectation expectation) {
+        return new Claim(name, lhs, relation, rhs, domain, policies, expectation);
     }
 
     public Claim {
         Objects.requireNonNull(name, "name");
         policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
+        Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(lhs, "lhs");
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(rhs, "rhs");
@@ -48,14 +60,14 @@ public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Ran
     public Claim forAll(Expr.Sym symbol, long from, long to) {
         List<Range> d = new ArrayList<>(domain);
         d.add(new Range.Integers(symbol, from, to));
-        return new Claim(name, lhs, relation, rhs, d, policies);
+        return new Claim(name, lhs, relation, rhs, d, policies, expected);
     }
 
     /** The same claim, also quantified over the reals in (lower, upper) for {@code symbol} (ends may be infinite). */
     public Claim forAllReals(Expr.Sym symbol, double lower, double upper) {
         List<Range> d = new ArrayList<>(domain);
         d.add(new Range.Reals(symbol, lower, upper));
-        return new Claim(name, lhs, relation, rhs, d, policies);
+        return new Claim(name, lhs, relation, rhs, d, policies, expected);
     }
 
     /** The same claim, also quantified over the policies of {@code family} for the variable {@code p}. */
@@ -65,12 +77,12 @@ public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Ran
             throw new IllegalArgumentException("policies must give each variable one family, but " + p.name()
                     + " has two");
         }
-        return new Claim(name, lhs, relation, rhs, domain, m);
+        return new Claim(name, lhs, relation, rhs, domain, m, expected);
     }
 
     /** The same claim under a name (e.g. "Theorem 1"). */
     public Claim named(String newName) {
-        return new Claim(newName, lhs, relation, rhs, domain, policies);
+        return new Claim(newName, lhs, relation, rhs, domain, policies, expected);
     }
 
     /** The claim as written, e.g. {@code KL(bestOf(coin, n) || coin) <= log(n) - (n - 1)/n for n in {1, ..., 10}}. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         description = "Exact, symbolic and numeric theory of best-of-n alignment.",
-        subcommands = {EvalCommand.class, DeriveCommand.class, ReproduceCommand.class})
+        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class})
 public final class Bonlab implements Runnable {
 
     /** Exit code for bad input. */

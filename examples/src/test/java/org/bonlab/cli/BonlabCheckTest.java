@@ -1,0 +1,75 @@
+package org.bonlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BonlabCheckTest {
+
+    static String spec(String className, String claims) {
+        return """
+                import java.util.List;
+                import org.bonlab.Bon;
+                import org.bonlab.claim.Claim;
+                import org.bonlab.claim.Expectation;
+                import org.bonlab.claim.Family;
+                import org.bonlab.claim.Spec;
+                import org.bonlab.policy.Policy;
+                import org.bonlab.policy.PolicyVar;
+
+                public class %s implements Spec {
+                    @Override
+                    public List<Claim> claims() {
+                        PolicyVar p = Policy.variable("p");
+                        return List.of(%s);
+                    }
+                }
+                """.formatted(className, claims);
+    }
+
+    static final String THEOREM_1 = "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))"
+            + ".forAll(p, Family.simplex(8)).forAll(Bon.n, 1, 10000).named(\"Theorem 1\")";
+
+    @Test
+    @DisplayName("a spec written outside the project compiles, runs, and exits 0 when verdicts are as expected")
+    void expectedVerdicts(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Mine.java");
+        Files.writeString(f, spec("Mine", THEOREM_1 + ".expecting(Expectation.NOT_FALSIFIED), "
+                + "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.constant(0)).forAll(p, Family.simplex(8))"
+                + ".forAll(Bon.n, 1, 100).named(\"KL is zero\").expecting(Expectation.FALSIFIED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "500");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Theorem 1") && r.out().contains("UNDECIDED"), r.out());
+        assertTrue(r.out().contains("KL is zero") && r.out().contains("FALSIFIED"), r.out());
+        assertTrue(r.out().contains("every claim got its expected verdict"), r.out());
+    }
+
+    @Test
+    @DisplayName("exit 1 when a claim does not get its expected verdict")
+    void unexpectedVerdict(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Wrong.java");
+        Files.writeString(f, spec("Wrong", THEOREM_1 + ".expecting(Expectation.FALSIFIED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "300");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("NOT MET"), r.out());
+    }
+
+    @Test
+    @DisplayName("exit 2 with the compiler's message when the spec does not compile; exit 2 for a missing file")
+    void badSpec(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Broken.java");
+        Files.writeString(f, spec("Broken", "Bon.nonsense(p)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString());
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("does not compile") && r.err().contains("nonsense"), r.err());
+        BonlabEvalTest.Run missing = BonlabEvalTest.run("check", dir.resolve("Nope.java").toString());
+        assertEquals(2, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+    }
+}
