@@ -87,7 +87,20 @@ public final class ClaimChecker {
                 break;
             }
         }
-        return new Verdict.Undecided(claim, evaluations, exhaustive, smallest, undefined);
+        Verdict.Undecided undecided = new Verdict.Undecided(claim, evaluations, exhaustive, smallest, undefined);
+        return certifyOr(claim, undecided);
+    }
+
+    /** PROVED when interval certification succeeds (a sound argument), otherwise the given verdict. */
+    static Verdict certifyOr(Claim claim, Verdict.Undecided undecided) {
+        if (undecided.smallest() == null || undecided.undefined() > 0) {
+            return undecided;
+        }
+        var r = org.bonlab.numeric.interval.IntervalCertifier.certify(claim);
+        if (r instanceof org.bonlab.numeric.interval.IntervalCertifier.Result.Certified c) {
+            return new Verdict.Proved(claim, c.argument(), undecided.evaluations() + c.points());
+        }
+        return undecided;
     }
 
     static Verdict.Point evaluate(DoubleEvaluator ev, Claim claim, Map<Expr.Sym, Double> at) {

@@ -118,8 +118,8 @@ public final class ConjectureSearch {
                 }
             }
         }
-        return new Verdict.Undecided(claim, count, false, worstPoint, undefined,
-                "random (seed " + seed + ") and locally optimised");
+        return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
+                "random (seed " + seed + ") and locally optimised"));
     }
 
     // ---- drawing ----

@@ -1,0 +1,156 @@
+package org.bonlab.numeric.interval;
+
+import java.util.Locale;
+
+/**
+ * A closed interval [lo, hi] of reals with outward rounding: every operation returns an interval that contains
+ * the exact result for every choice of arguments in its operands. No maintained Java library covers log and exp
+ * with outward rounding, so this one is small and written here.
+ *
+ * @implNote +, -, *, / and sqrt are correctly rounded in IEEE 754, so widening the rounded end points by one ulp
+ *     ({@link Math#nextDown}, {@link Math#nextUp}) encloses the exact result. {@link Math#log}, {@link Math#exp},
+ *     {@link Math#log1p} and {@link Math#expm1} are documented to be within 1 ulp of the exact result and
+ *     semi-monotonic; their end points are widened by {@link #TRANSCENDENTAL_ULPS} ulps.
+ */
+public record Interval(double lo, double hi) {
+
+    /** Ulps added on each side of a transcendental function's end points (documented error: 1 ulp). */
+    public static final int TRANSCENDENTAL_ULPS = 2;
+
+    public static final Interval ZERO = new Interval(0, 0);
+    public static final Interval ONE = new Interval(1, 1);
+
+    public Interval {
+        if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "interval must have lo <= hi, but was [%s, %s]", lo, hi));
+        }
+    }
+
+    /** The exact point x (a double is exactly representable). */
+    public static Interval point(double x) {
+        return new Interval(x, x);
+    }
+
+    /** An interval containing the real number written in decimal, e.g. "0.1" (not exactly a double). */
+    public static Interval of(java.math.BigDecimal x) {
+        double d = x.doubleValue();
+        int c = new java.math.BigDecimal(d).compareTo(x);
+        return c == 0 ? point(d) : c < 0 ? new Interval(d, Math.nextUp(d)) : new Interval(Math.nextDown(d), d);
+    }
+
+    private static Interval widen(double lo, double hi, int ulps) {
+        for (int i = 0; i < ulps; i++) {
+            lo = Math.nextDown(lo);
+            hi = Math.nextUp(hi);
+        }
+        return new Interval(lo, hi);
+    }
+
+    public Interval plus(Interval o) {
+        return widen(lo + o.lo, hi + o.hi, 1);
+    }
+
+    public Interval minus(Interval o) {
+        return widen(lo - o.hi, hi - o.lo, 1);
+    }
+
+    public Interval negate() {
+        return new Interval(-hi, -lo);
+    }
+
+    public Interval times(Interval o) {
+        double a = lo * o.lo;
+        double b = lo * o.hi;
+        double c = hi * o.lo;
+        double d = hi * o.hi;
+        double min = Math.min(Math.min(a, b), Math.min(c, d));
+        double max = Math.max(Math.max(a, b), Math.max(c, d));
+        if (Double.isNaN(min) || Double.isNaN(max)) { // 0 * infinity
+            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+        return widen(min, max, 1);
+    }
+
+    /** Division; the divisor must not contain 0. */
+    public Interval div(Interval o) {
+        if (o.lo <= 0 && o.hi >= 0) {
+            throw new ArithmeticException("interval division by an interval containing 0: " + o);
+        }
+        return times(widen(1 / o.hi, 1 / o.lo, 1));
+    }
+
+    /** The natural log; the argument must be positive (an end point at 0 gives -infinity). */
+    public Interval log() {
+        if (lo < 0) {
+            throw new ArithmeticException("interval log of an interval reaching below 0: " + this);
+        }
+        return widen(Math.log(lo), Math.log(hi), TRANSCENDENTAL_ULPS);
+    }
+
+    public Interval exp() {
+        Interval r = widen(Math.exp(lo), Math.exp(hi), TRANSCENDENTAL_ULPS);
+        return new Interval(Math.max(0, r.lo), r.hi);
+    }
+
+    public Interval log1p() {
+        if (lo < -1) {
+            throw new ArithmeticException("interval log1p of an interval reaching below -1: " + this);
+        }
+        return widen(Math.log1p(lo), Math.log1p(hi), TRANSCENDENTAL_ULPS);
+    }
+
+    public Interval expm1() {
+        Interval r = widen(Math.expm1(lo), Math.expm1(hi), TRANSCENDENTAL_ULPS);
+        return new Interval(Math.max(-1, r.lo), r.hi);
+    }
+
+    /** x^n for a non-negative x and an integer n >= 0, by repeated squaring (monotone in x). */
+    public Interval pow(long n) {
+        if (lo < 0) {
+            throw new ArithmeticException("interval power of an interval reaching below 0: " + this);
+        }
+        Interval result = ONE;
+        Interval base = this;
+        long e = n;
+        while (e > 0) {
+            if ((e & 1) == 1) {
+                result = result.times(base);
+            }
+            e >>= 1;
+            if (e > 0) {
+                base = base.times(base);
+            }
+        }
+        return new Interval(Math.max(0, result.lo), result.hi);
+    }
+
+    /** x log x, with 0 log 0 = 0, for x in [0, 1] (decreasing on [0, 1/e], increasing after). */
+    public Interval xLogX() {
+        if (lo < 0 || hi > 1) {
+            throw new ArithmeticException("interval x log x needs [0, 1], but was " + this);
+        }
+        Interval l = lo == 0 ? ZERO : point(lo).times(point(lo).log());
+        Interval h = hi == 0 ? ZERO : point(hi).times(point(hi).log());
+        double min = Math.min(l.lo, h.lo);
+        double max = Math.max(l.hi, h.hi);
+        double inv = Math.exp(-1);
+        if (lo <= inv + 1e-15 && hi >= inv - 1e-15) {
+            min = Math.min(min, Math.nextDown(-inv) - 1e-15); // the minimum -1/e, with a margin for its rounding
+        }
+        return new Interval(min, Math.min(0, max));
+    }
+
+    public boolean contains(double x) {
+        return lo <= x && x <= hi;
+    }
+
+    public double width() {
+        return hi - lo;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "[%.17g, %.17g]", lo, hi);
+    }
+}

@@ -1,0 +1,271 @@
+package org.bonlab.numeric.interval;
+
+import java.math.MathContext;
+import java.util.Locale;
+import java.util.Map;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Floating;
+import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
+import org.bonlab.expr.Scalar;
+import org.bonlab.numeric.policy.Ranking;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Bernoulli;
+import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.Spike;
+import org.bonlab.policy.Uniform;
+
+/**
+ * Evaluates expressions in interval arithmetic with outward rounding, for certification: the result encloses
+ * the exact value. Supports arithmetic, log, exp, binary entropy, the analytical formula, and the KL, win rates
+ * and expected reward of best-of-n of a base policy with given probabilities (explicit, coin/bernoulli, uniform,
+ * spike). Anything else is {@link UnsupportedOperationException}: certification then does not apply.
+ */
+public final class IntervalEvaluator implements Expr.Visitor<Interval> {
+
+    private final Map<Expr.Sym, Double> bindings;
+
+    public IntervalEvaluator(Map<Expr.Sym, Double> bindings) {
+        this.bindings = bindings;
+    }
+
+    public Interval evaluate(Expr e) {
+        return e.accept(this);
+    }
+
+    static Interval of(Scalar s) {
+        if (s instanceof Floating f) {
+            return Interval.point(f.value());
+        }
+        Rational r = (Rational) s;
+        if (r.isInteger() && r.numerator().bitLength() < 53) {
+            return Interval.point(r.numerator().doubleValue());
+        }
+        Interval approx = Interval.of(r.toBigDecimal(new MathContext(40)));
+        return new Interval(Math.nextDown(approx.lo()), Math.nextUp(approx.hi())); // the 40-digit rounding
+    }
+
+    private static UnsupportedOperationException unsupported(Expr e) {
+        return new UnsupportedOperationException("not available in interval arithmetic: " + e.show());
+    }
+
+    @Override
+    public Interval visitNum(Expr.Num e) {
+        return of(e.value());
+    }
+
+    @Override
+    public Interval visitSym(Expr.Sym e) {
+        Double v = bindings.get(e);
+        if (v == null) {
+            throw new IllegalArgumentException("symbol " + e.name() + " must have a value, but none was given");
+        }
+        return Interval.point(v);
+    }
+
+    @Override
+    public Interval visitAdd(Expr.Add e) {
+        return evaluate(e.left()).plus(evaluate(e.right()));
+    }
+
+    @Override
+    public Interval visitSub(Expr.Sub e) {
+        return evaluate(e.left()).minus(evaluate(e.right()));
+    }
+
+    @Override
+    public Interval visitMul(Expr.Mul e) {
+        return evaluate(e.left()).times(evaluate(e.right()));
+    }
+
+    @Override
+    public Interval visitDiv(Expr.Div e) {
+        return evaluate(e.numerator()).div(evaluate(e.denominator()));
+    }
+
+    @Override
+    public Interval visitNeg(Expr.Neg e) {
+        return evaluate(e.operand()).negate();
+    }
+
+    @Override
+    public Interval visitPow(Expr.Pow e) {
+        Interval b = evaluate(e.base());
+        Interval x = evaluate(e.exponent());
+        if (x.lo() == x.hi() && x.lo() == Math.rint(x.lo()) && Math.abs(x.lo()) < 0x1p62 && b.lo() >= 0) {
+            long n = (long) x.lo();
+            return n >= 0 ? b.pow(n) : Interval.ONE.div(b.pow(-n));
+        }
+        return x.times(b.log()).exp();
+    }
+
+    @Override
+    public Interval visitLog(Expr.Log e) {
+        return evaluate(e.operand()).log();
+    }
+
+    @Override
+    public Interval visitExp(Expr.Exp e) {
+        return evaluate(e.operand()).exp();
+    }
+
+    @Override
+    public Interval visitBinaryEntropy(Expr.BinaryEntropy e) {
+        Interval x = evaluate(e.operand());
+        return x.xLogX().plus(Interval.ONE.minus(x).xLogX()).negate();
+    }
+
+    /** Probabilities of a base policy in rank order, as enclosing intervals. */
+    static Interval[] probabilities(BasePolicy base, Ranking ranking) {
+        Scalar[] s = new Scalar[base.size()];
+        if (base instanceof Explicit ex) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = ex.probability(i);
+            }
+        } else if (base instanceof Bernoulli b && b.p() instanceof Expr.Num num) {
+            Rational p = num.value().toRational();
+            s[0] = Rational.ONE.minus(p);
+            s[1] = p;
+        } else if (base instanceof Uniform u) {
+            java.util.Arrays.fill(s, Rational.of(1, u.size()));
+        } else if (base instanceof Spike sp) {
+            for (int i = 0; i < s.length; i++) {
+                s[i] = sp.probability(i);
+            }
+        } else {
+            throw new UnsupportedOperationException("not available in interval arithmetic: " + base.describe());
+        }
+        Interval[] out = new Interval[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = of(s[ranking.outcomeAt(i)]);
+        }
+        return out;
+    }
+
+    /** The base policy's ranked probabilities, CDF, and best-of-n probabilities \( F_i^n - F_{i-1}^n \). */
+    private record BestOfIntervals(Ranking ranking, Interval[] p, Interval[] below, Interval[] pi) {
+    }
+
+    private BestOfIntervals bestOf(Policy q, Policy p) {
+        if (!(q instanceof BestOf b) || !(b.policy() instanceof BasePolicy base) || !base.equals(p)) {
+            throw new UnsupportedOperationException("interval arithmetic covers quantities of p.bestOf(n) against p");
+        }
+        Interval n = evaluate(b.n());
+        if (n.lo() != n.hi() || n.lo() != Math.rint(n.lo()) || n.lo() < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "n must be an integer, but was %s", n));
+        }
+        long nn = (long) n.lo();
+        Ranking ranking = Ranking.of(base.reward());
+        Interval[] probs = probabilities(base, ranking);
+        Interval[] below = new Interval[probs.length];
+        Interval[] pi = new Interval[probs.length];
+        Interval f = Interval.ZERO;
+        Interval previousPower = Interval.ZERO;
+        for (int i = 0; i < probs.length; i++) {
+            below[i] = f;
+            f = i == probs.length - 1 ? Interval.ONE : f.plus(probs[i]);
+            Interval power = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi())).pow(nn);
+            Interval d = power.minus(previousPower);
+            pi[i] = new Interval(Math.max(0, d.lo()), Math.min(1, d.hi()));
+            previousPower = power;
+        }
+        return new BestOfIntervals(ranking, probs, below, pi);
+    }
+
+    @Override
+    public Interval visitKl(Quantity.Kl e) {
+        BestOfIntervals b = bestOf(e.q(), e.p());
+        Interval sum = Interval.ZERO;
+        for (int i = 0; i < b.pi.length; i++) {
+            if (b.p[i].hi() == 0) {
+                continue;
+            }
+            // pi log pi - pi log p
+            sum = sum.plus(b.pi[i].xLogX().minus(b.pi[i].times(b.p[i].log())));
+        }
+        return sum;
+    }
+
+    @Override
+    public Interval visitAnalyticalKl(Quantity.AnalyticalKl e) {
+        Interval n = evaluate(e.n());
+        return n.log().minus(n.minus(Interval.ONE).div(n));
+    }
+
+    @Override
+    public Interval visitExpectedReward(Quantity.ExpectedReward e) {
+        if (!(e.q() instanceof BestOf b)) {
+            throw unsupported(e);
+        }
+        BestOfIntervals bi = bestOf(b, b.policy());
+        Interval sum = Interval.ZERO;
+        for (int i = 0; i < bi.pi.length; i++) {
+            sum = sum.plus(bi.pi[i].times(Interval.point(bi.ranking.rewardAt(i))));
+        }
+        return sum;
+    }
+
+    @Override
+    public Interval visitWinRate(Quantity.WinRate e) {
+        BestOfIntervals b = bestOf(e.q(), e.p());
+        Interval sum = Interval.ZERO;
+        Interval half = Interval.point(0.5);
+        for (int i = 0; i < b.pi.length; i++) {
+            int first = b.ranking.tieGroupFirst(i);
+            int last = b.ranking.tieGroupLast(i);
+            Interval below = b.below[first];
+            Interval win = below;
+            if (e.ties() == Quantity.Ties.HALF) {
+                Interval group = Interval.ZERO;
+                for (int j = first; j <= last; j++) {
+                    group = group.plus(b.p[j]);
+                }
+                win = below.plus(group.times(half));
+            }
+            sum = sum.plus(b.pi[i].times(win));
+        }
+        return sum;
+    }
+
+    @Override
+    public Interval visitEntropy(Quantity.Entropy e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitRenyiEntropy(Quantity.RenyiEntropy e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitChiSquare(Quantity.ChiSquare e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitEstimatorAt(Quantity.EstimatorAt e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitEstimatorMean(Quantity.EstimatorMean e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitBound(Quantity.Bound e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitVbonObjective(Quantity.VbonObjective e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitVbonBound(Quantity.VbonBound e) {
+        throw unsupported(e);
+    }
+}

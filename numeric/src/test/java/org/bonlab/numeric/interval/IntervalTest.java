@@ -1,0 +1,100 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.ReferenceTable;
+import org.bonlab.numeric.claim.ClaimChecker;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class IntervalTest {
+
+    static void assertEncloses(Interval i, BigDecimal exact, String what) {
+        assertTrue(new BigDecimal(i.lo()).compareTo(exact) <= 0 && exact.compareTo(new BigDecimal(i.hi())) <= 0,
+                what + ": " + i + " does not contain " + exact);
+    }
+
+    @Test
+    @DisplayName("log, exp, log1p, expm1, powers, x log x and arithmetic enclose their 50-digit values (500 random inputs)")
+    void operationsEncloseHighPrecisionValues() {
+        SplittableRandom rng = new SplittableRandom(99);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        Expr.Sym x = Bon.symbol("x");
+        for (int k = 0; k < 500; k++) {
+            double v = Math.exp(rng.nextDouble(-30, 3));
+            double u = rng.nextDouble(0.001, 0.999);
+            Map<Expr.Sym, BigDecimal> at = Map.of(x, new BigDecimal(v));
+            Interval iv = Interval.point(v);
+            assertEncloses(iv.log(), hp.evaluate(Expr.log(x), at), "log " + v);
+            assertEncloses(iv.exp(), hp.evaluate(Expr.exp(x), at), "exp " + v);
+            assertEncloses(iv.log1p(), hp.evaluate(Expr.log(x.plus(1)), at), "log1p " + v);
+            assertEncloses(iv.pow(37), hp.evaluate(x.pow(37), at), "pow " + v);
+            assertEncloses(iv.times(Interval.point(u)).plus(Interval.point(1 / 3.0)),
+                    hp.evaluate(x.times(Expr.constant(u)).plus(Expr.constant(1 / 3.0)), at), "arith " + v);
+            Map<Expr.Sym, BigDecimal> atU = Map.of(x, new BigDecimal(u));
+            assertEncloses(Interval.point(u).xLogX(), hp.evaluate(x.times(Expr.log(x)), atU), "xlogx " + u);
+            assertEncloses(Interval.point(-u).expm1(), hp.evaluate(Expr.exp(x.unaryMinus()).minus(1), atU),
+                    "expm1 " + -u);
+        }
+    }
+
+    @Test
+    @DisplayName("the KL enclosure of Figure 3 left contains the mpmath reference and is narrow")
+    void klEnclosesReference() {
+        Policy p = Policy.spike(5, "1e-4");
+        for (ReferenceTable.Row row : ReferenceTable.publicRows()) {
+            if (!row.caseName().equals("fig3left") || row.n() == 1) {
+                continue;
+            }
+            Interval kl = new IntervalEvaluator(Map.of(Bon.n, (double) row.n()))
+                    .evaluate(Bon.kl(p.bestOf(Bon.n), p));
+            assertEncloses(kl, row.values().get("kl"), "fig3left n=" + row.n());
+            assertTrue(kl.width() < 1e-9 * Math.max(1, kl.hi()), "n = " + row.n() + ": " + kl);
+        }
+    }
+
+    @Test
+    @DisplayName("PROVED by certified intervals: Thm 1 on the coin at every n in 2..10^5 (n = 1 is tight: not certified)")
+    void certifiesTheoremOneOnTheCoin() {
+        Policy coin = Policy.coin();
+        Claim from2 = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n))
+                .forAll(Bon.n, 2, 100_000).named("Thm 1, coin");
+        Verdict v = new ClaimChecker().check(from2);
+        Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, v, v.report());
+        assertTrue(proved.argument().contains("interval arithmetic"), proved.argument());
+        Claim from1 = from2.forAll(Bon.symbol("m"), 1, 1); // unchanged claim, but at n = 1 too:
+        Claim tight = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n))
+                .forAll(Bon.n, 1, 1000);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(tight));
+        assertInstanceOf(Verdict.Proved.class, new ClaimChecker().check(from1));
+    }
+
+    @Test
+    @DisplayName("never certifies a false claim, an equality, or a claim over a family")
+    void neverCertifiesWhatItCannot() {
+        Policy coin = Policy.coin();
+        Expr kl = Bon.kl(coin.bestOf(Bon.n), coin);
+        Claim wrong = Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n).div(4L)).forAll(Bon.n, 2, 1000);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(wrong));
+        Claim eq = Bon.claim(kl).isEqualTo(kl).forAll(Bon.n, 2, 10);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(eq));
+        PolicyVar p = Policy.variable("p");
+        Claim family = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))
+                .forAll(p, Family.simplex(3)).forAll(Bon.n, 2, 10);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(family));
+        assertEquals(0.0, Interval.point(0).xLogX().hi());
+    }
+}
