@@ -3,7 +3,7 @@ package org.bonlab.policy;
 /**
  * A policy given directly: its outcomes, their probabilities and the reward that ranks them.
  */
-public sealed interface BasePolicy extends Policy permits Explicit, Bernoulli, Uniform, Spike, Geometric, Zipf, Dirichlet {
+public sealed interface BasePolicy extends Policy permits Explicit, Bernoulli, Zipf, IndexedFamily {
 
     /** The number of outcomes L. */
     int size();

@@ -1,14 +1,13 @@
 package org.bonlab.policy;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A random policy on L outcomes drawn from the symmetric Dirichlet distribution with the given concentration,
  * from a seeded generator: the same (L, concentration, seed) always gives the same policy. Small concentrations
  * give spiky policies, large ones nearly uniform policies. Reward ascending with the outcome index.
  */
-public record Dirichlet(int size, double concentration, long seed) implements BasePolicy {
+public record Dirichlet(int size, double concentration, long seed) implements IndexedFamily {
 
     public Dirichlet {
         if (size < 1) {
@@ -19,17 +18,6 @@ public record Dirichlet(int size, double concentration, long seed) implements Ba
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "dirichlet concentration must be positive and finite, but was %s", concentration));
         }
-    }
-
-    @Override
-    public String outcome(int i) {
-        Objects.checkIndex(i, size);
-        return Integer.toString(i);
-    }
-
-    @Override
-    public Reward reward() {
-        return Reward.ascending(size);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.bonlab.expr.Scalar;
  * Outcome k = 0..L-1 has probability proportional to \( r^k \), and reward increasing with k: with r &lt; 1 the
  * most likely outcome has the lowest reward.
  */
-public record Geometric(int size, Scalar ratio) implements BasePolicy {
+public record Geometric(int size, Scalar ratio) implements IndexedFamily {
 
     public Geometric {
         Objects.requireNonNull(ratio, "ratio");
@@ -20,17 +20,6 @@ public record Geometric(int size, Scalar ratio) implements BasePolicy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "geometric r must be positive, but was %s", ratio));
         }
-    }
-
-    @Override
-    public String outcome(int i) {
-        Objects.checkIndex(i, size);
-        return Integer.toString(i);
-    }
-
-    @Override
-    public Reward reward() {
-        return Reward.ascending(size);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.bonlab.expr.Scalar;
  *
  * <p>Figure 3 left is {@code spike(5, 1e-4)}; Figure 3 right is {@code spike(200, 1e-5, 1e-3, 1e-1)}.
  */
-public record Spike(int size, List<Scalar> tops) implements BasePolicy {
+public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
 
     public Spike {
         tops = List.copyOf(tops);
@@ -70,17 +70,6 @@ public record Spike(int size, List<Scalar> tops) implements BasePolicy {
         Objects.checkIndex(i, size);
         int rest = size - tops.size();
         return i < rest ? restProbability() : tops.get(size - 1 - i);
-    }
-
-    @Override
-    public String outcome(int i) {
-        Objects.checkIndex(i, size);
-        return Integer.toString(i);
-    }
-
-    @Override
-    public Reward reward() {
-        return Reward.ascending(size);
     }
 
     @Override

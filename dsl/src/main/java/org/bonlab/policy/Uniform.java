@@ -1,27 +1,15 @@
 package org.bonlab.policy;
 
 import java.util.Locale;
-import java.util.Objects;
 
 /** The uniform policy on L outcomes {@code 0..L-1}, listed in ascending reward order (Figure 2 of Beirami et al.). */
-public record Uniform(int size) implements BasePolicy {
+public record Uniform(int size) implements IndexedFamily {
 
     public Uniform {
         if (size < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "uniform L must be at least 1, but was %d", size));
         }
-    }
-
-    @Override
-    public String outcome(int i) {
-        Objects.checkIndex(i, size);
-        return Integer.toString(i);
-    }
-
-    @Override
-    public Reward reward() {
-        return Reward.ascending(size);
     }
 
     @Override

@@ -168,6 +168,19 @@ class BonlabEvalTest {
     }
 
     @Test
+    @DisplayName("a quantity undefined at a point prints 'undefined' and the reason on stderr, never NaN")
+    void undefinedQuantity() throws IOException {
+        // the top outcome has probability 0: Thm 3's bound needs eps_inf > 0
+        Path p = file("topless.csv", "outcome,probability,reward\na,1,0\nb,0,1\n");
+        Run r = run("eval", "--pmf", p.toString(), "--n", "2", "--columns", "kl,gap_lower_thm3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("n,kl,gap_lower_thm3", "2,0.0,undefined"), r.out().lines().toList());
+        assertTrue(r.err().contains("gap_lower_thm3 at n = 2 is undefined") && r.err().contains("probability 0"),
+                r.err());
+        assertTrue(!r.out().contains("NaN") && !r.out().contains("Infinity"));
+    }
+
+    @Test
     void chosenColumnsInOrder() throws IOException {
         Run r = run("eval", "--pmf", coin().toString(), "--n", "2,1e6", "--columns", "win_half,kl");
         assertEquals(0, r.code(), r.err());
