@@ -3,6 +3,7 @@ package org.bonlab.policy;
 import java.util.Locale;
 import java.util.Objects;
 import org.bonlab.expr.Expr;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outcomes {@code 0} and {@code 1} with \( p(1) = p \), \( p(0) = 1 - p \) and rewards 0 and 1. The parameter may
@@ -11,7 +12,7 @@ import org.bonlab.expr.Expr;
  * @param p     the probability of outcome 1
  * @param label a display name such as {@code coin}, or null for {@code bernoulli(p)}
  */
-public record Bernoulli(Expr p, String label) implements BasePolicy {
+public record Bernoulli(Expr p, @Nullable String label) implements BasePolicy {
 
     public Bernoulli {
         Objects.requireNonNull(p, "p");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.bonlab.expr.Floating;
 import org.bonlab.expr.Scalar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An explicit probability mass function over named outcomes, with a reward.
@@ -23,12 +24,12 @@ public final class Explicit implements BasePolicy {
     /** How far the probabilities may sum from 1. */
     public static final double SUM_TOLERANCE = 1e-12;
 
-    private final String label;
+    private final @Nullable String label;
     private final List<String> outcomes;
     private final Scalar[] probabilities;
     private final Reward reward;
 
-    private Explicit(String label, List<String> outcomes, Scalar[] probabilities, Reward reward) {
+    private Explicit(@Nullable String label, List<String> outcomes, Scalar[] probabilities, Reward reward) {
         this.label = label;
         this.outcomes = outcomes;
         this.probabilities = probabilities;

@@ -2,6 +2,7 @@ package org.bonlab.policy;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reward: one finite value per outcome, plus a tie-break order that makes the ranking total.
@@ -13,11 +14,11 @@ import java.util.Locale;
  */
 public final class Reward {
 
-    private final double[] values;      // null: reward equals the outcome's index (ascending listing)
-    private final int[] tieBreakRank;   // null: listing order
+    private final double @Nullable [] values; // null: reward equals the outcome's index (ascending listing)
+    private final int @Nullable [] tieBreakRank; // null: listing order
     private final int size;
 
-    private Reward(double[] values, int[] tieBreakRank, int size) {
+    private Reward(double @Nullable [] values, int @Nullable [] tieBreakRank, int size) {
         this.values = values;
         this.tieBreakRank = tieBreakRank;
         this.size = size;
