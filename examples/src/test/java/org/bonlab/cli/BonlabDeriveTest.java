@@ -33,6 +33,19 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("the families the README lists derive, with limits confirmed (geometric L = 8, r = 1/2 tends to log 255)")
+    void families() {
+        String[][] cases = {{"geometric(L=8, r=1/2)", "log(255)"}, {"zipf(L=5, s=2)", "log(5269/144)"},
+            {"bernoulli(p=1/3)", "log(3)"}, {"uniform(L=3)", "log(3)"}};
+        for (String[] c : cases) {
+            BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", c[0], "--quantity", "kl");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("limit n->inf:  " + c[1]), c[0] + ": " + r.out());
+            assertTrue(r.out().contains("cross-check:   checked numerically"), r.out());
+        }
+    }
+
+    @Test
     @DisplayName("--tex writes a standalone LaTeX document")
     void texDocument(@TempDir Path dir) throws Exception {
         Path tex = dir.resolve("coin.tex");
