@@ -18,18 +18,25 @@ import org.bonlab.policy.Uniform;
 import org.bonlab.policy.WorstOf;
 import org.bonlab.policy.Zipf;
 
-/** Replaces policy variables by concrete policies throughout an expression. */
+/** Replaces policy variables by policies, and symbols by expressions, throughout an expression. */
 public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy> {
 
     private final Map<PolicyVar, ? extends Policy> values;
+    private final Map<Expr.Sym, ? extends Expr> symbols;
 
-    private Binding(Map<PolicyVar, ? extends Policy> values) {
+    private Binding(Map<PolicyVar, ? extends Policy> values, Map<Expr.Sym, ? extends Expr> symbols) {
         this.values = values;
+        this.symbols = symbols;
     }
 
     /** {@code e} with every bound policy variable replaced; unbound variables stay. */
     public static Expr bind(Expr e, Map<PolicyVar, ? extends Policy> values) {
-        return values.isEmpty() ? e : e.accept(new Binding(values));
+        return values.isEmpty() ? e : e.accept(new Binding(values, Map.of()));
+    }
+
+    /** {@code e} with {@code symbol} replaced by {@code replacement} everywhere, inside policies too. */
+    public static Expr substitute(Expr e, Expr.Sym symbol, Expr replacement) {
+        return e.accept(new Binding(Map.of(), Map.of(symbol, replacement)));
     }
 
     private Expr x(Expr e) {
@@ -49,7 +56,8 @@ public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy>
 
     @Override
     public Expr visitSym(Expr.Sym e) {
-        return e;
+        Expr r = symbols.get(e);
+        return r == null ? e : r;
     }
 
     @Override

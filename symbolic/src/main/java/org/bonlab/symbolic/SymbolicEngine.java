@@ -506,7 +506,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         // poly is in x: compare f(at + t) with poly(at + t)
         Expr.Sym tSym = Expr.symbol("t_");
-        Expr inT = Substitution.of(x, Expr.constant(at).plus(tSym)).apply(poly.get());
+        Expr inT = org.bonlab.claim.Binding.substitute(poly.get(), x, Expr.constant(at).plus(tSym));
         Optional<String> problem = checkRemainder(f, x, at, inT, tSym, order);
         return problem.<SeriesResult>map(s -> new SeriesResult.NotFound("direct Symja Series fails: " + s))
                 .orElseGet(() -> new SeriesResult.Found(inT, tSym, "Symja Series directly",
