@@ -122,9 +122,12 @@ public final class BeiramiFigures {
         }
         Path png = out.resolve(panel.file() + ".png");
         Path svg = out.resolve(panel.file() + ".svg");
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(),
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        try (var o = Files.newOutputStream(png)) {
+            BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
+        }
+        try (var o = Files.newOutputStream(svg)) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, o, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
         return List.of(csvFile, png, svg);
     }
 
