@@ -122,13 +122,17 @@ public final class BeiramiFigures {
         }
         Path png = out.resolve(panel.file() + ".png");
         Path svg = out.resolve(panel.file() + ".svg");
-        try (var o = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
-        }
+        javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png.toFile());
+        writeSvg(chart, svg);
+        return List.of(csvFile, png, svg);
+    }
+
+    /** XChart 4.0.3 marks its SVG encoder deprecated but offers no other; it is the documented way to write SVG. */
+    @SuppressWarnings("deprecation")
+    private static void writeSvg(XYChart chart, Path svg) throws IOException {
         try (var o = Files.newOutputStream(svg)) {
             VectorGraphicsEncoder.saveVectorGraphic(chart, o, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         }
-        return List.of(csvFile, png, svg);
     }
 
     public static void main(String[] args) {
