@@ -106,6 +106,16 @@ public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy>
     }
 
     @Override
+    public Expr visitBinomial(Expr.Binomial e) {
+        return new Expr.Binomial(x(e.n()), x(e.k()));
+    }
+
+    @Override
+    public Expr visitSum(Expr.Sum e) {
+        return new Expr.Sum(e.index(), x(e.lower()), x(e.upper()), x(e.body()));
+    }
+
+    @Override
     public Expr visitKl(Quantity.Kl e) {
         return new Quantity.Kl(p(e.q()), p(e.p()));
     }

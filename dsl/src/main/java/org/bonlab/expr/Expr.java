@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code a - b}, {@code a * b}, {@code a / b} and {@code -a}.
  */
 public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Expr.Mul, Expr.Div, Expr.Neg,
-        Expr.Pow, Expr.Log, Expr.Exp, Expr.BinaryEntropy, Quantity {
+        Expr.Pow, Expr.Log, Expr.Exp, Expr.BinaryEntropy, Expr.Binomial, Expr.Sum, Quantity {
 
     /** A constant. */
     record Num(Scalar value) implements Expr {
@@ -177,6 +177,10 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
 
         R visitBinaryEntropy(BinaryEntropy e);
 
+        R visitBinomial(Binomial e);
+
+        R visitSum(Sum e);
+
         R visitKl(Quantity.Kl e);
 
         R visitAnalyticalKl(Quantity.AnalyticalKl e);
@@ -200,6 +204,34 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
         R visitVbonObjective(Quantity.VbonObjective e);
 
         R visitVbonBound(Quantity.VbonBound e);
+    }
+
+    /** The binomial coefficient \( \binom{n}{k} \) for integers \( 0 \le k \le n \). */
+    record Binomial(Expr n, Expr k) implements Expr {
+        public Binomial {
+            Objects.requireNonNull(n, "n");
+            Objects.requireNonNull(k, "k");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitBinomial(this);
+        }
+    }
+
+    /** A finite sum \( \sum_{index = lower}^{upper} body \) over integers (upper may be symbolic, as n). */
+    record Sum(Sym index, Expr lower, Expr upper, Expr body) implements Expr {
+        public Sum {
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(lower, "lower");
+            Objects.requireNonNull(upper, "upper");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitSum(this);
+        }
     }
 
     // ---- construction ----

@@ -74,6 +74,17 @@ public final class ExprPrinter implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitBinomial(Expr.Binomial e) {
+        return "binomial(" + show(e.n()) + ", " + show(e.k()) + ")";
+    }
+
+    @Override
+    public String visitSum(Expr.Sum e) {
+        return "sum(" + show(e.body()) + ", " + e.index().name() + " = " + show(e.lower()) + ".." + show(e.upper())
+                + ")";
+    }
+
+    @Override
     public String visitKl(Quantity.Kl e) {
         return "KL(" + e.q().describe() + " || " + e.p().describe() + ")";
     }

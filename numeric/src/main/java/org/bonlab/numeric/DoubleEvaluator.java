@@ -36,6 +36,9 @@ import org.bonlab.numeric.policy.SoftBestOfN;
  */
 public final class DoubleEvaluator {
 
+    /** Largest number of terms of a finite sum this evaluator adds up. */
+    public static final int MAX_SUM_TERMS = 10_000_000;
+
     private final Map<BasePolicy, RankedPmf> bases = new HashMap<>();
     private final Map<BasePolicy, BestOfKl> klKernels = new HashMap<>();
 
@@ -256,6 +259,39 @@ public final class DoubleEvaluator {
         @Override
         public Double visitBinaryEntropy(Expr.BinaryEntropy e) {
             return Quantities.binaryEntropy(of(e.operand()));
+        }
+
+        @Override
+        public Double visitBinomial(Expr.Binomial e) {
+            double n = of(e.n());
+            double k = of(e.k());
+            if (n != Math.rint(n) || k != Math.rint(k) || k < 0 || k > n) {
+                throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                        "binomial(n, k) needs integers 0 <= k <= n, but was binomial(%s, %s)", n, k));
+            }
+            return Math.rint(Math.exp(org.apache.commons.math3.special.Gamma.logGamma(n + 1)
+                    - org.apache.commons.math3.special.Gamma.logGamma(k + 1)
+                    - org.apache.commons.math3.special.Gamma.logGamma(n - k + 1)));
+        }
+
+        @Override
+        public Double visitSum(Expr.Sum e) {
+            double lo = of(e.lower());
+            double hi = of(e.upper());
+            if (lo != Math.rint(lo) || hi != Math.rint(hi)) {
+                throw new UndefinedQuantityException("a sum's bounds must be integers, but were " + lo + " and " + hi);
+            }
+            if (hi - lo > MAX_SUM_TERMS) {
+                throw new UndefinedQuantityException(String.format(Locale.ROOT,
+                        "a sum of more than %d terms is not evaluated (from %s to %s)", MAX_SUM_TERMS, lo, hi));
+            }
+            org.bonlab.numeric.policy.CompensatedSum s = new org.bonlab.numeric.policy.CompensatedSum();
+            java.util.Map<Expr.Sym, Double> b = new java.util.HashMap<>(bindings);
+            for (double i = lo; i <= hi; i++) {
+                b.put(e.index(), i);
+                s.add(requireFinite(e.body().accept(new Values(b)), e.body()));
+            }
+            return s.value();
         }
 
         @Override

@@ -103,6 +103,17 @@ public final class Latex implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitBinomial(Expr.Binomial e) {
+        return "\\binom{" + render(e.n()) + "}{" + render(e.k()) + "}";
+    }
+
+    @Override
+    public String visitSum(Expr.Sum e) {
+        return "\\sum_{" + render(e.index()) + "=" + render(e.lower()) + "}^{" + render(e.upper()) + "} "
+                + wrap(e.body(), PRODUCT);
+    }
+
+    @Override
     public String visitKl(Quantity.Kl e) {
         return "\\mathrm{KL}\\left(" + policy(e.q()) + " \\,\\|\\, " + policy(e.p()) + "\\right)";
     }

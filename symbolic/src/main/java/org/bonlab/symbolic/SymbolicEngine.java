@@ -98,6 +98,9 @@ public final class SymbolicEngine implements AutoCloseable {
      * @throws IllegalArgumentException naming the quantity when it is not of a supported shape
      */
     public Derivation derive(Expr quantity, Expr.Sym n) {
+        if (quantity instanceof Quantity.Kl k && k.q() instanceof org.bonlab.policy.SoftBestOf s) {
+            return deriveSoft(k, s, n);
+        }
         Expr closed;
         Expr presented;
         Optional<BestOfForms> forms = Optional.empty();
@@ -139,6 +142,43 @@ public final class SymbolicEngine implements AutoCloseable {
                 ? new Verification.Proved("the presented form is the closed form")
                 : identity(closed, presented, n, parameters);
         LimitResult limit = limit(quantity, closed, n, forms, parameters);
+        return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+    }
+
+    /** The values of n at which closed forms with sums over 0..n are cross-checked (20 points, n up to 200). */
+    public static final List<Long> SUM_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 15L, 20L,
+            25L, 30L, 40L, 50L, 70L, 100L, 150L, 200L);
+
+    /**
+     * KL(soft best-of-n || p) on two outcomes, with symbolic n and a numeric or symbolic temperature; the form is
+     * a finite sum over the number of draws of the better outcome (see {@link SoftForms}).
+     */
+    private Derivation deriveSoft(Quantity.Kl quantity, org.bonlab.policy.SoftBestOf s, Expr.Sym n) {
+        if (!(s.policy() instanceof BasePolicy base) || !base.equals(quantity.p()) || !s.n().equals(n)) {
+            throw unsupported(quantity);
+        }
+        List<Expr.Sym> parameters = new ArrayList<>(parameters(base));
+        if (s.lambda() instanceof Expr.Sym lambda) {
+            parameters.add(lambda);
+        }
+        SoftForms f = SoftForms.of(base, n, s.lambda());
+        Expr closed = f.klDirect();
+        Expr presented = f.klPresented();
+        Verification cross = crossCheck(quantity, presented, n, parameters, SUM_CHECK_POINTS);
+        Verification equality = agreement(closed, presented, n, parameters, SUM_CHECK_POINTS.subList(0, 16),
+                "Symja does not expand sums with a symbolic bound");
+        List<String> failures = new ArrayList<>();
+        ToSymja to = new ToSymja();
+        SymjaSession.Outcome o = symja.eval(F.Limit(to.translate(closed), F.Rule(to.symbol(n), F.CInfinity)),
+                LIMIT_ATTEMPT);
+        LimitResult limit = fromSymja(o, to, quantity, n, parameters, "Symja Limit", failures);
+        if (limit == null) {
+            LimitResult lln = confirm(quantity, f.klLimit(), n, parameters, "law of large numbers: the share of "
+                    + "draws of the better outcome tends to p, so soft best-of-n tends to the KL-regularised optimum",
+                    failures);
+            limit = lln instanceof LimitResult.Found ? lln
+                    : new LimitResult.NotFound(String.join("; ", failures) + "; " + ((LimitResult.NotFound) lln).reason());
+        }
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
     }
 
@@ -255,9 +295,14 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, String why) {
+        return agreement(a, b, n, parameters, CROSS_CHECK_POINTS, why);
+    }
+
+    private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, List<Long> ns,
+            String why) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
-        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
+        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, ns);
         for (Map<Expr.Sym, Double> at : points) {
             double x = closedFormValue(hp, a, at);
             double y = closedFormValue(hp, b, at);
@@ -273,10 +318,15 @@ public final class SymbolicEngine implements AutoCloseable {
 
     /** The presented form against the numeric engine's value of the quantity itself. */
     private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
+        return crossCheck(quantity, presented, n, parameters, CROSS_CHECK_POINTS);
+    }
+
+    private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters,
+            List<Long> ns) {
         DoubleEvaluator ev = new DoubleEvaluator();
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
-        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, CROSS_CHECK_POINTS);
+        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, ns);
         for (Map<Expr.Sym, Double> at : points) {
             double engine = ev.evaluate(quantity, at);
             double form;
@@ -294,8 +344,10 @@ public final class SymbolicEngine implements AutoCloseable {
             worst = Math.max(worst, err);
         }
         return new Verification.CheckedNumerically(points.size(), worst,
-                "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, n from 1 to 10^6"
-                        + (parameters.isEmpty() ? "" : ", " + parameters.get(0).name() + " in " + PARAMETER_SAMPLES));
+                "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, n from 1 to "
+                        + ns.get(ns.size() - 1) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
+                                .map(Expr.Sym::name).collect(java.util.stream.Collectors.joining(", "))
+                                + " in " + PARAMETER_SAMPLES));
     }
 
     /** Relative error, or absolute error scaled to the tolerance where the value is tiny. */

@@ -111,6 +111,16 @@ final class ToSymja implements Expr.Visitor<IExpr> {
     }
 
     @Override
+    public IExpr visitBinomial(Expr.Binomial e) {
+        return F.Binomial(translate(e.n()), translate(e.k()));
+    }
+
+    @Override
+    public IExpr visitSum(Expr.Sum e) {
+        return F.Sum(translate(e.body()), F.list(symbol(e.index()), translate(e.lower()), translate(e.upper())));
+    }
+
+    @Override
     public IExpr visitKl(Quantity.Kl e) {
         throw notDerived(e);
     }

@@ -118,6 +118,26 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("soft best-of-n on the coin with symbolic n and lambda: a binomial sum, cross-checked against the "
+            + "quadrature PMF, limit the KL-regularised optimum")
+    void softBestOfTwoOutcomes() {
+        Policy coin = Policy.coin();
+        Expr.Sym lambda = Bon.symbol("lambda");
+        Derivation d = engine.derive(Bon.kl(coin.softBestOf(Bon.n, lambda), coin), Bon.n);
+        assertTrue(d.presented().show().startsWith("log(2) - h(sum(binomial(n, k)"), d.presented().show());
+        assertTrue(d.latex().contains("\\sum_{k=0}^{n} \\binom{n}{k}"), d.latex());
+        Verification.CheckedNumerically c = assertInstanceOf(Verification.CheckedNumerically.class, d.crossCheck(),
+                d.crossCheck().describe());
+        assertTrue(c.points() >= 100 && c.maxRelativeError() <= SymbolicEngine.CROSS_CHECK_TOLERANCE);
+        LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, d.limit(), d.limit().toString());
+        assertTrue(lim.method().startsWith("law of large numbers"), lim.method());
+        double w = Math.exp(1 / 0.5);
+        double q1 = w / (w + 1);
+        assertEquals((1 - q1) * Math.log(2 * (1 - q1)) + q1 * Math.log(2 * q1),
+                new DoubleEvaluator().evaluate(lim.value(), Map.of(lambda, 0.5)), 1e-15);
+    }
+
+    @Test
     @DisplayName("Lemma 1 (Beirami) = Prop. 1 (vBoN): sum_i C(N,i) F^(N-i) p^i = (F+p)^N - F^N, exact for N = 1..30")
     void lemmaOneEqualsPropositionOne() {
         Verification v = engine.binomialIdentity(30);

@@ -117,6 +117,16 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return x.xLogX().plus(Interval.ONE.minus(x).xLogX()).negate();
     }
 
+    @Override
+    public Interval visitBinomial(Expr.Binomial e) {
+        throw unsupported(e);
+    }
+
+    @Override
+    public Interval visitSum(Expr.Sum e) {
+        throw unsupported(e);
+    }
+
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
     static Interval[] probabilities(BasePolicy base, Ranking ranking) {
         Scalar[] s = new Scalar[base.size()];

@@ -121,8 +121,28 @@ public final class SoftBestOfN {
                 n, lambda));
     }
 
-    /** \( \log M(t) = \log \sum_z p(z) e^{-\tilde w(z) t} \), as a log-sum-exp. */
+    /**
+     * \( \log M(t) = \log \sum_z p(z) e^{-\tilde w(z) t} \).
+     *
+     * @implNote It is multiplied by n - 1, so its absolute error matters: near t = 0, where \( M(t) \approx 1 \),
+     *     it is \( \mathrm{log1p}(-S) \) with \( S = \sum_z p(z)(-\mathrm{expm1}(-\tilde w(z) t)) \), exact to a few
+     *     ulps of S; a log-sum-exp there would carry an absolute error of about 1e-16, which n = 10^15 turns into
+     *     0.1. Where S exceeds 1/2 the log-sum-exp is accurate and is used.
+     */
     private static double logMoment(double[] logP, double[] w, double t) {
+        double s = 0;
+        for (int i = 0; i < logP.length; i++) {
+            if (logP[i] > Double.NEGATIVE_INFINITY) {
+                s += Math.exp(logP[i]) * -Math.expm1(-w[i] * t);
+            }
+        }
+        if (s <= 0.5) {
+            return Math.log1p(-s);
+        }
+        return logSumExp(logP, w, t);
+    }
+
+    private static double logSumExp(double[] logP, double[] w, double t) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logP.length; i++) {
             max = Math.max(max, logP[i] - w[i] * t);

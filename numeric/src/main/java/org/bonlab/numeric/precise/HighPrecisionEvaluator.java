@@ -260,6 +260,46 @@ public final class HighPrecisionEvaluator {
         }
 
         @Override
+        public Apfloat visitBinomial(Expr.Binomial e) {
+            long n = sampleCountOrZero(of(e.n()));
+            long k = sampleCountOrZero(of(e.k()));
+            if (k > n) {
+                throw new UndefinedQuantityException("binomial(n, k) needs k <= n, but was binomial(" + n + ", " + k + ")");
+            }
+            java.math.BigInteger c = java.math.BigInteger.ONE;
+            for (long i = 1; i <= Math.min(k, n - k); i++) {
+                c = c.multiply(java.math.BigInteger.valueOf(n - i + 1)).divide(java.math.BigInteger.valueOf(i));
+            }
+            return new Apfloat(c);
+        }
+
+        @Override
+        public Apfloat visitSum(Expr.Sum e) {
+            long lo = sampleCountOrZero(of(e.lower()));
+            long hi = sampleCountOrZero(of(e.upper()));
+            if (hi - lo > DoubleEvaluator.MAX_SUM_TERMS) {
+                throw new UndefinedQuantityException("a sum of more than " + DoubleEvaluator.MAX_SUM_TERMS
+                        + " terms is not evaluated");
+            }
+            Apfloat s = new Apfloat(0);
+            Map<Expr.Sym, BigDecimal> b = new java.util.HashMap<>(bindings);
+            for (long i = lo; i <= hi; i++) {
+                b.put(e.index(), BigDecimal.valueOf(i));
+                s = s.add(e.body().accept(new Values(b)));
+            }
+            return s;
+        }
+
+        /** A non-negative integer value. */
+        private long sampleCountOrZero(Apfloat v) {
+            BigDecimal d = new BigDecimal(v.toString(true));
+            if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
+                throw new UndefinedQuantityException("expected a non-negative integer, but got " + d.toPlainString());
+            }
+            return d.longValueExact();
+        }
+
+        @Override
         public Apfloat visitKl(Quantity.Kl e) {
             return kl(pmfOf(e.q()), pmfOf(e.p()));
         }

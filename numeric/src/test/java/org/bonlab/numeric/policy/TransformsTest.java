@@ -196,6 +196,23 @@ class TransformsTest {
         }
 
         @Test
+        @DisplayName("large n: soft best-of-n tends to the KL-regularised optimum like 1/n, up to n = 1e15")
+        void largeNConvergesToTheTiltedOptimum() {
+            // Regression: log M(t) near t = 0 must be log1p of an accurate sum, or (n-1) log M(t) is off by ~n*1e-16.
+            var coin = Policy.coin();
+            for (double lambda : new double[] {0.05, 0.5, 0.95}) {
+                double w = Math.exp(1 / lambda);
+                double q1 = w / (w + 1);
+                double limit = (1 - q1) * Math.log(2 * (1 - q1)) + q1 * Math.log(2 * q1);
+                for (double n : new double[] {1e6, 1e9, 1e12, 1e15}) {
+                    double kl = new DoubleEvaluator().evaluate(org.bonlab.Bon.kl(coin.softBestOf(
+                            org.bonlab.expr.Expr.constant((long) n), org.bonlab.expr.Expr.constant(lambda)), coin));
+                    assertEquals(limit, kl, 1 / n + 2e-15, "lambda " + lambda + ", n " + n);
+                }
+            }
+        }
+
+        @Test
         void rejectsLambdaTooSmallForDoubles() {
             var p = Policy.probabilities(0.5, 0.5).softBestOf(3, 1e-4);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pmf(p));
