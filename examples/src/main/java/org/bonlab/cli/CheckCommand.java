@@ -66,9 +66,9 @@ final class CheckCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean met = c.expected().isMetBy(v.label());
             ok &= met;
-            out.printf(Locale.ROOT, "%-50s %-10s %-13s %12d %9.2f  %s%s%n", c.name(), v.label(),
+            out.printf(Locale.ROOT, "%-50s %-10s %-13s %12d %9.2f  %s%n", c.name(), v.label(),
                     c.expected().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (met ? "" : " (NOT MET)"),
-                    v.evaluations(), seconds, v.evidence(), "");
+                    v.evaluations(), seconds, v.evidence());
         }
         out.printf(Locale.ROOT, "%d claims, seed %d: %s%n", claims.size(), seed,
                 ok ? "every claim got its expected verdict" : "some claims did NOT get their expected verdict");

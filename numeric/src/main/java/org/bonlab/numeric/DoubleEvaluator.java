@@ -54,9 +54,9 @@ public final class DoubleEvaluator {
         return evaluate(e, Map.of());
     }
 
-    /** The PMF of a policy in rank order. */
+    /** The PMF of a policy in rank order; base policies are computed once per evaluator. */
     public RankedPmf pmf(Policy policy, Map<Expr.Sym, Double> bindings) {
-        return policy.accept(new Pmfs(bindings));
+        return policy instanceof BasePolicy b ? basePmf(b, bindings) : policy.accept(new Pmfs(bindings));
     }
 
     /** The base policy's PMF in rank order, computed once per evaluator. */
@@ -171,7 +171,7 @@ public final class DoubleEvaluator {
         }
 
         private RankedPmf resolve(Policy p) {
-            return p instanceof BasePolicy b ? basePmf(b, bindings) : p.accept(this);
+            return pmf(p, bindings);
         }
     }
 
@@ -187,7 +187,7 @@ public final class DoubleEvaluator {
         }
 
         private RankedPmf pmfOf(Policy p) {
-            return p instanceof BasePolicy b ? basePmf(b, bindings) : p.accept(new Pmfs(bindings));
+            return pmf(p, bindings);
         }
 
         @Override

@@ -372,14 +372,10 @@ public final class SymbolicEngine implements AutoCloseable {
         ToSymja to = new ToSymja();
         IExpr sym = to.translate(closed);
         ISymbol nSym = to.symbol(n);
-        List<IExpr> attempts = List.of(F.Limit(sym, F.Rule(nSym, F.CInfinity)));
-        String[] names = {"Symja Limit"};
-        for (int a = 0; a < attempts.size(); a++) {
-            SymjaSession.Outcome o = symja.eval(attempts.get(a), LIMIT_ATTEMPT);
-            LimitResult r = fromSymja(o, to, quantity, n, parameters, names[a], failures);
-            if (r != null) {
-                return r;
-            }
+        SymjaSession.Outcome direct = symja.eval(F.Limit(sym, F.Rule(nSym, F.CInfinity)), LIMIT_ATTEMPT);
+        LimitResult found = fromSymja(direct, to, quantity, n, parameters, "Symja Limit", failures);
+        if (found != null) {
+            return found;
         }
         ISymbol t = F.Dummy("t");
         IExpr inT = F.subst(sym, nSym, F.Power(t, F.CN1));
