@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.Policy;
+import org.bonlab.symbolic.Asymptotics;
 import org.bonlab.symbolic.Derivation;
 import org.bonlab.symbolic.LimitResult;
+import org.bonlab.symbolic.Regime;
 import org.bonlab.symbolic.SymbolicEngine;
 import org.bonlab.symbolic.TexDocument;
 import picocli.CommandLine.Command;
@@ -40,6 +44,10 @@ final class DeriveCommand implements Callable<Integer> {
         q.put("win_half", Bon.winRateHalf(bon, p));
         q.put("kl_hat_mean", Bon.klHatMean(p, n));
         q.put("kl_hat1_mean", Bon.klHat1Mean(p, n));
+        q.put("gap", Bon.analyticalKl(n).minus(Bon.kl(bon, p)));
+        for (Quantity.BoundKind kind : Quantity.BoundKind.values()) {
+            q.put(kind.columnName(), Bon.bound(kind, p, n));
+        }
         return q;
     }
 
@@ -52,8 +60,14 @@ final class DeriveCommand implements Callable<Integer> {
     String policy;
 
     @Option(names = "--quantity", required = true, paramLabel = "NAME",
-            description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean or kl_hat1_mean.")
+            description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean, kl_hat1_mean, gap "
+                    + "(kl_analytic - kl), or a bound of Beirami et al.: gap_bound_thm2, gap_bound_cor2, "
+                    + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4.")
     String quantity;
+
+    @Option(names = "--regimes", description = "With --quantity kl: also the leading behaviour for large and for "
+            + "small n*eps, each checked against the exact KL.")
+    boolean regimes;
 
     @Option(names = "--latex", description = "Also print the LaTeX of the forms and the limit.")
     boolean latex;
@@ -72,9 +86,16 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException(String.format(Locale.ROOT, "--quantity must be one of %s, but was '%s'",
                     available.keySet(), quantity));
         }
+        if (regimes && !quantity.strip().equals("kl")) {
+            throw new BadInputException("--regimes needs --quantity kl, but --quantity was '" + quantity + "'");
+        }
         Derivation d;
+        List<Asymptotics> asymptotics = new ArrayList<>();
         try (SymbolicEngine engine = new SymbolicEngine()) {
             d = engine.derive(q, Bon.n);
+            if (regimes) {
+                asymptotics.add(engine.regimes(p, Bon.n));
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--policy " + policy + " --quantity " + quantity + ": " + e.getMessage(), e);
         }
@@ -88,8 +109,22 @@ final class DeriveCommand implements Callable<Integer> {
         out.append("equal because: ").append(d.equality().describe()).append('\n');
         out.append("limit n->inf:  ").append(describe(d.limit(), latex)).append('\n');
         out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
+        for (Asymptotics a : asymptotics) {
+            for (Regime r : a.regimes()) {
+                out.append("regime:        ").append(r.name()).append(": ").append(abbreviate(r.show())).append('\n');
+                if (latex) {
+                    out.append("  LaTeX:       ").append(abbreviate(r.latex())).append('\n');
+                }
+                out.append("  argument:    ").append(r.argument()).append('\n');
+                out.append("  check:       ").append(r.check().describe()).append('\n');
+            }
+            for (String u : a.unavailable()) {
+                out.append("no regime:     ").append(u).append('\n');
+            }
+        }
         if (tex != null) {
-            writeAtomically(tex, TexDocument.of("bonlab derive: " + policy + ", " + quantity, List.of(d)));
+            writeAtomically(tex, TexDocument.of("bonlab derive: " + policy + ", " + quantity, List.of(d),
+                    asymptotics));
             out.append("wrote:         ").append(tex).append('\n');
         }
         spec.commandLine().getOut().print(out);

@@ -185,6 +185,11 @@ public final class BestOfForms {
                         + "double probabilities", p.describe()));
     }
 
+    /** The probabilities in ascending reward order. */
+    public List<Expr> probabilities() {
+        return List.copyOf(probabilities);
+    }
+
     public int size() {
         return probabilities.size();
     }
@@ -295,6 +300,103 @@ public final class BestOfForms {
         return sum;
     }
 
+    /** \( \sum_i p_i^\alpha \), written out term by term (a number for exact probabilities). */
+    public Expr powerSum(int alpha) {
+        Expr sum = null;
+        for (Expr p : probabilities) {
+            if (isZero(p)) {
+                continue;
+            }
+            Expr term = power(p, Expr.constant(alpha));
+            sum = sum == null ? term : add(sum, term);
+        }
+        return sum == null ? Expr.constant(0) : sum;
+    }
+
+    /**
+     * The right-hand side of a bound of Beirami et al. as a closed form in n; the analytical formula and Renyi
+     * entropies are written out (see {@link Vocabulary} for the papers' form).
+     *
+     * @throws IllegalArgumentException for Cor. 2 with a symbolic parameter (its \( \max_y p(y) \) is piecewise)
+     */
+    public Expr bound(org.bonlab.expr.Quantity.BoundKind kind) {
+        Expr one = Expr.constant(1);
+        Expr nMinusOne = add(n, Expr.constant(-1));
+        Expr twoNN1 = Expr.constant(2).times(n).times(nMinusOne);
+        Expr eps = topProbability();
+        Expr q = power(add(one, negate(eps)), n);
+        Expr oneMinusQ = add(one, negate(q));
+        Expr analytic = Expr.log(n).minus(nMinusOne.div(n));
+        switch (kind) {
+            case THM2_GAP_UPPER:
+                return twoNN1.times(powerSum(2));
+            case COR2_GAP_UPPER: {
+                Rational max = Rational.ZERO;
+                for (Expr p : probabilities) {
+                    Rational r = exact(p);
+                    if (r == null) {
+                        throw new IllegalArgumentException("Cor. 2 bound for a symbolic derivation needs exact "
+                                + "probabilities (max_y p(y) of a symbolic family is piecewise), but got " + p.show());
+                    }
+                    max = r.compareTo(max) > 0 ? r : max;
+                }
+                return twoNN1.times(Expr.constant(max));
+            }
+            case THM3_GAP_LOWER:
+                // (1 - q)(log n + log(eps / (1 - q)) - (n-1)/n) - (n-1) q log(1 - eps), Eq. (21)
+                return oneMinusQ.times(Expr.log(n).plus(Expr.log(eps.div(oneMinusQ))).minus(nMinusOne.div(n)))
+                        .minus(nMinusOne.times(q).times(Expr.log(add(one, negate(eps)))));
+            case COR3_GAP_LOWER:
+                return add(one, negate(Expr.exp(negate(scaled(n, eps))))).times(Expr.log(scaled(n, eps))).minus(one);
+            case LEMMA2_KL_UPPER:
+                return estimatorMean(false);
+            case THM4_KL_UPPER:
+                // q (log n + (n-1) log(1 - eps) - (n-1)/n) + (1 - q) log((1 - q)/eps), Eq. (27)
+                return q.times(Expr.log(n).plus(nMinusOne.times(Expr.log(add(one, negate(eps)))))
+                        .minus(nMinusOne.div(n))).plus(oneMinusQ.times(Expr.log(oneMinusQ.div(eps))));
+            default:
+                throw new IllegalStateException("unknown bound " + kind);
+        }
+    }
+
+    /**
+     * The predicted gap \( G_n = \frac{n(n-1)^2}{24} \sum_i p_i^3 m_i^{n-3} \), \( m_i = F_{i-1} + p_i/2 \), of
+     * {@link Regimes}: the leading term of \( \widetilde{\mathrm{KL}}_n - \mathrm{KL}(\pi_n \| p) \) when every
+     * probability is small, written out term by term.
+     */
+    public Expr smallProbabilityGap() {
+        Expr exponent = add(n, Expr.constant(-3));
+        Expr sum = null;
+        Expr below = Expr.constant(0);
+        for (Expr p : probabilities) {
+            if (!isZero(p)) {
+                Expr m = add(below, exactTimes(p, Rational.of(1, 2)));
+                Expr term = power(p, Expr.constant(3)).times(power(m, exponent));
+                sum = sum == null ? term : add(sum, term);
+            }
+            below = add(below, p);
+        }
+        return gapScale(n).times(sum);
+    }
+
+    /** {@link #smallProbabilityGap()} for uniform(L), as a sum over \( i = 1..L \) (any L). */
+    static Expr uniformSmallProbabilityGap(long size, Expr n) {
+        Expr.Sym i = Expr.symbol("i");
+        Expr mid = Expr.constant(2).times(i).minus(Expr.constant(1)).div(Expr.constant(2 * size));
+        Expr body = Expr.constant(new Rational(BigInteger.ONE, BigInteger.valueOf(size).pow(3)))
+                .times(mid.pow(add(n, Expr.constant(-3))));
+        return gapScale(n).times(new Expr.Sum(i, Expr.constant(1), Expr.constant(size), body));
+    }
+
+    private static Expr gapScale(Expr n) {
+        return n.times(power(add(n, Expr.constant(-1)), Expr.constant(2))).div(Expr.constant(24));
+    }
+
+    private static Expr exactTimes(Expr e, Rational r) {
+        Rational x = exact(e);
+        return x != null ? Expr.constant(x.times(r)) : e.times(Expr.constant(r));
+    }
+
     /** The probability of the highest-ranked outcome, \( \varepsilon_\infty \) of Eq. (20). */
     public Expr topProbability() {
         return probabilities.get(size() - 1);
@@ -320,9 +422,23 @@ public final class BestOfForms {
             return a.minus(Expr.constant(y.negate()));
         }
         if (b instanceof Expr.Neg neg) {
+            if (neg.operand() instanceof Expr.Sub s && s.left().equals(a)) {
+                return s.right(); // a - (a - x) = x, e.g. 1 - (1 - p) = p
+            }
             return a.minus(neg.operand());
         }
         return a.plus(b);
+    }
+
+    /** \( n\varepsilon \) written \( n/k \) for \( \varepsilon = 1/k \). */
+    static Expr scaled(Expr n, Expr eps) {
+        Rational r = exact(eps);
+        if (r == null) {
+            return n.times(eps);
+        }
+        Expr num = r.numerator().equals(BigInteger.ONE) ? n
+                : Expr.constant(new Rational(r.numerator(), BigInteger.ONE)).times(n);
+        return r.isInteger() ? num : num.div(Expr.constant(new Rational(r.denominator(), BigInteger.ONE)));
     }
 
     static Expr negate(Expr a) {

@@ -120,7 +120,8 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitAnalyticalKl(Quantity.AnalyticalKl e) {
-        return render(e.definition());
+        // Eq. (5) of Beirami et al.: the analytical formula log n - (n-1)/n under its name in the paper
+        return "\\widetilde{\\mathrm{KL}}_{" + render(e.n()) + "}";
     }
 
     @Override
@@ -196,7 +197,7 @@ public final class Latex implements Expr.Visitor<String> {
     }
 
     private static int precedence(Expr e) {
-        if (e instanceof Expr.Add || e instanceof Expr.Sub || e instanceof Quantity.AnalyticalKl) {
+        if (e instanceof Expr.Add || e instanceof Expr.Sub) {
             return SUM;
         }
         if (e instanceof Expr.Neg || e instanceof Expr.Mul) {

@@ -98,6 +98,9 @@ public final class SymbolicEngine implements AutoCloseable {
      * @throws IllegalArgumentException naming the quantity when it is not of a supported shape
      */
     public Derivation derive(Expr quantity, Expr.Sym n) {
+        if (!(quantity instanceof Quantity)) {
+            return deriveCompound(quantity, n);
+        }
         if (quantity instanceof Quantity.Kl k && k.q() instanceof org.bonlab.policy.SoftBestOf s) {
             return deriveSoft(k, s, n);
         }
@@ -118,7 +121,13 @@ public final class SymbolicEngine implements AutoCloseable {
                 presented = f.klPresented();
             } else if (quantity instanceof Quantity.EstimatorMean m) {
                 closed = f.estimatorMean(m.estimator() == Quantity.Estimator.KL_HAT);
-                presented = closed;
+                presented = Vocabulary.recognise(closed, n, base);
+            } else if (quantity instanceof Quantity.Bound b) {
+                closed = f.bound(b.kind());
+                presented = b.kind() == Quantity.BoundKind.THM2_GAP_UPPER
+                        ? Expr.constant(2).times(n).times(BestOfForms.add(n, Expr.constant(-1)))
+                                .times(Vocabulary.powerSumAsRenyi(base, 2))
+                        : Vocabulary.recognise(closed, n, base);
             } else if (quantity instanceof Quantity.ExpectedReward) {
                 double[] r = new double[base.size()];
                 int[] order = base.reward().ranking();
@@ -140,9 +149,135 @@ public final class SymbolicEngine implements AutoCloseable {
         Verification cross = crossCheck(quantity, presented, n, parameters); // no Symja: overlaps its warm-up
         Verification equality = presented.equals(closed)
                 ? new Verification.Proved("the presented form is the closed form")
-                : identity(closed, presented, n, parameters);
-        LimitResult limit = limit(quantity, closed, n, forms, parameters);
+                : Vocabulary.sameTerms(closed, Vocabulary.expand(presented))
+                        ? new Verification.Proved("the presented form is the closed form with the analytical formula "
+                                + "and Renyi entropies named; written out, the two have the same terms")
+                        : identity(closed, presented, n, parameters);
+        LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
+                "dominance: with distinct rewards pi_n tends to the point mass on the top outcome", parameters);
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+    }
+
+    /**
+     * An expression of derivable quantities (such as the gap {@code analyticalKl(n) - kl(p.bestOf(n), p)}): each
+     * quantity is derived, the closed forms and the presented forms are put in its place, and the whole is
+     * cross-checked and taken to its limit like a single quantity. Its limit, when Symja finds none, is the same
+     * expression of the parts' limits where they all exist, confirmed numerically.
+     */
+    private Derivation deriveCompound(Expr expression, Expr.Sym n) {
+        List<Derivation> parts = new ArrayList<>();
+        Expr closed = new Rewrite() {
+            @Override
+            protected Expr quantity(Quantity q) {
+                Derivation d = derive(q, n);
+                parts.add(d);
+                return d.closedForm();
+            }
+        }.apply(expression);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("expression must contain a quantity to derive, but was "
+                    + expression.show());
+        }
+        java.util.Iterator<Derivation> presentedParts = parts.iterator();
+        Expr presented = Vocabulary.recogniseAnalyticalKl(new Rewrite() {
+            @Override
+            protected Expr quantity(Quantity q) {
+                Derivation d = presentedParts.next();
+                return q instanceof Quantity.AnalyticalKl ? q : d.presented();
+            }
+        }.apply(expression), n);
+        java.util.Iterator<Derivation> limitParts = parts.iterator();
+        boolean[] allFound = {true};
+        Expr combined = new Rewrite() {
+            @Override
+            protected Expr quantity(Quantity q) {
+                LimitResult l = limitParts.next().limit();
+                allFound[0] &= l instanceof LimitResult.Found;
+                return l instanceof LimitResult.Found f ? f.value() : q;
+            }
+        }.apply(expression);
+        List<Expr.Sym> parameters = freeSymbols(closed, n);
+        List<Long> points = containsSum(closed) ? SUM_CHECK_POINTS : CROSS_CHECK_POINTS;
+        Verification cross = crossCheck(expression, presented, n, parameters, points);
+        Verification equality = points == CROSS_CHECK_POINTS ? identity(closed, presented, n, parameters)
+                : agreement(closed, presented, n, parameters, points, "Symja does not expand sums with a symbolic bound");
+        LimitResult limit = limit(expression, closed, n, allFound[0] ? Optional.of(combined) : Optional.empty(),
+                "the same expression of the parts' limits", parameters);
+        if (limit instanceof LimitResult.NotFound nf && divergesAsSum(expression, parts)) {
+            LimitResult d = confirmDivergence(expression, n, parameters, "a sum whose terms with + sign include one "
+                    + "that diverges to +infinity while every other term has a finite limit", new ArrayList<>());
+            limit = d instanceof LimitResult.Diverges ? d
+                    : new LimitResult.NotFound(nf.reason() + "; " + ((LimitResult.NotFound) d).reason());
+        }
+        return new Derivation(expression, n, closed, presented, equality, limit, cross);
+    }
+
+    /**
+     * Whether {@code expression} is a sum of quantities and constants in which some term with a + sign diverges to
+     * +infinity and every other term has a finite limit (the parts are in the order a {@link Rewrite} meets them).
+     */
+    private static boolean divergesAsSum(Expr expression, List<Derivation> parts) {
+        Map<Expr, LimitResult> limits = new HashMap<>();
+        for (Derivation d : parts) {
+            limits.put(d.quantity(), d.limit());
+        }
+        boolean diverging = false;
+        for (Vocabulary.Term t : Vocabulary.terms(expression)) {
+            if (t.value() instanceof Expr.Num) {
+                continue;
+            }
+            LimitResult l = limits.get(t.value());
+            if (l instanceof LimitResult.Diverges && !t.negative()) {
+                diverging = true;
+            } else if (!(l instanceof LimitResult.Found)) {
+                return false;
+            }
+        }
+        return diverging;
+    }
+
+    /** The symbols of a closed form other than n and the indices of its sums: its family parameters. */
+    static List<Expr.Sym> freeSymbols(Expr e, Expr.Sym n) {
+        Set<Expr.Sym> seen = new LinkedHashSet<>();
+        Set<Expr.Sym> indices = new java.util.HashSet<>();
+        new Rewrite() {
+            @Override
+            public Expr visitSum(Expr.Sum s) {
+                indices.add(s.index());
+                return super.visitSum(s);
+            }
+
+            @Override
+            protected Expr after(Expr x) {
+                if (x instanceof Expr.Sym s) {
+                    seen.add(s);
+                }
+                return x;
+            }
+        }.apply(e);
+        seen.remove(n);
+        seen.removeAll(indices);
+        return new ArrayList<>(seen);
+    }
+
+    private static boolean containsSum(Expr e) {
+        boolean[] found = {false};
+        new Rewrite() {
+            @Override
+            protected Expr after(Expr x) {
+                found[0] |= x instanceof Expr.Sum;
+                return x;
+            }
+        }.apply(e);
+        return found[0];
+    }
+
+    /**
+     * The leading behaviour of {@code kl(base.bestOf(n), base)} for large and for small \( n\varepsilon \), each
+     * checked against the exact KL (see {@link Regimes} for the derivations). Needs no Symja.
+     */
+    public Asymptotics regimes(BasePolicy base, Expr.Sym n) {
+        return Regimes.of(base, n);
     }
 
     /** The values of n at which closed forms with sums over 0..n are cross-checked (20 points, n up to 200). */
@@ -201,6 +336,12 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             throw unsupported(quantity);
         }
+        if (quantity instanceof Quantity.Bound b) {
+            if (b.base() instanceof BasePolicy base && b.n().equals(n)) {
+                return base;
+            }
+            throw unsupported(quantity);
+        }
         Policy q;
         Policy p = null;
         if (quantity instanceof Quantity.Kl k) {
@@ -224,7 +365,8 @@ public final class SymbolicEngine implements AutoCloseable {
     private static IllegalArgumentException unsupported(Expr quantity) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
                 "quantity must be kl(p.bestOf(n), p), expectedReward(p.bestOf(n)), a win rate of p.bestOf(n) "
-                        + "against p, klHatMean(p, n), klHat1Mean(p, n) or analyticalKl(n), but was %s",
+                        + "against p, klHatMean(p, n), klHat1Mean(p, n), a bound of Beirami et al. on p and n, "
+                        + "analyticalKl(n), or an expression of these, but was %s",
                 quantity.show()));
     }
 
@@ -366,7 +508,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * value is reported only if the numeric engine's values at n = 10^3 .. 10^15 approach it; the failed attempts
      * are kept with the result.
      */
-    private LimitResult limit(Expr quantity, Expr closed, Expr.Sym n, Optional<BestOfForms> forms,
+    private LimitResult limit(Expr quantity, Expr closed, Expr.Sym n, Optional<Expr> candidate, String candidateMethod,
             List<Expr.Sym> parameters) {
         List<String> failures = new ArrayList<>();
         ToSymja to = new ToSymja();
@@ -384,10 +526,8 @@ public final class SymbolicEngine implements AutoCloseable {
         if (r != null) {
             return r;
         }
-        Optional<Expr> dominant = forms.flatMap(f -> dominanceLimit(quantity, f));
-        if (dominant.isPresent()) {
-            LimitResult d = confirm(quantity, dominant.get(), n, parameters,
-                    "dominance: with distinct rewards pi_n tends to the point mass on the top outcome", failures);
+        if (candidate.isPresent()) {
+            LimitResult d = confirm(quantity, candidate.get(), n, parameters, candidateMethod, failures);
             if (d instanceof LimitResult.Found) {
                 return d;
             }
@@ -408,7 +548,9 @@ public final class SymbolicEngine implements AutoCloseable {
             return Optional.empty();
         }
         boolean exact = top instanceof Expr.Num num && num.value() instanceof Rational;
-        if (quantity instanceof Quantity.Kl || quantity instanceof Quantity.EstimatorMean) {
+        boolean toTopLog = quantity instanceof Quantity.Bound b && (b.kind() == Quantity.BoundKind.THM4_KL_UPPER
+                || b.kind() == Quantity.BoundKind.LEMMA2_KL_UPPER);
+        if (quantity instanceof Quantity.Kl || quantity instanceof Quantity.EstimatorMean || toTopLog) {
             return Optional.of(exact ? Expr.log(Expr.constant(Rational.ONE.div((Rational) ((Expr.Num) top).value())))
                     : Expr.log(top).unaryMinus());
         }
@@ -425,7 +567,7 @@ public final class SymbolicEngine implements AutoCloseable {
     private LimitResult fromSymja(SymjaSession.Outcome o, ToSymja to, Expr quantity, Expr.Sym n,
             List<Expr.Sym> parameters, String method, List<String> failures) {
         if (o instanceof SymjaSession.Outcome.Value v) {
-            if (v.expr().isInfinity()) {
+            if (v.expr().isInfinity() || positiveMultipleOfInfinity(v.expr())) {
                 LimitResult r = confirmDivergence(quantity, n, parameters, method, failures);
                 if (r instanceof LimitResult.Diverges) {
                     return r;
@@ -447,6 +589,26 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         failures.add(method + ": " + ((SymjaSession.Outcome.Failed) o).reason());
         return null;
+    }
+
+    /**
+     * {@code Infinity*x} with x free of infinities and limits, such as Symja's {@code Infinity*((1-p)^2+p^2)}: a
+     * divergence when x &gt; 0, which the numeric confirmation then checks at every parameter value.
+     */
+    private static boolean positiveMultipleOfInfinity(IExpr e) {
+        if (!e.isTimes()) {
+            return false;
+        }
+        boolean infinity = false;
+        for (IExpr factor : (org.matheclipse.core.interfaces.IAST) e) {
+            if (factor.isInfinity()) {
+                infinity = true;
+            } else if (factor.isIndeterminate() || factor.isDirectedInfinity() || factor.isComplexInfinity()
+                    || !factor.isFree(S.Limit) || !factor.isFree(S.DirectedInfinity)) {
+                return false;
+            }
+        }
+        return infinity;
     }
 
     private LimitResult confirm(Expr quantity, Expr value, Expr.Sym n, List<Expr.Sym> parameters, String method,

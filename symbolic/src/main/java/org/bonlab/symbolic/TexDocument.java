@@ -16,6 +16,11 @@ public final class TexDocument {
     }
 
     public static String of(String title, List<Derivation> derivations) {
+        return of(title, derivations, List.of());
+    }
+
+    /** As {@link #of(String, List)}, followed by the leading behaviour of KL in each regime. */
+    public static String of(String title, List<Derivation> derivations, List<Asymptotics> asymptotics) {
         StringBuilder sb = new StringBuilder();
         sb.append("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n")
                 .append("\\allowdisplaybreaks\n\\begin{document}\n\\section*{").append(text(title)).append("}\n");
@@ -47,6 +52,24 @@ public final class TexDocument {
                         .append(").\n\n");
             }
             sb.append("Cross-check: ").append(text(d.crossCheck().describe())).append(".\n");
+        }
+        for (Asymptotics a : asymptotics) {
+            String q = Latex.render(a.quantity());
+            sb.append("\\subsection*{Regimes of \\(").append(q).append("\\)}\n");
+            for (Regime r : a.regimes()) {
+                sb.append("For ").append(text(r.name())).append(":\n\\[ ").append(q).append(" = ").append(r.latex())
+                        .append(" \\]\n");
+                sb.append("Argument: ").append(text(r.argument())).append(".\n\n");
+                sb.append("Check: ").append(text(r.check().describe())).append(".\n\n");
+            }
+            for (String u : a.unavailable()) {
+                sb.append("Not derived: ").append(text(u)).append(".\n\n");
+            }
+        }
+        if (sb.indexOf("\\widetilde{\\mathrm{KL}}") >= 0) {
+            sb.append("\n\\noindent Notation: \\(\\widetilde{\\mathrm{KL}}_{n} = \\log n - \\frac{n - 1}{n}\\) is the "
+                    + "analytical formula, Eq.~(5) of Beirami et al.; \\(H_{\\alpha}\\) is the R\\'enyi entropy of "
+                    + "order \\(\\alpha\\), Eq.~(18).\n");
         }
         sb.append("\\end{document}\n");
         return sb.toString();

@@ -147,7 +147,16 @@ final class ToSymja implements Expr.Visitor<IExpr> {
 
     @Override
     public IExpr visitRenyiEntropy(Quantity.RenyiEntropy e) {
-        throw notDerived(e);
+        if (!(e.q() instanceof org.bonlab.policy.BasePolicy base) || !(e.alpha() instanceof Expr.Num num)
+                || !(num.value() instanceof org.bonlab.expr.Rational alpha) || alpha.equals(org.bonlab.expr.Rational.ONE)) {
+            throw notDerived(e);
+        }
+        // H_alpha(p) = log(sum_y p(y)^alpha) / (1 - alpha), Eq. (18) of Beirami et al.
+        org.matheclipse.core.interfaces.IASTAppendable sum = F.PlusAlloc(base.size());
+        for (Expr p : BestOfForms.rankedProbabilities(base)) {
+            sum.append(F.Power(translate(p), rational(alpha)));
+        }
+        return F.Times(F.Log(sum), F.Power(rational(org.bonlab.expr.Rational.ONE.minus(alpha)), F.CN1));
     }
 
     @Override

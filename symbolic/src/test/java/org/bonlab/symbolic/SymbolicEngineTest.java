@@ -179,8 +179,15 @@ class SymbolicEngineTest {
         ds.add(engine.derive(Bon.kl(s.bestOf(Bon.n), s), Bon.n));
         ds.add(engine.derive(Bon.winRateHalf(coin.bestOf(Bon.n), coin), Bon.n));
         ds.add(engine.derive(Bon.klHatMean(coin, Bon.n), Bon.n));
+        ds.add(engine.derive(Bon.analyticalKl(Bon.n).minus(Bon.kl(coin.bestOf(Bon.n), coin)), Bon.n));
+        ds.add(engine.derive(Bon.bound(org.bonlab.expr.Quantity.BoundKind.THM2_GAP_UPPER, b, Bon.n), Bon.n));
+        ds.add(engine.derive(Bon.bound(org.bonlab.expr.Quantity.BoundKind.THM3_GAP_LOWER, coin, Bon.n), Bon.n));
+        List<Asymptotics> regimes = List.of(engine.regimes(Policy.coin(), Bon.n),
+                engine.regimes(Policy.uniform(100), Bon.n), engine.regimes(Policy.bernoulli(p), Bon.n));
         Path tex = dir.resolve("derivations.tex");
-        Files.writeString(tex, TexDocument.of("bonlab derivations: Example 1 & friends", ds), StandardCharsets.UTF_8);
+        String doc = TexDocument.of("bonlab derivations: Example 1 & friends", ds, regimes);
+        assertTrue(doc.contains("Notation: \\(\\widetilde{\\mathrm{KL}}_{n}"), "the analytical formula is defined");
+        Files.writeString(tex, doc, StandardCharsets.UTF_8);
         Process pr = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,139 @@
+package org.bonlab.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Rational;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.policy.BasePolicy;
+import org.bonlab.policy.Policy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leading behaviour of KL(pi_n || p) for large and small n eps. Reference values: regimes_reference.csv
+ * (mpmath at 80 digits, script beside it).
+ */
+class RegimesTest {
+
+    private static final Map<String, BigDecimal> REFERENCE = new HashMap<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = RegimesTest.class.getResourceAsStream("/reference/regimes_reference.csv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].trim().split(",");
+                REFERENCE.put(f[0] + "/" + f[1] + "/" + f[2], new BigDecimal(f[3]));
+            }
+        }
+    }
+
+    private static Regime regime(Asymptotics a, String name) {
+        return a.regimes().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no regime " + name + " in " + a));
+    }
+
+    private static double at(Expr e, long n) {
+        return new HighPrecisionEvaluator(60).evaluate(e, Map.of(Bon.n, BigDecimal.valueOf(n))).doubleValue();
+    }
+
+    @Test
+    @DisplayName("fair coin, large n: log 2 - 2^-n (n log 2 + 1), the expansion of log 2 - h(2^-n)")
+    void coinLargeN() {
+        Asymptotics a = Regimes.of(Policy.coin(), Bon.n);
+        Regime r = regime(a, "n eps_inf >> 1");
+        assertEquals("log(2) - 2^(-n)*(n*log(2) + 1) + o(2^(-n))", r.show());
+        assertEquals("\\log 2 - 2^{-n} \\left(n \\log 2 + 1\\right) + o\\left(2^{-n}\\right)", r.latex());
+        assertInstanceOf(Verification.CheckedNumerically.class, r.check(), r.check().describe());
+        // h(x) = x log(1/x) + x + O(x^2): at n = 20 the form is off by O(4^-n), far below 2^-n
+        double exact = Math.log(2) - binaryEntropy(Math.pow(2, -20));
+        assertEquals(exact, at(r.approximation(), 20), 1e-11);
+        assertTrue(a.unavailable().get(0).contains("max p = 0.500"), a.unavailable().toString());
+    }
+
+    private static double binaryEntropy(double x) {
+        return -x * Math.log(x) - (1 - x) * Math.log1p(-x);
+    }
+
+    @Test
+    @DisplayName("Figure 3 (left), large n: the form matches the 80-digit KL to 6 digits of its distance to log 1e4")
+    void spikeLargeN() {
+        BasePolicy s = Policy.spike(5, "1e-4");
+        Regime r = regime(Regimes.of(s, Bon.n), "n eps_inf >> 1");
+        assertEquals("log(10000) - 9999^n/10000^n*(n*log(10000/9999) + 1 + log(9999/4)) + o(9999^n/10000^n)",
+                r.show());
+        for (long n : List.of(100_000L, 200_000L)) {
+            BigDecimal kl = REFERENCE.get("spike5/" + n + "/kl");
+            double distance = Math.log(1e4) - kl.doubleValue();   // about 4.5e-4 at n = 1e5
+            double error = new HighPrecisionEvaluator(60).evaluate(r.approximation(),
+                    Map.of(Bon.n, BigDecimal.valueOf(n))).subtract(kl).abs().doubleValue();
+            // the o(q) remainder is O(q^2): relative to the O(q) distance it is about 1e-6 at n eps = 10, 1e-10 at 20
+            double allowed = n == 100_000L ? 1e-5 : 1e-9;
+            assertTrue(error < allowed * distance, "n = " + n + ": error " + error + ", distance " + distance);
+        }
+    }
+
+    @Test
+    @DisplayName("uniform(L = 1000), small n: KL~_n - G_n with G_n = n(n-1)^2/24 sum p^3 m^(n-3) matches the exact gap")
+    void uniformSmallN() {
+        Asymptotics a = Regimes.of(Policy.uniform(1000), Bon.n);
+        Regime r = regime(a, "n max p << 1");
+        assertTrue(r.show().startsWith("log(n) - (n - 1)/n - n*(n - 1)^2/24*sum("), r.show());
+        assertTrue(r.latex().startsWith("\\widetilde{\\mathrm{KL}}_{n} - "), r.latex());
+        assertTrue(r.latex().contains("e^{-2 H_{3}\\left(p\\right)}"), r.latex());
+        Verification.CheckedNumerically c = assertInstanceOf(Verification.CheckedNumerically.class, r.check(),
+                r.check().describe());
+        assertTrue(c.maxRelativeError() < 2e-4, c.describe());
+        Expr predictedGap = new org.bonlab.expr.Quantity.AnalyticalKl(Bon.n).minus(r.approximation());
+        for (long n : List.of(3L, 10L, 30L)) {
+            double gap = REFERENCE.get("uniform1000/" + n + "/gap").doubleValue();
+            assertEquals(gap, at(predictedGap, n), 2e-4 * gap, "n = " + n);
+            // the integral form n(n-1)^2 / (24 (n-2) L^2) to the same accuracy
+            assertEquals(gap, n * (n - 1.0) * (n - 1) / (24 * (n - 2.0) * 1e6), 2e-4 * gap, "n = " + n);
+            // far inside Thm 2's bound 2n(n-1)/L
+            assertTrue(gap < 2.0 * n * (n - 1) / 1000 / 1000);
+        }
+    }
+
+    @Test
+    @DisplayName("a non-uniform policy with small probabilities gets both regimes, each checked")
+    void geometricWithManyOutcomes() {
+        Asymptotics a = Regimes.of(Policy.geometric(100, Rational.of(99, 100)), Bon.n);
+        assertEquals(2, a.regimes().size(), a.toString());
+        for (Regime r : a.regimes()) {
+            assertInstanceOf(Verification.CheckedNumerically.class, r.check(), r.name() + ": " + r.check().describe());
+        }
+    }
+
+    @Test
+    @DisplayName("bernoulli(p), symbolic p: the large regime is checked at every sampled p; no small regime")
+    void bernoulliSymbolic() {
+        Asymptotics a = Regimes.of(Policy.bernoulli(Bon.symbol("p")), Bon.n);
+        Regime r = regime(a, "n eps_inf >> 1");
+        assertEquals("log(1/p) - (1 - p)^n*(n*log(1/(1 - p)) + 1 + log((1 - p)/p)) + o((1 - p)^n)", r.show());
+        Verification.CheckedNumerically c = assertInstanceOf(Verification.CheckedNumerically.class, r.check(),
+                r.check().describe());
+        assertEquals(SymbolicEngine.PARAMETER_SAMPLES.size() * Regimes.LARGE_STEPS.size(), c.points());
+        assertEquals(1, a.regimes().size());
+    }
+
+    @Test
+    @DisplayName("one outcome: no regime, and the reason says why")
+    void singleOutcome() {
+        Asymptotics a = Regimes.of(Policy.probabilities("1"), Bon.n);
+        assertTrue(a.regimes().isEmpty());
+        assertTrue(a.unavailable().get(0).contains("KL = 0"), a.unavailable().toString());
+    }
+}
