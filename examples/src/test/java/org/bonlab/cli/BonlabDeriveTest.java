@@ -58,6 +58,27 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("--regimes: the coin's large-n form, checked, and why there is no small-n regime")
+    void regimes() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "kl", "--regimes");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("regime:        n eps_inf >> 1: log(2) - 2^(-n)*(n*log(2) + 1) + o(2^(-n))"),
+                r.out());
+        assertTrue(r.out().contains("  check:       checked numerically at 4 points"), r.out());
+        assertTrue(r.out().contains("no regime:     n max p << 1: max p = 0.500"), r.out());
+    }
+
+    @Test
+    @DisplayName("a bound of Beirami et al.: Thm 2 on the coin is 2n(n-1) e^{-H_2(p)}")
+    void bound() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "gap_bound_thm2",
+                "--latex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("LaTeX:         2 n \\left(n - 1\\right) e^{-H_{2}\\left(p\\right)}"), r.out());
+        assertTrue(r.out().contains("equal because: proved"), r.out());
+    }
+
+    @Test
     @DisplayName("bad input: unknown quantity, inexact policy, too many outcomes: exit 2, one line, nothing on stdout")
     void badInput() {
         for (String[] args : new String[][] {
@@ -65,6 +86,7 @@ class BonlabDeriveTest {
             {"derive", "--policy", "zipf(L=5, s=1.1)", "--quantity", "kl"},
             {"derive", "--policy", "uniform(L=1000)", "--quantity", "kl"},
             {"derive", "--policy", "coin"},
+            {"derive", "--policy", "coin", "--quantity", "win_half", "--regimes"},
         }) {
             BonlabEvalTest.Run r = BonlabEvalTest.run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
