@@ -70,7 +70,7 @@ public final class Example1 {
         // ---- claims ----
         ClaimChecker checker = new ClaimChecker();
         boolean ok = true;
-        for (var c : List.of(Map.entry(theorem1, "UNDECIDED"), Map.entry(eq5, "FALSIFIED"))) {
+        for (var c : List.of(Map.entry(theorem1, "PROVED"), Map.entry(eq5, "FALSIFIED"))) {
             Verdict v = checker.check(c.getKey());
             out.print(v.report());
             ok &= v.label().equals(c.getValue());

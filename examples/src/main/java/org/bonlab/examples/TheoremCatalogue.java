@@ -98,6 +98,12 @@ public final class TheoremCatalogue {
                 .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 2, 100_000)
                 .named("Thm 1 on the coin (Example 1), n = 2..10^5, certified"), "PROVED"));
 
+        out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, new Family.Bernoulli()).forAll(n, 1, 10_000)
+                .named("Thm 1 on bernoulli(p), every p in (0, 1), n = 1..10^4, certified"), "PROVED"));
+        out.add(new Entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1)
+                .forAll(p, new Family.Bernoulli()).forAll(n, 1, 10_000)
+                .named("win rate <= n/(n+1) on bernoulli(p), every p in (0, 1), n = 1..10^4, certified"), "PROVED"));
+
         out.add(entry(Bon.claim(kl).isEqualTo(analytic), "FALSE: KL == log n - (n-1)/n (Eq. 5 as an identity)",
                 p, distinct, n, "FALSIFIED"));
         out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)

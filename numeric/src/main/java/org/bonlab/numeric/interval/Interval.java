@@ -48,11 +48,40 @@ public record Interval(double lo, double hi) {
     }
 
     public Interval plus(Interval o) {
-        return widen(lo + o.lo, hi + o.hi, 1);
+        return new Interval(sumDown(lo, o.lo), sumUp(hi, o.hi));
     }
 
     public Interval minus(Interval o) {
-        return widen(lo - o.hi, hi - o.lo, 1);
+        return new Interval(sumDown(lo, -o.hi), sumUp(hi, -o.lo));
+    }
+
+    /** The rounding error of a + b (TwoSum, Knuth): exact, so a + b = s + error; NaN when not finite. */
+    private static double sumError(double a, double b, double s) {
+        double bb = s - a;
+        return (a - (s - bb)) + (b - bb);
+    }
+
+    /** A lower bound on a + b: the rounded sum itself when it is exact or rounded down. */
+    private static double sumDown(double a, double b) {
+        double s = a + b;
+        double e = sumError(a, b, s);
+        return e >= 0 ? s : Math.nextDown(s); // NaN error (infinities): widen
+    }
+
+    private static double sumUp(double a, double b) {
+        double s = a + b;
+        double e = sumError(a, b, s);
+        return e <= 0 ? s : Math.nextUp(s);
+    }
+
+    /** A product rounded down (or up): exact products, such as 0 * x, are not widened. */
+    private static double productBound(double a, double b, boolean down) {
+        double p = a * b;
+        if (Double.isInfinite(p) || Math.abs(p) < 0x1p-900) {
+            return p == 0 && (a == 0 || b == 0) ? 0 : down ? Math.nextDown(p) : Math.nextUp(p);
+        }
+        double e = Math.fma(a, b, -p); // exact residual away from underflow
+        return down ? (e >= 0 ? p : Math.nextDown(p)) : (e <= 0 ? p : Math.nextUp(p));
     }
 
     public Interval negate() {
@@ -64,12 +93,14 @@ public record Interval(double lo, double hi) {
         double b = lo * o.hi;
         double c = hi * o.lo;
         double d = hi * o.hi;
-        double min = Math.min(Math.min(a, b), Math.min(c, d));
-        double max = Math.max(Math.max(a, b), Math.max(c, d));
-        if (Double.isNaN(min) || Double.isNaN(max)) { // 0 * infinity
+        if (Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(c) || Double.isNaN(d)) { // 0 * infinity
             return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
-        return widen(min, max, 1);
+        double min = Math.min(Math.min(productBound(lo, o.lo, true), productBound(lo, o.hi, true)),
+                Math.min(productBound(hi, o.lo, true), productBound(hi, o.hi, true)));
+        double max = Math.max(Math.max(productBound(lo, o.lo, false), productBound(lo, o.hi, false)),
+                Math.max(productBound(hi, o.lo, false), productBound(hi, o.hi, false)));
+        return new Interval(min, max);
     }
 
     /** Division; the divisor must not contain 0. */
@@ -85,7 +116,25 @@ public record Interval(double lo, double hi) {
         if (lo < 0) {
             throw new ArithmeticException("interval log of an interval reaching below 0: " + this);
         }
+        if (lo == 1 && hi == 1) {
+            return ZERO; // log 1 = 0 exactly: lets a claim that is tight at n = 1 (log 1 - 0/1) be certified
+        }
         return widen(Math.log(lo), Math.log(hi), TRANSCENDENTAL_ULPS);
+    }
+
+    /** The common part of two enclosures of the same number (both contain it, so it is not empty). */
+    public Interval intersect(Interval o) {
+        double l = Math.max(lo, o.lo);
+        double h = Math.min(hi, o.hi);
+        if (l > h) {
+            throw new ArithmeticException("enclosures of one number do not meet: " + this + " and " + o);
+        }
+        return new Interval(l, h);
+    }
+
+    /** The smallest interval holding both. */
+    public Interval hull(Interval o) {
+        return new Interval(Math.min(lo, o.lo), Math.max(hi, o.hi));
     }
 
     public Interval exp() {

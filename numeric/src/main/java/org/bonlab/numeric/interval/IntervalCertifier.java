@@ -14,11 +14,14 @@ import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
 
 /**
- * Proves a claim by certified interval evaluation at every point of a finite domain: fixed policies and integer
- * ranges with at most {@link #MAX_POINTS} points in all. At each point both sides are enclosed with outward
- * rounding, and the claim is proved only if the enclosure of the margin is non-negative everywhere. This is a
- * sound argument for that finite domain (and only for it); equalities and infinite or real ranges are not
- * covered, and a point where the claim is tight (margin exactly 0) cannot be certified.
+ * Proves a claim by certified interval evaluation over its whole domain: integer ranges with at most
+ * {@link #MAX_POINTS} points in all, fixed policies, and at most one policy drawn from the bernoulli(p) family.
+ * At each integer point both sides are enclosed with outward rounding; for the family, p runs over the closed
+ * [0, 1] (which covers the family's open (0, 1)) by branch-and-bound: a box of p whose margin enclosure is
+ * non-negative is done, any other box is halved, down to {@link #MIN_BOX_WIDTH}. The claim is proved only if
+ * every point and every box is done. This is a sound argument for that domain (and only for it); equalities,
+ * real or infinite ranges of symbols, and larger families are not covered, and a point where the claim is tight
+ * can be certified only where both sides are computed exactly there (best-of-1 is p itself; log 1 = 0).
  */
 public final class IntervalCertifier {
 
@@ -42,12 +45,17 @@ public final class IntervalCertifier {
             return new Result.NotCertified("interval arithmetic cannot certify an equality");
         }
         Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
+        Expr.Sym familyP = null;
         for (var e : claim.policies().entrySet()) {
-            if (!(e.getValue() instanceof Family.Named n)) {
-                return new Result.NotCertified("certification covers fixed policies only, but " + e.getKey().name()
-                        + " ranges over a family");
+            if (e.getValue() instanceof Family.Named n) {
+                fixed.put(e.getKey(), n.policy());
+            } else if (e.getValue() instanceof Family.Bernoulli && familyP == null) {
+                familyP = FAMILY_PARAMETER;
+                fixed.put(e.getKey(), Policy.bernoulli(familyP));
+            } else {
+                return new Result.NotCertified("certification covers fixed policies and one bernoulli(p) family, "
+                        + "but " + e.getKey().name() + " ranges over " + e.getValue());
             }
-            fixed.put(e.getKey(), n.policy());
         }
         long total = 1;
         for (Range r : claim.domain()) {
@@ -63,6 +71,7 @@ public final class IntervalCertifier {
         Expr lhs = Binding.bind(claim.lhs(), fixed);
         Expr rhs = Binding.bind(claim.rhs(), fixed);
         int k = claim.domain().size();
+        long[] boxes = {0};
         long[] idx = new long[k];
         double worst = Double.POSITIVE_INFINITY;
         String where = "";
@@ -73,17 +82,22 @@ public final class IntervalCertifier {
                 at.put(r.symbol(), (double) (r.from() + idx[d]));
             }
             Interval margin;
-            try {
-                IntervalEvaluator ev = new IntervalEvaluator(at);
-                Interval l = ev.evaluate(lhs);
-                Interval r = ev.evaluate(rhs);
-                margin = claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
-            } catch (UnsupportedOperationException | ArithmeticException | IllegalArgumentException e) {
-                return new Result.NotCertified(e.getMessage());
-            }
-            if (!(margin.lo() >= 0)) {
-                return new Result.NotCertified(String.format(Locale.ROOT,
-                        "the margin's enclosure %s at %s is not non-negative", margin, at));
+            if (familyP == null) {
+                try {
+                    margin = margin(claim, lhs, rhs, IntervalEvaluator.over(points(at)));
+                } catch (UnsupportedOperationException | ArithmeticException | IllegalArgumentException e) {
+                    return new Result.NotCertified(e.getMessage());
+                }
+                if (!(margin.lo() >= 0)) {
+                    return new Result.NotCertified(String.format(Locale.ROOT,
+                            "the margin's enclosure %s at %s is not non-negative", margin, at));
+                }
+            } else {
+                Object split = bisect(claim, lhs, rhs, at, familyP, boxes);
+                if (split instanceof Result.NotCertified no) {
+                    return no;
+                }
+                margin = (Interval) split;
             }
             if (margin.lo() < worst) {
                 worst = margin.lo();
@@ -96,10 +110,79 @@ public final class IntervalCertifier {
                 idx[d] = 0;
             }
         }
+        String at = where.replace("Sym[name=", "").replace("]", "");
+        if (familyP != null) {
+            return new Result.Certified(String.format(Locale.ROOT,
+                    "certified by interval branch-and-bound with outward rounding: for each of the %d points of the "
+                            + "integer domain, p in [0, 1] (covering the family's (0, 1)) was split into %d boxes in "
+                            + "all, each with a non-negative enclosure of the margin (smallest lower bound %.3g at %s)",
+                    total, boxes[0], worst, at), total + boxes[0]);
+        }
         return new Result.Certified(String.format(Locale.ROOT,
                 "certified by interval arithmetic with outward rounding at every one of the %d points of the domain "
-                        + "(smallest certified lower bound of the margin %.3g at %s)", total, worst,
-                where.replace("Sym[name=", "").replace("]", "")), total);
+                        + "(smallest certified lower bound of the margin %.3g at %s)", total, worst, at), total);
+    }
+
+    /** The symbol standing for p of a bernoulli(p) family during certification. */
+    static final Expr.Sym FAMILY_PARAMETER = Expr.symbol("p");
+
+    /** Boxes of p below this width are not split further: the claim is then not certified. */
+    public static final double MIN_BOX_WIDTH = 1e-12;
+
+    /** Most boxes over all points of a branch-and-bound. */
+    public static final long MAX_BOXES = 2_000_000;
+
+    private static Map<Expr.Sym, Interval> points(Map<Expr.Sym, Double> at) {
+        Map<Expr.Sym, Interval> box = new LinkedHashMap<>();
+        at.forEach((k, v) -> box.put(k, Interval.point(v)));
+        return box;
+    }
+
+    private static Interval margin(Claim claim, Expr lhs, Expr rhs, IntervalEvaluator ev) {
+        Interval l = ev.evaluate(lhs);
+        Interval r = ev.evaluate(rhs);
+        return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+    }
+
+    /**
+     * Branch-and-bound over p in [0, 1] at one point of the integer domain: a box is done when the margin's
+     * enclosure over the whole box is non-negative, and split in two otherwise. Returns the hull of the certified
+     * lower bounds, or why the proof failed (a box narrower than {@link #MIN_BOX_WIDTH}, or the box budget).
+     */
+    private static Object bisect(Claim claim, Expr lhs, Expr rhs, Map<Expr.Sym, Double> at, Expr.Sym p,
+            long[] boxes) {
+        java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
+        todo.push(new Interval(0, 1));
+        double smallest = Double.POSITIVE_INFINITY;
+        while (!todo.isEmpty()) {
+            Interval box = todo.pop();
+            if (++boxes[0] > MAX_BOXES) {
+                return new Result.NotCertified(String.format(Locale.ROOT,
+                        "branch-and-bound over p used its %d boxes (at %s)", MAX_BOXES, at));
+            }
+            Map<Expr.Sym, Interval> b = points(at);
+            b.put(p, box);
+            Interval m;
+            try {
+                m = margin(claim, lhs, rhs, IntervalEvaluator.over(b));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                m = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // no enclosure: split
+            } catch (UnsupportedOperationException e) {
+                return new Result.NotCertified(e.getMessage());
+            }
+            if (m.lo() >= 0) {
+                smallest = Math.min(smallest, m.lo());
+                continue;
+            }
+            if (box.width() < MIN_BOX_WIDTH) {
+                return new Result.NotCertified(String.format(Locale.ROOT, "at %s, p in %s: the margin's enclosure "
+                        + "%s is not non-negative, and the box is too narrow to split", at, box, m));
+            }
+            double mid = 0.5 * (box.lo() + box.hi());
+            todo.push(new Interval(mid, box.hi()));
+            todo.push(new Interval(box.lo(), mid));
+        }
+        return new Interval(smallest, smallest);
     }
 
     /** Convenience: a proof, or empty. */

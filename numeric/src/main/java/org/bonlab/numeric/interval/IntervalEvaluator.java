@@ -25,10 +25,18 @@ import org.bonlab.policy.Uniform;
  */
 public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
-    private final Map<Expr.Sym, Double> bindings;
+    private final Map<Expr.Sym, Interval> bindings;
 
     public IntervalEvaluator(Map<Expr.Sym, Double> bindings) {
-        this.bindings = bindings;
+        this.bindings = new java.util.HashMap<>();
+        bindings.forEach((k, v) -> this.bindings.put(k, Interval.point(v)));
+    }
+
+    /** Symbols bound to whole intervals: the result encloses the value at every point of the box. */
+    public static IntervalEvaluator over(Map<Expr.Sym, Interval> box) {
+        IntervalEvaluator ev = new IntervalEvaluator(Map.of());
+        ev.bindings.putAll(box);
+        return ev;
     }
 
     public Interval evaluate(Expr e) {
@@ -58,11 +66,11 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitSym(Expr.Sym e) {
-        Double v = bindings.get(e);
+        Interval v = bindings.get(e);
         if (v == null) {
             throw new IllegalArgumentException("symbol " + e.name() + " must have a value, but none was given");
         }
-        return Interval.point(v);
+        return v;
     }
 
     @Override
@@ -128,7 +136,14 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     }
 
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
-    static Interval[] probabilities(BasePolicy base, Ranking ranking) {
+    private Interval[] probabilities(BasePolicy base, Ranking ranking) {
+        if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
+            Interval p = evaluate(b.p());
+            p = new Interval(Math.max(0, p.lo()), Math.min(1, p.hi()));
+            Interval q = Interval.ONE.minus(p);
+            Interval[] byOutcome = {new Interval(Math.max(0, q.lo()), Math.min(1, q.hi())), p};
+            return new Interval[] {byOutcome[ranking.outcomeAt(0)], byOutcome[ranking.outcomeAt(1)]};
+        }
         Scalar[] s = new Scalar[base.size()];
         if (base instanceof Explicit ex) {
             for (int i = 0; i < s.length; i++) {
@@ -155,7 +170,8 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     }
 
     /** The base policy's ranked probabilities, CDF, and best-of-n probabilities \( F_i^n - F_{i-1}^n \). */
-    private record BestOfIntervals(Ranking ranking, Interval[] p, Interval[] below, Interval[] pi) {
+    private record BestOfIntervals(Ranking ranking, long n, Interval[] p, Interval[] below, Interval[] cdf,
+            Interval[] pi) {
     }
 
     private BestOfIntervals bestOf(Policy q, Policy p) {
@@ -170,30 +186,56 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         Ranking ranking = Ranking.of(base.reward());
         Interval[] probs = probabilities(base, ranking);
         Interval[] below = new Interval[probs.length];
+        Interval[] cdf = new Interval[probs.length];
         Interval[] pi = new Interval[probs.length];
         Interval f = Interval.ZERO;
         Interval previousPower = Interval.ZERO;
         for (int i = 0; i < probs.length; i++) {
             below[i] = f;
             f = i == probs.length - 1 ? Interval.ONE : f.plus(probs[i]);
+            f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
+            cdf[i] = f;
             Interval power = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi())).pow(nn);
             Interval d = power.minus(previousPower);
             pi[i] = new Interval(Math.max(0, d.lo()), Math.min(1, d.hi()));
             previousPower = power;
         }
-        return new BestOfIntervals(ranking, probs, below, pi);
+        return new BestOfIntervals(ranking, nn, probs, below, cdf, pi);
     }
 
     @Override
     public Interval visitKl(Quantity.Kl e) {
         BestOfIntervals b = bestOf(e.q(), e.p());
+        if (b.n == 1) {
+            return Interval.ZERO; // best-of-1 is p itself
+        }
         Interval sum = Interval.ZERO;
+        Interval n = Interval.point(b.n);
         for (int i = 0; i < b.pi.length; i++) {
             if (b.p[i].hi() == 0) {
                 continue;
             }
-            // pi log pi - pi log p
-            sum = sum.plus(b.pi[i].xLogX().minus(b.pi[i].times(b.p[i].log())));
+            // pi_i log(pi_i / p_i) with pi_i / p_i = sum_k F_i^k F_{i-1}^{n-1-k}, which lies between
+            // max(n F_{i-1}^{n-1}, F_i^{n-1}) and n F_i^{n-1}: finite where p_i reaches 0 (a family's edge)
+            Interval term;
+            if (b.below[i].hi() == 0) {
+                // lowest outcome: pi_0 log(pi_0/p_0) = F_0^n log F_0^{n-1} = ((n-1)/n) x log x with x = F_0^n
+                term = n.minus(Interval.ONE).div(n).times(b.pi[i].xLogX());
+            } else {
+                Interval low = n.times(b.below[i].pow(b.n - 1));
+                Interval top = b.cdf[i].pow(b.n - 1);
+                Interval ratio = new Interval(Math.max(low.lo(), top.lo()), n.times(top).hi());
+                term = ratio.lo() > 0 ? b.pi[i].times(ratio.log()) : null;
+            }
+            if (b.p[i].lo() > 0) {
+                Interval direct = b.pi[i].xLogX().minus(b.pi[i].times(b.p[i].log())); // pi log pi - pi log p
+                term = term == null ? direct : term.intersect(direct);
+            }
+            if (term == null) {
+                throw new ArithmeticException("no finite enclosure of the KL term of outcome " + i
+                        + " where its probability reaches 0 from above and below");
+            }
+            sum = sum.plus(term);
         }
         return sum;
     }

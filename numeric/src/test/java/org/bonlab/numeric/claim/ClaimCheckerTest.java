@@ -21,11 +21,11 @@ class ClaimCheckerTest {
     void theoremOneHoldsOnTheCoin() {
         Claim thm1 = Bon.claim(KL).atMost(Bon.analyticalKl(Bon.n)).forAll(Bon.n, 1, 1_000_000).named("Thm 1");
         Verdict v = new ClaimChecker().check(thm1);
-        Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, v, v.report());
-        assertTrue(u.exhaustive());
-        assertEquals(1_000_000, u.evaluations());
-        assertEquals(1.0, u.smallest().at().get(Bon.n));
-        assertEquals(0.0, u.smallest().margin(), 1e-15);
+        // exhaustive in doubles (evidence), then certified by intervals at every n (proof), tight n = 1 included
+        Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, v, v.report());
+        assertTrue(proved.argument().contains("every one of the 1000000 points"), proved.argument());
+        assertTrue(proved.argument().contains("margin 0.00 at {n=1.0}"), proved.argument());
+        assertEquals(2_000_000, proved.evaluations());
     }
 
     @Test

@@ -67,7 +67,7 @@ class IntervalTest {
     }
 
     @Test
-    @DisplayName("PROVED by certified intervals: Thm 1 on the coin at every n in 2..10^5 (n = 1 is tight: not certified)")
+    @DisplayName("PROVED by certified intervals: Thm 1 on the coin at every n in 2..10^5, and from n = 1 where it is tight")
     void certifiesTheoremOneOnTheCoin() {
         Policy coin = Policy.coin();
         Claim from2 = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n))
@@ -78,7 +78,11 @@ class IntervalTest {
         Claim from1 = from2.forAll(Bon.symbol("m"), 1, 1); // unchanged claim, but at n = 1 too:
         Claim tight = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n))
                 .forAll(Bon.n, 1, 1000);
-        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(tight));
+        // tight at n = 1 (0 <= 0): certified because both sides are exact there (best-of-1 is p; log 1 = 0)
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(tight));
+        Claim beyond = Bon.claim(Bon.kl(coin.bestOf(Bon.n), coin)).atMost(Bon.analyticalKl(Bon.n).minus(1e-300))
+                .forAll(Bon.n, 1, 10);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(beyond));
         assertInstanceOf(Verdict.Proved.class, new ClaimChecker().check(from1));
     }
 

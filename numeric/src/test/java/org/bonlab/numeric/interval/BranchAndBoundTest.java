@@ -1,0 +1,82 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Interval branch-and-bound over the bernoulli(p) family, p in (0, 1). */
+class BranchAndBoundTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+
+    private static Claim overBernoulli(Claim c, long maxN) {
+        return c.forAll(P, new Family.Bernoulli()).forAll(N, 1, maxN);
+    }
+
+    @Test
+    @DisplayName("Thm 1 on bernoulli(p) for every p in (0, 1) and n = 1..300: PROVED, tight n = 1 included")
+    void theoremOneOnTheBernoulliFamily() {
+        Claim c = overBernoulli(Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)), 300);
+        IntervalCertifier.Result r = IntervalCertifier.certify(c);
+        IntervalCertifier.Result.Certified ok = assertInstanceOf(IntervalCertifier.Result.Certified.class, r,
+                r.toString());
+        assertTrue(ok.argument().contains("branch-and-bound"), ok.argument());
+        assertTrue(ok.argument().contains("smallest lower bound 0"), ok.argument()); // tight at n = 1
+    }
+
+    @Test
+    @DisplayName("the strict win rate is at most n/(n+1) on bernoulli(p), n = 1..200: PROVED")
+    void winRateOnTheBernoulliFamily() {
+        Claim c = overBernoulli(Bon.claim(Bon.winRateStrict(P.bestOf(N), P)).atMost(N.div(N.plus(1))), 200);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(c));
+    }
+
+    @Test
+    @DisplayName("a false claim is never certified: KL <= (log n - (n-1)/n)/2 fails near a box, with the reason")
+    void falseClaimIsNotCertified() {
+        Claim c = overBernoulli(Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N).times(0.5)), 20);
+        // a counterexample exists: p = 1/2, n = 2 gives KL = 0.1308 > 0.0966
+        double kl = new DoubleEvaluator().evaluate(Bon.kl(Policy.coin().bestOf(2), Policy.coin()));
+        assertTrue(kl > 0.5 * (Math.log(2) - 0.5));
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
+                IntervalCertifier.certify(c));
+        assertTrue(no.reason().contains("too narrow to split"), no.reason());
+    }
+
+    @Test
+    @DisplayName("enclosures over a box of p contain the KL at points inside it, and stay finite at p = 0 and 1")
+    void enclosuresContainPointValues() {
+        Expr.Sym p = IntervalCertifier.FAMILY_PARAMETER;
+        Policy b = Policy.bernoulli(p);
+        Expr kl = Bon.kl(b.bestOf(N), b);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (long n : new long[] {2, 5, 40, 1000}) {
+            for (double[] box : new double[][] {{0, 1e-9}, {0.25, 0.26}, {0.999, 1}, {0, 1}}) {
+                Interval e = IntervalEvaluator.over(Map.of(N, Interval.point(n), p, new Interval(box[0], box[1])))
+                        .evaluate(kl);
+                assertTrue(Double.isFinite(e.lo()) && Double.isFinite(e.hi()), n + " " + e);
+                for (double x : new double[] {box[0], 0.5 * (box[0] + box[1]), box[1]}) {
+                    if (x <= 0 || x >= 1) {
+                        continue;
+                    }
+                    double v = ev.evaluate(Bon.kl(Policy.bernoulli(x).bestOf(n), Policy.bernoulli(x)));
+                    assertTrue(e.contains(v), "n = " + n + ", p = " + x + ": " + v + " not in " + e);
+                }
+            }
+        }
+        assertEquals(Interval.ZERO, IntervalEvaluator.over(Map.of(N, Interval.point(1), p, new Interval(0, 1)))
+                .evaluate(kl));
+    }
+}
