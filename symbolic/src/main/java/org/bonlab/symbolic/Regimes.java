@@ -143,8 +143,8 @@ final class Regimes {
     private static Verification checkLarge(Expr kl, Expr form, Expr leading, Expr q, Expr eps, Expr runnerUp,
             Expr.Sym n, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
-        Expr scaled = kl.minus(form).div(q);
-        Expr relative = kl.minus(form).div(kl.minus(leading)); // error of the form relative to KL's distance to its limit
+        Expr remainder = kl.minus(form); // the only part that needs the exact KL, evaluated once per point
+        Expr correction = form.minus(leading);
         int points = 0;
         double worst = 0;
         List<String> trail = new ArrayList<>();
@@ -169,7 +169,9 @@ final class Regimes {
                 at.forEach((k, v) -> b.put(k, new BigDecimal(v)));
                 b.put(n, BigDecimal.valueOf((long) nk));
                 HighPrecisionEvaluator hp = new HighPrecisionEvaluator((int) Math.ceil(decimalsOfQ) + SLACK_DIGITS);
-                double r = Math.abs(hp.evaluate(scaled, b).doubleValue());
+                BigDecimal d = hp.evaluate(remainder, b);
+                java.math.MathContext mc = new java.math.MathContext(20);
+                double r = d.divide(hp.evaluate(q, b), mc).abs().doubleValue();
                 trail.add(String.format(Locale.ROOT, "%.1e", r));
                 if (r > previous * (1 + 1e-9)) {
                     return new Verification.Unverified(String.format(Locale.ROOT, "the scaled remainder (KL - form)/q "
@@ -177,7 +179,8 @@ final class Regimes {
                 }
                 previous = r;
                 last = r;
-                lastRelative = Math.abs(hp.evaluate(relative, b).doubleValue());
+                // error of the form relative to KL's distance to its limit, (KL - form)/(KL - log(1/eps))
+                lastRelative = d.divide(d.add(hp.evaluate(correction, b)), mc).abs().doubleValue();
                 points++;
             }
             if (!(last <= LARGE_REMAINDER_TOLERANCE)) {
