@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.bonlab.claim.Claim;
+import org.bonlab.claim.Range;
 import org.bonlab.claim.Relation;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Rational;
@@ -172,6 +173,19 @@ class DslTest {
             assertEquals(Relation.AT_MOST, c.relation());
             assertEquals("Thm 1: KL(bestOf(coin, n) || coin) <= log(n) - (n - 1)/n for n in {1, ..., 10}",
                     c.toString());
+        }
+
+        @Test
+        void unboundedRangesOfIntegers() {
+            Claim c = Bon.claim(Bon.n).atLeast(Expr.constant(1)).forAll(Bon.n, 1, Range.INFINITY);
+            Range.Integers r = (Range.Integers) c.domain().get(0);
+            assertTrue(r.unbounded());
+            assertEquals(Long.MAX_VALUE, r.count());
+            assertEquals(Long.MAX_VALUE, new Range.Integers(Bon.n, -5, Range.INFINITY).count()); // no overflow
+            assertEquals(10, new Range.Integers(Bon.n, 1, 10).count());
+            assertEquals("n >= 1 for n in {1, 2, ...}", c.statement());
+            assertThrows(IllegalArgumentException.class, () -> c.forAll(Bon.symbol("m"), Range.INFINITY,
+                    Range.INFINITY));
         }
 
         @Test

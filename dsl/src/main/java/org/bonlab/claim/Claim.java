@@ -56,7 +56,10 @@ public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Ran
         return new Builder(lhs);
     }
 
-    /** The same claim, also quantified over the integers {@code from..to} for {@code symbol}. */
+    /**
+     * The same claim, also quantified over the integers {@code from..to} for {@code symbol}; with
+     * {@code to = Range.INFINITY}, over every integer from {@code from} on.
+     */
     public Claim forAll(Expr.Sym symbol, long from, long to) {
         List<Range> d = new ArrayList<>(domain);
         d.add(new Range.Integers(symbol, from, to));

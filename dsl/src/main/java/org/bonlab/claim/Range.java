@@ -11,7 +11,13 @@ public sealed interface Range permits Range.Integers, Range.Reals {
 
     Expr.Sym symbol();
 
-    /** Every integer from {@code from} to {@code to}, both included. */
+    /**
+     * The upper end of an integer range without one: {@code forAll(n, 1, Range.INFINITY)} is every integer
+     * n >= 1.
+     */
+    long INFINITY = Long.MAX_VALUE;
+
+    /** Every integer from {@code from} to {@code to}, both included; {@code to} may be {@link #INFINITY}. */
     record Integers(Expr.Sym symbol, long from, long to) implements Range {
         public Integers {
             Objects.requireNonNull(symbol, "symbol");
@@ -19,15 +25,27 @@ public sealed interface Range permits Range.Integers, Range.Reals {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "range of %s must not be empty, but was [%d, %d]", symbol.name(), from, to));
             }
+            if (from == INFINITY) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "range of %s must start at a finite integer, but starts at infinity", symbol.name()));
+            }
         }
 
+        /** Whether the range has no upper end. */
+        public boolean unbounded() {
+            return to == INFINITY;
+        }
+
+        /** The number of integers in the range, {@link Long#MAX_VALUE} when there are at least that many. */
         public long count() {
-            return to - from + 1;
+            long c = to - from + 1;
+            return unbounded() || c <= 0 ? Long.MAX_VALUE : c;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s in {%d, ..., %d}", symbol.name(), from, to);
+            return unbounded() ? String.format(Locale.ROOT, "%s in {%d, %d, ...}", symbol.name(), from, from + 1)
+                    : String.format(Locale.ROOT, "%s in {%d, ..., %d}", symbol.name(), from, to);
         }
     }
 

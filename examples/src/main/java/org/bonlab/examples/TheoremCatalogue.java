@@ -7,12 +7,14 @@ import java.util.Locale;
 import org.bonlab.Bon;
 import org.bonlab.claim.Claim;
 import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.claim.ConjectureSearch;
 import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
+import org.bonlab.policy.Reward;
 
 /**
  * Spec script: the results of Beirami et al. (2024) and Amini et al. (vBoN) as claims over every policy on up
@@ -95,8 +97,15 @@ public final class TheoremCatalogue {
 
         PolicyVar coin = Policy.variable("coin");
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)
-                .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 2, 100_000)
-                .named("Thm 1 on the coin (Example 1), n = 2..10^5, certified"), "PROVED"));
+                .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, Range.INFINITY)
+                .named("Thm 1 on the coin (Example 1), every n >= 1, certified"), "PROVED"));
+        PolicyVar tiedPmf = Policy.variable("q");
+        // dyadic probabilities: at n = 1, where the bound is tight (1/2 = 1/2), interval arithmetic is exact
+        org.bonlab.policy.Explicit tiedTop = Policy.probabilities(0.125, 0.125, 0.25, 0.5)
+                .withReward(Reward.of(1, 2, 3, 3));
+        out.add(new Entry(Bon.claim(Bon.winRateHalf(tiedPmf.bestOf(n), tiedPmf)).atMost(nOverN1)
+                .forAll(tiedPmf, new Family.Named(tiedTop)).forAll(n, 1, Range.INFINITY)
+                .named("win rate (ties half) <= n/(n+1), top two outcomes tied, every n >= 1, certified"), "PROVED"));
 
         out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, new Family.Bernoulli()).forAll(n, 1, 10_000)
                 .named("Thm 1 on bernoulli(p), every p in (0, 1), n = 1..10^4, certified"), "PROVED"));

@@ -47,6 +47,8 @@ final class SymjaSession implements AutoCloseable {
      * A thread that overran a time limit is abandoned (it is a daemon) and replaced.
      */
     private static ExecutorService worker;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(SymjaSession::newEvaluator);
 
     SymjaSession(Duration timeLimit) {
@@ -66,12 +68,11 @@ final class SymjaSession implements AutoCloseable {
      * work that does not need Symja.
      */
     static void warmUp() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return; // once per process: a second warm-up would only queue before real work
+        }
         worker().submit(() -> {
-            // the rule sets a derivation needs first: Expand/PowerExpand of logs of powers, and Limit
-            org.matheclipse.core.interfaces.ISymbol x = F.Dummy("x");
-            IExpr power = F.Power(F.C2, F.Negate(x));
-            EVALUATOR.get().eval(F.Expand(F.PowerExpand(F.Times(power, F.Log(F.Subtract(F.C1, power))))));
-            return EVALUATOR.get().eval(F.Limit(F.Times(power, F.Log(power)), F.Rule(x, F.CInfinity)));
+            return EVALUATOR.get();
         });
     }
 

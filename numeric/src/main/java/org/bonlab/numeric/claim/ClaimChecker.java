@@ -33,6 +33,17 @@ public final class ClaimChecker {
     /** On larger domains, each range contributes at most this many values. */
     public static final int SAMPLES_PER_RANGE = 2_000;
 
+    /**
+     * Numeric checks and searches over a range without an upper end ({@code Range.INFINITY}) sample n up to this
+     * value; only the interval certifier covers the integers beyond it (up to and including n -> infinity).
+     */
+    public static final long LARGEST_SAMPLED = 1_000_000_000_000_000L;
+
+    /** The largest value of {@code r} that numeric checks sample. */
+    static long sampledTo(Range.Integers r) {
+        return r.unbounded() ? Math.max(r.from(), LARGEST_SAMPLED) : r.to();
+    }
+
     public Verdict check(Claim claim) {
         List<List<Double>> axes = new ArrayList<>();
         long total = 1;
@@ -137,19 +148,20 @@ public final class ClaimChecker {
             return out;
         }
         TreeSet<Double> set = new TreeSet<>();
-        for (long v = r.from(); v <= r.to() && set.size() < SAMPLES_PER_RANGE / 2; v++) {
+        long to = sampledTo(r);
+        for (long v = r.from(); v <= to && set.size() < SAMPLES_PER_RANGE / 2; v++) {
             set.add((double) v);
         }
         double lo = Math.max(1, r.from());
-        double hi = r.to();
+        double hi = to;
         int steps = SAMPLES_PER_RANGE / 2;
         for (int i = 0; i <= steps && lo < hi; i++) {
             double v = Math.rint(lo * Math.pow(hi / lo, (double) i / steps));
-            if (v >= r.from() && v <= r.to()) {
+            if (v >= r.from() && v <= to) {
                 set.add(v);
             }
         }
-        set.add((double) r.to());
+        set.add((double) to);
         return new ArrayList<>(set);
     }
 }

@@ -178,15 +178,16 @@ public final class ConjectureSearch {
     static double drawValue(Range r, RandomGenerator rng) {
         if (r instanceof Range.Integers ints) {
             double u = rng.nextDouble();
+            long to = ClaimChecker.sampledTo(ints);
             if (u < 0.3) {
-                return Math.min(ints.to(), ints.from() + rng.nextInt(10));
+                return Math.min(to, ints.from() + rng.nextInt(10));
             }
             if (u < 0.35) {
-                return ints.to();
+                return to;
             }
             double lo = Math.max(1, ints.from());
-            double v = Math.rint(Math.exp(Math.log(lo) + rng.nextDouble() * (Math.log(ints.to()) - Math.log(lo))));
-            return Math.min(ints.to(), Math.max(ints.from(), v));
+            double v = Math.rint(Math.exp(Math.log(lo) + rng.nextDouble() * (Math.log(to) - Math.log(lo))));
+            return Math.min(to, Math.max(ints.from(), v));
         }
         Range.Reals re = (Range.Reals) r;
         double lo = re.lower();
@@ -234,12 +235,20 @@ public final class ConjectureSearch {
     record Local(Candidate best, Verdict.Point bestPoint, long evaluations) {
     }
 
-    /** Nelder-Mead on the logits of every drawn policy, and on log n for integer symbols (rounded). */
+    /**
+     * Nelder-Mead on the logits of every policy drawn from a family (a named policy stays fixed), and on log n for
+     * integer symbols (rounded).
+     */
     Local optimise(Claim claim, Candidate start, int budget) {
         if (budget < 10) {
             return new Local(null, null, 0);
         }
-        List<PolicyVar> vars = new ArrayList<>(start.policies().keySet());
+        List<PolicyVar> vars = new ArrayList<>();
+        for (PolicyVar v : start.policies().keySet()) {
+            if (!(claim.policies().get(v) instanceof Family.Named)) {
+                vars.add(v); // a named policy is one point of the domain: it is not moved
+            }
+        }
         List<Expr.Sym> ints = new ArrayList<>();
         for (Range r : claim.domain()) {
             ints.add(r.symbol());
@@ -290,7 +299,7 @@ public final class ConjectureSearch {
 
     private static Candidate decode(Claim claim, Candidate start, List<PolicyVar> vars, List<Expr.Sym> syms,
             double[] x) {
-        Map<PolicyVar, Explicit> policies = new LinkedHashMap<>();
+        Map<PolicyVar, Explicit> policies = new LinkedHashMap<>(start.policies()); // named ones stay as they are
         int at = 0;
         for (PolicyVar v : vars) {
             Explicit e = start.policies().get(v);
@@ -313,7 +322,7 @@ public final class ConjectureSearch {
             double v = Math.exp(x[at++]);
             if (r instanceof Range.Integers ints) {
                 v = Math.rint(v);
-                if (v < ints.from() || v > ints.to()) {
+                if (v < ints.from() || v > ClaimChecker.sampledTo(ints)) {
                     return null;
                 }
             } else {
@@ -348,7 +357,8 @@ public final class ConjectureSearch {
         while (changed && rounds++ < 20) {
             changed = false;
             for (PolicyVar v : current.policies().keySet()) {
-                if (hasDependents(claim, v) || claim.policies().get(v) instanceof Family.SameOutcomes) {
+                if (hasDependents(claim, v) || claim.policies().get(v) instanceof Family.SameOutcomes
+                        || claim.policies().get(v) instanceof Family.Named) {
                     continue;
                 }
                 Explicit e = current.policies().get(v);

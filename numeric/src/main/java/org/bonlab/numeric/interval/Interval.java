@@ -103,12 +103,39 @@ public record Interval(double lo, double hi) {
         return new Interval(min, max);
     }
 
-    /** Division; the divisor must not contain 0. */
+    /**
+     * Division; the divisor must not contain 0. Each end is the rounded quotient, moved outward only when the
+     * quotient is inexact (the residual a - q b is exact by fma), so 1/2 stays exactly 1/2.
+     */
     public Interval div(Interval o) {
         if (o.lo <= 0 && o.hi >= 0) {
             throw new ArithmeticException("interval division by an interval containing 0: " + o);
         }
-        return times(widen(1 / o.hi, 1 / o.lo, 1));
+        double min = Math.min(Math.min(quotientBound(lo, o.lo, true), quotientBound(lo, o.hi, true)),
+                Math.min(quotientBound(hi, o.lo, true), quotientBound(hi, o.hi, true)));
+        double max = Math.max(Math.max(quotientBound(lo, o.lo, false), quotientBound(lo, o.hi, false)),
+                Math.max(quotientBound(hi, o.lo, false), quotientBound(hi, o.hi, false)));
+        return new Interval(min, max);
+    }
+
+    /** A bound below (or above) a / b for b != 0, with a or b possibly infinite (x / infinity is 0 in the limit). */
+    private static double quotientBound(double a, double b, boolean down) {
+        double q = a / b;
+        if (Double.isNaN(q)) { // infinity / infinity: no information
+            return down ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (Double.isInfinite(a) || Double.isInfinite(b) || a == 0) {
+            return q == 0 ? 0 : q; // exact in the extended reals
+        }
+        if (Double.isInfinite(q) || Math.abs(q) < 0x1p-900) {
+            return down ? Math.nextDown(q) : Math.nextUp(q);
+        }
+        double r = Math.fma(-q, b, a); // a - q b, exact away from underflow
+        if (r == 0) {
+            return q;
+        }
+        boolean trueAbove = (r > 0) == (b > 0); // a / b = q + r / b
+        return down ? (trueAbove ? q : Math.nextDown(q)) : (trueAbove ? Math.nextUp(q) : q);
     }
 
     /** The natural log; the argument must be positive (an end point at 0 gives -infinity). */
@@ -174,10 +201,13 @@ public record Interval(double lo, double hi) {
         return new Interval(Math.max(0, result.lo), result.hi);
     }
 
-    /** x log x, with 0 log 0 = 0, for x in [0, 1] (decreasing on [0, 1/e], increasing after). */
+    /**
+     * x log x, with 0 log 0 = 0, for x in [0, infinity] (convex: decreasing on [0, 1/e], increasing after, so the
+     * maximum is at an end point and the minimum is -1/e where the interval holds 1/e).
+     */
     public Interval xLogX() {
-        if (lo < 0 || hi > 1) {
-            throw new ArithmeticException("interval x log x needs [0, 1], but was " + this);
+        if (lo < 0) {
+            throw new ArithmeticException("interval x log x needs x >= 0, but was " + this);
         }
         Interval l = lo == 0 ? ZERO : point(lo).times(point(lo).log());
         Interval h = hi == 0 ? ZERO : point(hi).times(point(hi).log());
@@ -187,7 +217,7 @@ public record Interval(double lo, double hi) {
         if (lo <= inv + 1e-15 && hi >= inv - 1e-15) {
             min = Math.min(min, Math.nextDown(-inv) - 1e-15); // the minimum -1/e, with a margin for its rounding
         }
-        return new Interval(min, Math.min(0, max));
+        return new Interval(min, hi <= 1 ? Math.min(0, max) : max);
     }
 
     public boolean contains(double x) {

@@ -20,8 +20,12 @@ import org.bonlab.policy.PolicyVar;
  * [0, 1] (which covers the family's open (0, 1)) by branch-and-bound: a box of p whose margin enclosure is
  * non-negative is done, any other box is halved, down to {@link #MIN_BOX_WIDTH}. The claim is proved only if
  * every point and every box is done. This is a sound argument for that domain (and only for it); equalities,
- * real or infinite ranges of symbols, and larger families are not covered, and a point where the claim is tight
- * can be certified only where both sides are computed exactly there (best-of-1 is p itself; log 1 = 0).
+ * real ranges of symbols, a family over more than {@link #MAX_POINTS} values of n, and larger families are not
+ * covered, and a point where the claim is tight can be certified only where both sides are computed exactly there
+ * (best-of-1 is p itself; log 1 = 0).
+ *
+ * <p>With fixed policies and one integer range longer than {@link #MAX_POINTS} or without an upper end, the
+ * range is covered by boxes of n instead (see {@link #overBoxesOfN}): n = 1, 2, ... up to infinity.
  */
 public final class IntervalCertifier {
 
@@ -64,12 +68,15 @@ public final class IntervalCertifier {
             }
             total = Math.multiplyHigh(total, ints.count()) != 0 ? Long.MAX_VALUE : total * ints.count();
         }
-        if (total > MAX_POINTS) {
-            return new Result.NotCertified(String.format(Locale.ROOT,
-                    "the domain has more than %d points", MAX_POINTS));
-        }
         Expr lhs = Binding.bind(claim.lhs(), fixed);
         Expr rhs = Binding.bind(claim.rhs(), fixed);
+        if (total > MAX_POINTS) {
+            if (claim.domain().size() == 1 && familyP == null) {
+                return overBoxesOfN(claim, lhs, rhs, (Range.Integers) claim.domain().get(0));
+            }
+            return new Result.NotCertified(String.format(Locale.ROOT, "the domain has more than %d points, and "
+                    + "boxes of n are certified only for one integer range and fixed policies", MAX_POINTS));
+        }
         int k = claim.domain().size();
         long[] boxes = {0};
         long[] idx = new long[k];
@@ -121,6 +128,89 @@ public final class IntervalCertifier {
         return new Result.Certified(String.format(Locale.ROOT,
                 "certified by interval arithmetic with outward rounding at every one of the %d points of the domain "
                         + "(smallest certified lower bound of the margin %.3g at %s)", total, worst, at), total);
+    }
+
+    /** Most boxes of n in a branch-and-bound over a long or unbounded range of n. */
+    public static final long MAX_N_BOXES = 200_000;
+
+    /** Boxes [a, b] of n with a at least this are not split further (above it not every integer is a double). */
+    static final double LARGEST_SPLIT = 0x1p52;
+
+    /**
+     * Branch-and-bound over an integer range too long to certify point by point, or without an upper end: the
+     * range is one box of n, enclosed as a whole (n is then a real interval; the best-of-n quantities are
+     * enclosed for every n in it, and +infinity as an end encloses the limit n -> infinity, as t = 1/n in
+     * [0, 1/a] would). A box whose margin enclosure is not non-negative is split: an unbounded [a, infinity]
+     * into [a, 4a] and [4a + 1, infinity], a bounded one at the geometric mean of its ends, down to single
+     * integers, which are enclosed exactly as in the point-by-point case.
+     */
+    private static Result overBoxesOfN(Claim claim, Expr lhs, Expr rhs, Range.Integers range) {
+        double top = range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+        if (!range.unbounded() && (long) top < range.to()) {
+            top = Math.nextUp(top); // the double nearest the end lies below it: widen to cover it
+        }
+        java.util.ArrayDeque<double[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new double[] {range.from(), top});
+        long boxes = 0;
+        long points = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        String where = "";
+        double lastStart = range.from();
+        while (!todo.isEmpty()) {
+            double[] box = todo.pop();
+            double a = box[0];
+            double b = box[1];
+            if (++boxes > MAX_N_BOXES) {
+                return new Result.NotCertified(String.format(Locale.ROOT,
+                        "branch-and-bound over %s used its %d boxes (at n in [%.0f, %s])", range, MAX_N_BOXES, a,
+                        endText(b)));
+            }
+            Interval margin;
+            try {
+                margin = margin(claim, lhs, rhs,
+                        IntervalEvaluator.over(Map.of(range.symbol(), a == b ? Interval.point(a) : new Interval(a, b))));
+            } catch (UnsupportedOperationException e) {
+                return new Result.NotCertified(e.getMessage());
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                margin = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // no enclosure: split
+            }
+            if (margin.lo() >= 0) {
+                if (margin.lo() < worst) {
+                    worst = margin.lo();
+                    where = a == b ? String.format(Locale.ROOT, "n = %.0f", a)
+                            : String.format(Locale.ROOT, "n in [%.0f, %s]", a, endText(b));
+                }
+                points += a == b ? 1 : 0;
+                lastStart = Math.max(lastStart, a);
+                continue;
+            }
+            if (a == b || a >= LARGEST_SPLIT) {
+                return new Result.NotCertified(String.format(Locale.ROOT,
+                        "the margin's enclosure %s over n in [%.0f, %s] is not non-negative%s", margin, a, endText(b),
+                        a == b ? "" : ", and the box is not split further"));
+            }
+            double m;
+            if (b == Double.POSITIVE_INFINITY) {
+                m = Math.max(a + 1, 4 * a);
+            } else if (b - a < 16) {
+                m = Math.floor((a + b) / 2);
+            } else {
+                m = Math.min(b - 1, Math.max(a, Math.floor(Math.sqrt(a) * Math.sqrt(b))));
+            }
+            todo.push(new double[] {m + 1, b});
+            todo.push(new double[] {a, m});
+        }
+        return new Result.Certified(String.format(Locale.ROOT,
+                "certified by interval branch-and-bound over n with outward rounding: %s was split into %d boxes of "
+                        + "consecutive integers (%d of them single points)%s, each with a non-negative enclosure of "
+                        + "the margin (smallest certified lower bound %.3g at %s)", range, boxes, points,
+                range.unbounded() ? String.format(Locale.ROOT, ", the last [%.0f, infinity] (t = 1/n in [0, 1/%.0f], "
+                        + "so it encloses the limit n -> infinity too)", lastStart, lastStart) : "",
+                worst, where), boxes);
+    }
+
+    private static String endText(double b) {
+        return b == Double.POSITIVE_INFINITY ? "infinity" : String.format(Locale.ROOT, "%.0f", b);
     }
 
     /** The symbol standing for p of a bernoulli(p) family during certification. */

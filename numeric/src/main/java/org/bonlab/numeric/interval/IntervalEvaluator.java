@@ -88,8 +88,28 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return evaluate(e.left()).times(evaluate(e.right()));
     }
 
+    /**
+     * Division. Over a box, x / (x + c) and (x - c) / x are evaluated as 1 / (1 + c / x) and 1 - c / x, which hold
+     * x once (so n / (n + 1) stays tight as n runs to infinity); the two forms are equal wherever x is not 0.
+     */
     @Override
     public Interval visitDiv(Expr.Div e) {
+        try {
+            if (e.denominator() instanceof Expr.Add a && a.left().equals(e.numerator())) {
+                Interval x = evaluate(e.numerator());
+                if (x.lo() != x.hi() && (x.lo() > 0 || x.hi() < 0)) {
+                    return Interval.ONE.div(Interval.ONE.plus(evaluate(a.right()).div(x)));
+                }
+            }
+            if (e.numerator() instanceof Expr.Sub sub && sub.left().equals(e.denominator())) {
+                Interval x = evaluate(e.denominator());
+                if (x.lo() != x.hi() && (x.lo() > 0 || x.hi() < 0)) {
+                    return Interval.ONE.minus(evaluate(sub.right()).div(x));
+                }
+            }
+        } catch (ArithmeticException notThisWay) {
+            // 1 + c/x may hold 0 over the box: the plain quotient below decides
+        }
         return evaluate(e.numerator()).div(evaluate(e.denominator()));
     }
 
@@ -169,9 +189,13 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return out;
     }
 
-    /** The base policy's ranked probabilities, CDF, and best-of-n probabilities \( F_i^n - F_{i-1}^n \). */
-    private record BestOfIntervals(Ranking ranking, long n, Interval[] p, Interval[] below, Interval[] cdf,
-            Interval[] pi) {
+    /**
+     * The base policy's ranked probabilities, CDF, and best-of-n probabilities \( F_i^n - F_{i-1}^n \): at one
+     * integer n ({@code box} false), or enclosing every integer n of a box [a, b] of n, b possibly +infinity
+     * ({@code box} true, with the ratios \( \pi_i / p_i \) enclosed in {@code ratio}).
+     */
+    private record BestOfIntervals(Ranking ranking, Interval n, boolean box, Interval[] p, Interval[] below,
+            Interval[] cdf, Interval[] pi, Interval[] ratio) {
     }
 
     private BestOfIntervals bestOf(Policy q, Policy p) {
@@ -179,15 +203,19 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             throw new UnsupportedOperationException("interval arithmetic covers quantities of p.bestOf(n) against p");
         }
         Interval n = evaluate(b.n());
-        if (n.lo() != n.hi() || n.lo() != Math.rint(n.lo()) || n.lo() < 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "n must be an integer, but was %s", n));
+        boolean box = n.lo() != n.hi();
+        if (n.lo() < 1 || n.lo() != Math.rint(n.lo()) || n.lo() >= 0x1p62
+                || (n.hi() != Double.POSITIVE_INFINITY && (n.hi() != Math.rint(n.hi()) || n.hi() >= 0x1p62))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "n must be an integer, or a box of integers [a, b] with 1 <= a, b < 2^62 or b = infinity, "
+                            + "but was %s", n));
         }
-        long nn = (long) n.lo();
         Ranking ranking = Ranking.of(base.reward());
         Interval[] probs = probabilities(base, ranking);
         Interval[] below = new Interval[probs.length];
         Interval[] cdf = new Interval[probs.length];
         Interval[] pi = new Interval[probs.length];
+        Interval[] ratio = box ? new Interval[probs.length] : null;
         Interval f = Interval.ZERO;
         Interval previousPower = Interval.ZERO;
         for (int i = 0; i < probs.length; i++) {
@@ -195,22 +223,102 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             f = i == probs.length - 1 ? Interval.ONE : f.plus(probs[i]);
             f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
             cdf[i] = f;
-            Interval power = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi())).pow(nn);
+            Interval power = box ? powerOver(f, n) : f.pow((long) n.lo());
             Interval d = power.minus(previousPower);
             pi[i] = new Interval(Math.max(0, d.lo()), Math.min(1, d.hi()));
+            if (box) {
+                ratio[i] = ratioOver(below[i], cdf[i], probs[i], pi[i], n);
+                pi[i] = pi[i].intersect(probs[i].times(ratio[i]));
+            }
             previousPower = power;
         }
-        return new BestOfIntervals(ranking, nn, probs, below, cdf, pi);
+        return new BestOfIntervals(ranking, n, box, probs, below, cdf, pi, ratio);
+    }
+
+    /** \( x^n \) for x in [0, 1] and every integer n of the box [a, b] (decreasing in n, increasing in x). */
+    static Interval powerOver(Interval x, Interval n) {
+        double lo = n.hi() == Double.POSITIVE_INFINITY ? (x.lo() == 1 ? 1 : 0)
+                : Interval.point(x.lo()).pow((long) n.hi()).lo();
+        return new Interval(lo, Interval.point(x.hi()).pow((long) n.lo()).hi());
+    }
+
+    /**
+     * An enclosure of \( \pi_i / p_i = \sum_{k<n} F_i^k F_{i-1}^{n-1-k} \) over a box of n: by the mean value
+     * theorem it lies between \( \max(n F_{i-1}^{n-1}, F_i^{n-1}) \) and \( n F_i^{n-1} \) (for the lowest
+     * outcome it is \( F_0^{n-1} \)); where \( p_i > 0 \) it is also the enclosure of \( \pi_i \) over \( p_i \).
+     */
+    private static Interval ratioOver(Interval below, Interval cdf, Interval p, Interval pi, Interval n) {
+        Interval nMinus1 = new Interval(n.lo() - 1, n.hi() == Double.POSITIVE_INFINITY ? n.hi() : n.hi() - 1);
+        Interval r;
+        if (below.hi() == 0) {
+            r = powerOver(cdf, nMinus1);
+        } else {
+            double lo = Math.max(nPowerLow(below.lo(), n), powerOver(cdf, nMinus1).lo());
+            r = new Interval(lo, Math.max(lo, nPowerHigh(cdf.hi(), n)));
+        }
+        if (p.lo() > 0) {
+            r = r.intersect(pi.div(p));
+        }
+        return r;
+    }
+
+    /**
+     * A lower bound of \( h(n) = n x^{n-1} \) over the integers n of the box [a, b], for x in [0, 1]: h is unimodal in
+     * n, so its minimum is at an end of the box (and h tends to 0 as n grows when x < 1).
+     */
+    static double nPowerLow(double x, Interval n) {
+        if (x == 1) {
+            return n.lo();
+        }
+        double atA = Interval.point(n.lo()).times(Interval.point(x).pow((long) n.lo() - 1)).lo();
+        if (n.hi() == Double.POSITIVE_INFINITY) {
+            return 0;
+        }
+        double atB = Interval.point(n.hi()).times(Interval.point(x).pow((long) n.hi() - 1)).lo();
+        return Math.max(0, Math.min(atA, atB));
+    }
+
+    /**
+     * An upper bound of \( h(n) = n x^{n-1} \) over the integers n of the box [a, b], for x in [0, 1]: for x < 1 it
+     * is the larger end value, or the peak \( 1/(e x \log(1/x)) \) at \( n = 1/\log(1/x) \) when that lies in the box.
+     */
+    static double nPowerHigh(double x, Interval n) {
+        if (x == 1) {
+            return n.hi();
+        }
+        if (x == 0) {
+            return n.lo() == 1 ? 1 : 0;
+        }
+        double high = Interval.point(n.lo()).times(Interval.point(x).pow((long) n.lo() - 1)).hi();
+        if (n.hi() != Double.POSITIVE_INFINITY) {
+            high = Math.max(high, Interval.point(n.hi()).times(Interval.point(x).pow((long) n.hi() - 1)).hi());
+        }
+        double peakAt = -1 / Math.log(x);
+        if (peakAt >= n.lo() - 1 && peakAt <= n.hi() + 1) {
+            Interval e = new Interval(Math.nextDown(Math.E), Math.nextUp(Math.E));
+            Interval logInverse = Interval.point(x).log().negate();
+            high = Math.max(high, Interval.ONE.div(e.times(Interval.point(x)).times(logInverse)).hi());
+        }
+        return high;
     }
 
     @Override
     public Interval visitKl(Quantity.Kl e) {
         BestOfIntervals b = bestOf(e.q(), e.p());
-        if (b.n == 1) {
+        if (b.box) {
+            // pi_i log(pi_i / p_i) = p_i r log r with r = pi_i / p_i: r occurs once, so the box does not widen it
+            Interval sum = Interval.ZERO;
+            for (int i = 0; i < b.pi.length; i++) {
+                sum = sum.plus(b.p[i].times(b.ratio[i].xLogX()));
+            }
+            return sum;
+        }
+        long nn = (long) b.n.lo();
+        if (nn == 1) {
             return Interval.ZERO; // best-of-1 is p itself
         }
         Interval sum = Interval.ZERO;
-        Interval n = Interval.point(b.n);
+        Interval n = b.n;
         for (int i = 0; i < b.pi.length; i++) {
             if (b.p[i].hi() == 0) {
                 continue;
@@ -222,8 +330,8 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
                 // lowest outcome: pi_0 log(pi_0/p_0) = F_0^n log F_0^{n-1} = ((n-1)/n) x log x with x = F_0^n
                 term = n.minus(Interval.ONE).div(n).times(b.pi[i].xLogX());
             } else {
-                Interval low = n.times(b.below[i].pow(b.n - 1));
-                Interval top = b.cdf[i].pow(b.n - 1);
+                Interval low = n.times(b.below[i].pow(nn - 1));
+                Interval top = b.cdf[i].pow(nn - 1);
                 Interval ratio = new Interval(Math.max(low.lo(), top.lo()), n.times(top).hi());
                 term = ratio.lo() > 0 ? b.pi[i].times(ratio.log()) : null;
             }
@@ -243,7 +351,10 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     @Override
     public Interval visitAnalyticalKl(Quantity.AnalyticalKl e) {
         Interval n = evaluate(e.n());
-        return n.log().minus(n.minus(Interval.ONE).div(n));
+        if (n.lo() == n.hi()) {
+            return n.log().minus(n.minus(Interval.ONE).div(n)); // exact 0 at n = 1
+        }
+        return n.log().minus(Interval.ONE.minus(Interval.ONE.div(n))); // (n-1)/n as 1 - 1/n: tight over a box
     }
 
     @Override

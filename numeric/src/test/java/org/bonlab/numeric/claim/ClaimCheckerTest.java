@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bonlab.Bon;
 import org.bonlab.claim.Claim;
+import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
 import org.bonlab.policy.Policy;
 import org.junit.jupiter.api.DisplayName;
@@ -56,5 +57,41 @@ class ClaimCheckerTest {
         Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, new ClaimChecker().check(c));
         assertTrue(!u.exhaustive() && u.evaluations() <= ClaimChecker.SAMPLES_PER_RANGE + 2);
         assertTrue(u.evidence().contains("sampled"));
+    }
+
+    @Test
+    @DisplayName("Thm 1 on the coin for every n >= 1 (an unbounded range): sampled, then PROVED by boxes of n")
+    void theoremOneForEveryN() {
+        Claim thm1 = Bon.claim(KL).atMost(Bon.analyticalKl(Bon.n)).forAll(Bon.n, 1, Range.INFINITY);
+        Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, new ClaimChecker().check(thm1));
+        assertTrue(proved.argument().contains("infinity]"), proved.argument());
+        assertTrue(thm1.statement().endsWith("for n in {1, 2, ...}"), thm1.statement());
+    }
+
+    @Test
+    @DisplayName("KL <= 0.69 on the coin over every n >= 1 is falsified at the smallest n, 12 (KL = 0.690872)")
+    void unboundedRangeIsFalsifiedAtTheSmallestN() {
+        Claim c = Bon.claim(KL).atMost(Expr.constant(0.69)).forAll(Bon.n, 1, Range.INFINITY);
+        Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class, new ClaimChecker().check(c));
+        assertEquals(12.0, f.counterexample().at().get(Bon.n)); // n = 11 gives 0.688936 < 0.69
+        // log 2 - h(2^-12), with h the binary entropy, by hand (Example 1 of Beirami et al.)
+        double x = Math.pow(2, -12);
+        double h = -x * Math.log(x) - (1 - x) * Math.log1p(-x);
+        assertEquals(Math.log(2) - h, f.counterexample().lhs(), 1e-15);
+        assertEquals(0.6908723651091466, f.counterexample().lhs(), 1e-15);
+    }
+
+    @Test
+    @DisplayName("a search never leaves a named policy: KL <= log 4 on uniform(4) is true (KL = log 4 - H(pi_n))")
+    void namedPoliciesStayFixed() {
+        // against the uniform policy KL(pi || u) = log L - H(pi) <= log L; a search that moved the policy to one
+        // whose top outcome has probability below 1/4 would see KL -> log(1/p_top) > log 4 and report a violation
+        org.bonlab.policy.PolicyVar p = Policy.variable("p");
+        Claim c = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.log(Expr.constant(4)))
+                .forAll(p, new org.bonlab.claim.Family.Named(Policy.uniform(4))).forAll(Bon.n, 1, 1000);
+        for (long seed = 1; seed <= 5; seed++) {
+            Verdict v = new ConjectureSearch(seed, 400, null).check(c);
+            assertTrue(!(v instanceof Verdict.Falsified), v.report());
+        }
     }
 }

@@ -101,4 +101,35 @@ class IntervalTest {
         assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(family));
         assertEquals(0.0, Interval.point(0).xLogX().hi());
     }
+
+    @Test
+    @DisplayName("division encloses the exact quotient (BigDecimal, 2000 random pairs), is exact where the quotient is, "
+            + "and x / infinity is 0; x log x past 1 encloses its value")
+    void divisionAndXLogXBeyondOne() {
+        SplittableRandom rng = new SplittableRandom(7);
+        java.math.MathContext mc = new java.math.MathContext(60);
+        for (int k = 0; k < 2000; k++) {
+            double a = (rng.nextBoolean() ? 1 : -1) * Math.exp(rng.nextDouble(-40, 40));
+            double b = (rng.nextBoolean() ? 1 : -1) * Math.exp(rng.nextDouble(-40, 40));
+            BigDecimal exact = new BigDecimal(a).divide(new BigDecimal(b), mc);
+            Interval q = Interval.point(a).div(Interval.point(b));
+            assertEncloses(q, exact, a + " / " + b);
+            assertTrue(q.hi() - q.lo() <= Math.ulp(a / b), "at most one ulp wide: " + q);
+        }
+        assertEquals(Interval.point(0.5), Interval.ONE.div(Interval.point(2)));
+        assertEquals(Interval.point(0.75), Interval.point(3).div(Interval.point(4)));
+        Interval third = Interval.ONE.div(Interval.point(3));
+        assertTrue(third.lo() < third.hi(), third.toString());
+        Interval tail = Interval.ONE.div(new Interval(8, Double.POSITIVE_INFINITY));
+        assertEquals(0.0, tail.lo());
+        assertEquals(0.125, tail.hi());
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        Expr.Sym x = Bon.symbol("x");
+        for (double v : new double[] {1.5, Math.E, 10, 1e6, 1e300}) {
+            assertEncloses(Interval.point(v).xLogX(), hp.evaluate(x.times(Expr.log(x)), Map.of(x, new BigDecimal(v))),
+                    "x log x at " + v);
+        }
+        Interval wide = new Interval(0.1, 3).xLogX(); // convex: -1/e inside, 3 log 3 at the top
+        assertTrue(wide.contains(-Math.exp(-1)) && wide.contains(3 * Math.log(3)), wide.toString());
+    }
 }
