@@ -107,6 +107,15 @@ public final class TheoremCatalogue {
                 .forAll(tiedPmf, new Family.Named(tiedTop)).forAll(n, 1, Range.INFINITY)
                 .named("win rate (ties half) <= n/(n+1), top two outcomes tied, every n >= 1, certified"), "PROVED"));
 
+        PolicyVar spike = Policy.variable("s");
+        Expr spikeGap = analytic.minus(Bon.kl(spike.bestOf(n), spike));
+        out.add(new Entry(Bon.claim(spikeGap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, spike, n))
+                .forAll(spike, new Family.Named(Policy.spike(20, 0.05, 0.3))).forAll(n, 1, 1_000_000_000_000L)
+                .named("Thm 2 (Eq. 17) on a spike policy, n = 1..10^12, certified"), "PROVED"));
+        out.add(new Entry(Bon.claim(analytic.minus(Bon.kl(coin.bestOf(n), coin)))
+                .atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, coin, n))
+                .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, 100_000)
+                .named("Cor 3 (Eq. 22) on the coin, n = 1..10^5, certified"), "PROVED"));
         out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, new Family.Bernoulli()).forAll(n, 1, 10_000)
                 .named("Thm 1 on bernoulli(p), every p in (0, 1), n = 1..10^4, certified"), "PROVED"));
         out.add(new Entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1)

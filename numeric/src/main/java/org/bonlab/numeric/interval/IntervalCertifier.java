@@ -189,6 +189,11 @@ public final class IntervalCertifier {
                         "the margin's enclosure %s over n in [%.0f, %s] is not non-negative%s", margin, a, endText(b),
                         a == b ? "" : ", and the box is not split further"));
             }
+            if (b == Double.POSITIVE_INFINITY && a >= TAIL_CHECK && unboundedBothSides(claim, lhs, rhs, range, a)) {
+                return new Result.NotCertified(String.format(Locale.ROOT, "both sides grow without bound over n in "
+                        + "[%.0f, infinity]: interval arithmetic cannot compare them there (certify a finite range of "
+                        + "n instead)", a));
+            }
             double m;
             if (b == Double.POSITIVE_INFINITY) {
                 m = Math.max(a + 1, 4 * a);
@@ -207,6 +212,22 @@ public final class IntervalCertifier {
                 range.unbounded() ? String.format(Locale.ROOT, ", the last [%.0f, infinity] (t = 1/n in [0, 1/%.0f], "
                         + "so it encloses the limit n -> infinity too)", lastStart, lastStart) : "",
                 worst, where), boxes);
+    }
+
+    /** From this n on, an unbounded tail box whose sides are both unbounded is given up at once. */
+    static final double TAIL_CHECK = 1 << 20;
+
+    private static boolean unboundedBothSides(Claim claim, Expr lhs, Expr rhs, Range.Integers range, double a) {
+        try {
+            IntervalEvaluator ev = IntervalEvaluator.over(Map.of(range.symbol(),
+                    new Interval(a, Double.POSITIVE_INFINITY)));
+            Interval l = ev.evaluate(lhs);
+            Interval r = ev.evaluate(rhs);
+            return Double.isInfinite(l.hi()) && Double.isInfinite(r.hi())
+                    || Double.isInfinite(l.lo()) && Double.isInfinite(r.lo());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String endText(double b) {

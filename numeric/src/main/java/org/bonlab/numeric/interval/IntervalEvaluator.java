@@ -19,9 +19,9 @@ import org.bonlab.policy.Uniform;
 
 /**
  * Evaluates expressions in interval arithmetic with outward rounding, for certification: the result encloses
- * the exact value. Supports arithmetic, log, exp, binary entropy, the analytical formula, and the KL, win rates
- * and expected reward of best-of-n of a base policy with given probabilities (explicit, coin/bernoulli, uniform,
- * spike). Anything else is {@link UnsupportedOperationException}: certification then does not apply.
+ * the exact value. Supports arithmetic, log, exp, binary entropy, the analytical formula, and the KL, win rates,
+ * expected reward, estimators (Eq. 26 and 28) and bounds (Thm 2 to Thm 4) of best-of-n of a base policy with given
+ * probabilities (explicit, coin/bernoulli, uniform, spike). Anything else is {@link UnsupportedOperationException}: certification then does not apply.
  */
 public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
@@ -409,17 +409,118 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitEstimatorAt(Quantity.EstimatorAt e) {
-        throw unsupported(e);
+        Interval n = singleN(e.n(), e);
+        Interval eps = evaluate(e.epsilon());
+        return e.estimator() == Quantity.Estimator.KL_HAT ? klHat(eps, n) : klHat1(eps, n);
     }
 
     @Override
     public Interval visitEstimatorMean(Quantity.EstimatorMean e) {
-        throw unsupported(e);
+        singleN(e.n(), e);
+        return estimatorMean(e.base(), e.n(), e.estimator() == Quantity.Estimator.KL_HAT);
     }
 
+    /**
+     * The bounds of Beirami et al.: Thm 2 and Cor 2 (polynomials in n) for single n and boxes of n alike; Thm 3,
+     * Cor 3, Lemma 2 and Thm 4 at single values of n.
+     */
     @Override
     public Interval visitBound(Quantity.Bound e) {
-        throw unsupported(e);
+        BestOfIntervals b = bestOf(e.base().bestOf(e.n()), e.base());
+        Interval n = b.n;
+        Interval twoNnMinus1 = Interval.point(2).times(n).times(n.minus(Interval.ONE));
+        Interval eps = b.p[b.p.length - 1]; // eps_inf, Eq. (20): the top-ranked outcome's probability
+        switch (e.kind()) {
+            case THM2_GAP_UPPER: {
+                Interval collision = Interval.ZERO; // e^{-H_2(p)} = sum p^2
+                for (Interval p : b.p) {
+                    collision = collision.plus(p.pow(2));
+                }
+                return twoNnMinus1.times(collision);
+            }
+            case COR2_GAP_UPPER: {
+                Interval max = b.p[0];
+                for (Interval p : b.p) {
+                    max = new Interval(Math.max(max.lo(), p.lo()), Math.max(max.hi(), p.hi()));
+                }
+                return twoNnMinus1.times(max);
+            }
+            default:
+                break;
+        }
+        singleN(e.n(), e);
+        switch (e.kind()) {
+            case THM3_GAP_LOWER: {
+                requirePositive(eps, "Thm 3 bound");
+                Interval l1 = eps.negate().log1p();
+                Interval nl = n.times(l1);
+                Interval q = nl.exp();
+                Interval oneMinusQ = nl.expm1().negate();
+                Interval second = q.hi() == 0 ? Interval.ZERO : n.minus(Interval.ONE).times(q).times(l1);
+                return oneMinusQ.times(n.log().plus(eps.log()).minus(oneMinusQ.log())
+                        .minus(n.minus(Interval.ONE).div(n))).minus(second);
+            }
+            case COR3_GAP_LOWER:
+                requirePositive(eps, "Cor 3 bound");
+                return n.negate().times(eps).expm1().negate().times(n.log().plus(eps.log())).minus(Interval.ONE);
+            case LEMMA2_KL_UPPER:
+                return estimatorMean(e.base(), e.n(), false);
+            case THM4_KL_UPPER:
+                return klHat(eps, n);
+            default:
+                throw new AssertionError(e.kind());
+        }
+    }
+
+    /** \( \mathbb{E}_{y \sim \pi_n}[\widehat{\mathrm{KL}}(p(y))] \) over the outcomes best-of-n reaches. */
+    private Interval estimatorMean(Policy base, Expr nExpr, boolean eq28) {
+        BestOfIntervals b = bestOf(base.bestOf(nExpr), base);
+        Interval sum = Interval.ZERO;
+        for (int i = 0; i < b.pi.length; i++) {
+            if (b.pi[i].hi() == 0) {
+                continue;
+            }
+            sum = sum.plus(b.pi[i].times(eq28 ? klHat(b.p[i], b.n) : klHat1(b.p[i], b.n)));
+        }
+        return sum;
+    }
+
+    /**
+     * The estimator of Eq. (28) of Beirami et al.: with \( q = (1-\varepsilon)^n \),
+     * \( q(\log n + (n-1)\log(1-\varepsilon) - \frac{n-1}{n}) + (1-q)(\log(1-q) - \log\varepsilon) \).
+     */
+    static Interval klHat(Interval eps, Interval n) {
+        requirePositive(eps, "KLhat (Eq. 28)");
+        Interval l1 = new Interval(eps.lo(), Math.min(1, eps.hi())).negate().log1p();
+        Interval nl = n.times(l1);
+        Interval q = nl.exp();
+        Interval oneMinusQ = nl.expm1().negate();
+        Interval first = q.hi() == 0 ? Interval.ZERO : q.times(n.log().plus(n.minus(Interval.ONE).times(l1))
+                .minus(n.minus(Interval.ONE).div(n)));
+        return first.plus(oneMinusQ.times(oneMinusQ.log().minus(eps.log())));
+    }
+
+    /** The estimator of Eq. (26) of Beirami et al.: \( \log\frac{1 - (1-\varepsilon)^n}{\varepsilon} \). */
+    static Interval klHat1(Interval eps, Interval n) {
+        requirePositive(eps, "KLhat1 (Eq. 26)");
+        Interval l1 = new Interval(eps.lo(), Math.min(1, eps.hi())).negate().log1p();
+        return n.times(l1).expm1().negate().log().minus(eps.log());
+    }
+
+    private static void requirePositive(Interval eps, String what) {
+        if (!(eps.lo() > 0)) {
+            throw new ArithmeticException(what + " needs eps > 0, but eps is enclosed by " + eps);
+        }
+    }
+
+    /** n for the estimators and the bounds with exponentials in n: a single integer, not a box. */
+    private Interval singleN(Expr nExpr, Expr where) {
+        Interval n = evaluate(nExpr);
+        if (n.lo() != n.hi()) {
+            throw new UnsupportedOperationException("interval arithmetic encloses " + where.show()
+                    + " at single values of n, not over a box of n");
+        }
+        return n;
     }
 
     @Override
