@@ -107,6 +107,10 @@ public final class TheoremCatalogue {
                 .forAll(tiedPmf, new Family.Named(tiedTop)).forAll(n, 1, Range.INFINITY)
                 .named("win rate (ties half) <= n/(n+1), top two outcomes tied, every n >= 1, certified"), "PROVED"));
 
+        out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, new Family.Named(Policy.coin()))
+                .forAll(q, new Family.Named(Policy.uniform(5))).forAll(n, 1, 1000).forAllReals(w, 0, 1)
+                .named("Cor 1 (Eq. 16) on the coin and uniform(5), every w in (0, 1), n = 1..1000, certified"),
+                "PROVED"));
         PolicyVar spike = Policy.variable("s");
         Expr spikeGap = analytic.minus(Bon.kl(spike.bestOf(n), spike));
         out.add(new Entry(Bon.claim(spikeGap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, spike, n))

@@ -1,6 +1,8 @@
 package org.bonlab.numeric.interval;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +17,15 @@ import org.bonlab.policy.PolicyVar;
 
 /**
  * Proves a claim by certified interval evaluation over its whole domain: integer ranges with at most
- * {@link #MAX_POINTS} points in all, fixed policies, and at most one policy drawn from the bernoulli(p) family.
- * At each integer point both sides are enclosed with outward rounding; for the family, p runs over the closed
- * [0, 1] (which covers the family's open (0, 1)) by branch-and-bound: a box of p whose margin enclosure is
- * non-negative is done, any other box is halved, down to {@link #MIN_BOX_WIDTH}. The claim is proved only if
- * every point and every box is done. This is a sound argument for that domain (and only for it); equalities,
- * real ranges of symbols, a family over more than {@link #MAX_POINTS} values of n, and larger families are not
- * covered, and a point where the claim is tight can be certified only where both sides are computed exactly there
- * (best-of-1 is p itself; log 1 = 0).
+ * {@link #MAX_POINTS} points in all, fixed policies, and at most one continuous parameter: the p of one policy
+ * drawn from the bernoulli(p) family, or one real symbol with finite ends (such as the weight w of Cor 1).
+ * At each integer point both sides are enclosed with outward rounding; the continuous parameter runs over the
+ * closed range (which covers the open one: p in [0, 1] for (0, 1)) by branch-and-bound: a box whose margin
+ * enclosure is non-negative is done, any other box is halved, down to {@link #MIN_BOX_WIDTH}. The claim is proved
+ * only if every point and every box is done. This is a sound argument for that domain (and only for it);
+ * equalities, real ranges with an infinite end, two continuous parameters, a family over more than
+ * {@link #MAX_POINTS} values of n, and larger families are not covered, and a point where the claim is tight can
+ * be certified only where both sides are computed exactly there (best-of-1 is p itself; log 1 = 0).
  *
  * <p>With fixed policies and one integer range longer than {@link #MAX_POINTS} or without an upper end, the
  * range is covered by boxes of n instead (see {@link #overBoxesOfN}): n = 1, 2, ... up to infinity.
@@ -61,23 +64,38 @@ public final class IntervalCertifier {
                         + "but " + e.getKey().name() + " ranges over " + e.getValue());
             }
         }
+        List<Range.Integers> ints = new ArrayList<>();
+        Expr.Sym continuous = familyP;
+        Interval over = new Interval(0, 1); // p of bernoulli(p): the closed [0, 1] covers the family's (0, 1)
+        String overText = "p in [0, 1] (covering the family's (0, 1))";
         long total = 1;
         for (Range r : claim.domain()) {
-            if (!(r instanceof Range.Integers ints)) {
-                return new Result.NotCertified("certification covers integer ranges only, but " + r + " is not one");
+            if (r instanceof Range.Integers i) {
+                ints.add(i);
+                total = Math.multiplyHigh(total, i.count()) != 0 ? Long.MAX_VALUE : total * i.count();
+            } else {
+                Range.Reals re = (Range.Reals) r;
+                if (continuous != null || Double.isInfinite(re.lower()) || Double.isInfinite(re.upper())) {
+                    return new Result.NotCertified("certification covers one continuous parameter with finite "
+                            + "ends (a real symbol or the p of bernoulli(p)), but " + r + (continuous != null
+                                    ? " is a second one" : " has an infinite end"));
+                }
+                continuous = re.symbol();
+                over = new Interval(re.lower(), re.upper());
+                overText = String.format(Locale.ROOT, "%s in [%s, %s] (covering (%s, %s))", re.symbol().name(),
+                        re.lower(), re.upper(), re.lower(), re.upper());
             }
-            total = Math.multiplyHigh(total, ints.count()) != 0 ? Long.MAX_VALUE : total * ints.count();
         }
         Expr lhs = Binding.bind(claim.lhs(), fixed);
         Expr rhs = Binding.bind(claim.rhs(), fixed);
         if (total > MAX_POINTS) {
             if (claim.domain().size() == 1 && familyP == null) {
-                return overBoxesOfN(claim, lhs, rhs, (Range.Integers) claim.domain().get(0));
+                return overBoxesOfN(claim, lhs, rhs, ints.get(0));
             }
             return new Result.NotCertified(String.format(Locale.ROOT, "the domain has more than %d points, and "
                     + "boxes of n are certified only for one integer range and fixed policies", MAX_POINTS));
         }
-        int k = claim.domain().size();
+        int k = ints.size();
         long[] boxes = {0};
         long[] idx = new long[k];
         double worst = Double.POSITIVE_INFINITY;
@@ -85,11 +103,10 @@ public final class IntervalCertifier {
         for (long point = 0; point < total; point++) {
             Map<Expr.Sym, Double> at = new LinkedHashMap<>();
             for (int d = 0; d < k; d++) {
-                Range.Integers r = (Range.Integers) claim.domain().get(d);
-                at.put(r.symbol(), (double) (r.from() + idx[d]));
+                at.put(ints.get(d).symbol(), (double) (ints.get(d).from() + idx[d]));
             }
             Interval margin;
-            if (familyP == null) {
+            if (continuous == null) {
                 try {
                     margin = margin(claim, lhs, rhs, IntervalEvaluator.over(points(at)));
                 } catch (UnsupportedOperationException | ArithmeticException | IllegalArgumentException e) {
@@ -100,7 +117,7 @@ public final class IntervalCertifier {
                             "the margin's enclosure %s at %s is not non-negative", margin, at));
                 }
             } else {
-                Object split = bisect(claim, lhs, rhs, at, familyP, boxes);
+                Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes);
                 if (split instanceof Result.NotCertified no) {
                     return no;
                 }
@@ -111,19 +128,19 @@ public final class IntervalCertifier {
                 where = at.toString();
             }
             for (int d = k - 1; d >= 0; d--) {
-                if (++idx[d] < ((Range.Integers) claim.domain().get(d)).count()) {
+                if (++idx[d] < ints.get(d).count()) {
                     break;
                 }
                 idx[d] = 0;
             }
         }
         String at = where.replace("Sym[name=", "").replace("]", "");
-        if (familyP != null) {
+        if (continuous != null) {
             return new Result.Certified(String.format(Locale.ROOT,
                     "certified by interval branch-and-bound with outward rounding: for each of the %d points of the "
-                            + "integer domain, p in [0, 1] (covering the family's (0, 1)) was split into %d boxes in "
-                            + "all, each with a non-negative enclosure of the margin (smallest lower bound %.3g at %s)",
-                    total, boxes[0], worst, at), total + boxes[0]);
+                            + "integer domain, %s was split into %d boxes in all, each with a non-negative "
+                            + "enclosure of the margin (smallest lower bound %.3g at %s)",
+                    total, overText, boxes[0], worst, at), total + boxes[0]);
         }
         return new Result.Certified(String.format(Locale.ROOT,
                 "certified by interval arithmetic with outward rounding at every one of the %d points of the domain "
@@ -256,20 +273,20 @@ public final class IntervalCertifier {
     }
 
     /**
-     * Branch-and-bound over p in [0, 1] at one point of the integer domain: a box is done when the margin's
-     * enclosure over the whole box is non-negative, and split in two otherwise. Returns the hull of the certified
+     * Branch-and-bound over the continuous parameter p (in {@code whole}) at one point of the integer domain: a box
+     * is done when the margin's enclosure over the whole box is non-negative, and split in two otherwise. Returns the hull of the certified
      * lower bounds, or why the proof failed (a box narrower than {@link #MIN_BOX_WIDTH}, or the box budget).
      */
     private static Object bisect(Claim claim, Expr lhs, Expr rhs, Map<Expr.Sym, Double> at, Expr.Sym p,
-            long[] boxes) {
+            Interval whole, long[] boxes) {
         java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
-        todo.push(new Interval(0, 1));
+        todo.push(whole);
         double smallest = Double.POSITIVE_INFINITY;
         while (!todo.isEmpty()) {
             Interval box = todo.pop();
             if (++boxes[0] > MAX_BOXES) {
                 return new Result.NotCertified(String.format(Locale.ROOT,
-                        "branch-and-bound over p used its %d boxes (at %s)", MAX_BOXES, at));
+                        "branch-and-bound over %s used its %d boxes (at %s)", p.name(), MAX_BOXES, at));
             }
             Map<Expr.Sym, Interval> b = points(at);
             b.put(p, box);
@@ -286,8 +303,8 @@ public final class IntervalCertifier {
                 continue;
             }
             if (box.width() < MIN_BOX_WIDTH) {
-                return new Result.NotCertified(String.format(Locale.ROOT, "at %s, p in %s: the margin's enclosure "
-                        + "%s is not non-negative, and the box is too narrow to split", at, box, m));
+                return new Result.NotCertified(String.format(Locale.ROOT, "at %s, %s in %s: the margin's enclosure "
+                        + "%s is not non-negative, and the box is too narrow to split", at, p.name(), box, m));
             }
             double mid = 0.5 * (box.lo() + box.hi());
             todo.push(new Interval(mid, box.hi()));

@@ -79,4 +79,34 @@ class BranchAndBoundTest {
         assertEquals(Interval.ZERO, IntervalEvaluator.over(Map.of(N, Interval.point(1), p, new Interval(0, 1)))
                 .evaluate(kl));
     }
+
+    @Test
+    @DisplayName("a real symbol with finite ends: Cor 1 (two prompts with weights w, 1 - w) on fixed policies, "
+            + "w in (0, 1), n = 1..200: PROVED; a weight range past 1 is not")
+    void corollaryOneOverRealWeights() {
+        PolicyVar q = Policy.variable("q");
+        Expr.Sym w = Bon.symbol("w");
+        Expr mixture = w.times(Bon.kl(P.bestOf(N), P)).plus(Expr.constant(1).minus(w).times(Bon.kl(q.bestOf(N), q)));
+        Claim cor1 = Bon.claim(mixture).atMost(Bon.analyticalKl(N)).forAll(P, new Family.Named(Policy.coin()))
+                .forAll(q, new Family.Named(Policy.uniform(5))).forAll(N, 1, 200).forAllReals(w, 0, 1);
+        IntervalCertifier.Result r = IntervalCertifier.certify(cor1);
+        IntervalCertifier.Result.Certified ok = assertInstanceOf(IntervalCertifier.Result.Certified.class, r,
+                r.toString());
+        assertTrue(ok.argument().contains("w in [0.0, 1.0] (covering (0.0, 1.0))"), ok.argument());
+        // weights outside [0, 1] break it: (1 - w) KL_coin + w KL_uniform(5) at w = 3, n = 3 is
+        // 3 * 0.4126 - 2 * 0.3164 = 0.6050 > log 3 - 2/3 = 0.4319, so the claim over w in (0, 3) is false
+        Claim wide = Bon.claim(Expr.constant(1).minus(w).times(Bon.kl(P.bestOf(N), P))
+                .plus(w.times(Bon.kl(q.bestOf(N), q)))).atMost(Bon.analyticalKl(N))
+                .forAll(P, new Family.Named(Policy.coin())).forAll(q, new Family.Named(Policy.uniform(5)))
+                .forAll(N, 1, 200).forAllReals(w, 0, 3);
+        double at = new DoubleEvaluator().evaluate(Bon.kl(Policy.uniform(5).bestOf(N), Policy.uniform(5)),
+                Map.of(N, 3.0)) * 3 - 2 * new DoubleEvaluator().evaluate(Bon.kl(Policy.coin().bestOf(N),
+                Policy.coin()), Map.of(N, 3.0));
+        assertTrue(at > Math.log(3) - 2.0 / 3, "mixture at w = 3, n = 3: " + at);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(wide));
+        Claim unbounded = cor1.forAllReals(Bon.symbol("lambda"), 0, Double.POSITIVE_INFINITY);
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
+                IntervalCertifier.certify(unbounded));
+        assertTrue(no.reason().contains("one continuous parameter"), no.reason());
+    }
 }
