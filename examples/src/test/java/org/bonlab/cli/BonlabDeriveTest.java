@@ -69,6 +69,19 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("uniform(1000): KL as one sum over the outcomes, its limit log 1000, checked at 30 values of n")
+    void uniformThousandAsASum() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "uniform(L=1000)", "--quantity", "kl",
+                "--latex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("closed form:   sum(((i/1000)^n - ((i - 1)/1000)^n)*log(1000*((i/1000)^n - "
+                + "((i - 1)/1000)^n)), i = 1..1000)"), r.out());
+        assertTrue(r.out().contains("LaTeX:         \\sum_{i=1}^{1000}"), r.out());
+        assertTrue(r.out().contains("limit n->inf:  log(1000) = 6.9077552789821370"), r.out());
+        assertTrue(r.out().contains("cross-check:   checked numerically at 30 points"), r.out());
+    }
+
+    @Test
     @DisplayName("a bound of Beirami et al.: Thm 2 on the coin is 2n(n-1) e^{-H_2(p)}")
     void bound() {
         BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "gap_bound_thm2",
@@ -84,7 +97,7 @@ class BonlabDeriveTest {
         for (String[] args : new String[][] {
             {"derive", "--policy", "coin", "--quantity", "entropy"},
             {"derive", "--policy", "zipf(L=5, s=1.1)", "--quantity", "kl"},
-            {"derive", "--policy", "uniform(L=1000)", "--quantity", "kl"},
+            {"derive", "--policy", "uniform(L=1000)", "--quantity", "win_strict"},
             {"derive", "--policy", "coin"},
             {"derive", "--policy", "coin", "--quantity", "win_half", "--regimes"},
         }) {

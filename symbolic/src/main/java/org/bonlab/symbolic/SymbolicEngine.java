@@ -113,6 +113,10 @@ public final class SymbolicEngine implements AutoCloseable {
             presented = closed;
         } else {
             BasePolicy base = bestOfBase(quantity, n);
+            if (quantity instanceof Quantity.Kl && base instanceof org.bonlab.policy.Uniform u
+                    && u.size() > BestOfForms.MAX_OUTCOMES) {
+                return deriveUniformKl((Quantity.Kl) quantity, u, n);
+            }
             parameters.addAll(parameters(base));
             BestOfForms f = BestOfForms.of(base, n);
             forms = Optional.of(f);
@@ -156,6 +160,32 @@ public final class SymbolicEngine implements AutoCloseable {
         LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
                 "dominance: with distinct rewards pi_n tends to the point mass on the top outcome", parameters);
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+    }
+
+    /** The values of n at which the sum form of the uniform policy's KL is checked (30 points, 1 to 10^6). */
+    static final List<Long> UNIFORM_SUM_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 15L, 20L,
+            30L, 50L, 70L, 100L, 200L, 300L, 500L, 700L, 1_000L, 2_000L, 3_000L, 5_000L, 10_000L, 30_000L,
+            100_000L, 300_000L, 1_000_000L, 999_983L);
+
+    /**
+     * KL of best-of-n of uniform(L) for L beyond {@link BestOfForms#MAX_OUTCOMES}: Lemma 1 (Eq. (7) of Beirami et
+     * al.) gives \( \pi_n(i) = (i/L)^n - ((i-1)/L)^n \), so \( \mathrm{KL} = \sum_{i=1}^{L} \pi_n(i)\log(L\,\pi_n(i))
+     * \) as one sum over the outcomes (not written out term by term). Its limit is \( \log L \) by dominance
+     * (the top outcome has probability 1/L), confirmed numerically; the sum is checked against the numeric engine
+     * at 30 values of n.
+     */
+    private Derivation deriveUniformKl(Quantity.Kl quantity, org.bonlab.policy.Uniform u, Expr.Sym n) {
+        long size = u.size();
+        Expr.Sym i = Expr.symbol("i");
+        Expr sizeExpr = Expr.constant(size);
+        Expr pi = i.div(sizeExpr).pow(n).minus(i.minus(Expr.constant(1)).div(sizeExpr).pow(n));
+        Expr closed = new Expr.Sum(i, Expr.constant(1), sizeExpr, pi.times(Expr.log(sizeExpr.times(pi))));
+        Verification cross = crossCheck(quantity, closed, n, List.of(), UNIFORM_SUM_CHECK_POINTS);
+        LimitResult limit = confirm(quantity, Expr.log(sizeExpr), n, List.of(),
+                "dominance: with distinct rewards pi_n tends to the point mass on the top outcome, of probability 1/"
+                        + size, new ArrayList<>());
+        return new Derivation(quantity, n, closed, closed,
+                new Verification.Proved("the presented form is the closed form"), limit, cross);
     }
 
     /**

@@ -141,6 +141,12 @@ public final class HighPrecisionEvaluator {
 
     static Apfloat ap(Scalar s, long prec) {
         if (s instanceof Rational r) {
+            if (r.numerator().bitLength() < 63 && r.denominator().bitLength() < 63) {
+                // from longs: apfloat builds these directly, where a BigInteger goes through a radix conversion
+                Apfloat num = new Apfloat(r.numerator().longValue(), prec);
+                return r.denominator().equals(java.math.BigInteger.ONE) ? num
+                        : num.divide(new Apfloat(r.denominator().longValue(), prec));
+            }
             return new Apfloat(r.numerator(), prec).divide(new Apfloat(r.denominator(), prec));
         }
         return new Apfloat(new BigDecimal(((Floating) s).value()), prec);
