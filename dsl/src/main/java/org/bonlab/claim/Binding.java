@@ -3,6 +3,7 @@ package org.bonlab.claim;
 import java.util.Map;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rewrite;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.Bernoulli;
 import org.bonlab.policy.BestOf;
@@ -19,7 +20,7 @@ import org.bonlab.policy.WorstOf;
 import org.bonlab.policy.Zipf;
 
 /** Replaces policy variables by policies, and symbols by expressions, throughout an expression. */
-public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy> {
+public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
 
     private final Map<PolicyVar, ? extends Policy> values;
     private final Map<Expr.Sym, ? extends Expr> symbols;
@@ -40,79 +41,19 @@ public final class Binding implements Expr.Visitor<Expr>, Policy.Visitor<Policy>
     }
 
     private Expr x(Expr e) {
-        return e.accept(this);
+        return apply(e);
     }
 
     private Policy p(Policy q) {
         return q.accept(this);
     }
 
-    // ---- expressions ----
-
-    @Override
-    public Expr visitNum(Expr.Num e) {
-        return e;
-    }
+    // ---- expressions: arithmetic nodes are rebuilt by Rewrite; symbols and quantities here ----
 
     @Override
     public Expr visitSym(Expr.Sym e) {
         Expr r = symbols.get(e);
         return r == null ? e : r;
-    }
-
-    @Override
-    public Expr visitAdd(Expr.Add e) {
-        return new Expr.Add(x(e.left()), x(e.right()));
-    }
-
-    @Override
-    public Expr visitSub(Expr.Sub e) {
-        return new Expr.Sub(x(e.left()), x(e.right()));
-    }
-
-    @Override
-    public Expr visitMul(Expr.Mul e) {
-        return new Expr.Mul(x(e.left()), x(e.right()));
-    }
-
-    @Override
-    public Expr visitDiv(Expr.Div e) {
-        return new Expr.Div(x(e.numerator()), x(e.denominator()));
-    }
-
-    @Override
-    public Expr visitNeg(Expr.Neg e) {
-        return new Expr.Neg(x(e.operand()));
-    }
-
-    @Override
-    public Expr visitPow(Expr.Pow e) {
-        return new Expr.Pow(x(e.base()), x(e.exponent()));
-    }
-
-    @Override
-    public Expr visitLog(Expr.Log e) {
-        return new Expr.Log(x(e.operand()));
-    }
-
-    @Override
-    public Expr visitExp(Expr.Exp e) {
-        return new Expr.Exp(x(e.operand()));
-    }
-
-    @Override
-    public Expr visitBinaryEntropy(Expr.BinaryEntropy e) {
-        return new Expr.BinaryEntropy(x(e.operand()));
-    }
-
-    @Override
-    public Expr visitBinomial(Expr.Binomial e) {
-        return new Expr.Binomial(x(e.n()), x(e.k()));
-    }
-
-    @Override
-    public Expr visitSum(Expr.Sum e) {
-        return new Expr.Sum(e.index(), x(e.lower()), x(e.upper()), x(e.body()));
     }
 
     @Override

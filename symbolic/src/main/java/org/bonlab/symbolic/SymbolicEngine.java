@@ -12,6 +12,7 @@ import java.util.Set;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.expr.Rational;
+import org.bonlab.expr.Rewrite;
 import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.numeric.quantity.UndefinedQuantityException;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.expr.Rational;
+import org.bonlab.expr.Rewrite;
 import org.bonlab.policy.BasePolicy;
 
 /**

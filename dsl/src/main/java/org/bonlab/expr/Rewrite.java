@@ -1,14 +1,12 @@
-package org.bonlab.symbolic;
-
-import org.bonlab.expr.Expr;
-import org.bonlab.expr.Quantity;
+package org.bonlab.expr;
 
 /**
  * A bottom-up rewrite of an expression: arithmetic nodes are rebuilt from their rewritten children and then
  * passed to {@link #after(Expr)}; quantity nodes go to {@link #quantity(Quantity)}. Subclasses override the two
- * hooks; every node kind is handled here, so a new kind is a compile error in one place.
+ * hooks (or a node kind's visit method, as {@code org.bonlab.claim.Binding} does for symbols and quantities);
+ * every node kind is handled here, so a new kind is a compile error in one place.
  */
-abstract class Rewrite implements Expr.Visitor<Expr> {
+public abstract class Rewrite implements Expr.Visitor<Expr> {
 
     /** The replacement of a quantity node; by default the node itself. */
     protected Expr quantity(Quantity q) {
@@ -20,7 +18,8 @@ abstract class Rewrite implements Expr.Visitor<Expr> {
         return e;
     }
 
-    final Expr apply(Expr e) {
+    /** The rewritten expression. */
+    public final Expr apply(Expr e) {
         return e.accept(this);
     }
 
