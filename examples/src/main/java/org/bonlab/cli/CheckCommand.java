@@ -61,8 +61,8 @@ final class CheckCommand implements Callable<Integer> {
         boolean ok = true;
         for (Claim c : claims) {
             long t0 = System.nanoTime();
-            Verdict v = new ConjectureSearch(seed, evaluations, new java.io.PrintStream(
-                    new java.io.FileOutputStream(java.io.FileDescriptor.err), true)).check(c);
+            Verdict v = org.bonlab.symbolic.SymbolicProver.check(c, new ConjectureSearch(seed, evaluations,
+                    new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean met = c.expected().isMetBy(v.label());
             ok &= met;

@@ -26,7 +26,8 @@ public final class ClaimBench {
             String label = "";
             for (int s = 0; s < seeds; s++) {
                 long t0 = System.nanoTime();
-                Verdict v = new ConjectureSearch(s + 1, evaluations, null).check(e.claim());
+                Verdict v = org.bonlab.symbolic.SymbolicProver.check(e.claim(),
+                        new ConjectureSearch(s + 1, evaluations, null));
                 seconds[s] = (System.nanoTime() - t0) / 1e9;
                 evals += v.evaluations();
                 label = v.label();

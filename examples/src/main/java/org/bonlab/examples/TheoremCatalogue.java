@@ -15,6 +15,7 @@ import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
 import org.bonlab.policy.Reward;
+import org.bonlab.symbolic.SymbolicProver;
 
 /**
  * Spec script: the results of Beirami et al. (2024) and Amini et al. (vBoN) as claims over every policy on up
@@ -126,6 +127,12 @@ public final class TheoremCatalogue {
                 .forAll(p, new Family.Bernoulli()).forAll(n, 1, 10_000)
                 .named("win rate <= n/(n+1) on bernoulli(p), every p in (0, 1), n = 1..10^4, certified"), "PROVED"));
 
+        Expr twoToMinusN = Expr.constant(2).pow(n.unaryMinus());
+        out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).isEqualTo(Bon.log(Expr.constant(2))
+                .minus(Expr.binaryEntropy(twoToMinusN))).forAll(coin, new Family.Named(Policy.coin()))
+                .forAll(n, 1, Range.INFINITY)
+                .named("Example 1: KL == log 2 - h(2^-n) on the coin, every n >= 1, symbolic identity"), "PROVED"));
+
         out.add(entry(Bon.claim(kl).isEqualTo(analytic), "FALSE: KL == log n - (n-1)/n (Eq. 5 as an identity)",
                 p, distinct, n, "FALSIFIED"));
         out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)
@@ -151,7 +158,7 @@ public final class TheoremCatalogue {
                 seed, evaluations, MAX_OUTCOMES);
         for (Entry e : entries()) {
             long t0 = System.nanoTime();
-            Verdict v = new ConjectureSearch(seed, evaluations, System.err).check(e.claim());
+            Verdict v = SymbolicProver.check(e.claim(), new ConjectureSearch(seed, evaluations, System.err));
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean good = v.label().equals(e.expected());
             ok &= good;
