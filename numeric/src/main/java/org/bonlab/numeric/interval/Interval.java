@@ -127,7 +127,7 @@ public record Interval(double lo, double hi) {
         if (Double.isInfinite(a) || Double.isInfinite(b) || a == 0) {
             return q == 0 ? 0 : q; // exact in the extended reals
         }
-        if (Double.isInfinite(q) || Math.abs(q) < 0x1p-900) {
+        if (Double.isInfinite(q) || Math.abs(q) < 0x1p-900 || Math.abs(a) < 0x1p-900) {
             return down ? Math.nextDown(q) : Math.nextUp(q);
         }
         double r = Math.fma(-q, b, a); // a - q b, exact away from underflow

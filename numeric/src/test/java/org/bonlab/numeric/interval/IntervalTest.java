@@ -116,6 +116,14 @@ class IntervalTest {
             assertEncloses(q, exact, a + " / " + b);
             assertTrue(q.hi() - q.lo() <= Math.ulp(a / b), "at most one ulp wide: " + q);
         }
+        double[][] extremes = {{1e-310, 3}, {Double.MIN_VALUE, 3}, {3e-300, 7e10}, {1e300, 3e-7}, {-5e-320, 7},
+            {1, 3e307}, {2, -Double.MAX_VALUE}};
+        for (double[] ab : extremes) {
+            Interval q = Interval.point(ab[0]).div(Interval.point(ab[1]));
+            assertEncloses(q, new BigDecimal(ab[0]).divide(new BigDecimal(ab[1]), mc), ab[0] + " / " + ab[1]);
+        }
+        Interval overflow = Interval.point(1e300).div(Interval.point(3e-10)); // 3.3e309: past the largest double
+        assertTrue(overflow.hi() == Double.POSITIVE_INFINITY && overflow.lo() <= Double.MAX_VALUE, overflow.toString());
         assertEquals(Interval.point(0.5), Interval.ONE.div(Interval.point(2)));
         assertEquals(Interval.point(0.75), Interval.point(3).div(Interval.point(4)));
         Interval third = Interval.ONE.div(Interval.point(3));
