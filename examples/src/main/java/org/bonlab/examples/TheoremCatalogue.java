@@ -112,6 +112,12 @@ public final class TheoremCatalogue {
                 .forAll(q, new Family.Named(Policy.uniform(5))).forAll(n, 1, 1000).forAllReals(w, 0, 1)
                 .named("Cor 1 (Eq. 16) on the coin and uniform(5), every w in (0, 1), n = 1..1000, certified"),
                 "PROVED"));
+        org.bonlab.policy.Explicit threeOutcomes = Policy.probabilities(0.5, 0.3, 0.2);
+        out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, q, n))
+                .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, q, n))
+                .forAll(q, new Family.Named(threeOutcomes))
+                .forAll(theta, new Family.Named(threeOutcomes.withProbabilities(0, 0.4, 0.6))).forAll(n, 2, 1000)
+                .named("vBoN Thm 3 (Eq. 16): J >= L1 for a fixed pi_theta, n = 2..1000, certified"), "PROVED"));
         PolicyVar spike = Policy.variable("s");
         Expr spikeGap = analytic.minus(Bon.kl(spike.bestOf(n), spike));
         out.add(new Entry(Bon.claim(spikeGap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, spike, n))

@@ -523,13 +523,80 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return n;
     }
 
+    /** vBoN's objective, Eq. (5a) of Amini et al.: \( J(\theta) = -\mathrm{KL}(\pi_\theta \| \pi_n) \), at single n. */
     @Override
     public Interval visitVbonObjective(Quantity.VbonObjective e) {
-        throw unsupported(e);
+        singleN(e.n(), e);
+        BestOfIntervals b = bestOf(e.base().bestOf(e.n()), e.base());
+        return klAgainst(thetaProbabilities(e.theta(), e.base(), b.ranking), b.pi).negate();
     }
 
+    /**
+     * vBoN's lower bounds at single n: Thm 2, Eq. (8), \( L = (N-1)\mathbb{E}_{\pi_\theta}[\log F] -
+     * \mathrm{KL}(\pi_\theta \| p) \), and Thm 3, Eq. (16), \( L_1 = \gamma\,\mathbb{E}[\log F] - \alpha H(\pi_\theta)
+     * - \beta\,\mathrm{KL}(\pi_\theta \| p) \) with \( \alpha = (N+2)(N-1)/2 \), \( \beta = N(N+1)/2 \),
+     * \( \gamma = N(N-1)/2 \); F is the strict CDF of p.
+     */
     @Override
     public Interval visitVbonBound(Quantity.VbonBound e) {
-        throw unsupported(e);
+        Interval n = singleN(e.n(), e);
+        BestOfIntervals b = bestOf(e.base().bestOf(e.n()), e.base());
+        Interval[] theta = thetaProbabilities(e.theta(), e.base(), b.ranking);
+        Interval klToBase = klAgainst(theta, b.p);
+        Interval nMinus1 = n.minus(Interval.ONE);
+        Interval expectedLogF = nMinus1.lo() == 0 ? Interval.ZERO : expectedLogStrictCdf(theta, b.below);
+        if (e.kind() == Quantity.VbonBoundKind.L) {
+            return nMinus1.times(expectedLogF).minus(klToBase);
+        }
+        Interval half = Interval.point(0.5);
+        Interval alpha = n.plus(Interval.point(2)).times(nMinus1).times(half);
+        Interval beta = n.times(n.plus(Interval.ONE)).times(half);
+        Interval gamma = n.times(nMinus1).times(half);
+        Interval entropy = Interval.ZERO;
+        for (Interval t : theta) {
+            entropy = entropy.minus(t.xLogX());
+        }
+        return gamma.times(expectedLogF).minus(alpha.times(entropy)).minus(beta.times(klToBase));
+    }
+
+    /** pi_theta's probabilities in p's rank order; pi_theta must be a policy on p's outcomes. */
+    private Interval[] thetaProbabilities(Policy theta, Policy base, Ranking ranking) {
+        if (!(theta instanceof BasePolicy t) || t.size() != ((BasePolicy) base).size()) {
+            throw new UnsupportedOperationException("interval arithmetic covers a pi_theta given by its probabilities "
+                    + "on the base policy's outcomes, but pi_theta is " + theta);
+        }
+        return probabilities(t, ranking);
+    }
+
+    /** \( \mathrm{KL}(q \| r) = \sum_i q_i \log q_i - q_i \log r_i \), terms with q_i = 0 left out. */
+    private static Interval klAgainst(Interval[] q, Interval[] r) {
+        Interval sum = Interval.ZERO;
+        for (int i = 0; i < q.length; i++) {
+            if (q[i].hi() == 0) {
+                continue;
+            }
+            if (!(r[i].lo() > 0)) {
+                throw new ArithmeticException("KL(q || r) has no finite enclosure: r's probability of outcome " + i
+                        + " is enclosed by " + r[i] + " where q's is " + q[i]);
+            }
+            sum = sum.plus(q[i].xLogX().minus(q[i].times(r[i].log())));
+        }
+        return sum;
+    }
+
+    /** \( \mathbb{E}_{\pi_\theta}[\log F_-] \) with \( F_-(y) \) the probability of outcomes ranked below y. */
+    private static Interval expectedLogStrictCdf(Interval[] theta, Interval[] below) {
+        Interval sum = Interval.ZERO;
+        for (int i = 0; i < theta.length; i++) {
+            if (theta[i].hi() == 0) {
+                continue;
+            }
+            if (!(below[i].lo() > 0)) {
+                throw new ArithmeticException("E[log F] has no finite enclosure: pi_theta charges outcome " + i
+                        + ", whose strict CDF is enclosed by " + below[i]);
+            }
+            sum = sum.plus(theta[i].times(below[i].log()));
+        }
+        return sum;
     }
 }

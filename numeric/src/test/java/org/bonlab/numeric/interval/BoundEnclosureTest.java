@@ -118,4 +118,44 @@ class BoundEnclosureTest {
                 .times(Expr.rational(1, 200))).forAll(P, new Family.Named(spike)).forAll(N, 1, 1_000_000_000_000L);
         assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(c));
     }
+
+    @Test
+    @DisplayName("vBoN: J, L and L1 enclose their 40-digit values; J >= L >= L1 (Thm 2, 3, 4 of Amini et al.) PROVED "
+            + "for a fixed pi_theta, n = 2..1000 (at n = 1 all three are -KL(pi_theta || p): tight)")
+    void vbon() {
+        org.bonlab.policy.Explicit p = Policy.probabilities(0.5, 0.3, 0.2);
+        org.bonlab.policy.Explicit theta = p.withProbabilities(0, 0.4, 0.6); // avoids the lowest outcome (F = 0)
+        Expr j = Bon.vbonObjective(theta, p, N);
+        Expr l = Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, N);
+        Expr l1 = Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, p, N);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(40);
+        for (Expr q : List.of(j, l, l1)) {
+            for (double n : new double[] {1, 2, 5, 100, 1000}) {
+                Interval i = IntervalEvaluator.over(Map.of(N, Interval.point(n))).evaluate(q);
+                BigDecimal exact = hp.evaluate(q, Map.of(N, BigDecimal.valueOf(n)));
+                IntervalTest.assertEncloses(i, exact, q.show() + " at n = " + n);
+                assertTrue(i.width() <= 1e-11 * Math.max(1, Math.abs(i.lo())), q.show() + " " + i);
+            }
+        }
+        // at n = 10^4 pi_n of the middle outcome is 0.8^10^4 - 0.5^10^4 ~ 1e-969, below every double: no enclosure
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                () -> IntervalEvaluator.over(Map.of(N, Interval.point(1e4))).evaluate(j));
+        PolicyVar t = Policy.variable("theta");
+        PolicyVar b = Policy.variable("b");
+        Family fixedP = new Family.Named(p);
+        Family fixedTheta = new Family.Named(theta);
+        Claim thm2 = Bon.claim(Bon.vbonObjective(t, b, N)).atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L, t, b, N))
+                .forAll(b, fixedP).forAll(t, fixedTheta).forAll(N, 2, 1000);
+        Claim thm4 = Bon.claim(Bon.vbonBound(Quantity.VbonBoundKind.L, t, b, N))
+                .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, t, b, N)).forAll(b, fixedP).forAll(t, fixedTheta)
+                .forAll(N, 2, 1000);
+        for (Claim c : List.of(thm2, thm4)) {
+            IntervalCertifier.Result r = IntervalCertifier.certify(c);
+            assertInstanceOf(IntervalCertifier.Result.Certified.class, r, c + ": " + r);
+        }
+        // reversed, J <= L is false (J - L is 0.869 at n = 2 here): not certified
+        Claim reversed = Bon.claim(Bon.vbonObjective(t, b, N)).atMost(Bon.vbonBound(Quantity.VbonBoundKind.L, t, b,
+                N)).forAll(b, fixedP).forAll(t, fixedTheta).forAll(N, 2, 10);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(reversed));
+    }
 }
