@@ -18,7 +18,9 @@ class BonlabCheckTest {
                 import org.bonlab.claim.Claim;
                 import org.bonlab.claim.Expectation;
                 import org.bonlab.claim.Family;
+                import org.bonlab.claim.Range;
                 import org.bonlab.claim.Spec;
+                import org.bonlab.expr.Expr;
                 import org.bonlab.policy.Policy;
                 import org.bonlab.policy.PolicyVar;
 
@@ -47,6 +49,24 @@ class BonlabCheckTest {
         assertTrue(r.out().contains("Theorem 1") && r.out().contains("UNDECIDED"), r.out());
         assertTrue(r.out().contains("KL is zero") && r.out().contains("FALSIFIED"), r.out());
         assertTrue(r.out().contains("every claim got its expected verdict"), r.out());
+    }
+
+    @Test
+    @DisplayName("PROVED from a spec: Thm 1 on uniform(10) for every n >= 1 (boxes of n), and Example 1 as an "
+            + "identity (symbolic)")
+    void provedFromASpec(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Proofs.java");
+        Files.writeString(f, spec("Proofs", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))"
+                + ".forAll(p, new Family.Named(Policy.uniform(10))).forAll(Bon.n, 1, Range.INFINITY)"
+                + ".named(\"Theorem 1, uniform(10), every n\").expecting(Expectation.PROVED), "
+                + "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).isEqualTo(Bon.log(Bon.constant(2))"
+                + ".minus(Expr.binaryEntropy(Bon.constant(2).pow(Bon.n.unaryMinus()))))"
+                + ".forAll(p, new Family.Named(Policy.coin())).forAll(Bon.n, 1, Range.INFINITY)"
+                + ".named(\"Example 1\").expecting(Expectation.PROVED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "300");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("split into 43 boxes") && r.out().contains("the last [85, infinity]"), r.out());
+        assertTrue(r.out().contains("exact symbolic identity"), r.out());
     }
 
     @Test
