@@ -183,9 +183,15 @@ public final class IntervalCertifier {
                         endText(b)));
             }
             Interval margin;
+            boolean bothUnbounded = false;
             try {
-                margin = margin(claim, lhs, rhs,
-                        IntervalEvaluator.over(Map.of(range.symbol(), a == b ? Interval.point(a) : new Interval(a, b))));
+                IntervalEvaluator ev = IntervalEvaluator.over(Map.of(range.symbol(),
+                        a == b ? Interval.point(a) : new Interval(a, b)));
+                Interval l = ev.evaluate(lhs);
+                Interval r = ev.evaluate(rhs);
+                margin = margin(claim, l, r);
+                bothUnbounded = Double.isInfinite(l.hi()) && Double.isInfinite(r.hi())
+                        || Double.isInfinite(l.lo()) && Double.isInfinite(r.lo());
             } catch (UnsupportedOperationException e) {
                 return new Result.NotCertified(e.getMessage());
             } catch (ArithmeticException | IllegalArgumentException e) {
@@ -206,7 +212,7 @@ public final class IntervalCertifier {
                         "the margin's enclosure %s over n in [%.0f, %s] is not non-negative%s", margin, a, endText(b),
                         a == b ? "" : ", and the box is not split further"));
             }
-            if (b == Double.POSITIVE_INFINITY && a >= TAIL_CHECK && unboundedBothSides(claim, lhs, rhs, range, a)) {
+            if (b == Double.POSITIVE_INFINITY && a >= TAIL_CHECK && bothUnbounded) {
                 return new Result.NotCertified(String.format(Locale.ROOT, "both sides grow without bound over n in "
                         + "[%.0f, infinity]: interval arithmetic cannot compare them there (certify a finite range of "
                         + "n instead)", a));
@@ -234,19 +240,6 @@ public final class IntervalCertifier {
     /** From this n on, an unbounded tail box whose sides are both unbounded is given up at once. */
     static final double TAIL_CHECK = 1 << 20;
 
-    private static boolean unboundedBothSides(Claim claim, Expr lhs, Expr rhs, Range.Integers range, double a) {
-        try {
-            IntervalEvaluator ev = IntervalEvaluator.over(Map.of(range.symbol(),
-                    new Interval(a, Double.POSITIVE_INFINITY)));
-            Interval l = ev.evaluate(lhs);
-            Interval r = ev.evaluate(rhs);
-            return Double.isInfinite(l.hi()) && Double.isInfinite(r.hi())
-                    || Double.isInfinite(l.lo()) && Double.isInfinite(r.lo());
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private static String endText(double b) {
         return b == Double.POSITIVE_INFINITY ? "infinity" : String.format(Locale.ROOT, "%.0f", b);
     }
@@ -267,8 +260,11 @@ public final class IntervalCertifier {
     }
 
     private static Interval margin(Claim claim, Expr lhs, Expr rhs, IntervalEvaluator ev) {
-        Interval l = ev.evaluate(lhs);
-        Interval r = ev.evaluate(rhs);
+        return margin(claim, ev.evaluate(lhs), ev.evaluate(rhs));
+    }
+
+    /** How far the claim is from failing, from the two sides' enclosures: non-negative where it holds. */
+    private static Interval margin(Claim claim, Interval l, Interval r) {
         return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
     }
 

@@ -202,14 +202,8 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         if (!(q instanceof BestOf b) || !(b.policy() instanceof BasePolicy base) || !base.equals(p)) {
             throw new UnsupportedOperationException("interval arithmetic covers quantities of p.bestOf(n) against p");
         }
-        Interval n = evaluate(b.n());
+        Interval n = sampleCount(b.n());
         boolean box = n.lo() != n.hi();
-        if (n.lo() < 1 || n.lo() != Math.rint(n.lo()) || n.lo() >= 0x1p62
-                || (n.hi() != Double.POSITIVE_INFINITY && (n.hi() != Math.rint(n.hi()) || n.hi() >= 0x1p62))) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "n must be an integer, or a box of integers [a, b] with 1 <= a, b < 2^62 or b = infinity, "
-                            + "but was %s", n));
-        }
         Ranking ranking = Ranking.of(base.reward());
         Interval[] probs = probabilities(base, ranking);
         Interval[] below = new Interval[probs.length];
@@ -233,6 +227,26 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             previousPower = power;
         }
         return new BestOfIntervals(ranking, n, box, probs, below, cdf, pi, ratio);
+    }
+
+    /** n: one integer, or a box of integers [a, b] with 1 <= a, b < 2^62 or b = infinity. */
+    private Interval sampleCount(Expr nExpr) {
+        Interval n = evaluate(nExpr);
+        if (n.lo() < 1 || n.lo() != Math.rint(n.lo()) || n.lo() >= 0x1p62
+                || (n.hi() != Double.POSITIVE_INFINITY && (n.hi() != Math.rint(n.hi()) || n.hi() >= 0x1p62))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "n must be an integer, or a box of integers [a, b] with 1 <= a, b < 2^62 or b = infinity, "
+                            + "but was %s", n));
+        }
+        return n;
+    }
+
+    /** A base policy's probabilities in its own rank order. */
+    private Interval[] rankedProbabilities(Policy policy) {
+        if (!(policy instanceof BasePolicy base)) {
+            throw new UnsupportedOperationException("interval arithmetic covers base policies, but got " + policy);
+        }
+        return probabilities(base, Ranking.of(base.reward()));
     }
 
     /** \( x^n \) for x in [0, 1] and every integer n of the box [a, b] (decreasing in n, increasing in x). */
@@ -426,33 +440,33 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
      */
     @Override
     public Interval visitBound(Quantity.Bound e) {
-        BestOfIntervals b = bestOf(e.base().bestOf(e.n()), e.base());
-        Interval n = b.n;
+        Interval[] p = rankedProbabilities(e.base());
+        Interval n = sampleCount(e.n());
         Interval twoNnMinus1 = Interval.point(2).times(n).times(n.minus(Interval.ONE));
-        Interval eps = b.p[b.p.length - 1]; // eps_inf, Eq. (20): the top-ranked outcome's probability
         switch (e.kind()) {
             case THM2_GAP_UPPER: {
                 Interval collision = Interval.ZERO; // e^{-H_2(p)} = sum p^2
-                for (Interval p : b.p) {
-                    collision = collision.plus(p.pow(2));
+                for (Interval pi : p) {
+                    collision = collision.plus(pi.pow(2));
                 }
                 return twoNnMinus1.times(collision);
             }
             case COR2_GAP_UPPER: {
-                Interval max = b.p[0];
-                for (Interval p : b.p) {
-                    max = new Interval(Math.max(max.lo(), p.lo()), Math.max(max.hi(), p.hi()));
+                Interval max = p[0];
+                for (Interval pi : p) {
+                    max = new Interval(Math.max(max.lo(), pi.lo()), Math.max(max.hi(), pi.hi()));
                 }
                 return twoNnMinus1.times(max);
             }
             default:
                 break;
         }
-        singleN(e.n(), e);
+        single(n, e);
+        Interval eps = p[p.length - 1]; // eps_inf, Eq. (20): the top-ranked outcome's probability
         switch (e.kind()) {
             case THM3_GAP_LOWER: {
                 requirePositive(eps, "Thm 3 bound");
-                Interval l1 = eps.negate().log1p();
+                Interval l1 = log1mEps(eps);
                 Interval nl = n.times(l1);
                 Interval q = nl.exp();
                 Interval oneMinusQ = nl.expm1().negate();
@@ -491,7 +505,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
      */
     static Interval klHat(Interval eps, Interval n) {
         requirePositive(eps, "KLhat (Eq. 28)");
-        Interval l1 = new Interval(eps.lo(), Math.min(1, eps.hi())).negate().log1p();
+        Interval l1 = log1mEps(eps);
         Interval nl = n.times(l1);
         Interval q = nl.exp();
         Interval oneMinusQ = nl.expm1().negate();
@@ -503,8 +517,13 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     /** The estimator of Eq. (26) of Beirami et al.: \( \log\frac{1 - (1-\varepsilon)^n}{\varepsilon} \). */
     static Interval klHat1(Interval eps, Interval n) {
         requirePositive(eps, "KLhat1 (Eq. 26)");
-        Interval l1 = new Interval(eps.lo(), Math.min(1, eps.hi())).negate().log1p();
+        Interval l1 = log1mEps(eps);
         return n.times(l1).expm1().negate().log().minus(eps.log());
+    }
+
+    /** \( \log(1 - \varepsilon) \) for a probability \( \varepsilon \) (its enclosure clipped to 1). */
+    private static Interval log1mEps(Interval eps) {
+        return new Interval(eps.lo(), Math.min(1, eps.hi())).negate().log1p();
     }
 
     private static void requirePositive(Interval eps, String what) {
@@ -515,7 +534,10 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     /** n for the estimators and the bounds with exponentials in n: a single integer, not a box. */
     private Interval singleN(Expr nExpr, Expr where) {
-        Interval n = evaluate(nExpr);
+        return single(sampleCount(nExpr), where);
+    }
+
+    private static Interval single(Interval n, Expr where) {
         if (n.lo() != n.hi()) {
             throw new UnsupportedOperationException("interval arithmetic encloses " + where.show()
                     + " at single values of n, not over a box of n");
