@@ -100,12 +100,11 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)
                 .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, Range.INFINITY)
                 .named("Thm 1 on the coin (Example 1), every n >= 1, certified"), "PROVED"));
-        PolicyVar tiedPmf = Policy.variable("q");
         // dyadic probabilities: at n = 1, where the bound is tight (1/2 = 1/2), interval arithmetic is exact
         org.bonlab.policy.Explicit tiedTop = Policy.probabilities(0.125, 0.125, 0.25, 0.5)
                 .withReward(Reward.of(1, 2, 3, 3));
-        out.add(new Entry(Bon.claim(Bon.winRateHalf(tiedPmf.bestOf(n), tiedPmf)).atMost(nOverN1)
-                .forAll(tiedPmf, new Family.Named(tiedTop)).forAll(n, 1, Range.INFINITY)
+        out.add(new Entry(Bon.claim(Bon.winRateHalf(q.bestOf(n), q)).atMost(nOverN1)
+                .forAll(q, new Family.Named(tiedTop)).forAll(n, 1, Range.INFINITY)
                 .named("win rate (ties half) <= n/(n+1), top two outcomes tied, every n >= 1, certified"), "PROVED"));
 
         out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, new Family.Named(Policy.coin()))

@@ -159,9 +159,13 @@ public final class SymbolicEngine implements AutoCloseable {
                                 + "and Renyi entropies named; written out, the two have the same terms")
                         : identity(closed, presented, n, parameters);
         LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
-                "dominance: with distinct rewards pi_n tends to the point mass on the top outcome", parameters);
+                DOMINANCE, parameters);
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
     }
+
+    /** How a limit by dominance is reported. */
+    private static final String DOMINANCE = "dominance: with distinct rewards pi_n tends to the point mass on the "
+            + "top outcome";
 
     /** The values of n at which the sum form of the uniform policy's KL is checked (30 points, 1 to 10^6). */
     static final List<Long> UNIFORM_SUM_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 15L, 20L,
@@ -183,8 +187,7 @@ public final class SymbolicEngine implements AutoCloseable {
         Expr closed = new Expr.Sum(i, Expr.constant(1), sizeExpr, pi.times(Expr.log(sizeExpr.times(pi))));
         Verification cross = crossCheck(quantity, closed, n, List.of(), UNIFORM_SUM_CHECK_POINTS);
         LimitResult limit = confirm(quantity, Expr.log(sizeExpr), n, List.of(),
-                "dominance: with distinct rewards pi_n tends to the point mass on the top outcome, of probability 1/"
-                        + size, new ArrayList<>());
+                DOMINANCE + ", of probability 1/" + size, new ArrayList<>());
         return new Derivation(quantity, n, closed, closed,
                 new Verification.Proved("the presented form is the closed form"), limit, cross);
     }
