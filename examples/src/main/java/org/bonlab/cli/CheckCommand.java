@@ -55,21 +55,34 @@ final class CheckCommand implements Callable<Integer> {
         }
         Spec s = load(file);
         List<Claim> claims = s.claims();
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-50s %-10s %-13s %12s %9s  %s%n", "claim", "verdict", "expected", "evaluations",
-                "seconds", "evidence");
+        // every claim is checked before anything is printed: a mistake in one (a claim undefined everywhere) is
+        // exit 2 with nothing on stdout
+        List<String> rows = new java.util.ArrayList<>();
         boolean ok = true;
         for (Claim c : claims) {
             long t0 = System.nanoTime();
             Verdict v = org.bonlab.symbolic.SymbolicProver.check(c, new ConjectureSearch(seed, evaluations,
                     new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (org.bonlab.numeric.claim.ClaimAssertions.isVacuous(v)) {
+                throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s must be defined at some point "
+                        + "of its domain, but it is %s", c.name(), file, v.evidence()));
+            }
             boolean met = c.expected().isMetBy(v.label());
             ok &= met;
-            out.printf(Locale.ROOT, "%-50s %-10s %-13s %12d %9.2f  %s%n", c.name(), v.label(),
+            String evidence = v.evidence();
+            if (v instanceof Verdict.Falsified) {
+                evidence += String.format(Locale.ROOT, "; re-run: ./bonlab check %s --seed %d --evaluations %d", file,
+                        seed, evaluations);
+            }
+            rows.add(String.format(Locale.ROOT, "%-50s %-10s %-13s %12d %9.2f  %s%n", c.name(), v.label(),
                     c.expected().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (met ? "" : " (NOT MET)"),
-                    v.evaluations(), seconds, v.evidence());
+                    v.evaluations(), seconds, evidence));
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-50s %-10s %-13s %12s %9s  %s%n", "claim", "verdict", "expected", "evaluations",
+                "seconds", "evidence");
+        rows.forEach(out::print);
         out.printf(Locale.ROOT, "%d claims, seed %d: %s%n", claims.size(), seed,
                 ok ? "every claim got its expected verdict" : "some claims did NOT get their expected verdict");
         out.flush();

@@ -92,4 +92,40 @@ class BonlabCheckTest {
         assertEquals(2, missing.code());
         assertEquals(1, missing.err().lines().count(), missing.err());
     }
+
+    @Test
+    @DisplayName("a claim undefined at every point is a mistake in the spec: exit 2, the reason, nothing on stdout")
+    void vacuousClaim(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Vacuous.java");
+        Files.writeString(f, spec("Vacuous", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p).div(Bon.constant(0)))"
+                + ".atMost(Bon.constant(1)).forAll(p, Family.simplex(4)).forAll(Bon.n, 1, 100)"
+                + ".named(\"divided by zero\").expecting(Expectation.NOT_FALSIFIED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "100");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("'divided by zero'") && r.err().contains("must be defined at some point")
+                && r.err().contains("undefined at every one of the 80 points"), r.err());
+        // the same over n alone (a named policy inside the expression): the grid checker says the same
+        Files.writeString(f, spec("Vacuous", "Bon.claim(Bon.kl(Policy.coin().bestOf(Bon.n), Policy.coin())"
+                + ".div(Bon.constant(0))).atMost(Bon.constant(1)).forAll(Bon.n, 1, 50).named(\"over n\")"));
+        BonlabEvalTest.Run grid = BonlabEvalTest.run("check", f.toString(), "--evaluations", "100");
+        assertEquals(2, grid.code(), grid.out() + grid.err());
+        assertEquals("", grid.out());
+        assertTrue(grid.err().contains("'over n'") && grid.err().contains("divides by zero"), grid.err());
+    }
+
+    @Test
+    @DisplayName("a counterexample carries what reproduces it: probabilities, rewards (even ascending), n, seed, re-run line")
+    void counterexampleIsReproducible(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Guess.java");
+        Files.writeString(f, spec("Guess", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.log(Bon.n).div(2L))"
+                + ".forAll(p, Family.simplex(6)).forAll(Bon.n, 2, 100000).named(\"guess\")"
+                + ".expecting(Expectation.FALSIFIED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "500", "--seed", "3");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String row = r.out().lines().filter(l -> l.startsWith("guess")).findFirst().orElseThrow();
+        assertTrue(row.contains("FALSIFIED") && row.contains("counterexample p = [") && row.contains("with rewards [")
+                && row.contains("n = ") && row.contains("re-checked at 50 digits") && row.contains("seed 3")
+                && row.contains("re-run: ./bonlab check " + f + " --seed 3 --evaluations 500"), row);
+    }
 }

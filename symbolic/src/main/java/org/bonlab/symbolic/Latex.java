@@ -8,6 +8,9 @@ import org.bonlab.expr.Rational;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.BestOf;
 import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.bonlab.policy.SoftBestOf;
+import org.bonlab.policy.Tilted;
 import org.bonlab.policy.WorstOf;
 
 /**
@@ -65,8 +68,23 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitMul(Expr.Mul e) {
-        String sep = isNumber(e.left()) && isNumber(e.right()) ? " \\cdot " : " ";
-        return wrap(e.left(), PRODUCT) + sep + wrap(e.right(), PRODUCT);
+        String left = wrap(e.left(), PRODUCT);
+        String right = wrap(e.right(), PRODUCT);
+        return left + (needsDot(left, right) ? " \\cdot " : " ") + right;
+    }
+
+    /**
+     * Whether juxtaposing two factors would read as something else: a factor that starts with a digit
+     * ({@code 3 2^{2n}} reads as 32^{2n}), or a fraction after a digit ({@code 3 \frac{1}{2}} reads as a mixed
+     * number).
+     */
+    static boolean needsDot(String left, String right) {
+        if (right.isEmpty() || left.isEmpty()) {
+            return false;
+        }
+        char first = right.charAt(0);
+        boolean leftEndsInDigit = Character.isDigit(left.charAt(left.length() - 1));
+        return Character.isDigit(first) || first == '.' || leftEndsInDigit && right.startsWith("\\frac");
     }
 
     @Override
@@ -180,20 +198,33 @@ public final class Latex implements Expr.Visitor<String> {
         return e == Quantity.Estimator.KL_HAT ? "\\widehat{\\mathrm{KL}}" : "\\widehat{\\mathrm{KL}}_{1}";
     }
 
-    /** \( \pi_{n} \) for best-of-n, \( \pi^{-}_{n} \) for worst-of-n, \( p \) for a base policy. */
+    /**
+     * Each policy its own notation: \( \pi_{n} \) for best-of-n, \( \pi^{-}_{n} \) for worst-of-n,
+     * \( \pi^{\mathrm{soft}}_{n,\lambda} \) for soft best-of-n, \( \pi^{*}_{\beta} \) for the tilted optimum, a
+     * policy variable by its name, \( p \) for the base policy; a transform of a transform names its argument.
+     */
     static String policy(Policy p) {
         if (p instanceof BestOf b) {
             return b.policy() instanceof BasePolicy ? "\\pi_{" + render(b.n()) + "}"
                     : "\\mathrm{BoN}_{" + render(b.n()) + "}\\left(" + policy(b.policy()) + "\\right)";
         }
         if (p instanceof WorstOf w) {
-            return "\\pi^{-}_{" + render(w.n()) + "}";
+            return w.policy() instanceof BasePolicy ? "\\pi^{-}_{" + render(w.n()) + "}"
+                    : "\\mathrm{WoN}_{" + render(w.n()) + "}\\left(" + policy(w.policy()) + "\\right)";
+        }
+        if (p instanceof SoftBestOf s) {
+            String sub = render(s.n()) + ", " + render(s.lambda());
+            return s.policy() instanceof BasePolicy ? "\\pi^{\\mathrm{soft}}_{" + sub + "}"
+                    : "\\mathrm{SBoN}_{" + sub + "}\\left(" + policy(s.policy()) + "\\right)";
+        }
+        if (p instanceof Tilted t) {
+            return t.policy() instanceof BasePolicy ? "\\pi^{*}_{" + render(t.beta()) + "}"
+                    : "\\mathrm{Tilt}_{" + render(t.beta()) + "}\\left(" + policy(t.policy()) + "\\right)";
+        }
+        if (p instanceof PolicyVar v) {
+            return v.name().length() == 1 ? v.name() : "\\mathrm{" + v.name().replace("_", "\\_") + "}";
         }
         return "p";
-    }
-
-    private static boolean isNumber(Expr e) {
-        return e instanceof Expr.Num;
     }
 
     private static int precedence(Expr e) {

@@ -233,7 +233,9 @@ public final class SymbolicEngine implements AutoCloseable {
         List<Expr.Sym> parameters = freeSymbols(closed, n);
         List<Long> points = containsSum(closed) ? SUM_CHECK_POINTS : CROSS_CHECK_POINTS;
         Verification cross = crossCheck(expression, presented, n, parameters, points);
-        Verification equality = points == CROSS_CHECK_POINTS ? identity(closed, presented, n, parameters)
+        // the free symbols' ranges are not tracked through the parts: any real, so PowerExpand only where that allows
+        Map<Expr.Sym, Positivity.Bounds> domain = Map.of(n, Positivity.Bounds.atLeast(1, Double.POSITIVE_INFINITY));
+        Verification equality = points == CROSS_CHECK_POINTS ? identity(closed, presented, n, parameters, domain)
                 : agreement(closed, presented, n, parameters, points, "Symja does not expand sums with a symbolic bound");
         LimitResult limit = limit(expression, closed, n, allFound[0] ? Optional.of(combined) : Optional.empty(),
                 "the same expression of the parts' limits", parameters);
@@ -417,20 +419,62 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /**
-     * Shows {@code a == b}: exactly when Symja reduces {@code Expand(PowerExpand(a - b))} to 0, otherwise by
-     * agreement at the cross-check points (reported as numerical evidence, not proof).
-     *
-     * @implNote PowerExpand is sound here because every base it expands is a positive real for n &ge; 1 and
-     *     probabilities in (0, 1).
+     * Shows {@code a == b} for every n &gt;= 1 and every value of the parameters in (0, 1) (the probabilities of a
+     * family); see {@link #identity(Expr, Expr, Expr.Sym, List, Map)}.
      */
     public Verification identity(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters) {
+        Map<Expr.Sym, Positivity.Bounds> domain = new HashMap<>();
+        domain.put(n, Positivity.Bounds.atLeast(1, Double.POSITIVE_INFINITY));
+        parameters.forEach(s -> domain.put(s, Positivity.Bounds.PROBABILITY));
+        return identity(a, b, n, parameters, domain);
+    }
+
+    /**
+     * Shows {@code a == b} on {@code domain} (the range of each symbol; a symbol not named is any real): exactly
+     * when Symja reduces {@code Expand(a - b)} to 0, with PowerExpand applied first only when every base and log
+     * argument it would rewrite is shown positive on the domain ({@link Positivity}); otherwise by agreement at the
+     * cross-check points (reported as numerical evidence, not proof).
+     *
+     * <p>PowerExpand assumes positive bases: it turns \( \sqrt{x^2} \) into x and \( \log(ab) \) into
+     * \( \log a + \log b \). Unguarded, it "proved" \( \sqrt{x^2} = x \) for an x that is negative for every n.
+     */
+    Verification identity(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters,
+            Map<Expr.Sym, Positivity.Bounds> domain) {
         ToSymja to = new ToSymja();
+        to.symbol(n);
+        parameters.forEach(to::symbol);
         IExpr diff = F.Subtract(to.translate(a), to.translate(b));
-        SymjaSession.Outcome o = symja.eval(F.Expand(F.PowerExpand(diff)));
-        if (o instanceof SymjaSession.Outcome.Value v && v.expr().isZero()) {
-            return new Verification.Proved("Symja reduces Expand(PowerExpand(closed form - presented form)) to 0");
+        // wrapped in Identity so that a difference Symja leaves as a sum is a value, not "returned unevaluated"
+        SymjaSession.Outcome evaluated = symja.eval(F.Identity(diff));
+        if (!(evaluated instanceof SymjaSession.Outcome.Value value)) {
+            return agreement(a, b, n, parameters, ((SymjaSession.Outcome.Failed) evaluated).reason());
         }
-        String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason() : "Symja left a non-zero difference";
+        List<IExpr> needPositive = new ArrayList<>();
+        PowerExpansion.collect(value.expr(), false, needPositive);
+        Positivity positivity = new Positivity(domain);
+        FromSymja from = new FromSymja(to.inverse());
+        String notShown = null;
+        for (IExpr x : needPositive) {
+            Optional<Expr> e = from.translate(x);
+            if (e.isEmpty() || !positivity.isPositive(e.get())) {
+                notShown = e.map(Expr::show).orElse(x.toString());
+                break;
+            }
+        }
+        boolean expandPowers = notShown == null;
+        SymjaSession.Outcome o = symja.eval(expandPowers ? F.Expand(F.PowerExpand(value.expr()))
+                : F.Expand(value.expr()));
+        if (o instanceof SymjaSession.Outcome.Value v && v.expr().isZero()) {
+            return new Verification.Proved(expandPowers
+                    ? String.format(Locale.ROOT, "Symja reduces Expand(PowerExpand(closed form - presented form)) to 0; "
+                            + "PowerExpand is valid there because the %d bases and log arguments it rewrites are shown "
+                            + "positive on the domain (outward-rounded enclosures)", needPositive.size())
+                    : "Symja reduces Expand(closed form - presented form) to 0");
+        }
+        String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason()
+                : expandPowers ? "Symja left a non-zero difference"
+                : "Symja left a non-zero difference (PowerExpand not applied: " + notShown
+                        + " is not shown positive on the domain)";
         return agreement(a, b, n, parameters, why);
     }
 
@@ -465,9 +509,39 @@ public final class SymbolicEngine implements AutoCloseable {
      * (\( 6^{-n} \) underflows and \( 40000^n \) overflows in double precision long before n = 10^6).
      */
     static double closedFormValue(HighPrecisionEvaluator hp, Expr form, Map<Expr.Sym, Double> at) {
+        return closedFormExact(hp, form, at).doubleValue();
+    }
+
+    /** As {@link #closedFormValue}, without rounding to a double (so nothing underflows). */
+    static java.math.BigDecimal closedFormExact(HighPrecisionEvaluator hp, Expr form, Map<Expr.Sym, Double> at) {
         Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>();
         at.forEach((k, v) -> b.put(k, new java.math.BigDecimal(v)));
-        return hp.evaluate(form, b).doubleValue();
+        return hp.evaluate(form, b);
+    }
+
+    /**
+     * Whether two values at a check point say anything about agreement: not when both are below
+     * {@link #CROSS_CHECK_ABSOLUTE} in magnitude (where the absolute tolerance makes any two agree, and where a
+     * double may have underflowed to 0), unless both are exactly 0.
+     */
+    static boolean informative(java.math.BigDecimal x, java.math.BigDecimal y) {
+        if (x.signum() == 0 && y.signum() == 0) {
+            return true;
+        }
+        java.math.BigDecimal floor = java.math.BigDecimal.valueOf(CROSS_CHECK_ABSOLUTE);
+        return x.abs().compareTo(floor) >= 0 || y.abs().compareTo(floor) >= 0;
+    }
+
+    /** The relative error of {@code actual}, with the absolute tolerance below {@link #SMALL_VALUE}. */
+    static double relativeError(java.math.BigDecimal expected, java.math.BigDecimal actual) {
+        double err = actual.subtract(expected).abs().doubleValue();
+        double e = Math.abs(expected.doubleValue());
+        return e < SMALL_VALUE ? err / CROSS_CHECK_ABSOLUTE * CROSS_CHECK_TOLERANCE : err / e;
+    }
+
+    private static String skipped(int skipped) {
+        return skipped == 0 ? "" : String.format(Locale.ROOT, "; %d more points not counted: both values below %.0e "
+                + "in magnitude, where agreement says nothing", skipped, CROSS_CHECK_ABSOLUTE);
     }
 
     private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, String why) {
@@ -478,18 +552,30 @@ public final class SymbolicEngine implements AutoCloseable {
             String why) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
+        int compared = 0;
+        int skipped = 0;
         List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, ns);
         for (Map<Expr.Sym, Double> at : points) {
-            double x = closedFormValue(hp, a, at);
-            double y = closedFormValue(hp, b, at);
+            java.math.BigDecimal x = closedFormExact(hp, a, at);
+            java.math.BigDecimal y = closedFormExact(hp, b, at);
+            if (!informative(x, y)) {
+                skipped++;
+                continue;
+            }
             double err = relativeError(x, y);
             if (err > CROSS_CHECK_TOLERANCE) {
                 return new Verification.Unverified(String.format(Locale.ROOT,
-                        "%s, and the forms differ at %s: %.17g vs %.17g", why, at, x, y));
+                        "%s, and the forms differ at %s: %s vs %s", why, at, x.round(java.math.MathContext.DECIMAL64),
+                        y.round(java.math.MathContext.DECIMAL64)));
             }
             worst = Math.max(worst, err);
+            compared++;
         }
-        return new Verification.CheckedNumerically(points.size(), worst, why);
+        if (compared == 0) {
+            return new Verification.Unverified(why + ", and no check point had values large enough to compare"
+                    + skipped(skipped));
+        }
+        return new Verification.CheckedNumerically(compared, worst, why + skipped(skipped));
     }
 
     /** The presented form against the numeric engine's value of the quantity itself. */
@@ -502,28 +588,40 @@ public final class SymbolicEngine implements AutoCloseable {
         DoubleEvaluator ev = new DoubleEvaluator();
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
+        int compared = 0;
+        int skipped = 0;
         List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, ns);
         for (Map<Expr.Sym, Double> at : points) {
-            double engine = ev.evaluate(quantity, at);
-            double form;
+            double engineValue = ev.evaluate(quantity, at);
+            java.math.BigDecimal form;
             try {
-                form = closedFormValue(hp, presented, at);
+                form = closedFormExact(hp, presented, at);
             } catch (UndefinedQuantityException e) {
                 return new Verification.Unverified("the closed form cannot be evaluated at " + at + ": "
                         + e.getMessage());
             }
+            java.math.BigDecimal engine = new java.math.BigDecimal(engineValue);
+            if (!informative(engine, form)) {
+                skipped++;
+                continue;
+            }
             double err = relativeError(engine, form);
             if (err > CROSS_CHECK_TOLERANCE) {
                 return new Verification.Unverified(String.format(Locale.ROOT,
-                        "the closed form gives %.17g at %s but the numeric engine gives %.17g", form, at, engine));
+                        "the closed form gives %s at %s but the numeric engine gives %.17g",
+                        form.round(java.math.MathContext.DECIMAL64), at, engineValue));
             }
             worst = Math.max(worst, err);
+            compared++;
         }
-        return new Verification.CheckedNumerically(points.size(), worst,
-                "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, n from 1 to "
-                        + ns.get(ns.size() - 1) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
-                                .map(Expr.Sym::name).collect(java.util.stream.Collectors.joining(", "))
-                                + " in " + PARAMETER_SAMPLES));
+        String how = "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, "
+                + "n from 1 to " + ns.get(ns.size() - 1) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
+                        .map(Expr.Sym::name).collect(java.util.stream.Collectors.joining(", "))
+                        + " in " + PARAMETER_SAMPLES) + skipped(skipped);
+        if (compared == 0) {
+            return new Verification.Unverified("no check point had values large enough to compare (" + how + ")");
+        }
+        return new Verification.CheckedNumerically(compared, worst, how);
     }
 
     /** Relative error, or absolute error scaled to the tolerance where the value is tiny. */

@@ -19,9 +19,10 @@ import org.bonlab.policy.PolicyVar;
  * The symbolic route to PROVED, for what interval arithmetic cannot do: an equality. A claim {@code lhs == rhs}
  * over one integer range of n (from n = 1 on, any upper end, infinity included) between expressions of derivable
  * quantities of named policies is proved when both sides, derived with a symbolic n (each derivation
- * cross-checked against the numeric engine), are equal by Symja's exact reduction
- * {@code Expand(PowerExpand(lhs - rhs)) = 0}: the identity then holds for every n &gt;= 1, so on the claim's
- * whole range. Agreement at sample points alone is evidence, not proof, and leaves the verdict as it was.
+ * cross-checked against the numeric engine), are equal by Symja's exact reduction {@code Expand(lhs - rhs) = 0},
+ * with PowerExpand first only where every base and log argument it rewrites is shown positive on the claim's range
+ * of n ({@link SymbolicEngine#identity(Expr, Expr, Expr.Sym, List, Map)}): the identity then holds on the whole
+ * range. Agreement at sample points alone is evidence, not proof, and leaves the verdict as it was.
  */
 public final class SymbolicProver {
 
@@ -54,11 +55,13 @@ public final class SymbolicProver {
         try (SymbolicEngine engine = new SymbolicEngine()) {
             Expr lhs = closedForm(engine, Binding.bind(claim.lhs(), fixed), n);
             Expr rhs = closedForm(engine, Binding.bind(claim.rhs(), fixed), n);
-            Verification v = engine.identity(lhs, rhs, n, List.of());
+            double to = range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+            Verification v = engine.identity(lhs, rhs, n, List.of(),
+                    Map.of(n, Positivity.Bounds.atLeast(range.from(), to)));
             if (v instanceof Verification.Proved p) {
                 return new Verdict.Proved(claim, String.format(java.util.Locale.ROOT,
-                        "exact symbolic identity, so for every n >= 1 (%s included): both sides derived with symbolic "
-                                + "n (each cross-checked against the numeric engine), and %s", range, p.argument()),
+                        "exact symbolic identity on %s: both sides derived with symbolic n (each cross-checked "
+                                + "against the numeric engine), and %s", range, p.argument()),
                         numeric.evaluations());
             }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -33,9 +33,9 @@ public final class TexDocument {
             String presented = Latex.render(d.presented());
             sb.append("\\begin{align*}\n").append(q);
             if (closed.length() <= MAX_FORM_LENGTH && !closed.equals(presented)) {
-                sb.append(" &= ").append(closed).append(" \\\\\n  ");
+                sb.append(" &= ").append(broken(closed)).append(" \\\\\n  ");
             }
-            sb.append(" &= ").append(presented).append("\n\\end{align*}\n");
+            sb.append(" &= ").append(broken(presented)).append("\n\\end{align*}\n");
             sb.append("Equality: ").append(text(d.equality().describe())).append(".\n\n");
             LimitResult limit = d.limit();
             if (limit instanceof LimitResult.Found f) {
@@ -73,6 +73,37 @@ public final class TexDocument {
         }
         sb.append("\\end{document}\n");
         return sb.toString();
+    }
+
+    /** Lines of a displayed formula are broken to about this many LaTeX characters. */
+    static final int LINE_LENGTH = 90;
+
+    /**
+     * A long formula of an {@code align*} row broken at its top-level + and - signs (never inside braces or a
+     * {@code \left ... \right} pair), each further line indented, so that it does not run off the page.
+     */
+    static String broken(String latex) {
+        if (latex.length() <= LINE_LENGTH) {
+            return latex;
+        }
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        int lineStart = 0;
+        for (int i = 0; i < latex.length(); i++) {
+            char c = latex.charAt(i);
+            if (c == '{' || latex.startsWith("\\left", i)) {
+                depth++;
+            } else if (c == '}' || latex.startsWith("\\right", i)) {
+                depth--;
+            }
+            boolean sign = depth == 0 && i > 0 && latex.charAt(i - 1) == ' ' && (c == '+' || c == '-')
+                    && i + 1 < latex.length() && latex.charAt(i + 1) == ' ';
+            if (sign && i - lineStart >= LINE_LENGTH) {
+                out.append(latex, lineStart, i).append("\\\\\n  &\\quad ");
+                lineStart = i;
+            }
+        }
+        return out.append(latex.substring(lineStart)).toString();
     }
 
     /** Escapes text for LaTeX's text mode. */

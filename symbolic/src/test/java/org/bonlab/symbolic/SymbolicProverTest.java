@@ -33,8 +33,7 @@ class SymbolicProverTest {
         assertInstanceOf(Verdict.Undecided.class, numeric, numeric.report()); // intervals never prove equalities
         Verdict v = SymbolicProver.decide(c, numeric);
         Verdict.Proved p = assertInstanceOf(Verdict.Proved.class, v, v.report());
-        assertTrue(p.argument().startsWith("exact symbolic identity, so for every n >= 1 (n in {1, 2, ...} "
-                + "included)"), p.argument());
+        assertTrue(p.argument().startsWith("exact symbolic identity on n in {1, 2, ...}"), p.argument());
         assertTrue(p.argument().contains("Symja reduces"), p.argument());
         assertEquals(numeric.evaluations(), p.evaluations());
     }
@@ -74,5 +73,24 @@ class SymbolicProverTest {
                 .forAll(P, new Family.Named(Policy.coin())).forAll(N, 1, Range.INFINITY);
         Verdict w = SymbolicProver.check(bad, new ConjectureSearch(5, 200, null));
         assertTrue(!(w instanceof Verdict.Proved), w.report());
+    }
+
+    @Test
+    @DisplayName("sqrt(x^2) == x is not PROVED where x < 0: PowerExpand only where the positivity it assumes is shown")
+    void powerExpandNeedsPositiveBases() {
+        // x = KL(pi_n || coin) - log 2 = -h(2^-n) < 0 for every n; below double resolution from n = 2000 on
+        Expr x = Bon.kl(P.bestOf(N), P).minus(Bon.log(Expr.constant(2)));
+        Claim c = Bon.claim(x.pow(Expr.constant(2)).pow(Expr.rational(1, 2))).isEqualTo(x)
+                .forAll(P, new Family.Named(Policy.coin())).forAll(N, 2000, 1_000_000);
+        Verdict v = SymbolicProver.check(c, new ConjectureSearch(1, 200, null));
+        assertTrue(!(v instanceof Verdict.Proved), v.report());
+        // log(a b) == log a + log b is an identity where a, b > 0: both are shown positive, so it is PROVED
+        Expr a = Expr.constant(1).minus(Expr.constant(2).pow(N.unaryMinus()));
+        Expr b = Bon.winRateStrict(P.bestOf(N), P);
+        Claim logs = Bon.claim(Bon.log(a.times(b))).isEqualTo(Bon.log(a).plus(Bon.log(b)))
+                .forAll(P, new Family.Named(Policy.coin())).forAll(N, 1, Range.INFINITY);
+        Verdict w = SymbolicProver.check(logs, new ConjectureSearch(1, 200, null));
+        Verdict.Proved p = assertInstanceOf(Verdict.Proved.class, w, w.report());
+        assertTrue(p.argument().contains("shown positive"), p.argument());
     }
 }

@@ -38,9 +38,18 @@ public final class ClaimAssertions {
         return new ConjectureSearch(seed, evaluations, null).check(claim);
     }
 
-    /** Passes unless a counterexample is found. */
+    /**
+     * Passes unless a counterexample is found, or the claim is undefined at every point evaluated (then nothing
+     * was checked: a mistake in the claim, never a pass).
+     */
     public Verdict isNotFalsified() {
-        return expect(verdict(), v -> !(v instanceof Verdict.Falsified), "not to be falsified");
+        return expect(verdict(), v -> !(v instanceof Verdict.Falsified) && !isVacuous(v),
+                "not to be falsified (and to be defined somewhere)");
+    }
+
+    /** Whether {@code v} checked nothing: the claim was undefined at every point evaluated. */
+    public static boolean isVacuous(Verdict v) {
+        return v instanceof Verdict.Undecided u && u.vacuous();
     }
 
     /** Passes only with a re-checked counterexample. */

@@ -61,6 +61,8 @@ public final class ClaimChecker {
         DoubleEvaluator ev = new DoubleEvaluator();
         long evaluations = 0;
         long undefined = 0;
+        String unconfirmed = "";
+        String firstUndefined = "";
         Verdict.Point smallest = null;
         int[] idx = new int[axes.size()];
         while (true) {
@@ -74,16 +76,18 @@ public final class ClaimChecker {
                 point = evaluate(ev, claim, at);
             } catch (UndefinedQuantityException e) {
                 point = null;
-                undefined++;
+                if (undefined++ == 0) {
+                    firstUndefined = "first undefined at " + describe(at) + ": " + e.getMessage();
+                }
             }
             if (point != null) {
                 if (violates(point)) {
-                    Verdict.Point again = evaluate(new DoubleEvaluator(), claim, at);
-                    if (violates(again)) {
-                        return new Verdict.Falsified(claim, again, String.format(Locale.ROOT,
-                                "re-evaluated by a fresh evaluator: violated by %.3g", -again.margin()),
-                                evaluations);
+                    String recheck = ConjectureSearch.recheck(claim, new ConjectureSearch.Candidate(Map.of(), at));
+                    if (!recheck.startsWith("NOT confirmed")) {
+                        return new Verdict.Falsified(claim, point, recheck, evaluations);
                     }
+                    unconfirmed = "a double-precision violation at " + describe(at) + " was " + recheck;
+                    point = null; // not a margin the claim can be said to have
                 }
                 if (smallest == null || point.margin() < smallest.margin()) {
                     smallest = point;
@@ -98,7 +102,10 @@ public final class ClaimChecker {
                 break;
             }
         }
-        Verdict.Undecided undecided = new Verdict.Undecided(claim, evaluations, exhaustive, smallest, undefined);
+        String note = firstUndefined.isEmpty() ? unconfirmed
+                : unconfirmed.isEmpty() ? firstUndefined : firstUndefined + "; " + unconfirmed;
+        Verdict.Undecided undecided = new Verdict.Undecided(claim, evaluations, exhaustive, smallest, undefined, "",
+                note);
         return certifyOr(claim, undecided);
     }
 
@@ -112,6 +119,10 @@ public final class ClaimChecker {
             return new Verdict.Proved(claim, c.argument(), undecided.evaluations() + c.points());
         }
         return undecided;
+    }
+
+    private static String describe(Map<Expr.Sym, Double> at) {
+        return new Verdict.Point(at, 0, 0, 0).describe();
     }
 
     static Verdict.Point evaluate(DoubleEvaluator ev, Claim claim, Map<Expr.Sym, Double> at) {

@@ -80,6 +80,7 @@ public final class ConjectureSearch {
         long lastReport = started;
         long count = 0;
         long undefined = 0;
+        String firstUndefined = "";
         Candidate worst = null;
         Verdict.Point worstPoint = null;
         int randomPhase = evaluations * 4 / 5;
@@ -88,7 +89,9 @@ public final class ConjectureSearch {
             count++;
             Verdict.Point pt = evaluate(claim, c);
             if (pt == null) {
-                undefined++;
+                if (undefined++ == 0) {
+                    firstUndefined = "first undefined at " + describeFully(c) + ": " + undefinedReason(claim, c);
+                }
                 continue;
             }
             if (ClaimChecker.violates(pt)) {
@@ -119,7 +122,7 @@ public final class ConjectureSearch {
             }
         }
         return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
-                "random (seed " + seed + ") and locally optimised"));
+                "random (seed " + seed + ") and locally optimised", firstUndefined));
     }
 
     // ---- drawing ----
@@ -222,6 +225,23 @@ public final class ConjectureSearch {
         } catch (ArithmeticException | IllegalArgumentException e) {
             return null; // undefined (UndefinedQuantityException) or outside a quantity's domain
         }
+    }
+
+    /** Why {@code claim} is undefined at {@code c}: the message of the exception its evaluation throws. */
+    static String undefinedReason(Claim claim, Candidate c) {
+        try {
+            DoubleEvaluator ev = new DoubleEvaluator();
+            ev.evaluate(Binding.bind(claim.lhs(), c.policies()), c.symbols());
+            ev.evaluate(Binding.bind(claim.rhs(), c.policies()), c.symbols());
+            return "no reason given";
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The candidate with its symbols: policies (with rewards) and every symbol's value. */
+    static String describeFully(Candidate c) {
+        return new Verdict.Point(c.symbols(), 0, 0, 0, describe(c)).describe();
     }
 
     static String describe(Candidate c) {
@@ -421,7 +441,11 @@ public final class ConjectureSearch {
         return pt != null && ClaimChecker.violates(pt);
     }
 
-    /** The counterexample again at 50 digits where the quantities allow it, else by a fresh double evaluator. */
+    /**
+     * The counterexample again at 50 digits, an arithmetic and (for best-of-n and soft best-of-n) an algorithm
+     * independent of the double engine's; "NOT confirmed ..." when it does not violate there or cannot be
+     * evaluated there, and then the verdict is UNDECIDED.
+     */
     static String recheck(Claim claim, Candidate c) {
         try {
             HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
@@ -437,9 +461,9 @@ public final class ConjectureSearch {
                             l.round(new java.math.MathContext(20)), r.round(new java.math.MathContext(20)))
                     : "NOT confirmed at 50 digits (lhs = " + l + ", rhs = " + r + ")";
         } catch (RuntimeException e) {
-            Verdict.Point again = evaluate(claim, c);
-            return "re-evaluated in double precision by a fresh evaluator (high precision unavailable: "
-                    + e.getMessage() + "): violated by " + PolicyDraws.format(again == null ? 0 : -again.margin());
+            // the same double computation again would confirm nothing: without a second one, no FALSIFIED
+            return "NOT confirmed: no independent computation of it (high precision could not evaluate it: "
+                    + e.getMessage() + ")";
         }
     }
 }

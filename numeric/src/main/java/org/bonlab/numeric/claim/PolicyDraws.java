@@ -194,14 +194,14 @@ final class PolicyDraws {
             sb.append(i > 0 ? ", " : "").append(e.probability(i));
         }
         sb.append(']');
-        if (!e.reward().isAscendingWithoutTies()) {
-            sb.append(" with rewards [");
-            for (int i = 0; i < e.size(); i++) {
-                double v = e.reward().value(i);
-                sb.append(i > 0 ? ", " : "").append(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
-            }
-            sb.append(']');
+        // always: soft best-of-n, the tilted policy and expected rewards depend on the values, not only the order
+        sb.append(" with rewards [");
+        for (int i = 0; i < e.size(); i++) {
+            double v = e.reward().value(i);
+            sb.append(i > 0 ? ", " : "").append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : Double.toString(v));
         }
+        sb.append(']');
         return sb.toString();
     }
 

@@ -81,14 +81,25 @@ public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdi
 
     /**
      * @param exhaustive whether every point of a finite domain was evaluated
-     * @param smallest   the point with the smallest margin
+     * @param smallest   the point with the smallest margin, or null when no point had a defined value
      * @param undefined  how many points had no defined value
+     * @param search     how the points were chosen (empty for a grid)
+     * @param note       more evidence: why the first undefined point was undefined, a violation that an
+     *                   independent computation did not confirm (empty when there is none)
      */
-    record Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined, String search)
-            implements Verdict {
+    record Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined, String search,
+            String note) implements Verdict {
         public Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined) {
-            this(claim, evaluations, exhaustive, smallest, undefined, "");
+            this(claim, evaluations, exhaustive, smallest, undefined, "", "");
         }
+
+        public Undecided(Claim claim, long evaluations, boolean exhaustive, Point smallest, long undefined,
+                String search) {
+            this(claim, evaluations, exhaustive, smallest, undefined, search, "");
+        }
+
+        /** Below this fraction of defined points, the evidence says that the claim is defined at few points. */
+        public static final double FEW_DEFINED = 0.5;
 
         @Override
         public String label() {
@@ -97,20 +108,39 @@ public sealed interface Verdict permits Verdict.Proved, Verdict.Falsified, Verdi
 
         @Override
         public String evidence() {
-            String where = smallest == null ? "no point had a defined value"
-                    : String.format(Locale.ROOT, "smallest margin %.6g at %s (lhs = %.17g, rhs = %.17g)",
+            if (vacuous()) {
+                return String.format(Locale.ROOT, "undefined at every one of the %d points evaluated, so nothing was "
+                        + "checked%s", evaluations, note.isEmpty() ? "" : " (" + note + ")");
+            }
+            if (smallest == null) {
+                return String.format(Locale.ROOT, "no margin to report at the %d points evaluated: %s", evaluations,
+                        note.isEmpty() ? "none had a defined value" : note);
+            }
+            String where = String.format(Locale.ROOT, "smallest margin %.6g at %s (lhs = %.17g, rhs = %.17g)",
                             smallest.margin(), smallest.describe(), smallest.lhs(), smallest.rhs());
             String scope = exhaustive
-                    ? String.format(Locale.ROOT, "holds at all %d points of the domain in double precision "
-                            + "(numerical evidence, not a proof)", evaluations)
-                    : String.format(Locale.ROOT, "no violation at %d %s points", evaluations,
+                    ? String.format(Locale.ROOT, "holds at all %d defined points of the domain in double precision "
+                            + "(numerical evidence, not a proof)", evaluations - undefined)
+                    : String.format(Locale.ROOT, "no violation at %d %s points", evaluations - undefined,
                             search.isEmpty() ? "sampled" : search);
-            return scope + "; " + where + (undefined > 0 ? "; undefined at " + undefined + " points" : "");
+            String undefinedPart = "";
+            if (undefined > 0) {
+                double defined = (double) (evaluations - undefined) / evaluations;
+                undefinedPart = String.format(Locale.ROOT, "; undefined at %d of %d points%s", undefined, evaluations,
+                        defined < FEW_DEFINED ? String.format(Locale.ROOT, " (the claim is defined at only %.1f%% of "
+                                + "the points evaluated)", 100 * defined) : "");
+            }
+            return scope + "; " + where + undefinedPart + (note.isEmpty() ? "" : "; " + note);
         }
 
         /** Whether the claim held at every point evaluated. */
         public boolean heldEverywhereChecked() {
             return smallest != null;
+        }
+
+        /** Whether no point evaluated had a defined value: nothing was checked, which is a mistake in the claim. */
+        public boolean vacuous() {
+            return smallest == null && undefined > 0 && undefined == evaluations;
         }
     }
 

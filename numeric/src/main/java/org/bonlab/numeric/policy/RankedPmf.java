@@ -136,6 +136,9 @@ public final class RankedPmf {
      * @param n the number of samples, a positive integer (as a double, exact up to \( 2^{53} \))
      */
     public RankedPmf bestOf(double n) {
+        if (n == 1) {
+            return this; // best-of-1 is p itself, so its divergences to p are exactly 0
+        }
         int size = logP.length;
         double[] lp = new double[size];
         double[] lc = new double[size];
@@ -152,6 +155,9 @@ public final class RankedPmf {
      * The worst-of-n PMF: \( \pi_i = (1 - F_{i-1})^n - (1 - F_i)^n \), the mirror image of {@link #bestOf}.
      */
     public RankedPmf worstOf(double n) {
+        if (n == 1) {
+            return this;
+        }
         int size = logP.length;
         double[] lp = new double[size];
         double[] lc = new double[size];
@@ -173,10 +179,19 @@ public final class RankedPmf {
         if (logP == Double.NEGATIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        double ratio = Math.exp(logP - logA); // p / A, in (0, 1]
+        double logRatio = logP - logA;
+        if (logRatio + Math.log(n) < TINY_LOG_NP) {
+            // n p/A below 1e-17: 1 - (1 - p/A)^n = n p/A (1 + O(n p/A)) to double precision, also where p/A
+            // underflows (the general formula would then give log 0)
+            return n * logA + Math.log(n) + logRatio;
+        }
+        double ratio = Math.exp(logRatio); // p / A, in (0, 1]
         double logBOverA = ratio <= 0.5 ? Math.log1p(-ratio) : logB - logA;
         return n * logA + logOneMinusExp(n * logBOverA);
     }
+
+    /** Below this log of n p/A, \( \log(1 - (1 - p/A)^n) \) is \( \log(n p/A) \) to double precision. */
+    private static final double TINY_LOG_NP = -40;
 
     /** \( \log(1 - e^x) \) for \( x \le 0 \), accurate for x near 0 and for very negative x. */
     static double logOneMinusExp(double x) {

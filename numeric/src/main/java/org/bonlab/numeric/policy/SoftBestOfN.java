@@ -10,8 +10,13 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  * \[ \pi(y) = n\,p(y)\,w(y) \int_0^\infty e^{-w(y) t}\, M(t)^{n-1}\, dt, \qquad M(t) = \sum_z p(z) e^{-w(z) t}. \]
  *
  * @implNote Weights are scaled by the largest one (\( \tilde w \le 1 \); the selection rule is unchanged). The
- *     integral runs over dyadic intervals \( [t_0 2^k, t_0 2^{k+1}] \) after \( [0, t_0] \), each by 30-point
- *     Gauss-Legendre from Commons Math, with \( \log M(t) \) as a log-sum-exp. It stops when the rigorous tail bound
+ *     integral runs over panels, each by 30-point Gauss-Legendre from Commons Math, starting at width 1/(4n)
+ *     (the integrand's fastest scale at 0) and doubling to dyadic panels [a, 2a]; a panel across which an
+ *     integrand still being summed falls by more than {@link #MAX_DECAY_PER_PANEL} e-foldings (its decay is
+ *     known exactly from its ends, as every integrand is decreasing) is halved until it does not, so every
+ *     scale of the integrand, \( 1/\tilde w(z) \) for each outcome, gets panels of its own size. (A first panel
+ *     sized by the mean weight was far wider than \( 1/\tilde w \) of a rare best outcome at small \( \lambda \),
+ *     and the PMF lost mass.) It stops when the rigorous tail bound
  *     \( \int_T^\infty f \le f(T)/\tilde w(y) \) (f decreasing, \( M \le M(T) \)) is below {@link #TAIL_TOLERANCE} of
  *     the integral for every outcome.
  */
@@ -24,6 +29,15 @@ public final class SoftBestOfN {
     public static final double MAX_LOG_WEIGHT_RANGE = 700;
 
     private static final int NODES = 30;
+
+    /**
+     * Largest fall of the integrand across one panel, in e-foldings: 30-point Gauss-Legendre integrates
+     * \( e^{-cx} \) on [0, 1] to about 1e-29 relative for c = 30 (error term \( c^{60} \) times 1.4e-118).
+     */
+    private static final double MAX_DECAY_PER_PANEL = 30;
+
+    /** Panels are not split below this fraction of their position (a floor against endless halving). */
+    private static final double MIN_WIDTH = 1e-12;
     private static final int MAX_INTERVALS = 4_000;
     private static final double[] GL_X;
     private static final double[] GL_W;
@@ -67,27 +81,38 @@ public final class SoftBestOfN {
         }
         double[] w = new double[size];
         double[] logP = new double[size];
-        double mean = 0;
         for (int i = 0; i < size; i++) {
             logP[i] = base.logProbability(i);
             w[i] = Math.exp((ranking.rewardAt(i) - rMax) / lambda);
-            mean += base.probability(i) * w[i];
         }
-        double t0 = 1.0 / (4 * n * mean);
+        // the fastest scale of the integrand at t = 0 is 1/(n max w) = 1/n (weights scaled so that max w = 1)
+        double width = 1.0 / (4 * n);
         double[] integral = new double[size];
         boolean[] done = new boolean[size];
         for (int i = 0; i < size; i++) {
             done[i] = logP[i] == Double.NEGATIVE_INFINITY;
         }
         double a = 0;
-        double b = t0;
+        double logMStart = 0; // log M(0) = log 1
         double[] logM = new double[NODES];
         for (int k = 0; k < MAX_INTERVALS; k++) {
-            double width = b - a;
+            double b = a + width;
+            double logMEnd = logMoment(logP, w, b);
+            double fastest = 0;
+            for (int i = 0; i < size; i++) {
+                if (!done[i]) {
+                    fastest = Math.max(fastest, w[i]);
+                }
+            }
+            // how many e-foldings the integrands still being summed fall across [a, b] (each is decreasing)
+            double decay = fastest * width + (n - 1) * (logMStart - logMEnd);
+            if (decay > MAX_DECAY_PER_PANEL && width > MIN_WIDTH * Math.max(a, width)) {
+                width /= 2; // a scale finer than the panel: halve it and try again
+                continue;
+            }
             for (int j = 0; j < NODES; j++) {
                 logM[j] = logMoment(logP, w, a + width * GL_X[j]);
             }
-            double logMEnd = logMoment(logP, w, b);
             boolean allDone = true;
             for (int i = 0; i < size; i++) {
                 if (done[i]) {
@@ -114,7 +139,8 @@ public final class SoftBestOfN {
                 return RankedPmf.ofRankedProbabilities(ranking, pi);
             }
             a = b;
-            b = 2 * b;
+            logMStart = logMEnd;
+            width = Math.max(width, a); // grow back to dyadic panels [a, 2a]
         }
         throw new ArithmeticException(String.format(Locale.ROOT,
                 "soft best-of-n integral did not converge within %d intervals (n = %s, lambda = %s)", MAX_INTERVALS,

@@ -38,7 +38,7 @@ import org.bonlab.policy.Zipf;
  * that precision.
  *
  * <p>Cost: O(L log n) multiplications at the working precision; meant for policies of up to about 10^4
- * outcomes. Soft best-of-n is not available in high precision.
+ * outcomes. Soft best-of-n is evaluated by exact enumeration of the multisets of draws (small n and L only).
  */
 public final class HighPrecisionEvaluator {
 
@@ -516,20 +516,52 @@ public final class HighPrecisionEvaluator {
         return x.signum() == 0 ? new Apfloat(0) : x.multiply(ApfloatMath.log(x));
     }
 
-    static Apfloat kl(Pmf q, Pmf p) {
+    /**
+     * \( \mathrm{KL}(q \| p) = \sum_i \big(q_i \log(q_i/p_i) - q_i + p_i\big) \): the same sum as Eq. (3) of
+     * Beirami et al. (the added terms sum to 0), written so that each term, \( p_i \varphi(q_i/p_i) \) with
+     * \( \varphi(x) = x \log x - x + 1 \ge 0 \), is non-negative. A term computed below 0 is rounding below the
+     * working precision and counts as 0, so the KL is never negative, and it is exactly 0 when q is p.
+     *
+     * @implNote The difference \( q_i - p_i \) is taken at the PMFs' working precision (which has the guard digits
+     *     for tiny probabilities); the log of \( q_i/p_i \) only needs the target digits plus those lost to the
+     *     cancellation in \( \varphi \) near 1, so it runs at that precision instead of the working one (a log at
+     *     700 digits for each outcome of geometric(L=2000, r=1/2) took minutes).
+     */
+    Apfloat kl(Pmf q, Pmf p) {
         if (!q.ranking.sameAs(p.ranking)) {
             throw new IllegalArgumentException(
                     "policies must share the outcomes and reward of one base policy, but they do not");
         }
+        if (q == p) {
+            return new Apfloat(0);
+        }
+        long target = (long) digits + GUARD_DIGITS;
         Apfloat s = new Apfloat(0);
         for (int i = 0; i < q.p.length; i++) {
-            if (q.p[i].signum() == 0) {
+            Apfloat qi = q.p[i];
+            Apfloat pi = p.p[i];
+            if (pi.signum() == 0) {
+                if (qi.signum() != 0) {
+                    throw new UndefinedQuantityException("KL(q || p) is infinite: q charges an outcome p excludes");
+                }
                 continue;
             }
-            if (p.p[i].signum() == 0) {
-                throw new UndefinedQuantityException("KL(q || p) is infinite: q charges an outcome p excludes");
+            if (qi.signum() == 0) {
+                s = s.add(pi); // p_i phi(0) = p_i
+                continue;
             }
-            s = s.add(q.p[i].multiply(ApfloatMath.log(q.p[i].divide(p.p[i]))));
+            Apfloat diff = qi.subtract(pi);
+            if (diff.signum() == 0) {
+                continue;
+            }
+            // digits lost in q log(q/p) - (q - p) when q/p is near 1: about 2 log10(p/|q - p|)
+            long lost = Math.max(0, diff.scale() < pi.scale() ? 2 * (pi.scale() - diff.scale()) : 0);
+            long prec = Math.min(Math.max(q.prec, p.prec), target + lost);
+            Apfloat x = qi.precision(Math.min(qi.precision(), prec)).divide(pi.precision(Math.min(pi.precision(), prec)));
+            Apfloat term = qi.multiply(ApfloatMath.log(x)).subtract(diff);
+            if (term.signum() > 0) {
+                s = s.add(term);
+            }
         }
         return s;
     }
@@ -556,6 +588,9 @@ public final class HighPrecisionEvaluator {
 
     /** Lemma 1 formed directly: \( F_i^n - F_{i-1}^n \), at a precision with guard digits for the subtraction. */
     Pmf bestOf(Pmf p, long n) {
+        if (n == 1) {
+            return p; // best-of-1 is p itself: divergences to p are exactly 0
+        }
         long w = Math.max(p.prec, precisionFor(minPositive(p)));
         Apfloat[] pi = new Apfloat[p.p.length];
         Apfloat[] cdf = new Apfloat[p.p.length];
@@ -571,6 +606,9 @@ public final class HighPrecisionEvaluator {
     }
 
     Pmf worstOf(Pmf p, long n) {
+        if (n == 1) {
+            return p;
+        }
         long w = Math.max(p.prec, precisionFor(minPositive(p)));
         Apfloat one = new Apfloat(1, w);
         Apfloat[] pi = new Apfloat[p.p.length];
@@ -585,6 +623,86 @@ public final class HighPrecisionEvaluator {
         }
         cdf[pi.length - 1] = one;
         return new Pmf(p.ranking, pi, cdf, w);
+    }
+
+    /** At most this many (multisets of the other n - 1 draws) times (outcomes) in exact soft best-of-n. */
+    public static final long MAX_SOFT_ENUMERATION = 2_000_000;
+
+    /**
+     * Soft best-of-n (Aminian et al.) by exact enumeration, an algorithm independent of the double engine's
+     * quadrature: \( \pi(y) = n\,p(y)\,w(y)\,\mathbb{E}[1/(w(y) + S)] \) with S the weight of the other n - 1
+     * draws, the expectation a finite sum over the multisets of those draws with multinomial probabilities. Every
+     * term is positive, so no digits are lost at any temperature.
+     *
+     * @throws IllegalArgumentException when the multisets are too many to enumerate (say how many)
+     */
+    Pmf softBestOf(Pmf base, long n, Apfloat lambda) {
+        if (n == 1) {
+            return base;
+        }
+        int[] support = java.util.stream.IntStream.range(0, base.p.length).filter(i -> base.p[i].signum() > 0)
+                .toArray();
+        java.math.BigInteger multisets = binomial(n - 1 + support.length - 1, support.length - 1);
+        if (multisets.multiply(java.math.BigInteger.valueOf(support.length))
+                .compareTo(java.math.BigInteger.valueOf(MAX_SOFT_ENUMERATION)) > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "soft best-of-n in high precision "
+                    + "enumerates the C(n + L - 2, L - 1) = %s multisets of the other n - 1 draws for each of the L = %d "
+                    + "outcomes, at most %d in all; here n = %d", multisets, support.length, MAX_SOFT_ENUMERATION, n));
+        }
+        long w = base.prec;
+        double rMax = Double.NEGATIVE_INFINITY;
+        for (int i : support) {
+            rMax = Math.max(rMax, base.ranking.rewardAt(i));
+        }
+        Apfloat[] weight = new Apfloat[support.length];
+        for (int k = 0; k < support.length; k++) {
+            Apfloat r = new Apfloat(new BigDecimal(base.ranking.rewardAt(support[k])), w)
+                    .subtract(new Apfloat(new BigDecimal(rMax), w));
+            weight[k] = ApfloatMath.exp(r.divide(lambda.precision(Math.min(lambda.precision(), w))));
+        }
+        Apfloat[] sums = new Apfloat[support.length];
+        java.util.Arrays.fill(sums, new Apfloat(0));
+        enumerate(base, support, weight, 0, n - 1, new Apfloat(1, w), new Apfloat(0), sums, w);
+        Apfloat an = new Apfloat(n, w);
+        Apfloat[] pi = new Apfloat[base.p.length];
+        java.util.Arrays.fill(pi, new Apfloat(0));
+        for (int k = 0; k < support.length; k++) {
+            int i = support[k];
+            pi[i] = an.multiply(base.p[i]).multiply(weight[k]).multiply(sums[k]);
+        }
+        return Pmf.of(base.ranking, pi, w);
+    }
+
+    /**
+     * Adds, for each multiset of {@code remaining} more draws among {@code support[from..]}, its probability
+     * (accumulated in {@code probability}) times \( 1/(w(y) + S) \) to {@code sums[y]}, S the multiset's weight.
+     */
+    private static void enumerate(Pmf base, int[] support, Apfloat[] weight, int from, long remaining,
+            Apfloat probability, Apfloat weightSoFar, Apfloat[] sums, long w) {
+        if (from == support.length - 1) {
+            Apfloat pr = probability.multiply(ApfloatMath.pow(base.p[support[from]], remaining));
+            Apfloat total = weightSoFar.add(weight[from].multiply(new Apfloat(remaining, w)));
+            for (int k = 0; k < support.length; k++) {
+                sums[k] = sums[k].add(pr.divide(weight[k].add(total)));
+            }
+            return;
+        }
+        // C(remaining, j) p^j for j draws of this outcome, built up by ratios
+        Apfloat p = base.p[support[from]];
+        Apfloat factor = new Apfloat(1, w);
+        for (long j = 0; j <= remaining; j++) {
+            enumerate(base, support, weight, from + 1, remaining - j, probability.multiply(factor),
+                    weightSoFar.add(weight[from].multiply(new Apfloat(j, w))), sums, w);
+            factor = factor.multiply(p).multiply(new Apfloat(remaining - j, w)).divide(new Apfloat(j + 1, w));
+        }
+    }
+
+    private static java.math.BigInteger binomial(long n, long k) {
+        java.math.BigInteger r = java.math.BigInteger.ONE;
+        for (long i = 1; i <= k; i++) {
+            r = r.multiply(java.math.BigInteger.valueOf(n - k + i)).divide(java.math.BigInteger.valueOf(i));
+        }
+        return r;
     }
 
     static double minPositive(Pmf p) {
@@ -727,8 +845,12 @@ public final class HighPrecisionEvaluator {
 
         @Override
         public Pmf visitSoftBestOf(SoftBestOf p) {
-            throw new IllegalArgumentException("soft best-of-n is not available in high precision; "
-                    + "use double precision (its quadrature is checked against enumeration to 1e-12)");
+            long n = values.sampleCount(p.n());
+            Apfloat lambda = values.of(p.lambda());
+            if (lambda.signum() <= 0) {
+                throw new IllegalArgumentException("lambda must be positive, but was " + lambda.toString(true));
+            }
+            return softBestOf(p.policy().accept(this), n, lambda);
         }
 
         @Override

@@ -41,13 +41,17 @@ public final class BestOfKl {
             double ratio = Math.exp(logP[i] - a[i]);
             double prev = i == 0 ? Double.NEGATIVE_INFINITY : p.logCdf(i - 1);
             b[i] = ratio <= 0.5 ? Math.log1p(-ratio) : prev - a[i];
-            logNegB[i] = Math.log(-b[i]);
+            // where p_i/F_i is far below double resolution, -log1p(-ratio) = ratio: its log straight from the logs
+            logNegB[i] = logP[i] - a[i] < -700 ? logP[i] - a[i] : Math.log(-b[i]);
         }
     }
 
     /** \( \mathrm{KL}(\pi_n \| p) \) in nats. */
     public double kl(double n) {
         Quantities.requireSampleCount(n);
+        if (n == 1) {
+            return 0.0; // best-of-1 is p itself
+        }
         int size = a.length;
         int start = firstNotNegligible(n);
         double logN = Math.log(n);

@@ -31,7 +31,8 @@ public final class Quantities {
             if (lp == Double.NEGATIVE_INFINITY) {
                 throw new UndefinedQuantityException(String.format(Locale.ROOT,
                         "KL(q || p) is infinite: q gives outcome %d probability %s but p gives it 0",
-                        q.ranking().outcomeAt(i), q.probability(i)));
+                        q.ranking().outcomeAt(i), q.probability(i) > 0 ? Double.toString(q.probability(i))
+                                : String.format(Locale.ROOT, "e^%.6g (below double range)", lq)));
             }
             double qi = Math.exp(lq);
             if (qi != 0.0) {
@@ -244,6 +245,24 @@ public final class Quantities {
         return p.probability(p.size() - 1);
     }
 
+    /**
+     * \( \varepsilon_\infty \) for a bound that divides by it or takes its log: positive, or an exception that says
+     * whether it is 0 or only below double precision's range.
+     */
+    static double positiveEpsilonInfinity(RankedPmf p, String what) {
+        double eps = epsilonInfinity(p);
+        if (eps > 0) {
+            return eps;
+        }
+        double log = p.logProbability(p.size() - 1);
+        if (log == Double.NEGATIVE_INFINITY) {
+            throw new UndefinedQuantityException(what + " is undefined: the top outcome has probability 0");
+        }
+        throw new UndefinedQuantityException(String.format(Locale.ROOT, "%s cannot be evaluated in double "
+                + "precision: the top outcome's probability, e^%.6g, underflows (below 4.9e-324); high precision "
+                + "evaluates it", what, log));
+    }
+
     /** Thm 2, Eq. (17): \( 2n(n-1)e^{-H_2(p)} \). */
     public static double gapUpperThm2(RankedPmf p, double n) {
         requireSampleCount(n);
@@ -266,10 +285,7 @@ public final class Quantities {
      */
     public static double gapLowerThm3(RankedPmf p, double n) {
         requireSampleCount(n);
-        double eps = epsilonInfinity(p);
-        if (eps == 0) {
-            throw new UndefinedQuantityException("Thm 3 bound is undefined: the top outcome has probability 0");
-        }
+        double eps = positiveEpsilonInfinity(p, "the Thm 3 bound");
         double l1 = Math.log1p(-eps);
         double q = Math.exp(n * l1);
         double oneMinusQ = -Math.expm1(n * l1);
@@ -280,16 +296,13 @@ public final class Quantities {
     /** Cor 3, Eq. (22): \( (1 - e^{-n\varepsilon_\infty})\log(n\varepsilon_\infty) - 1 \). */
     public static double gapLowerCor3(RankedPmf p, double n) {
         requireSampleCount(n);
-        double eps = epsilonInfinity(p);
-        if (eps == 0) {
-            throw new UndefinedQuantityException("Cor 3 bound is undefined: the top outcome has probability 0");
-        }
+        double eps = positiveEpsilonInfinity(p, "the Cor 3 bound");
         return -Math.expm1(-n * eps) * (Math.log(n) + Math.log(eps)) - 1;
     }
 
     /** Thm 4, Eq. (27): the estimator of Eq. (28) at \( \varepsilon_\infty \), an upper bound on the KL. */
     public static double klUpperThm4(RankedPmf p, double n) {
-        return klHat(epsilonInfinity(p), n);
+        return klHat(positiveEpsilonInfinity(p, "the Thm 4 bound"), n);
     }
 
     /**

@@ -1,0 +1,62 @@
+package org.bonlab.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.Policy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** LaTeX that typesets what it means: unambiguous products, a notation per policy, lines that fit the page. */
+class LatexNotationTest {
+
+    private static final Expr.Sym N = Bon.n;
+
+    @Test
+    @DisplayName("a product whose second factor starts with a digit gets \\cdot (3 2^{2n} read as 32^{2n})")
+    void productsOfNumbers() {
+        Expr e = Expr.constant(3).times(Expr.constant(2).pow(Expr.constant(2).times(N)));
+        String tex = Latex.render(e);
+        assertTrue(tex.startsWith("3 \\cdot 2^{"), tex);
+        assertTrue(Latex.render(Expr.constant(3).times(Expr.rational(1, 2).times(N))).contains("\\cdot"),
+                Latex.render(Expr.constant(3).times(Expr.rational(1, 2).times(N))));
+        assertEquals("2 n", Latex.render(Expr.constant(2).times(N)));
+        assertTrue(Latex.needsDot("3", "\\frac{1}{2}"));
+        assertFalse(Latex.needsDot("n", "\\frac{1}{2}"));
+    }
+
+    @Test
+    @DisplayName("each policy has its own notation: soft best-of-n, the tilted optimum, worst-of-n, best-of-n")
+    void policyNotation() {
+        Policy coin = Policy.coin();
+        assertEquals("\\pi^{\\mathrm{soft}}_{n, \\frac{1}{10}}", Latex.policy(coin.softBestOf(N,
+                Expr.rational(1, 10))));
+        assertTrue(Latex.policy(coin.tilted(2)).startsWith("\\pi^{*}_{"), Latex.policy(coin.tilted(2)));
+        assertEquals("\\pi^{-}_{n}", Latex.policy(coin.worstOf(N)));
+        assertEquals("\\pi_{n}", Latex.policy(coin.bestOf(N)));
+        String kl = Latex.render(Bon.kl(coin.softBestOf(N, Expr.rational(1, 10)), coin));
+        assertTrue(kl.contains("\\pi^{\\mathrm{soft}}") && !kl.contains("p \\,\\|\\, p"), kl);
+    }
+
+    @Test
+    @DisplayName("a long formula is broken at top-level signs, never inside \\left ... \\right")
+    void longFormulasBreak() {
+        Expr sum = Expr.constant(0);
+        for (int i = 1; i <= 12; i++) {
+            sum = sum.plus(Expr.log(Expr.constant(1).minus(Expr.rational(1, i + 1).pow(N))).times(Expr.constant(i)));
+        }
+        String tex = Latex.render(sum);
+        String broken = TexDocument.broken(tex);
+        assertTrue(broken.contains("\\\\\n  &\\quad "), broken);
+        for (String line : broken.split("\n")) {
+            int open = line.split("\\\\left", -1).length - 1;
+            int close = line.split("\\\\right", -1).length - 1;
+            assertEquals(open, close, "a line must close every \\left it opens: " + line);
+            assertTrue(line.length() < 3 * TexDocument.LINE_LENGTH, line);
+        }
+        assertEquals(tex.replace(" ", ""), broken.replace("\\\\\n  &\\quad ", "").replace(" ", ""));
+    }
+}
