@@ -106,6 +106,66 @@ public final class Bon {
         return Expr.log(x);
     }
 
+    // ---- the outcome-level language: quantities defined as expectations and sums over outcomes ----
+
+    /** \( \mathbb{E}_{y \sim q}[\mathit{body}] \), the body written with {@link #prob}, {@link #cdf}, {@link #reward}. */
+    public static Expr expectation(Policy q, Expr body) {
+        return new Expr.Expectation(q, body);
+    }
+
+    /** \( \sum_y \mathit{body} \) over the outcomes of q's base policy. */
+    public static Expr sumOverOutcomes(Policy q, Expr body) {
+        return new Expr.OutcomeSum(q, body);
+    }
+
+    /** \( q(y) \), the probability of the outcome y of the enclosing expectation or sum. */
+    public static Expr prob(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.PROBABILITY, q);
+    }
+
+    /** \( F(y) = \sum_{z \preceq y} q(z) \), the CDF of q in reward order at y. */
+    public static Expr cdf(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.CDF, q);
+    }
+
+    /** \( F_-(y) = \sum_{z \prec y} q(z) \). */
+    public static Expr cdfBelow(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.CDF_BELOW, q);
+    }
+
+    /** \( r(y) \), the reward of the outcome y (of q's base policy). */
+    public static Expr reward(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.REWARD, q);
+    }
+
+    /** The number of outcomes of q. */
+    public static Expr outcomes(Policy q) {
+        return new Expr.PolicyNumber(Expr.PolicyNumber.Stat.OUTCOMES, q);
+    }
+
+    /** \( \varepsilon_\infty \), the probability of q's highest-ranked outcome (Eq. (20) of Beirami et al.). */
+    public static Expr topProbability(Policy q) {
+        return new Expr.PolicyNumber(Expr.PolicyNumber.Stat.TOP_PROBABILITY, q);
+    }
+
+    /** \( \max_y q(y) \), the \( \delta \) of Cor. 2 of Beirami et al. */
+    public static Expr maxProbability(Policy q) {
+        return new Expr.PolicyNumber(Expr.PolicyNumber.Stat.MAX_PROBABILITY, q);
+    }
+
+    public static Expr abs(Expr x) {
+        return new Expr.Abs(x);
+    }
+
+    public static Expr sqrt(Expr x) {
+        return x.pow(Expr.rational(1, 2));
+    }
+
+    /** A quantity with a name, defined by {@code definition}: shown by name, computed from the definition. */
+    public static Expr define(String name, String citation, Expr definition) {
+        return new Expr.Defined(name, citation, definition);
+    }
+
     public static Claim.Builder claim(Expr lhs) {
         return Claim.that(lhs);
     }

@@ -48,6 +48,11 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
         return q.accept(this);
     }
 
+    @Override
+    protected Policy policy(Policy q) {
+        return p(q);
+    }
+
     // ---- expressions: arithmetic nodes are rebuilt by Rewrite; symbols and quantities here ----
 
     @Override
@@ -175,6 +180,17 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
     @Override
     public Policy visitTilted(Tilted q) {
         return new Tilted(p(q.policy()), x(q.beta()));
+    }
+
+    @Override
+    public Policy visitMixture(org.bonlab.policy.Mixture q) {
+        return new org.bonlab.policy.Mixture(q.components().stream().map(this::p).toList(),
+                q.weights().stream().map(this::x).toList());
+    }
+
+    @Override
+    public Policy visitReweighted(org.bonlab.policy.Reweighted q) {
+        return new org.bonlab.policy.Reweighted(p(q.policy()), x(q.logWeight()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.bonlab.expr;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.bonlab.policy.Policy;
 
 /**
  * A real-valued expression over symbols (such as {@code n}) and quantities of policies.
@@ -11,7 +12,8 @@ import java.util.Objects;
  * {@code a - b}, {@code a * b}, {@code a / b} and {@code -a}.
  */
 public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Expr.Mul, Expr.Div, Expr.Neg,
-        Expr.Pow, Expr.Log, Expr.Exp, Expr.BinaryEntropy, Expr.Binomial, Expr.Sum, Quantity {
+        Expr.Pow, Expr.Log, Expr.Exp, Expr.Abs, Expr.BinaryEntropy, Expr.Binomial, Expr.Sum, Expr.Expectation,
+        Expr.OutcomeSum, Expr.AtOutcome, Expr.PolicyNumber, Expr.Defined, Quantity {
 
     /** A constant. */
     record Num(Scalar value) implements Expr {
@@ -175,6 +177,18 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
 
         R visitExp(Exp e);
 
+        R visitAbs(Abs e);
+
+        R visitExpectation(Expectation e);
+
+        R visitOutcomeSum(OutcomeSum e);
+
+        R visitAtOutcome(AtOutcome e);
+
+        R visitPolicyNumber(PolicyNumber e);
+
+        R visitDefined(Defined e);
+
         R visitBinaryEntropy(BinaryEntropy e);
 
         R visitBinomial(Binomial e);
@@ -204,6 +218,113 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
         R visitVbonObjective(Quantity.VbonObjective e);
 
         R visitVbonBound(Quantity.VbonBound e);
+    }
+
+    /** \( |x| \). */
+    record Abs(Expr operand) implements Expr {
+        public Abs {
+            Objects.requireNonNull(operand, "operand");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitAbs(this);
+        }
+    }
+
+    /**
+     * \( \mathbb{E}_{y \sim q}[\,\mathit{body}(y)\,] = \sum_y q(y)\, \mathit{body}(y) \): an expectation over the
+     * outcomes of a policy of an expression in per-outcome terms ({@link AtOutcome}); outcomes with \( q(y) = 0 \)
+     * contribute 0 (so \( 0 \log 0 = 0 \), as in Eq. (3) of Beirami et al.). The body's outcome terms refer to the
+     * outcome y of the innermost enclosing expectation or sum.
+     */
+    record Expectation(Policy over, Expr body) implements Expr {
+        public Expectation {
+            Objects.requireNonNull(over, "over");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitExpectation(this);
+        }
+    }
+
+    /** \( \sum_y \mathit{body}(y) \) over every outcome of {@code of}'s base policy. */
+    record OutcomeSum(Policy of, Expr body) implements Expr {
+        public OutcomeSum {
+            Objects.requireNonNull(of, "of");
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitOutcomeSum(this);
+        }
+    }
+
+    /**
+     * A term at the outcome y of the enclosing expectation or sum: the probability \( q(y) \) of a policy, its
+     * CDF \( F(y) = \sum_{z \preceq y} q(z) \) and \( F_-(y) = \sum_{z \prec y} q(z) \) in reward order (Eq. (7) of
+     * Beirami et al. writes best-of-n with those of the base policy), or the reward \( r(y) \). The policy must
+     * live on the same outcomes as the expectation's.
+     */
+    record AtOutcome(Term term, Policy policy) implements Expr {
+        /** What is taken at the outcome. */
+        public enum Term {
+            PROBABILITY, CDF, CDF_BELOW, REWARD
+        }
+
+        public AtOutcome {
+            Objects.requireNonNull(term, "term");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitAtOutcome(this);
+        }
+    }
+
+    /**
+     * A number of a whole policy: its number of outcomes L, the probability \( \varepsilon_\infty \) of its
+     * highest-ranked outcome (Eq. (20) of Beirami et al.), or its largest probability \( \delta \) (Cor. 2).
+     */
+    record PolicyNumber(Stat stat, Policy policy) implements Expr {
+        /** Which number. */
+        public enum Stat {
+            OUTCOMES, TOP_PROBABILITY, MAX_PROBABILITY
+        }
+
+        public PolicyNumber {
+            Objects.requireNonNull(stat, "stat");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitPolicyNumber(this);
+        }
+    }
+
+    /**
+     * A quantity defined by an expression: shown by its name, computed from its definition by every engine. The
+     * citation says where the definition comes from ("Eq. (3) of Beirami et al.", or "user-defined").
+     */
+    record Defined(String name, String citation, Expr definition) implements Expr {
+        public Defined {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(citation, "citation");
+            Objects.requireNonNull(definition, "definition");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a defined quantity's name must not be blank");
+            }
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.visitDefined(this);
+        }
     }
 
     /** The binomial coefficient \( \binom{n}{k} \) for integers \( 0 \le k \le n \). */

@@ -69,6 +69,45 @@ public final class ExprPrinter implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitAbs(Expr.Abs e) {
+        return "|" + show(e.operand()) + "|";
+    }
+
+    @Override
+    public String visitExpectation(Expr.Expectation e) {
+        return "E[" + show(e.body()) + "; y ~ " + e.over().describe() + "]";
+    }
+
+    @Override
+    public String visitOutcomeSum(Expr.OutcomeSum e) {
+        return "sum_y(" + show(e.body()) + "; y in outcomes of " + e.of().describe() + ")";
+    }
+
+    @Override
+    public String visitAtOutcome(Expr.AtOutcome e) {
+        return switch (e.term()) {
+            case PROBABILITY -> e.policy().describe() + "(y)";
+            case CDF -> "F[" + e.policy().describe() + "](y)";
+            case CDF_BELOW -> "F-[" + e.policy().describe() + "](y)";
+            case REWARD -> "r(y)";
+        };
+    }
+
+    @Override
+    public String visitPolicyNumber(Expr.PolicyNumber e) {
+        return switch (e.stat()) {
+            case OUTCOMES -> "outcomes(" + e.policy().describe() + ")";
+            case TOP_PROBABILITY -> "epsInf(" + e.policy().describe() + ")";
+            case MAX_PROBABILITY -> "maxProbability(" + e.policy().describe() + ")";
+        };
+    }
+
+    @Override
+    public String visitDefined(Expr.Defined e) {
+        return e.name();
+    }
+
+    @Override
     public String visitBinaryEntropy(Expr.BinaryEntropy e) {
         return "h(" + show(e.operand()) + ")";
     }

@@ -18,6 +18,14 @@ public abstract class Rewrite implements Expr.Visitor<Expr> {
         return e;
     }
 
+    /**
+     * The replacement of a policy inside an outcome-level node ({@link Expr.Expectation}, {@link Expr.AtOutcome},
+     * ...); by default the policy itself.
+     */
+    protected org.bonlab.policy.Policy policy(org.bonlab.policy.Policy p) {
+        return p;
+    }
+
     /** The rewritten expression. */
     public final Expr apply(Expr e) {
         return e.accept(this);
@@ -71,6 +79,36 @@ public abstract class Rewrite implements Expr.Visitor<Expr> {
     @Override
     public Expr visitExp(Expr.Exp e) {
         return after(new Expr.Exp(apply(e.operand())));
+    }
+
+    @Override
+    public Expr visitAbs(Expr.Abs e) {
+        return after(new Expr.Abs(apply(e.operand())));
+    }
+
+    @Override
+    public Expr visitExpectation(Expr.Expectation e) {
+        return after(new Expr.Expectation(policy(e.over()), apply(e.body())));
+    }
+
+    @Override
+    public Expr visitOutcomeSum(Expr.OutcomeSum e) {
+        return after(new Expr.OutcomeSum(policy(e.of()), apply(e.body())));
+    }
+
+    @Override
+    public Expr visitAtOutcome(Expr.AtOutcome e) {
+        return after(new Expr.AtOutcome(e.term(), policy(e.policy())));
+    }
+
+    @Override
+    public Expr visitPolicyNumber(Expr.PolicyNumber e) {
+        return after(new Expr.PolicyNumber(e.stat(), policy(e.policy())));
+    }
+
+    @Override
+    public Expr visitDefined(Expr.Defined e) {
+        return after(new Expr.Defined(e.name(), e.citation(), apply(e.definition())));
     }
 
     @Override

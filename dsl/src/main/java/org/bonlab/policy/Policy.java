@@ -9,7 +9,8 @@ import org.bonlab.expr.Scalar;
  * A policy over a finite set of outcomes: a base policy (an explicit PMF or a family member) or a policy
  * derived from one (best-of-n, worst-of-n). Values only: engines compute PMFs and quantities.
  */
-public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted, PolicyVar {
+public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted, Mixture, Reweighted,
+        PolicyVar {
 
     /** The base policy whose outcomes and reward this policy uses. */
     BasePolicy base();
@@ -44,7 +45,64 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
 
         R visitTilted(Tilted p);
 
+        R visitMixture(Mixture p);
+
+        R visitReweighted(Reweighted p);
+
         R visitPolicyVar(PolicyVar p);
+    }
+
+    /** This policy tilted by \( e^{g(y)} \), g an outcome-level expression: see {@link Reweighted}. */
+    default Reweighted reweighted(Expr logWeight) {
+        return new Reweighted(this, logWeight);
+    }
+
+    /** The largest Poisson tail that best-of-Poisson leaves out (its mass goes to the last component). */
+    double POISSON_TAIL = 1e-20;
+
+    /**
+     * Best-of-Poisson (Khalaf et al. 2025): best-of-n' with \( n' = 1 + \mathrm{Poisson}(\mu) \), as the mixture
+     * of best-of-(1 + k) with weights \( e^{-\mu}\mu^k/k! \) for k up to the first K whose Poisson tail is below
+     * {@link #POISSON_TAIL}; the tail's mass is given to best-of-(1 + K), so the policy differs from the
+     * untruncated one by at most 1e-20 in total variation. The weights are exact expressions.
+     */
+    default Mixture bestOfPoisson(double mu) {
+        if (!(mu >= 0 && mu <= 1000)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "mu of best-of-Poisson must be in [0, 1000] (about mu + 10 sqrt(mu) components), but was %s", mu));
+        }
+        Expr m = Expr.constant(mu);
+        java.util.List<Policy> components = new java.util.ArrayList<>();
+        java.util.List<Expr> weights = new java.util.ArrayList<>();
+        double logW = -mu; // log of the Poisson weight of k, to find K
+        Expr partial = Expr.constant(0);
+        for (int k = 0; ; k++) {
+            if (k > 0) {
+                logW += Math.log(mu) - Math.log(k);
+            }
+            // past the mode the weights fall at least geometrically, by r = mu/(k+1): the tail beyond k is at most
+            // w_k r/(1 - r)
+            double r = mu / (k + 1);
+            boolean last = mu == 0 || r < 1 && Math.exp(logW) * r / (1 - r) < POISSON_TAIL;
+            // e^{-mu} mu^k / k! as exp(-mu + k log mu - log k!): representable in doubles for every k
+            Expr w = Expr.exp(k == 0 ? m.unaryMinus()
+                    : m.unaryMinus().plus(Expr.constant(k).times(Expr.log(m))).minus(Expr.log(Expr.constant(factorial(k)))));
+            components.add(bestOf(1 + k));
+            weights.add(last ? Expr.constant(1).minus(partial) : w);
+            if (last) {
+                break;
+            }
+            partial = partial.plus(w);
+        }
+        return new Mixture(components, weights);
+    }
+
+    private static org.bonlab.expr.Scalar factorial(int k) {
+        java.math.BigInteger f = java.math.BigInteger.ONE;
+        for (int i = 2; i <= k; i++) {
+            f = f.multiply(java.math.BigInteger.valueOf(i));
+        }
+        return new org.bonlab.expr.Rational(f, java.math.BigInteger.ONE);
     }
 
     /** The best-of-n policy of this policy (Eq. (4) of Beirami et al.), n a positive integer. */

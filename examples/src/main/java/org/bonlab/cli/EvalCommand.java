@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bonlab.Bon;
+import org.bonlab.Definitions;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.DoubleEvaluator;
@@ -49,6 +50,12 @@ final class EvalCommand implements Callable<Integer> {
         c.put("expected_reward", Bon.expectedReward(pi));
         c.put("base_entropy", Bon.entropy(p));
         c.put("base_renyi2", Bon.renyiEntropy(p, Expr.constant(2)));
+        // outcome-level definitions (org.bonlab.Definitions)
+        c.put("tv", Definitions.totalVariation(pi, p));
+        c.put("hellinger2", Definitions.hellingerSquared(pi, p));
+        c.put("renyi_divergence2", Definitions.renyiDivergence(pi, p, Expr.constant(2)));
+        c.put("eps_inf", Bon.topProbability(p));
+        c.put("max_probability", Bon.maxProbability(p));
         return c;
     }
 
@@ -91,6 +98,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "LIST", description = "Comma-separated n, e.g. 1,2,10,1e6.")
     String n;
 
+    @Option(names = "--spec", paramLabel = "SPEC.java",
+            description = "A spec script whose quantities() become columns too (org.bonlab.claim.Spec).")
+    Path specFile;
+
     @Option(names = "--columns", paramLabel = "LIST",
             description = "Comma-separated columns (default: kl,kl_analytic,win_strict,win_half); "
                     + "see the README for all of them.")
@@ -102,6 +113,25 @@ final class EvalCommand implements Callable<Integer> {
         List<Double> ns = SampleCounts.parse(n);
         Policy pi = soft == null ? p.bestOf(Bon.n) : p.softBestOf(Bon.n, Expr.constant(lambda(soft)));
         Map<String, Expr> available = columns(p, pi);
+        if (specFile != null) {
+            if (!java.nio.file.Files.isRegularFile(specFile) || !specFile.toString().endsWith(".java")) {
+                throw new BadInputException(String.format(Locale.ROOT,
+                        "--spec must be an existing .java file, but '%s' is not", specFile));
+            }
+            org.bonlab.claim.Spec user;
+            try {
+                user = CheckCommand.load(specFile);
+            } catch (java.io.IOException e) {
+                throw new BadInputException("--spec " + specFile + " cannot be read: " + e.getMessage(), e);
+            }
+            for (var q : user.quantities().entrySet()) {
+                if (!q.getKey().matches("[A-Za-z][A-Za-z0-9_]*") || available.containsKey(q.getKey())) {
+                    throw new BadInputException(String.format(Locale.ROOT, "quantity names of --spec must be letters, "
+                            + "digits and '_' and differ from the built-in columns, but '%s' is not", q.getKey()));
+                }
+                available.put(q.getKey(), q.getValue().of(p, pi, Bon.n));
+            }
+        }
         List<String> chosen = columns == null ? DEFAULT_COLUMNS : parseColumns(columns, available);
         if (samples != null && samples < 2) {
             throw new BadInputException("--samples must be at least 2, but was " + samples);

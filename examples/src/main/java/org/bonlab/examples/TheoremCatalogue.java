@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bonlab.Bon;
+import org.bonlab.Definitions;
 import org.bonlab.claim.Claim;
 import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
@@ -137,6 +138,16 @@ public final class TheoremCatalogue {
                 .minus(Expr.binaryEntropy(twoToMinusN))).forAll(coin, new Family.Named(Policy.coin()))
                 .forAll(n, 1, Range.INFINITY)
                 .named("Example 1: KL == log 2 - h(2^-n) on the coin, every n >= 1, symbolic identity"), "PROVED"));
+
+        // Mroueh (2024): best-of-n's f-divergences to p are at most those of the continuous density n u^(n-1)
+        // (data processing); stated with the outcome-level definitions of org.bonlab.Definitions
+        out.add(entry(Bon.claim(Definitions.chiSquare(p.bestOf(n), p)).atMost(Definitions.chiSquareBoundMroueh(n)),
+                "Mroueh (2024): chi^2(pi_n || p) <= (n-1)^2/(2n-1)", p, any, n));
+        PolicyVar u4 = Policy.variable("u");
+        out.add(new Entry(Bon.claim(Definitions.renyiDivergence(u4.bestOf(n), u4, Expr.constant(2)))
+                .atMost(Definitions.renyiBoundMroueh(n, Expr.constant(2)))
+                .forAll(u4, new Family.Named(Policy.uniform(4))).forAll(n, 2, 1000)
+                .named("Mroueh (2024): Renyi-2 <= log(n^2/(2n-1)) on uniform(4), n = 2..1000, certified"), "PROVED"));
 
         out.add(entry(Bon.claim(kl).isEqualTo(analytic), "FALSE: KL == log n - (n-1)/n (Eq. 5 as an identity)",
                 p, distinct, n, "FALSIFIED"));

@@ -128,4 +128,36 @@ class BonlabCheckTest {
                 && row.contains("n = ") && row.contains("re-checked at 50 digits") && row.contains("seed 3")
                 && row.contains("re-run: ./bonlab check " + f + " --seed 3 --evaluations 500"), row);
     }
+
+    @Test
+    @DisplayName("eval --spec: a spec's quantities are columns (squared Hellinger of the coin at n = 2 = 0.03407..., mpmath)")
+    void userQuantitiesAsColumns() throws Exception {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("eval", "--policy", "coin", "--n", "1,2", "--spec",
+                Path.of("specs", "UserQuantities.java").toString(), "--columns", "hellinger2,h2,log_density");
+        assertEquals(0, r.code(), r.out() + r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("n,hellinger2,h2,log_density", lines[0]);
+        String[] two = lines[2].split(",");
+        // 80-digit mpmath: 0.0340741737109317132502568 (numeric/src/test/resources/reference/divergences.csv)
+        assertEquals(0.0340741737109317132502568, Double.parseDouble(two[1]), 1e-15);
+        assertEquals(0.0340741737109317132502568, Double.parseDouble(two[2]), 1e-15);
+        // E_{pi_2}[log 2 + log F(y)] on the coin: pi_2 = (1/4, 3/4), F = (1/2, 1): log 2 + (1/4) log(1/2)
+        assertEquals(Math.log(2) - 0.25 * Math.log(2), Double.parseDouble(two[3]), 1e-15);
+        BonlabEvalTest.Run clash = BonlabEvalTest.run("eval", "--policy", "coin", "--n", "1", "--spec",
+                "missing/Nope.java");
+        assertEquals(2, clash.code());
+        assertEquals("", clash.out());
+    }
+
+    @Test
+    @DisplayName("examples/specs/UserQuantities.java: user-defined quantities get each verdict (PROVED, UNDECIDED, FALSIFIED)")
+    void userQuantitiesSpec() throws Exception {
+        Path spec = Path.of("specs", "UserQuantities.java");
+        assertTrue(Files.isRegularFile(spec), spec.toAbsolutePath().toString());
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "600");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("H^2 below the continuous value, uniform(4)") && r.out().contains("PROVED"), r.out());
+        assertTrue(r.out().contains("estimator <= log n - (n-1)/n") && r.out().contains("FALSIFIED"), r.out());
+        assertTrue(r.out().contains("UNDECIDED"), r.out());
+    }
 }

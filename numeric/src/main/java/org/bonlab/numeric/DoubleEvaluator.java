@@ -85,6 +85,19 @@ public final class DoubleEvaluator {
         return v;
     }
 
+    /** Whether {@code e} has a term at an outcome y (outside any expectation or sum of its own). */
+    static boolean containsOutcomeTerm(Expr e) {
+        boolean[] found = {false};
+        new org.bonlab.expr.Rewrite() {
+            @Override
+            public Expr visitAtOutcome(Expr.AtOutcome a) {
+                found[0] = true;
+                return a;
+            }
+        }.apply(e);
+        return found[0];
+    }
+
     /** Reads a sample count n: an integer at least 1. */
     private double sampleCount(Expr n, Map<Expr.Sym, Double> bindings) {
         double v = n.accept(new Values(bindings));
@@ -170,16 +183,127 @@ public final class DoubleEvaluator {
             return resolve(p.policy()).tilted(p.beta().accept(new Values(bindings)));
         }
 
+        /** \( \sum_k w_k \pi_k \) in log space (a log-sum-exp per outcome), so tiny probabilities survive. */
+        @Override
+        public RankedPmf visitMixture(org.bonlab.policy.Mixture p) {
+            int k = p.components().size();
+            RankedPmf[] parts = new RankedPmf[k];
+            double[] logW = new double[k];
+            double total = 0;
+            Values values = new Values(bindings);
+            for (int j = 0; j < k; j++) {
+                parts[j] = resolve(p.components().get(j));
+                double w = values.of(p.weights().get(j));
+                if (!(w >= 0)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "mixture weights must be non-negative, but weight %d is %s", j, w));
+                }
+                logW[j] = Math.log(w);
+                total += w;
+            }
+            if (Math.abs(total - 1) > 1e-12) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "mixture weights must sum to 1 within 1e-12, but sum to %s", total));
+            }
+            Ranking ranking = parts[0].ranking();
+            double[] logPi = new double[parts[0].size()];
+            for (int i = 0; i < logPi.length; i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    max = Math.max(max, logW[j] + parts[j].logProbability(i));
+                }
+                if (max == Double.NEGATIVE_INFINITY) {
+                    logPi[i] = max;
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < k; j++) {
+                    s += Math.exp(logW[j] + parts[j].logProbability(i) - max);
+                }
+                logPi[i] = max + Math.log(s);
+            }
+            return RankedPmf.ofRankedLogProbabilities(ranking, logPi);
+        }
+
+        /** \( q(y) e^{g(y)} / Z \), in log space with a log-sum-exp normaliser. */
+        @Override
+        public RankedPmf visitReweighted(org.bonlab.policy.Reweighted p) {
+            RankedPmf q = resolve(p.policy());
+            Outcome y = new Outcome(q, p.policy(), bindings);
+            Values g = new Values(bindings, y);
+            double[] logPi = new double[q.size()];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < logPi.length; i++) {
+                y.index = i;
+                double lq = q.logProbability(i);
+                logPi[i] = lq == Double.NEGATIVE_INFINITY ? lq : lq + g.of(p.logWeight());
+                max = Math.max(max, logPi[i]);
+            }
+            double s = 0;
+            for (double l : logPi) {
+                s += Math.exp(l - max);
+            }
+            double logZ = max + Math.log(s);
+            for (int i = 0; i < logPi.length; i++) {
+                logPi[i] -= logZ;
+            }
+            return RankedPmf.ofRankedLogProbabilities(q.ranking(), logPi);
+        }
+
         private RankedPmf resolve(Policy p) {
             return pmf(p, bindings);
         }
     }
 
+    /**
+     * The outcome y of an enclosing expectation or sum over outcomes ({@link Expr.Expectation},
+     * {@link Expr.OutcomeSum}), with the PMFs of the policies its terms mention, each built once per loop.
+     */
+    private final class Outcome {
+        final Ranking ranking;
+        final Map<Policy, RankedPmf> pmfs = new HashMap<>();
+        final Map<Expr.Sym, Double> bindings;
+        int index;
+
+        Outcome(RankedPmf over, Policy policy, Map<Expr.Sym, Double> bindings) {
+            this.ranking = over.ranking();
+            this.bindings = bindings;
+            pmfs.put(policy, over);
+        }
+
+        RankedPmf pmf(Policy p, Expr term) {
+            RankedPmf q = pmfs.get(p);
+            if (q == null) {
+                q = DoubleEvaluator.this.pmf(p, bindings);
+                if (!q.ranking().sameAs(ranking)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be taken on the outcomes "
+                            + "of the expectation or sum it stands in, but %s lives on other outcomes", term.show(),
+                            p.describe()));
+                }
+                pmfs.put(p, q);
+            }
+            return q;
+        }
+    }
+
+    /** The message for an outcome term that stands outside any expectation or sum over outcomes. */
+    public static IllegalArgumentException unboundOutcome(Expr term) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, "%s is a term at an outcome y and must stand "
+                + "inside an expectation or sum over outcomes, but it stands outside one (y is unbound)",
+                term.show()));
+    }
+
     private final class Values implements Expr.Visitor<Double> {
         private final Map<Expr.Sym, Double> bindings;
+        private final Outcome outcome; // null outside an expectation or sum over outcomes
 
         Values(Map<Expr.Sym, Double> bindings) {
+            this(bindings, null);
+        }
+
+        Values(Map<Expr.Sym, Double> bindings, Outcome outcome) {
             this.bindings = bindings;
+            this.outcome = outcome;
         }
 
         private double of(Expr e) {
@@ -243,12 +367,133 @@ public final class DoubleEvaluator {
 
         @Override
         public Double visitLog(Expr.Log e) {
+            double stable = logOf(e.operand());
+            if (Double.isFinite(stable)) {
+                return stable;
+            }
             double x = of(e.operand());
             if (!(x > 0)) {
                 throw new UndefinedQuantityException(String.format(Locale.ROOT,
                         "log needs a positive argument, but %s is %s here", e.operand().show(), x));
             }
             return Math.log(x);
+        }
+
+        /**
+         * The log of a product, quotient or power of outcome probabilities from their log-probabilities, so that
+         * \( \log(q(y)/p(y)) \) keeps its accuracy where q(y) or p(y) is tiny; NaN where that does not apply (the
+         * caller then takes the log of the value).
+         */
+        private double logOf(Expr x) {
+            if (outcome != null && x instanceof Expr.AtOutcome a && a.term() == Expr.AtOutcome.Term.PROBABILITY) {
+                double l = outcome.pmf(a.policy(), a).logProbability(outcome.index);
+                return l == Double.NEGATIVE_INFINITY ? Double.NaN : l;
+            }
+            if (x instanceof Expr.Div d) {
+                return logOf(d.numerator()) - logOf(d.denominator());
+            }
+            if (x instanceof Expr.Mul m) {
+                return logOf(m.left()) + logOf(m.right());
+            }
+            if (x instanceof Expr.Pow p && !containsOutcomeTerm(p.exponent())) {
+                double l = logOf(p.base());
+                return Double.isNaN(l) ? l : of(p.exponent()) * l;
+            }
+            if (x instanceof Expr.Num num && num.value() instanceof org.bonlab.expr.Rational r && r.signum() > 0) {
+                return logOf(r.numerator()) - logOf(r.denominator()); // also for constants beyond the double range
+            }
+            if (x instanceof Expr.Num num && num.value().toDouble() > 0) {
+                return Math.log(num.value().toDouble());
+            }
+            return Double.NaN;
+        }
+
+        /** log of a positive integer of any size: from its top 63 bits and its length. */
+        private double logOf(java.math.BigInteger x) {
+            int shift = Math.max(0, x.bitLength() - 63);
+            return Math.log(x.shiftRight(shift).doubleValue()) + shift * Math.log(2);
+        }
+
+        @Override
+        public Double visitAbs(Expr.Abs e) {
+            return Math.abs(of(e.operand()));
+        }
+
+        @Override
+        public Double visitExpectation(Expr.Expectation e) {
+            RankedPmf over = pmfOf(e.over());
+            Outcome y = new Outcome(over, e.over(), bindings);
+            Values body = new Values(bindings, y);
+            org.bonlab.numeric.policy.CompensatedSum s = new org.bonlab.numeric.policy.CompensatedSum();
+            for (int i = 0; i < over.size(); i++) {
+                double q = over.probability(i);
+                if (q == 0.0) {
+                    continue; // q(y) = 0 (or below the double range): the term is 0, whatever the body
+                }
+                y.index = i;
+                s.add(q * body.of(e.body()));
+            }
+            return s.value();
+        }
+
+        @Override
+        public Double visitOutcomeSum(Expr.OutcomeSum e) {
+            RankedPmf of = pmfOf(e.of());
+            Outcome y = new Outcome(of, e.of(), bindings);
+            Values body = new Values(bindings, y);
+            org.bonlab.numeric.policy.CompensatedSum s = new org.bonlab.numeric.policy.CompensatedSum();
+            for (int i = 0; i < of.size(); i++) {
+                y.index = i;
+                s.add(body.of(e.body()));
+            }
+            return s.value();
+        }
+
+        @Override
+        public Double visitAtOutcome(Expr.AtOutcome e) {
+            if (outcome == null) {
+                throw unboundOutcome(e);
+            }
+            int i = outcome.index;
+            if (e.term() == Expr.AtOutcome.Term.REWARD) {
+                return outcome.ranking.rewardAt(i);
+            }
+            RankedPmf q = outcome.pmf(e.policy(), e);
+            return switch (e.term()) {
+                case PROBABILITY -> q.probability(i);
+                case CDF -> Math.exp(q.logCdf(i));
+                case CDF_BELOW -> i == 0 ? 0.0 : Math.exp(q.logCdf(i - 1));
+                case REWARD -> throw new AssertionError(e);
+            };
+        }
+
+        @Override
+        public Double visitPolicyNumber(Expr.PolicyNumber e) {
+            RankedPmf q = pmfOf(e.policy());
+            return switch (e.stat()) {
+                case OUTCOMES -> (double) q.size();
+                case TOP_PROBABILITY -> {
+                    double eps = Quantities.epsilonInfinity(q);
+                    if (eps == 0 && q.logProbability(q.size() - 1) > Double.NEGATIVE_INFINITY) {
+                        throw new UndefinedQuantityException(String.format(Locale.ROOT, "%s cannot be evaluated in "
+                                + "double precision: it is e^%.6g, below the double range", e.show(),
+                                q.logProbability(q.size() - 1)));
+                    }
+                    yield eps;
+                }
+                case MAX_PROBABILITY -> {
+                    double max = 0;
+                    for (int i = 0; i < q.size(); i++) {
+                        max = Math.max(max, q.probability(i));
+                    }
+                    yield max;
+                }
+            };
+        }
+
+        @Override
+        public Double visitDefined(Expr.Defined e) {
+            return of(e.definition());
         }
 
         @Override

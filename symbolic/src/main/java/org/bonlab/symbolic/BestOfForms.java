@@ -168,6 +168,16 @@ public final class BestOfForms {
             }
 
             @Override
+            public List<Expr> visitMixture(org.bonlab.policy.Mixture p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
+            public List<Expr> visitReweighted(org.bonlab.policy.Reweighted p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
             public List<Expr> visitBestOf(BestOf p) {
                 throw new IllegalStateException("not a base policy");
             }

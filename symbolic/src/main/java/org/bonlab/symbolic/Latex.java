@@ -116,6 +116,45 @@ public final class Latex implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitAbs(Expr.Abs e) {
+        return "\\left|" + render(e.operand()) + "\\right|";
+    }
+
+    @Override
+    public String visitExpectation(Expr.Expectation e) {
+        return "\\mathbb{E}_{y \\sim " + policy(e.over()) + "}\\left[" + render(e.body()) + "\\right]";
+    }
+
+    @Override
+    public String visitOutcomeSum(Expr.OutcomeSum e) {
+        return "\\sum_{y} " + wrap(e.body(), PRODUCT);
+    }
+
+    @Override
+    public String visitAtOutcome(Expr.AtOutcome e) {
+        return switch (e.term()) {
+            case PROBABILITY -> policy(e.policy()) + "(y)";
+            case CDF -> "F_{" + policy(e.policy()) + "}(y)";
+            case CDF_BELOW -> "F^{-}_{" + policy(e.policy()) + "}(y)";
+            case REWARD -> "r(y)";
+        };
+    }
+
+    @Override
+    public String visitPolicyNumber(Expr.PolicyNumber e) {
+        return switch (e.stat()) {
+            case OUTCOMES -> "\\left|\\mathcal{Y}\\right|";
+            case TOP_PROBABILITY -> "\\varepsilon_{\\infty}";
+            case MAX_PROBABILITY -> "\\max_{y} " + policy(e.policy()) + "(y)";
+        };
+    }
+
+    @Override
+    public String visitDefined(Expr.Defined e) {
+        return "\\mathrm{" + TexDocument.text(e.name()) + "}";
+    }
+
+    @Override
     public String visitBinaryEntropy(Expr.BinaryEntropy e) {
         return "h\\left(" + render(e.operand()) + "\\right)";
     }
@@ -220,6 +259,12 @@ public final class Latex implements Expr.Visitor<String> {
         if (p instanceof Tilted t) {
             return t.policy() instanceof BasePolicy ? "\\pi^{*}_{" + render(t.beta()) + "}"
                     : "\\mathrm{Tilt}_{" + render(t.beta()) + "}\\left(" + policy(t.policy()) + "\\right)";
+        }
+        if (p instanceof org.bonlab.policy.Mixture) {
+            return "\\bar{\\pi}";
+        }
+        if (p instanceof org.bonlab.policy.Reweighted r) {
+            return "\\tilde{\\pi}_{" + render(r.logWeight()) + "}";
         }
         if (p instanceof PolicyVar v) {
             return v.name().length() == 1 ? v.name() : "\\mathrm{" + v.name().replace("_", "\\_") + "}";

@@ -102,6 +102,41 @@ final class ToSymja implements Expr.Visitor<IExpr> {
         return F.Exp(translate(e.operand()));
     }
 
+    @Override
+    public IExpr visitAbs(Expr.Abs e) {
+        return F.Abs(translate(e.operand()));
+    }
+
+    @Override
+    public IExpr visitExpectation(Expr.Expectation e) {
+        throw outcomeLevel(e);
+    }
+
+    @Override
+    public IExpr visitOutcomeSum(Expr.OutcomeSum e) {
+        throw outcomeLevel(e);
+    }
+
+    @Override
+    public IExpr visitAtOutcome(Expr.AtOutcome e) {
+        throw outcomeLevel(e);
+    }
+
+    @Override
+    public IExpr visitPolicyNumber(Expr.PolicyNumber e) {
+        throw outcomeLevel(e);
+    }
+
+    @Override
+    public IExpr visitDefined(Expr.Defined e) {
+        return translate(e.definition());
+    }
+
+    private static UnsupportedOperationException outcomeLevel(Expr e) {
+        return new UnsupportedOperationException("outcome-level definitions such as " + e.show()
+                + " are evaluated by the numeric engines; symbolic derivation of them is not available yet");
+    }
+
     /** \( h(x) = -x \log x - (1-x) \log(1-x) \). */
     @Override
     public IExpr visitBinaryEntropy(Expr.BinaryEntropy e) {

@@ -59,4 +59,16 @@ class LatexNotationTest {
         }
         assertEquals(tex.replace(" ", ""), broken.replace("\\\\\n  &\\quad ", "").replace(" ", ""));
     }
+
+    @Test
+    @DisplayName("outcome-level definitions typeset as the papers write them: E_{y ~ pi_n}[log pi_n(y)/p(y)]")
+    void outcomeLevelDefinitions() {
+        Policy coin = Policy.coin();
+        Expr kl = Bon.expectation(coin.bestOf(N), Bon.log(Bon.prob(coin.bestOf(N)).div(Bon.prob(coin))));
+        assertEquals("\\mathbb{E}_{y \\sim \\pi_{n}}\\left[\\log\\left(\\frac{\\pi_{n}(y)}{p(y)}\\right)\\right]",
+                Latex.render(kl));
+        assertEquals("\\varepsilon_{\\infty}", Latex.render(Bon.topProbability(coin)));
+        assertEquals("F^{-}_{p}(y)", Latex.render(Bon.cdfBelow(coin)));
+        assertEquals("\\mathrm{TV}", Latex.render(Bon.define("TV", "total variation", kl)));
+    }
 }

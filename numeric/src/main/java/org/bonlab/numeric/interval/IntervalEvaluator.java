@@ -26,15 +26,83 @@ import org.bonlab.policy.Uniform;
 public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     private final Map<Expr.Sym, Interval> bindings;
+    private final Outcome outcome; // null outside an expectation or sum over outcomes
 
     public IntervalEvaluator(Map<Expr.Sym, Double> bindings) {
         this.bindings = new java.util.HashMap<>();
+        this.outcome = null;
         bindings.forEach((k, v) -> this.bindings.put(k, Interval.point(v)));
+    }
+
+    private IntervalEvaluator(Map<Expr.Sym, Interval> bindings, Outcome outcome) {
+        this.bindings = bindings;
+        this.outcome = outcome;
+    }
+
+    /**
+     * A policy's ranked probabilities and CDFs as enclosures: a base policy of the families enclosed here, or
+     * its best-of-n (at one n or over a box of n).
+     */
+    private record Ranked(Ranking ranking, Interval[] p, Interval[] below, Interval[] cdf) {
+    }
+
+    /** The outcome y of an enclosing expectation or sum, with the enclosures of the policies its terms mention. */
+    private static final class Outcome {
+        final Ranking ranking;
+        final Map<org.bonlab.policy.Policy, Ranked> enclosures = new java.util.HashMap<>();
+        int index;
+
+        Outcome(Ranked over, org.bonlab.policy.Policy policy) {
+            this.ranking = over.ranking();
+            enclosures.put(policy, over);
+        }
+    }
+
+    private Ranked ranked(org.bonlab.policy.Policy q) {
+        if (q instanceof BasePolicy base) {
+            Ranking ranking = Ranking.of(base.reward());
+            Interval[] p = probabilities(base, ranking);
+            Interval[] below = new Interval[p.length];
+            Interval[] cdf = new Interval[p.length];
+            Interval f = Interval.ZERO;
+            for (int i = 0; i < p.length; i++) {
+                below[i] = f;
+                f = i == p.length - 1 ? Interval.ONE : f.plus(p[i]);
+                f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
+                cdf[i] = f;
+            }
+            return new Ranked(ranking, p, below, cdf);
+        }
+        if (q instanceof BestOf b && b.policy() instanceof BasePolicy base) {
+            BestOfIntervals bon = bestOf(q, base);
+            Interval[] below = new Interval[bon.pi().length];
+            Interval[] cdf = new Interval[bon.pi().length];
+            for (int i = 0; i < cdf.length; i++) {
+                cdf[i] = bon.box() ? powerOver(bon.cdf()[i], bon.n()) : bon.cdf()[i].pow((long) bon.n().lo());
+                below[i] = i == 0 ? Interval.ZERO : cdf[i - 1];
+            }
+            return new Ranked(bon.ranking(), bon.pi(), below, cdf);
+        }
+        throw new UnsupportedOperationException("not available in interval arithmetic: outcome terms of "
+                + q.describe() + " (base policies and their best-of-n are enclosed)");
+    }
+
+    private Ranked outcomeEnclosure(org.bonlab.policy.Policy q, Expr term) {
+        Ranked r = outcome.enclosures.get(q);
+        if (r == null) {
+            r = ranked(q);
+            if (!r.ranking().sameAs(outcome.ranking)) {
+                throw new IllegalArgumentException(term.show() + " must be taken on the outcomes of the expectation or "
+                        + "sum it stands in, but " + q.describe() + " lives on other outcomes");
+            }
+            outcome.enclosures.put(q, r);
+        }
+        return r;
     }
 
     /** Symbols bound to whole intervals: the result encloses the value at every point of the box. */
     public static IntervalEvaluator over(Map<Expr.Sym, Interval> box) {
-        IntervalEvaluator ev = new IntervalEvaluator(Map.of());
+        IntervalEvaluator ev = new IntervalEvaluator(new java.util.HashMap<>(), null);
         ev.bindings.putAll(box);
         return ev;
     }
@@ -122,11 +190,27 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     public Interval visitPow(Expr.Pow e) {
         Interval b = evaluate(e.base());
         Interval x = evaluate(e.exponent());
-        if (x.lo() == x.hi() && x.lo() == Math.rint(x.lo()) && Math.abs(x.lo()) < 0x1p62 && b.lo() >= 0) {
+        if (x.lo() == x.hi() && x.lo() == Math.rint(x.lo()) && Math.abs(x.lo()) < 0x1p62) {
             long n = (long) x.lo();
-            return n >= 0 ? b.pow(n) : Interval.ONE.div(b.pow(-n));
+            Interval power = integerPower(b, Math.abs(n));
+            return n >= 0 ? power : Interval.ONE.div(power);
         }
         return x.times(b.log()).exp();
+    }
+
+    /** \( b^k \), k &gt;= 0, for a base of any sign: from |b| and the parity of k. */
+    private static Interval integerPower(Interval b, long k) {
+        if (b.lo() >= 0) {
+            return b.pow(k);
+        }
+        if (b.hi() <= 0) {
+            Interval r = b.negate().pow(k);
+            return k % 2 == 0 ? r : r.negate();
+        }
+        if (k % 2 == 0) { // a base that straddles 0: an even power lies in [0, max(|lo|, hi)^k]
+            return new Interval(0, Interval.point(Math.max(-b.lo(), b.hi())).pow(k).hi());
+        }
+        return new Interval(-Interval.point(-b.lo()).pow(k).hi(), Interval.point(b.hi()).pow(k).hi());
     }
 
     @Override
@@ -143,6 +227,88 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     public Interval visitBinaryEntropy(Expr.BinaryEntropy e) {
         Interval x = evaluate(e.operand());
         return x.xLogX().plus(Interval.ONE.minus(x).xLogX()).negate();
+    }
+
+    @Override
+    public Interval visitAbs(Expr.Abs e) {
+        Interval x = evaluate(e.operand());
+        if (x.lo() >= 0) {
+            return x;
+        }
+        if (x.hi() <= 0) {
+            return x.negate();
+        }
+        return new Interval(0, Math.max(-x.lo(), x.hi()));
+    }
+
+    @Override
+    public Interval visitExpectation(Expr.Expectation e) {
+        Ranked over = ranked(e.over());
+        Outcome y = new Outcome(over, e.over());
+        IntervalEvaluator body = new IntervalEvaluator(bindings, y);
+        Interval s = Interval.ZERO;
+        for (int i = 0; i < over.p().length; i++) {
+            if (over.p()[i].hi() == 0) {
+                continue; // q(y) = 0 exactly: the term is 0, whatever the body
+            }
+            y.index = i;
+            s = s.plus(over.p()[i].times(body.evaluate(e.body())));
+        }
+        return s;
+    }
+
+    @Override
+    public Interval visitOutcomeSum(Expr.OutcomeSum e) {
+        Ranked of = ranked(e.of());
+        Outcome y = new Outcome(of, e.of());
+        IntervalEvaluator body = new IntervalEvaluator(bindings, y);
+        Interval s = Interval.ZERO;
+        for (int i = 0; i < of.p().length; i++) {
+            y.index = i;
+            s = s.plus(body.evaluate(e.body()));
+        }
+        return s;
+    }
+
+    @Override
+    public Interval visitAtOutcome(Expr.AtOutcome e) {
+        if (outcome == null) {
+            throw org.bonlab.numeric.DoubleEvaluator.unboundOutcome(e);
+        }
+        int i = outcome.index;
+        if (e.term() == Expr.AtOutcome.Term.REWARD) {
+            return Interval.point(outcome.ranking.rewardAt(i));
+        }
+        Ranked q = outcomeEnclosure(e.policy(), e);
+        return switch (e.term()) {
+            case PROBABILITY -> q.p()[i];
+            case CDF -> q.cdf()[i];
+            case CDF_BELOW -> q.below()[i];
+            case REWARD -> throw new AssertionError(e);
+        };
+    }
+
+    @Override
+    public Interval visitPolicyNumber(Expr.PolicyNumber e) {
+        Ranked q = ranked(e.policy());
+        return switch (e.stat()) {
+            case OUTCOMES -> Interval.point(q.p().length);
+            case TOP_PROBABILITY -> q.p()[q.p().length - 1];
+            case MAX_PROBABILITY -> {
+                double lo = 0;
+                double hi = 0;
+                for (Interval x : q.p()) {
+                    lo = Math.max(lo, x.lo());
+                    hi = Math.max(hi, x.hi());
+                }
+                yield new Interval(lo, hi);
+            }
+        };
+    }
+
+    @Override
+    public Interval visitDefined(Expr.Defined e) {
+        return evaluate(e.definition());
     }
 
     @Override

@@ -156,12 +156,116 @@ public final class HighPrecisionEvaluator {
         return new Apfloat(d, prec);
     }
 
+    /** The outcome y of an enclosing expectation or sum over outcomes, with the PMFs its terms mention. */
+    private static final class Outcome {
+        final Ranking ranking;
+        final Map<Policy, Pmf> pmfs = new java.util.HashMap<>();
+        int index;
+
+        Outcome(Pmf over, Policy policy) {
+            this.ranking = over.ranking;
+            pmfs.put(policy, over);
+        }
+    }
+
     private final class Values implements Expr.Visitor<Apfloat> {
         private final Map<Expr.Sym, BigDecimal> bindings;
         private final long prec = (long) digits + GUARD_DIGITS;
+        private final Outcome outcome; // null outside an expectation or sum over outcomes
 
         Values(Map<Expr.Sym, BigDecimal> bindings) {
+            this(bindings, null);
+        }
+
+        Values(Map<Expr.Sym, BigDecimal> bindings, Outcome outcome) {
             this.bindings = bindings;
+            this.outcome = outcome;
+        }
+
+        private Pmf outcomePmf(Policy p, Expr term) {
+            Pmf q = outcome.pmfs.get(p);
+            if (q == null) {
+                q = new Values(bindings).pmfOf(p);
+                if (!q.ranking.sameAs(outcome.ranking)) {
+                    throw new IllegalArgumentException(term.show() + " must be taken on the outcomes of the expectation "
+                            + "or sum it stands in, but " + p.describe() + " lives on other outcomes");
+                }
+                outcome.pmfs.put(p, q);
+            }
+            return q;
+        }
+
+        @Override
+        public Apfloat visitAbs(Expr.Abs e) {
+            return ApfloatMath.abs(of(e.operand()));
+        }
+
+        @Override
+        public Apfloat visitExpectation(Expr.Expectation e) {
+            Pmf over = pmfOf(e.over());
+            Outcome y = new Outcome(over, e.over());
+            Values body = new Values(bindings, y);
+            Apfloat s = new Apfloat(0);
+            for (int i = 0; i < over.p.length; i++) {
+                if (over.p[i].signum() == 0) {
+                    continue; // q(y) = 0: the term is 0, whatever the body
+                }
+                y.index = i;
+                s = s.add(over.p[i].multiply(body.of(e.body())));
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitOutcomeSum(Expr.OutcomeSum e) {
+            Pmf of = pmfOf(e.of());
+            Outcome y = new Outcome(of, e.of());
+            Values body = new Values(bindings, y);
+            Apfloat s = new Apfloat(0);
+            for (int i = 0; i < of.p.length; i++) {
+                y.index = i;
+                s = s.add(body.of(e.body()));
+            }
+            return s;
+        }
+
+        @Override
+        public Apfloat visitAtOutcome(Expr.AtOutcome e) {
+            if (outcome == null) {
+                throw DoubleEvaluator.unboundOutcome(e);
+            }
+            int i = outcome.index;
+            if (e.term() == Expr.AtOutcome.Term.REWARD) {
+                return new Apfloat(new BigDecimal(outcome.ranking.rewardAt(i)), prec);
+            }
+            Pmf q = outcomePmf(e.policy(), e);
+            return switch (e.term()) {
+                case PROBABILITY -> q.p[i];
+                case CDF -> q.cdf[i];
+                case CDF_BELOW -> q.below(i);
+                case REWARD -> throw new AssertionError(e);
+            };
+        }
+
+        @Override
+        public Apfloat visitPolicyNumber(Expr.PolicyNumber e) {
+            Pmf q = pmfOf(e.policy());
+            return switch (e.stat()) {
+                case OUTCOMES -> new Apfloat(q.p.length);
+                case TOP_PROBABILITY -> q.top();
+                case MAX_PROBABILITY -> {
+                    Apfloat max = new Apfloat(0);
+                    for (Apfloat x : q.p) {
+                        max = x.compareTo(max) > 0 ? x : max;
+                    }
+                    yield max;
+                }
+            };
+        }
+
+        @Override
+        public Apfloat visitDefined(Expr.Defined e) {
+            return of(e.definition());
         }
 
         Apfloat of(Expr e) {
@@ -851,6 +955,54 @@ public final class HighPrecisionEvaluator {
                 throw new IllegalArgumentException("lambda must be positive, but was " + lambda.toString(true));
             }
             return softBestOf(p.policy().accept(this), n, lambda);
+        }
+
+        @Override
+        public Pmf visitMixture(org.bonlab.policy.Mixture p) {
+            Pmf first = null;
+            Apfloat[] pi = null;
+            Apfloat total = new Apfloat(0);
+            for (int k = 0; k < p.components().size(); k++) {
+                Pmf part = p.components().get(k).accept(this);
+                Apfloat w = values.of(p.weights().get(k));
+                if (w.signum() < 0) {
+                    throw new IllegalArgumentException("mixture weights must be non-negative, but weight " + k
+                            + " is " + w.toString(true));
+                }
+                total = total.add(w);
+                if (first == null) {
+                    first = part;
+                    pi = new Apfloat[part.p.length];
+                    java.util.Arrays.fill(pi, new Apfloat(0));
+                }
+                for (int i = 0; i < pi.length; i++) {
+                    pi[i] = pi[i].add(w.multiply(part.p[i]));
+                }
+            }
+            if (total.subtract(new Apfloat(1)).doubleValue() > 1e-12
+                    || total.subtract(new Apfloat(1)).doubleValue() < -1e-12) {
+                throw new IllegalArgumentException("mixture weights must sum to 1 within 1e-12, but sum to "
+                        + total.toString(true));
+            }
+            return Pmf.of(first.ranking, pi, first.prec);
+        }
+
+        @Override
+        public Pmf visitReweighted(org.bonlab.policy.Reweighted p) {
+            Pmf q = p.policy().accept(this);
+            Outcome y = new Outcome(q, p.policy());
+            Values g = new Values(values.bindings, y);
+            Apfloat[] w = new Apfloat[q.p.length];
+            Apfloat total = new Apfloat(0);
+            for (int i = 0; i < w.length; i++) {
+                y.index = i;
+                w[i] = q.p[i].signum() == 0 ? new Apfloat(0) : q.p[i].multiply(ApfloatMath.exp(g.of(p.logWeight())));
+                total = total.add(w[i]);
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = w[i].divide(total);
+            }
+            return Pmf.of(q.ranking, w, q.prec);
         }
 
         @Override

@@ -1,0 +1,96 @@
+package org.bonlab;
+
+import java.util.Locale;
+import org.bonlab.claim.Binding;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.Policy;
+
+/**
+ * Quantities defined in the outcome-level language ({@link Bon#expectation}, {@link Bon#prob}, ...), each once,
+ * with its source. Every engine computes them from the definition; nothing here evaluates.
+ *
+ * <p>A definition reads like the paper: {@code kl(q, p)} is \( \mathbb{E}_{y \sim q}[\log q(y)/p(y)] \).
+ */
+public final class Definitions {
+
+    private Definitions() {
+    }
+
+    /**
+     * \( \mathrm{KL}(q \| p) = \mathbb{E}_{y \sim q}[\log(q(y)/p(y))] \), Eq. (3) of Beirami et al. (2024). The
+     * built-in {@link Bon#kl} computes the same number with the O(L) sweep; they are tested equal.
+     */
+    public static Expr kl(Policy q, Policy p) {
+        return Bon.define("KL(" + q.describe() + " || " + p.describe() + ")", "Eq. (3) of Beirami et al.",
+                Bon.expectation(q, Bon.log(Bon.prob(q).div(Bon.prob(p)))));
+    }
+
+    /** Total variation distance \( \mathrm{TV}(q, p) = \frac12 \sum_y |q(y) - p(y)| \). */
+    public static Expr totalVariation(Policy q, Policy p) {
+        return Bon.define("TV(" + q.describe() + ", " + p.describe() + ")", "total variation distance",
+                Bon.sumOverOutcomes(p, Bon.abs(Bon.prob(q).minus(Bon.prob(p)))).div(2L));
+    }
+
+    /**
+     * Squared Hellinger distance \( H^2(q, p) = \frac12 \sum_y (\sqrt{q(y)} - \sqrt{p(y)})^2 \in [0, 1] \)
+     * (the f-divergence of \( f(x) = (\sqrt{x} - 1)^2/2 \)).
+     */
+    public static Expr hellingerSquared(Policy q, Policy p) {
+        return Bon.define("H^2(" + q.describe() + ", " + p.describe() + ")", "squared Hellinger distance",
+                Bon.sumOverOutcomes(p, Bon.sqrt(Bon.prob(q)).minus(Bon.sqrt(Bon.prob(p))).pow(2)).div(2L));
+    }
+
+    /**
+     * Rényi divergence of order \( \alpha \ne 1 \): \( D_\alpha(q \| p) = \frac{1}{\alpha - 1}
+     * \log \mathbb{E}_{y \sim p}[(q(y)/p(y))^\alpha] \); it tends to KL as \( \alpha \to 1 \).
+     */
+    public static Expr renyiDivergence(Policy q, Policy p, Expr alpha) {
+        return Bon.define("D_" + alpha.show() + "(" + q.describe() + " || " + p.describe() + ")",
+                "Renyi divergence of order alpha",
+                Bon.log(Bon.expectation(p, Bon.prob(q).div(Bon.prob(p)).pow(alpha))).div(alpha.minus(1L)));
+    }
+
+    /**
+     * The f-divergence \( D_f(q \| p) = \mathbb{E}_{y \sim p}[f(q(y)/p(y))] \) for a convex f with f(1) = 0, given
+     * as an expression {@code f} in the symbol {@code x}.
+     */
+    public static Expr fDivergence(Policy q, Policy p, Expr.Sym x, Expr f) {
+        return Bon.define("D_f(" + q.describe() + " || " + p.describe() + ") with f(" + x.name() + ") = " + f.show(),
+                "f-divergence", Bon.expectation(p, Binding.substitute(f, x, Bon.prob(q).div(Bon.prob(p)))));
+    }
+
+    /** \( \chi^2(q \| p) = \mathbb{E}_{y \sim p}[(q(y)/p(y) - 1)^2] \), the f-divergence of \( (x - 1)^2 \). */
+    public static Expr chiSquare(Policy q, Policy p) {
+        Expr.Sym x = Expr.symbol("x");
+        return fDivergence(q, p, x, x.minus(1L).pow(2));
+    }
+
+    /**
+     * The bound of Lemma 2 (Eq. (23) of Beirami et al.) on KL of best-of-n:
+     * \( \mathbb{E}_{y \sim \pi_n}[\log((1 - (1 - p(y))^n)/p(y))] \).
+     */
+    public static Expr lemma2Bound(Policy p, Expr n) {
+        Policy bon = p.bestOf(n);
+        return Bon.define("Lemma 2 bound", "Eq. (23) of Beirami et al.", Bon.expectation(bon,
+                Bon.log(Expr.constant(1).minus(Expr.constant(1).minus(Bon.prob(p)).pow(n)).div(Bon.prob(p)))));
+    }
+
+    /**
+     * Mroueh (2024)'s bound on the \( \chi^2 \) divergence of best-of-n to its base: \( (n-1)^2/(2n-1) \), the
+     * \( \chi^2 \) of the continuous best-of-n density \( n u^{n-1} \) on [0, 1].
+     */
+    public static Expr chiSquareBoundMroueh(Expr n) {
+        return Bon.define("(n-1)^2/(2n-1)", "Mroueh (2024), chi^2 bound for best-of-n",
+                n.minus(1L).pow(2).div(n.times(2L).minus(1L)));
+    }
+
+    /**
+     * Mroueh (2024)'s bound on the Rényi divergence of order \( \alpha \) of best-of-n to its base:
+     * \( \frac{1}{\alpha - 1}\log\frac{n^\alpha}{\alpha(n-1) + 1} \), that of the continuous density \( n u^{n-1} \).
+     */
+    public static Expr renyiBoundMroueh(Expr n, Expr alpha) {
+        return Bon.define(String.format(Locale.ROOT, "log(n^%1$s/(%1$s(n-1)+1))/(%1$s-1)", alpha.show()),
+                "Mroueh (2024), Renyi bound for best-of-n",
+                Bon.log(n.pow(alpha).div(alpha.times(n.minus(1L)).plus(1L))).div(alpha.minus(1L)));
+    }
+}

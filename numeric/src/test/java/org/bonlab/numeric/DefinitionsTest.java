@@ -1,0 +1,180 @@
+package org.bonlab.numeric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.bonlab.Bon;
+import org.bonlab.Definitions;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.numeric.claim.ClaimChecker;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.numeric.interval.Interval;
+import org.bonlab.numeric.interval.IntervalEvaluator;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.numeric.quantity.UndefinedQuantityException;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Quantities defined outcome by outcome ({@link Definitions}) against 80-digit mpmath values
+ * ({@code reference/divergences.csv}, see PROVENANCE.md), in double precision, at 50 digits and as interval
+ * enclosures; the definitions of KL, chi^2 and the Lemma 2 bound against the built-in quantities.
+ */
+class DefinitionsTest {
+
+    record Row(String caseName, long n, Map<String, BigDecimal> values) {
+        @Override
+        public String toString() {
+            return caseName + " n=" + n;
+        }
+    }
+
+    static List<Row> rows() throws IOException {
+        try (InputStream in = DefinitionsTest.class.getResourceAsStream("/reference/divergences.csv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            String[] header = lines[0].strip().split(",");
+            List<Row> out = new ArrayList<>();
+            for (int k = 1; k < lines.length; k++) {
+                String[] f = lines[k].strip().split(",");
+                Map<String, BigDecimal> v = new LinkedHashMap<>();
+                for (int j = 2; j < f.length; j++) {
+                    v.put(header[j], new BigDecimal(f[j]));
+                }
+                out.add(new Row(f[0], Long.parseLong(f[1]), v));
+            }
+            return out;
+        }
+    }
+
+    static Policy policy(String name) {
+        return switch (name) {
+            case "coin" -> Policy.coin();
+            case "uniform10" -> Policy.uniform(10);
+            case "fig3left" -> Policy.spike(5, "1e-4");
+            case "pmf1234" -> Policy.probabilities("0.1", "0.2", "0.3", "0.4");
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Each reference column as a definition of best-of-n against p. */
+    static Map<String, BiFunction<Policy, Long, Expr>> columns() {
+        Map<String, BiFunction<Policy, Long, Expr>> m = new LinkedHashMap<>();
+        m.put("tv", (p, n) -> Definitions.totalVariation(p.bestOf(n), p));
+        m.put("hellinger2", (p, n) -> Definitions.hellingerSquared(p.bestOf(n), p));
+        m.put("renyi2", (p, n) -> Definitions.renyiDivergence(p.bestOf(n), p, Expr.constant(2)));
+        m.put("renyi_half", (p, n) -> Definitions.renyiDivergence(p.bestOf(n), p, Expr.rational(1, 2)));
+        m.put("chi2", (p, n) -> Definitions.chiSquare(p.bestOf(n), p));
+        m.put("kl", (p, n) -> Definitions.kl(p.bestOf(n), p));
+        m.put("lemma2", (p, n) -> Definitions.lemma2Bound(p, Expr.constant(n)));
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    @DisplayName("double precision: every definition within 1e-12 relative (1e-15 absolute near 0) of mpmath")
+    void doublePrecision(Row row) {
+        Policy p = policy(row.caseName());
+        DoubleEvaluator ev = new DoubleEvaluator();
+        columns().forEach((name, def) -> {
+            double expected = row.values().get(name).doubleValue();
+            double actual = ev.evaluate(def.apply(p, row.n()));
+            assertEquals(expected, actual, Math.max(1e-15, 1e-12 * Math.abs(expected)), row + " " + name);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    @DisplayName("50 digits: every definition to the 25 digits the reference shows, and intervals enclose it")
+    void highPrecisionAndIntervals(Row row) {
+        Policy p = policy(row.caseName());
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        IntervalEvaluator iv = new IntervalEvaluator(Map.of());
+        columns().forEach((name, def) -> {
+            BigDecimal expected = row.values().get(name);
+            BigDecimal actual = hp.evaluate(def.apply(p, row.n()));
+            BigDecimal err = actual.subtract(expected).abs();
+            BigDecimal tol = expected.abs().multiply(new BigDecimal("1e-25")).max(new BigDecimal("1e-40"));
+            assertTrue(err.compareTo(tol) <= 0, row + " " + name + ": " + actual.round(MathContext.DECIMAL64)
+                    + " vs " + expected);
+            Interval enclosure = iv.evaluate(def.apply(p, row.n()));
+            double x = expected.doubleValue();
+            assertTrue(enclosure.lo() <= x + 1e-300 && x <= enclosure.hi() + 1e-300 || enclosure.lo() <= Math.nextUp(x)
+                    && Math.nextDown(x) <= enclosure.hi(), row + " " + name + ": " + enclosure + " vs " + x);
+        });
+    }
+
+    @Test
+    @DisplayName("the definitions of KL, chi^2 and the Lemma 2 bound equal the built-in quantities")
+    void definitionsEqualBuiltIns() throws IOException {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (Row row : rows()) {
+            Policy p = policy(row.caseName());
+            Expr n = Expr.constant(row.n());
+            double[][] pairs = {
+                {ev.evaluate(Definitions.kl(p.bestOf(n), p)), ev.evaluate(Bon.kl(p.bestOf(n), p))},
+                {ev.evaluate(Definitions.chiSquare(p.bestOf(n), p)), ev.evaluate(Bon.chiSquare(p.bestOf(n), p))},
+                {ev.evaluate(Definitions.lemma2Bound(p, n)),
+                    ev.evaluate(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n))}};
+            for (double[] pair : pairs) {
+                assertEquals(pair[1], pair[0], Math.max(1e-15, 1e-12 * Math.abs(pair[1])), row.toString());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("bad definitions fail with the term and the rule: an unbound outcome, other outcomes, a log of a negative")
+    void badDefinitions() {
+        Policy coin = Policy.coin();
+        IllegalArgumentException unbound = assertThrows(IllegalArgumentException.class,
+                () -> new DoubleEvaluator().evaluate(Bon.log(Bon.prob(coin))));
+        assertTrue(unbound.getMessage().contains("coin(y)") && unbound.getMessage().contains("y is unbound"),
+                unbound.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new DoubleEvaluator()
+                .evaluate(Bon.expectation(coin, Bon.prob(Policy.uniform(3)))));
+        assertTrue(other.getMessage().contains("lives on other outcomes"), other.getMessage());
+        UndefinedQuantityException negative = assertThrows(UndefinedQuantityException.class,
+                () -> new DoubleEvaluator().evaluate(Bon.expectation(coin, Bon.log(Bon.prob(coin).minus(1L)))));
+        assertTrue(negative.getMessage().contains("log needs a positive argument"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new HighPrecisionEvaluator().evaluate(Bon.cdf(coin)));
+    }
+
+    @Test
+    @DisplayName("claims about defined quantities: PROVED on a fixed policy, FALSIFIED (re-checked at 50 digits), UNDECIDED over a family")
+    void claimsAboutDefinitions() {
+        Expr.Sym n = Bon.n;
+        // Mroueh (2024): chi^2(pi_n || p) <= (n-1)^2/(2n-1), by data processing from the continuous case
+        Policy u4 = Policy.uniform(4);
+        Claim proved = Bon.claim(Definitions.chiSquare(u4.bestOf(n), u4))
+                .atMost(Definitions.chiSquareBoundMroueh(n)).forAll(n, 2, 300).named("Mroueh chi^2 on uniform(4)");
+        Verdict v = new ClaimChecker().check(proved);
+        assertInstanceOf(Verdict.Proved.class, v, v.report());
+        PolicyVar p = Policy.variable("p");
+        Claim family = Bon.claim(Definitions.chiSquare(p.bestOf(n), p)).atMost(Definitions.chiSquareBoundMroueh(n))
+                .forAll(p, Family.simplex(6)).forAll(n, 1, 1000).named("Mroueh chi^2");
+        assertInstanceOf(Verdict.Undecided.class, new ConjectureSearch(1, 400, null).check(family));
+        Claim tv = Bon.claim(Definitions.totalVariation(p.bestOf(n), p)).atMost(Expr.rational(1, 2))
+                .forAll(p, Family.simplex(6)).forAll(n, 1, 1000).named("TV <= 1/2");
+        Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class, new ConjectureSearch(1, 400, null).check(tv));
+        assertTrue(f.recheck().startsWith("re-checked at 50 digits"), f.evidence());
+    }
+}
