@@ -27,8 +27,14 @@ import picocli.CommandLine.Parameters;
  * Exit code 0 when every claim got its expected verdict, 1 otherwise, 2 on bad input (a spec that does not
  * compile gets the compiler's message).
  */
-@Command(name = "check", description = "Compile a spec script (a Java class implementing org.bonlab.claim.Spec) and "
-        + "check its claims: one row per claim with verdict, evidence, evaluations and time.")
+@Command(name = "check", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
+        description = "Compile a spec script (a Java class implementing org.bonlab.claim.Spec) and "
+        + "check its claims: one row per claim with verdict, evidence, evaluations and time.",
+        footer = {"", "Verdicts: PROVED (a sound argument, stated), FALSIFIED (a counterexample confirmed at 50 digits),",
+                "UNDECIDED (the evidence). Exit codes: 0 every claim got its expected verdict, 1 otherwise,",
+                "2 a mistake in the spec (it does not compile, throws, has no claims, a claim undefined everywhere,",
+                "the time limit) with one line on stderr and nothing on stdout.",
+                "", "Example:", "  bonlab check examples/specs/UserQuantities.java --seed 1"})
 final class CheckCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -44,6 +50,22 @@ final class CheckCommand implements Callable<Integer> {
             description = "Evaluations per claim (default 4000).")
     int evaluations;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default, for people), csv or json (one record per claim, for pipelines).")
+    String format;
+
+    /** The fields of a machine-readable verdict, in order (the CSV header). */
+    static final List<String> FIELDS = List.of("claim", "verdict", "expected", "met", "evaluations", "seconds",
+            "counterexample", "lhs", "rhs", "seed", "evidence");
+
+    /** The default limit on a whole check, spec included: a spec that loops forever is stopped. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 600;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
+            description = "Time limit for the whole check, the spec's own code included (default "
+                    + DEFAULT_TIMEOUT_SECONDS + " s); past it, exit 2.")
+    int timeout;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file) || !file.toString().endsWith(".java")) {
@@ -53,16 +75,132 @@ final class CheckCommand implements Callable<Integer> {
         if (evaluations < 10) {
             throw new BadInputException("--evaluations must be at least 10, but was " + evaluations);
         }
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new BadInputException("--format must be table, csv or json, but was '" + format + "'");
+        }
+        if (timeout < 1) {
+            throw new BadInputException("--timeout must be at least 1 second, but was " + timeout);
+        }
         Spec s = load(file);
-        List<Claim> claims = s.claims();
+        // the spec's code and the checks run on a worker thread under the time limit; a spec that loops is
+        // abandoned (the command line exits, so the thread ends with the JVM)
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bonlab-check");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Integer> result = worker.submit(() -> checkAll(s));
+        try {
+            return result.get(timeout, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            result.cancel(true);
+            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s must finish within --timeout %d s, but "
+                    + "it did not (a claim or the spec's own code runs too long)", file, timeout));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BadInputException b) {
+                throw b;
+            }
+            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s failed: %s", file, describe(cause)),
+                    cause);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    static String csv(List<List<String>> records) {
+        StringBuilder sb = new StringBuilder(String.join(",", FIELDS)).append('\n');
+        for (List<String> r : records) {
+            for (int i = 0; i < r.size(); i++) {
+                String v = r.get(i);
+                boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
+                sb.append(i > 0 ? "," : "").append(quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String json(List<List<String>> records) {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int k = 0; k < records.size(); k++) {
+            List<String> r = records.get(k);
+            sb.append("  {");
+            for (int i = 0; i < r.size(); i++) {
+                String name = FIELDS.get(i);
+                String v = r.get(i);
+                boolean number = name.equals("evaluations") || name.equals("seconds") || name.equals("seed")
+                        || (name.equals("lhs") || name.equals("rhs")) && !v.isEmpty();
+                String value = name.equals("met") ? v : number ? v : jsonString(v);
+                sb.append(i > 0 ? ", " : "").append(jsonString(name)).append(": ").append(value);
+            }
+            sb.append(k + 1 < records.size() ? "},\n" : "}\n");
+        }
+        return sb.append("]\n").toString();
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** An exception as a person reads it: its message, with the type only where there is no message. */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    private int checkAll(Spec s) {
+        List<Claim> claims;
+        try {
+            claims = s.claims();
+        } catch (RuntimeException | Error e) {
+            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s: claims() must return the claims, but it "
+                    + "threw: %s", file, describe(e)), e);
+        }
+        if (claims == null || claims.isEmpty()) {
+            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s: claims() must return at least one claim, "
+                    + "but returned %s", file, claims == null ? "null" : "an empty list"));
+        }
+        for (Claim c : claims) {
+            if (c == null) {
+                throw new BadInputException("SPEC " + file + ": claims() must not contain null");
+            }
+            if (c.domain().isEmpty()) {
+                throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s must range over n (or another "
+                        + "symbol) with forAll, but has no range", c.name(), file));
+            }
+        }
         // every claim is checked before anything is printed: a mistake in one (a claim undefined everywhere) is
         // exit 2 with nothing on stdout
         List<String> rows = new java.util.ArrayList<>();
+        List<List<String>> records = new java.util.ArrayList<>();
         boolean ok = true;
         for (Claim c : claims) {
             long t0 = System.nanoTime();
-            Verdict v = org.bonlab.symbolic.SymbolicProver.check(c, new ConjectureSearch(seed, evaluations,
-                    new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
+            Verdict v;
+            try {
+                v = org.bonlab.symbolic.SymbolicProver.check(c, new ConjectureSearch(seed, evaluations,
+                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
+            } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+                throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s cannot be checked: %s",
+                        c.name(), file, describe(e)), e);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (org.bonlab.numeric.claim.ClaimAssertions.isVacuous(v)) {
                 throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s must be defined at some point "
@@ -78,8 +216,18 @@ final class CheckCommand implements Callable<Integer> {
             rows.add(String.format(Locale.ROOT, "%-50s %-10s %-13s %12d %9.2f  %s%n", c.name(), v.label(),
                     c.expected().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (met ? "" : " (NOT MET)"),
                     v.evaluations(), seconds, evidence));
+            Verdict.Point x = v instanceof Verdict.Falsified f ? f.counterexample() : null;
+            records.add(List.of(c.name(), v.label(), c.expected().name(), Boolean.toString(met),
+                    Long.toString(v.evaluations()), String.format(Locale.ROOT, "%.3f", seconds),
+                    x == null ? "" : x.describe(), x == null ? "" : Double.toString(x.lhs()),
+                    x == null ? "" : Double.toString(x.rhs()), Long.toString(seed), evidence));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("table")) {
+            out.print(format.equals("csv") ? csv(records) : json(records));
+            out.flush();
+            return ok ? 0 : 1;
+        }
         out.printf(Locale.ROOT, "%-50s %-10s %-13s %12s %9s  %s%n", "claim", "verdict", "expected", "evaluations",
                 "seconds", "evidence");
         rows.forEach(out::print);
@@ -96,6 +244,8 @@ final class CheckCommand implements Callable<Integer> {
             throw new BadInputException("SPEC can only be compiled with a JDK, but this Java runtime has no compiler");
         }
         Path classes = Files.createTempDirectory("bonlab-spec");
+        // removed when the JVM exits (the class loader may still read from it until then)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(classes)));
         StringWriter diagnostics = new StringWriter();
         String classPath = System.getProperty("java.class.path");
         int rc = compiler.run(null, null, new PrintWriterStream(diagnostics), "-d", classes.toString(), "-cp",
@@ -120,7 +270,17 @@ final class CheckCommand implements Callable<Integer> {
                     "SPEC must declare a public class %s with a public no-argument constructor (%s)", className,
                     e.getClass().getSimpleName()), e);
         } catch (InvocationTargetException e) {
-            throw new BadInputException("SPEC constructor failed: " + e.getCause(), e);
+            throw new BadInputException("SPEC constructor failed: " + describe(e.getCause()), e);
+        } catch (LinkageError e) {
+            throw new BadInputException("SPEC class " + className + " cannot be loaded: " + describe(e), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort at exit: a temporary folder left behind is harmless
         }
     }
 

@@ -29,8 +29,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bonlab derive}: a closed form with symbolic n, its LaTeX, its limit, and how each was verified. */
-@Command(name = "derive", description = "Derive a best-of-n quantity with symbolic n: closed form, the papers' form, "
-        + "LaTeX, the limit as n -> infinity, and how each was verified.")
+@Command(name = "derive", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
+        description = "Derive a best-of-n quantity with symbolic n: closed form, the papers' form, "
+        + "LaTeX, the limit as n -> infinity, and how each was verified.",
+        footer = {"", "Quantities: kl (Eq. 3 with Lemma 1), kl_analytic (Eq. 5), expected_reward, win_strict, win_half,",
+                "  kl_hat_mean (Eq. 28), kl_hat1_mean (Eq. 26), gap (Eq. 5 minus KL), gap_bound_thm2 (Eq. 17),",
+                "  gap_bound_cor2 (Eq. 19), gap_lower_thm3 (Eq. 21), gap_lower_cor3 (Eq. 22), kl_bound_lemma2 (Eq. 23),",
+                "  kl_bound_thm4 (Eq. 27).",
+                "", "Example:", "  bonlab derive --policy coin --quantity kl --latex"})
 final class DeriveCommand implements Callable<Integer> {
 
     static Map<String, Expr> quantities(BasePolicy p) {

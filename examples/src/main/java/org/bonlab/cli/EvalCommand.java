@@ -24,7 +24,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bonlab eval}: quantities of best-of-n for a policy at several n, as CSV. */
-@Command(name = "eval", description = "Evaluate best-of-n quantities of a policy at the given n, as CSV on stdout.")
+@Command(name = "eval", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
+        description = "Evaluate best-of-n quantities of a policy at the given n, as CSV on stdout.",
+        footer = {"", "Columns (quantities of pi_n = best-of-n of p, Beirami et al. v1 numbering):",
+                "  kl                 KL(pi_n || p), pi_n(y) = F(y)^n - F_-(y)^n (Lemma 1, Eq. 7)",
+                "  kl_analytic        log n - (n-1)/n (Eq. 5), an upper bound on kl (Thm 1)",
+                "  kl_hat_mean        E[KLhat(p(y))], the estimator of Eq. 28; kl_hat1_mean: Eq. 26",
+                "  win_strict         P[r(Y) > r(Y')], Y ~ pi_n, Y' ~ p; win_half: ties count half",
+                "  gap_bound_thm2     2n(n-1) e^{-H_2(p)} (Thm 2, Eq. 17); gap_bound_cor2 (Eq. 19)",
+                "  gap_lower_thm3     Thm 3 (Eq. 21); gap_lower_cor3 (Eq. 22)",
+                "  kl_bound_lemma2    Lemma 2 (Eq. 23); kl_bound_thm4: Thm 4 (Eq. 27)",
+                "  kl_reverse, chi_square, entropy, renyi2, base_entropy, base_renyi2, expected_reward",
+                "  tv, hellinger2, renyi_divergence2, eps_inf, max_probability (outcome-level definitions)",
+                "", "Example:", "  bonlab eval --policy coin --n 1,2,10,1e6 --columns kl,kl_analytic,win_half"})
 final class EvalCommand implements Callable<Integer> {
 
     /**
@@ -84,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--samples", paramLabel = "K",
             description = "Add Monte Carlo columns: K draws y ~ best-of-n, the sampling distribution of the "
-                    + "estimators of Eq. 28 and Eq. 26 (mean, sd, 5%, 50%, 95%).")
+                    + "estimators of Eq. 28 and Eq. 26 (mean, sd, 5%%, 50%%, 95%%).")
     Integer samples;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bonlab reproduce}: the main job, the papers' results reproduced by the spec scripts. */
-@Command(name = "reproduce", description = "Reproduce the papers' results: Example 1 (closed form, LaTeX, limit, "
+@Command(name = "reproduce", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
+        footer = {"", "Example:", "  bonlab reproduce --out bonlab-output"},
+        description = "Reproduce the papers' results: Example 1 (closed form, LaTeX, limit, "
         + "table, claims), Figures 1-3 (CSV, PNG, SVG under --out) and the theorem catalogue. Exit code 1 if a "
         + "claim did not get its expected verdict.")
 final class ReproduceCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,5 +160,101 @@ class BonlabCheckTest {
         assertTrue(r.out().contains("H^2 below the continuous value, uniform(4)") && r.out().contains("PROVED"), r.out());
         assertTrue(r.out().contains("estimator <= log n - (n-1)/n") && r.out().contains("FALSIFIED"), r.out());
         assertTrue(r.out().contains("UNDECIDED"), r.out());
+    }
+
+    static String rawSpec(String className, String body) {
+        return """
+                import java.util.List;
+                import org.bonlab.Bon;
+                import org.bonlab.claim.Claim;
+                import org.bonlab.claim.Family;
+                import org.bonlab.claim.Spec;
+                import org.bonlab.expr.Expr;
+                import org.bonlab.policy.Policy;
+                import org.bonlab.policy.PolicyVar;
+
+                public class %s implements Spec {
+                    @Override
+                    public List<Claim> claims() {
+                        PolicyVar p = Policy.variable("p");
+                        %s
+                    }
+                }
+                """.formatted(className, body);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "throws|throw new IllegalStateException(\"my bug\");|claims() must return the claims, but it threw: my bug",
+        "null|return null;|must return at least one claim, but returned null",
+        "empty|return List.of();|must return at least one claim, but returned an empty list",
+        "reversed range|return List.of(Bon.claim(Bon.n).atMost(Bon.n).forAll(Bon.n, 5, 1));|claims() must return the claims, but it threw",
+        "n from 0|return List.of(Bon.claim(Bon.kl(Policy.coin().bestOf(Bon.n), Policy.coin())).atMost(Bon.n).forAll(Bon.n, 0, 3));|cannot be checked",
+        "no forAll|return List.of(Bon.claim(Bon.constant(1)).atMost(Bon.constant(2)).named(\"bare\"));|must range over n",
+        "unbound policy variable|return List.of(Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.n).forAll(Bon.n, 1, 3).named(\"unbound\"));|claim 'unbound'",
+        "NaN constant|return List.of(Bon.claim(Expr.constant(Double.NaN)).atMost(Bon.n).forAll(Bon.n, 1, 3).named(\"nan\"));|constant must be finite, but was NaN",
+        "probabilities not summing to 1|return List.of(Bon.claim(Bon.kl(Policy.probabilities(0.5, 0.6).bestOf(Bon.n), Policy.coin())).atMost(Bon.n).forAll(Bon.n, 1, 3));|sum to 1"})
+    @DisplayName("a mistake in a spec is one line on stderr, exit 2, nothing on stdout, no stack trace")
+    void specMistakes(String what, String body, String expected, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Mistake.java");
+        Files.writeString(f, rawSpec("Mistake", body));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "50");
+        assertEquals(2, r.code(), what + ": " + r.out() + r.err());
+        assertEquals("", r.out(), what);
+        assertTrue(r.err().contains(expected), what + ": " + r.err());
+        assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception:"), what + ": " + r.err());
+    }
+
+    @Test
+    @DisplayName("a spec that never finishes is stopped by --timeout (default 600 s): exit 2")
+    void specTimeout(@TempDir Path dir) throws Exception {
+        assertEquals(600, CheckCommand.DEFAULT_TIMEOUT_SECONDS);
+        Path f = dir.resolve("Loop.java");
+        Files.writeString(f, rawSpec("Loop", "while (true) { Thread.onSpinWait(); }"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--timeout", "2");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("must finish within --timeout 2 s"), r.err());
+    }
+
+    @Test
+    @DisplayName("help: every command answers --help and -h with its options and an example; --version; bonlab help")
+    void help() {
+        for (String[] args : new String[][] {{"--help"}, {"help"}, {"eval", "--help"}, {"eval", "-h"},
+                {"derive", "--help"}, {"check", "--help"}, {"reproduce", "--help"}, {"help", "eval"}}) {
+            BonlabEvalTest.Run r = BonlabEvalTest.run(args);
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: bonlab"), String.join(" ", args) + ": " + r.out());
+            assertEquals("", r.err(), String.join(" ", args));
+        }
+        assertTrue(BonlabEvalTest.run("eval", "--help").out().contains("kl_bound_lemma2    Lemma 2 (Eq. 23)"));
+        assertTrue(BonlabEvalTest.run("check", "--help").out().contains("Example:"));
+        BonlabEvalTest.Run v = BonlabEvalTest.run("--version");
+        assertEquals(0, v.code());
+        assertEquals("bonlab 0.1.0", v.out().strip());
+    }
+
+    @Test
+    @DisplayName("--format csv|json: one record per claim with the verdict, the counterexample's fields and the seed")
+    void machineReadable(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Two.java");
+        Files.writeString(f, spec("Two", THEOREM_1 + ".expecting(Expectation.NOT_FALSIFIED), "
+                + "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.log(Bon.n).div(2L)).forAll(p, Family.simplex(4))"
+                + ".forAll(Bon.n, 2, 1000).named(\"half, log\").expecting(Expectation.FALSIFIED)"));
+        BonlabEvalTest.Run csv = BonlabEvalTest.run("check", f.toString(), "--evaluations", "300", "--format", "csv");
+        assertEquals(0, csv.code(), csv.err());
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("claim,verdict,expected,met,evaluations,seconds,counterexample,lhs,rhs,seed,evidence", lines.get(0));
+        assertEquals(3, lines.size(), csv.out());
+        assertTrue(lines.get(2).startsWith("\"half, log\",FALSIFIED,FALSIFIED,true,") && lines.get(2).contains(",1,\""),
+                lines.get(2));
+        BonlabEvalTest.Run json = BonlabEvalTest.run("check", f.toString(), "--evaluations", "300", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().startsWith("[\n  {\"claim\": \"Theorem 1\", \"verdict\": \"UNDECIDED\"")
+                && json.out().contains("\"claim\": \"half, log\", \"verdict\": \"FALSIFIED\"")
+                && json.out().contains("\"seed\": 1") && json.out().strip().endsWith("]"), json.out());
+        BonlabEvalTest.Run bad = BonlabEvalTest.run("check", f.toString(), "--format", "xml");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--format must be table, csv or json, but was 'xml'"), bad.err());
     }
 }
