@@ -267,8 +267,10 @@ final class CheckCommand implements Callable<Integer> {
             return (Spec) c.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw new BadInputException(String.format(Locale.ROOT,
-                    "SPEC must declare a public class %s with a public no-argument constructor (%s)", className,
-                    e.getClass().getSimpleName()), e);
+                    "SPEC must declare a public class %s with a public no-argument constructor, but %s", className,
+                    e instanceof ClassNotFoundException ? "there is no such class (the class must be named after the file)"
+                            : e instanceof NoSuchMethodException ? "it has no such constructor"
+                            : "it cannot be instantiated (abstract, or not public)"), e);
         } catch (InvocationTargetException e) {
             throw new BadInputException("SPEC constructor failed: " + describe(e.getCause()), e);
         } catch (LinkageError e) {

@@ -83,6 +83,9 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tex != null) {
+            Outputs.requireFile(tex, "--tex"); // before the derivation, which can take a while
+        }
         BasePolicy p = policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")
                 ? Policy.bernoulli(Bon.symbol(policy.replaceAll(".*=\\s*|\\s*\\)", "")))
                 : PolicySpec.parse(policy);
@@ -167,8 +170,8 @@ final class DeriveCommand implements Callable<Integer> {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new BadInputException(String.format(Locale.ROOT, "--tex file must be writable, but '%s' is not (%s)",
-                    file, e.getClass().getSimpleName()), e);
+            throw new BadInputException(String.format(Locale.ROOT, "--tex file must be writable, but '%s' is not: %s",
+                    file, Outputs.reason(e)), e);
         }
     }
 }

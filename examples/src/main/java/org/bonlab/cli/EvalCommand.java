@@ -110,6 +110,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "LIST", description = "Comma-separated n, e.g. 1,2,10,1e6.")
     String n;
 
+    @Option(names = "--undefined", paramLabel = "TEXT", defaultValue = "undefined",
+            description = "What a cell undefined at a point holds (default 'undefined'; e.g. NA for R, an empty "
+                    + "string or nan for pandas); the reason goes to stderr either way.")
+    String undefined;
+
     @Option(names = "--spec", paramLabel = "SPEC.java",
             description = "A spec script whose quantities() become columns too (org.bonlab.claim.Spec).")
     Path specFile;
@@ -145,6 +150,10 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         List<String> chosen = columns == null ? DEFAULT_COLUMNS : parseColumns(columns, available);
+        if (undefined.contains(",") || undefined.contains("\n") || undefined.contains("\"")) {
+            throw new BadInputException("--undefined must be CSV text without commas, quotes or line breaks, but was '"
+                    + undefined + "'");
+        }
         if (samples != null && samples < 2) {
             throw new BadInputException("--samples must be at least 2, but was " + samples);
         }
@@ -173,12 +182,12 @@ final class EvalCommand implements Callable<Integer> {
                 try {
                     csv.append(high
                             ? hp.evaluate(available.get(c), Map.of(Bon.n, new BigDecimal(k))).toString()
-                            : Double.toString(ev.evaluate(available.get(c), Map.of(Bon.n, k))));
+                            : number(ev.evaluate(available.get(c), Map.of(Bon.n, k))));
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(String.format(Locale.ROOT, "%s at n = %s: %s", c,
                             SampleCounts.format(k), e.getMessage()), e);
                 } catch (UndefinedQuantityException e) {
-                    csv.append("undefined");
+                    csv.append(undefined);
                     warnings.add(String.format(Locale.ROOT, "%s at n = %s is undefined: %s", c,
                             SampleCounts.format(k), e.getMessage()));
                 }
@@ -198,6 +207,11 @@ final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         warnings.forEach(w -> spec.commandLine().getErr().println("bonlab eval: " + w));
         return 0;
+    }
+
+    /** A double as CSV text: shortest round-trip digits, and 0.0 for -0.0 (a sign that means nothing here). */
+    static String number(double v) {
+        return Double.toString(v == 0 ? 0.0 : v);
     }
 
     private static double lambda(String text) {

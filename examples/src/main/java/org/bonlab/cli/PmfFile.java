@@ -32,7 +32,7 @@ final class PmfFile {
             throw new BadInputException(String.format(Locale.ROOT, "--pmf file must exist, but '%s' does not", file));
         } catch (IOException e) {
             throw new BadInputException(String.format(Locale.ROOT,
-                    "--pmf file must be readable, but '%s' is not (%s)", file, e.getClass().getSimpleName()));
+                    "--pmf file must be readable UTF-8 text, but '%s' is not: %s", file, Outputs.reason(e)));
         }
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {

@@ -1,6 +1,5 @@
 package org.bonlab.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -31,8 +30,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        Outputs.requireDirectory(this.out, "--out"); // before any work: a bad folder must not cost the run
+        // each section reaches the terminal as soon as it is done (println flushes)
+        PrintStream out = new PrintStream(Outputs.into(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         boolean ok = Example1.run(out);
         out.println();
         ok &= Example1Kotlin.run(out);
@@ -42,8 +42,6 @@ final class ReproduceCommand implements Callable<Integer> {
         out.println();
         ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS);
         out.flush();
-        spec.commandLine().getOut().print(buffer.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
         return ok ? 0 : 1;
     }
 }

@@ -257,4 +257,35 @@ class BonlabCheckTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--format must be table, csv or json, but was 'xml'"), bad.err());
     }
+
+    @Test
+    @DisplayName("outputs are checked before any work: reproduce --out /dev/null or a file, derive --tex in a missing folder")
+    void outputsCheckedFirst(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        for (String[] args : new String[][] {{"reproduce", "--out", "/dev/null"}, {"reproduce", "--out", file.toString()},
+                {"derive", "--policy", "coin", "--quantity", "kl", "--tex", dir.resolve("no/such/x.tex").toString()},
+                {"derive", "--policy", "coin", "--quantity", "kl", "--tex", dir.toString()}}) {
+            long t0 = System.nanoTime();
+            BonlabEvalTest.Run r = BonlabEvalTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused only after working: " + String.join(" ", args));
+        }
+    }
+
+    @Test
+    @DisplayName("eval --undefined TEXT fills undefined cells (reason on stderr); -0.0 is printed as 0.0")
+    void undefinedCellsAndNegativeZero(@TempDir Path dir) throws Exception {
+        Path pmf = Files.writeString(dir.resolve("p.csv"), "outcome,probability,reward\na,0.5,0\nb,0.5,1\nc,0,2\n");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("eval", "--pmf", pmf.toString(), "--n", "1,2", "--columns",
+                "kl,gap_lower_cor3", "--undefined", "NA");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("n,kl,gap_lower_cor3", "1,0.0,NA", "2,0.13081203594113697,NA"), r.out().lines().toList());
+        assertTrue(r.err().contains("gap_lower_cor3 at n = 1 is undefined"), r.err());
+        assertEquals("0.0", EvalCommand.number(-0.0));
+        BonlabEvalTest.Run bad = BonlabEvalTest.run("eval", "--policy", "coin", "--n", "1", "--undefined", "a,b");
+        assertEquals(2, bad.code());
+        assertEquals("", bad.out());
+    }
 }
