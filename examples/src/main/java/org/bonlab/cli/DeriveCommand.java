@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Quantities: kl (Eq. 3 with Lemma 1), kl_analytic (Eq. 5), expected_reward, win_strict, win_half,",
                 "  kl_hat_mean (Eq. 28), kl_hat1_mean (Eq. 26), gap (Eq. 5 minus KL), gap_bound_thm2 (Eq. 17),",
                 "  gap_bound_cor2 (Eq. 19), gap_lower_thm3 (Eq. 21), gap_lower_cor3 (Eq. 22), kl_bound_lemma2 (Eq. 23),",
-                "  kl_bound_thm4 (Eq. 27).",
+                "  kl_bound_thm4 (Eq. 27); tv, hellinger2, chi_square, renyi_divergence2 (outcome-level definitions);",
+                "  with --spec FILE, the spec's own quantities().",
                 "", "Example:", "  bonlab derive --policy coin --quantity kl --latex"})
 final class DeriveCommand implements Callable<Integer> {
 
@@ -54,6 +55,11 @@ final class DeriveCommand implements Callable<Integer> {
         for (Quantity.BoundKind kind : Quantity.BoundKind.values()) {
             q.put(kind.columnName(), Bon.bound(kind, p, n));
         }
+        // outcome-level definitions (org.bonlab.Definitions), written out over the outcomes
+        q.put("tv", org.bonlab.Definitions.totalVariation(bon, p));
+        q.put("hellinger2", org.bonlab.Definitions.hellingerSquared(bon, p));
+        q.put("chi_square", org.bonlab.Definitions.chiSquare(bon, p));
+        q.put("renyi_divergence2", org.bonlab.Definitions.renyiDivergence(bon, p, Expr.constant(2)));
         return q;
     }
 
@@ -78,6 +84,10 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--latex", description = "Also print the LaTeX of the forms and the limit.")
     boolean latex;
 
+    @Option(names = "--spec", paramLabel = "SPEC.java",
+            description = "A spec script whose quantities() can be derived by name with --quantity.")
+    Path specFile;
+
     @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
     Path tex;
 
@@ -90,6 +100,20 @@ final class DeriveCommand implements Callable<Integer> {
                 ? Policy.bernoulli(Bon.symbol(policy.replaceAll(".*=\\s*|\\s*\\)", "")))
                 : PolicySpec.parse(policy);
         Map<String, Expr> available = quantities(p);
+        if (specFile != null) {
+            if (!java.nio.file.Files.isRegularFile(specFile) || !specFile.toString().endsWith(".java")) {
+                throw new BadInputException(String.format(Locale.ROOT,
+                        "--spec must be an existing .java file, but '%s' is not", specFile));
+            }
+            org.bonlab.claim.Spec user;
+            try {
+                user = CheckCommand.load(specFile);
+            } catch (java.io.IOException e) {
+                throw new BadInputException("--spec " + specFile + " cannot be read: " + Outputs.reason(e), e);
+            }
+            user.quantities().forEach((name, column) -> available.putIfAbsent(name, column.of(p, p.bestOf(Bon.n),
+                    Bon.n)));
+        }
         Expr q = available.get(quantity.strip());
         if (q == null) {
             throw new BadInputException(String.format(Locale.ROOT, "--quantity must be one of %s, but was '%s'",

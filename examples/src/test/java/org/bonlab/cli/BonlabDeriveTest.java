@@ -107,4 +107,18 @@ class BonlabDeriveTest {
             assertEquals(1, r.err().lines().count(), r.err());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("derive outcome-level definitions: chi_square of the coin, and a spec's own quantity (--spec)")
+    void definitions() {
+        BonlabEvalTest.Run chi = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "chi_square");
+        org.junit.jupiter.api.Assertions.assertEquals(0, chi.code(), chi.err());
+        org.junit.jupiter.api.Assertions.assertTrue(chi.out().contains("presented:     (1 - 2^(1 - n))^2")
+                && chi.out().contains("limit n->inf:  1 = 1.0000000000000000"), chi.out());
+        BonlabEvalTest.Run user = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "h2", "--spec",
+                java.nio.file.Path.of("specs", "UserQuantities.java").toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, user.code(), user.err());
+        org.junit.jupiter.api.Assertions.assertTrue(user.out().contains("limit n->inf:  1 - 2^(-1/2)")
+                && user.out().contains("cross-check:   checked numerically at 24 points"), user.out());
+    }
 }

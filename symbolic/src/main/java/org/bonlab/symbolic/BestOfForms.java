@@ -208,6 +208,16 @@ public final class BestOfForms {
         return probabilities.get(rank);
     }
 
+    /** \( F_i \), the CDF at rank i (1 at the top). */
+    public Expr cdf(int rank) {
+        return cdf.get(rank);
+    }
+
+    /** \( F_i^n \), the CDF of best-of-n at rank i. */
+    public Expr bestOfCdf(int rank) {
+        return power(cdf.get(rank), n);
+    }
+
     /** \( \pi_n(\tilde y_i) = F_i^n - F_{i-1}^n \), Lemma 1, Eq. (13) of Beirami et al. */
     public Expr bestOfProbability(int rank) {
         Expr upper = power(cdf.get(rank), n);

@@ -55,7 +55,15 @@ final class FromSymja {
             if (head.equals(S.Plus)) {
                 Expr acc = go(ast.arg1());
                 for (int i = 2; i < ast.size(); i++) {
-                    Expr term = go(ast.get(i));
+                    IExpr t = ast.get(i);
+                    if (t.isTimes() && ((IAST) t).arg1().isRational() && ((IAST) t).arg1().isNegative()) {
+                        // a + -3*x reads a - 3*x
+                        IAST positive = ((IAST) t).setAtCopy(1, ((IAST) t).arg1().negate());
+                        acc = acc.minus(go(!positive.arg1().isOne() ? positive
+                                : positive.size() == 3 ? positive.arg2() : positive.removeAtClone(1)));
+                        continue;
+                    }
+                    Expr term = go(t);
                     acc = term instanceof Expr.Neg neg ? acc.minus(neg.operand()) : acc.plus(term);
                 }
                 return acc;

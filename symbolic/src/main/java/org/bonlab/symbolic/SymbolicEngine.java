@@ -99,6 +99,9 @@ public final class SymbolicEngine implements AutoCloseable {
      * @throws IllegalArgumentException naming the quantity when it is not of a supported shape
      */
     public Derivation derive(Expr quantity, Expr.Sym n) {
+        if (OutcomeExpansion.uses(quantity)) {
+            return deriveDefinition(quantity, n);
+        }
         if (!(quantity instanceof Quantity)) {
             return deriveCompound(quantity, n);
         }
@@ -166,6 +169,45 @@ public final class SymbolicEngine implements AutoCloseable {
     /** How a limit by dominance is reported. */
     private static final String DOMINANCE = "dominance: with distinct rewards pi_n tends to the point mass on the "
             + "top outcome";
+
+    /**
+     * A quantity written in the outcome-level language ({@link Expr.Expectation}, {@link Expr.Defined}, ...): its
+     * expectations and sums written out over the outcomes with the closed forms of each term
+     * ({@link OutcomeExpansion}), built-in quantities in it derived as usual; then cross-checked against the
+     * numeric engines' reading of the definition itself (a different computation), and taken to its limit.
+     */
+    private Derivation deriveDefinition(Expr original, Expr.Sym n) {
+        Expr expanded = OutcomeExpansion.expand(original);
+        boolean[] hasQuantity = {false};
+        new Rewrite() {
+            @Override
+            protected Expr quantity(Quantity q) {
+                hasQuantity[0] = true;
+                return q;
+            }
+        }.apply(expanded);
+        if (hasQuantity[0]) {
+            Derivation inner = expanded instanceof Quantity ? derive(expanded, n) : deriveCompound(expanded, n);
+            List<Expr.Sym> parameters = freeSymbols(inner.closedForm(), n);
+            return new Derivation(original, n, inner.closedForm(), inner.presented(), inner.equality(),
+                    inner.limit(), crossCheck(original, inner.presented(), n, parameters));
+        }
+        List<Expr.Sym> parameters = freeSymbols(expanded, n);
+        Expr presented = expanded;
+        Verification equality = new Verification.Proved("the presented form is the closed form");
+        Optional<Expr> simpler = simplified(expanded, n, parameters);
+        if (simpler.isPresent() && simpler.get().show().length() < expanded.show().length()) {
+            Verification v = identity(expanded, simpler.get(), n, parameters,
+                    Map.of(n, Positivity.Bounds.atLeast(1, Double.POSITIVE_INFINITY)));
+            if (!(v instanceof Verification.Unverified)) {
+                presented = simpler.get();
+                equality = v;
+            }
+        }
+        Verification cross = crossCheck(original, presented, n, parameters);
+        LimitResult limit = limit(original, expanded, n, Optional.empty(), "", parameters);
+        return new Derivation(original, n, expanded, presented, equality, limit, cross);
+    }
 
     /** The values of n at which the sum form of the uniform policy's KL is checked (30 points, 1 to 10^6). */
     static final List<Long> UNIFORM_SUM_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 15L, 20L,
@@ -465,8 +507,9 @@ public final class SymbolicEngine implements AutoCloseable {
         SymjaSession.Outcome o = symja.eval(expandPowers ? F.Expand(F.PowerExpand(value.expr()))
                 : F.Expand(value.expr()));
         if (o instanceof SymjaSession.Outcome.Value v && v.expr().isZero()) {
-            return new Verification.Proved(expandPowers
-                    ? String.format(Locale.ROOT, "Symja reduces Expand(PowerExpand(closed form - presented form)) to 0; "
+            return new Verification.Proved(needPositive.isEmpty()
+                    ? "Symja reduces closed form - presented form to 0 (no power or log that needs a positive base)"
+                    : expandPowers ? String.format(Locale.ROOT, "Symja reduces Expand(PowerExpand(closed form - presented form)) to 0; "
                             + "PowerExpand is valid there because the %d bases and log arguments it rewrites are shown "
                             + "positive on the domain (outward-rounded enclosures)", needPositive.size())
                     : "Symja reduces Expand(closed form - presented form) to 0");
