@@ -237,6 +237,36 @@ final class CheckCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /**
+     * Adds the quantities of the spec in {@code file} ({@code Spec.quantities()}) to {@code available}, as
+     * expressions of the base policy p and the evaluated policy pi; names must not hide a built-in one.
+     */
+    static void addQuantities(Path file, java.util.Map<String, org.bonlab.expr.Expr> available,
+            org.bonlab.policy.Policy p, org.bonlab.policy.Policy pi) {
+        if (!Files.isRegularFile(file) || !file.toString().endsWith(".java")) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "--spec must be an existing .java file, but '%s' is not", file));
+        }
+        Spec user;
+        try {
+            user = load(file);
+        } catch (IOException e) {
+            throw new BadInputException("--spec " + file + " cannot be read: " + Outputs.reason(e), e);
+        }
+        for (var q : user.quantities().entrySet()) {
+            if (!q.getKey().matches("[A-Za-z][A-Za-z0-9_]*") || available.containsKey(q.getKey())) {
+                throw new BadInputException(String.format(Locale.ROOT, "quantity names of --spec must be letters, "
+                        + "digits and '_' and differ from the built-in ones, but '%s' is not", q.getKey()));
+            }
+            try {
+                available.put(q.getKey(), q.getValue().of(p, pi, org.bonlab.Bon.n));
+            } catch (RuntimeException e) {
+                throw new BadInputException(String.format(Locale.ROOT, "quantity '%s' of --spec %s cannot be built: %s",
+                        q.getKey(), file, describe(e)), e);
+            }
+        }
+    }
+
     /** Compiles the spec into a temporary folder and instantiates its class. */
     static Spec load(Path file) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();

@@ -101,18 +101,7 @@ final class DeriveCommand implements Callable<Integer> {
                 : PolicySpec.parse(policy);
         Map<String, Expr> available = quantities(p);
         if (specFile != null) {
-            if (!java.nio.file.Files.isRegularFile(specFile) || !specFile.toString().endsWith(".java")) {
-                throw new BadInputException(String.format(Locale.ROOT,
-                        "--spec must be an existing .java file, but '%s' is not", specFile));
-            }
-            org.bonlab.claim.Spec user;
-            try {
-                user = CheckCommand.load(specFile);
-            } catch (java.io.IOException e) {
-                throw new BadInputException("--spec " + specFile + " cannot be read: " + Outputs.reason(e), e);
-            }
-            user.quantities().forEach((name, column) -> available.putIfAbsent(name, column.of(p, p.bestOf(Bon.n),
-                    Bon.n)));
+            CheckCommand.addQuantities(specFile, available, p, p.bestOf(Bon.n));
         }
         Expr q = available.get(quantity.strip());
         if (q == null) {

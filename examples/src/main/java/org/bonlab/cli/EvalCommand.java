@@ -131,23 +131,7 @@ final class EvalCommand implements Callable<Integer> {
         Policy pi = soft == null ? p.bestOf(Bon.n) : p.softBestOf(Bon.n, Expr.constant(lambda(soft)));
         Map<String, Expr> available = columns(p, pi);
         if (specFile != null) {
-            if (!java.nio.file.Files.isRegularFile(specFile) || !specFile.toString().endsWith(".java")) {
-                throw new BadInputException(String.format(Locale.ROOT,
-                        "--spec must be an existing .java file, but '%s' is not", specFile));
-            }
-            org.bonlab.claim.Spec user;
-            try {
-                user = CheckCommand.load(specFile);
-            } catch (java.io.IOException e) {
-                throw new BadInputException("--spec " + specFile + " cannot be read: " + e.getMessage(), e);
-            }
-            for (var q : user.quantities().entrySet()) {
-                if (!q.getKey().matches("[A-Za-z][A-Za-z0-9_]*") || available.containsKey(q.getKey())) {
-                    throw new BadInputException(String.format(Locale.ROOT, "quantity names of --spec must be letters, "
-                            + "digits and '_' and differ from the built-in columns, but '%s' is not", q.getKey()));
-                }
-                available.put(q.getKey(), q.getValue().of(p, pi, Bon.n));
-            }
+            CheckCommand.addQuantities(specFile, available, p, pi);
         }
         List<String> chosen = columns == null ? DEFAULT_COLUMNS : parseColumns(columns, available);
         if (undefined.contains(",") || undefined.contains("\n") || undefined.contains("\"")) {

@@ -178,15 +178,7 @@ public final class SymbolicEngine implements AutoCloseable {
      */
     private Derivation deriveDefinition(Expr original, Expr.Sym n) {
         Expr expanded = OutcomeExpansion.expand(original);
-        boolean[] hasQuantity = {false};
-        new Rewrite() {
-            @Override
-            protected Expr quantity(Quantity q) {
-                hasQuantity[0] = true;
-                return q;
-            }
-        }.apply(expanded);
-        if (hasQuantity[0]) {
+        if (containsQuantity(expanded)) {
             Derivation inner = expanded instanceof Quantity ? derive(expanded, n) : deriveCompound(expanded, n);
             List<Expr.Sym> parameters = freeSymbols(inner.closedForm(), n);
             return new Derivation(original, n, inner.closedForm(), inner.presented(), inner.equality(),
@@ -207,6 +199,19 @@ public final class SymbolicEngine implements AutoCloseable {
         Verification cross = crossCheck(original, presented, n, parameters);
         LimitResult limit = limit(original, expanded, n, Optional.empty(), "", parameters);
         return new Derivation(original, n, expanded, presented, equality, limit, cross);
+    }
+
+    /** Whether {@code e} has a built-in quantity node anywhere. */
+    static boolean containsQuantity(Expr e) {
+        boolean[] found = {false};
+        new Rewrite() {
+            @Override
+            protected Expr quantity(Quantity q) {
+                found[0] = true;
+                return q;
+            }
+        }.apply(e);
+        return found[0];
     }
 
     /** The values of n at which the sum form of the uniform policy's KL is checked (30 points, 1 to 10^6). */

@@ -9,8 +9,6 @@ import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
 import org.bonlab.claim.Relation;
 import org.bonlab.expr.Expr;
-import org.bonlab.expr.Quantity;
-import org.bonlab.expr.Rewrite;
 import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
@@ -72,15 +70,7 @@ public final class SymbolicProver {
 
     /** The closed form of an expression with symbolic n: its quantities derived (and cross-checked), or itself. */
     private static Expr closedForm(SymbolicEngine engine, Expr e, Expr.Sym n) {
-        boolean[] hasQuantity = {false};
-        new Rewrite() {
-            @Override
-            protected Expr quantity(Quantity q) {
-                hasQuantity[0] = true;
-                return q;
-            }
-        }.apply(e);
-        if (!hasQuantity[0]) {
+        if (!SymbolicEngine.containsQuantity(e) && !OutcomeExpansion.uses(e)) {
             return e;
         }
         Derivation d = engine.derive(e, n);

@@ -73,4 +73,22 @@ class OutcomeDerivationTest {
                 Bon.expectation(coin.bestOf(N), Bon.prob(Policy.uniform(3))), N));
         assertTrue(other.getMessage().contains("lives on other outcomes"), other.getMessage());
     }
+
+    @Test
+    @DisplayName("an identity about a definition is PROVED symbolically: chi^2(pi_n || coin) == (1 - 2^(1-n))^2, every n")
+    void identityAboutADefinition() {
+        Policy coin = Policy.coin();
+        Expr closed = Expr.constant(1).minus(Expr.constant(2).pow(Expr.constant(1).minus(N))).pow(2);
+        org.bonlab.claim.Claim c = Bon.claim(Definitions.chiSquare(coin.bestOf(N), coin)).isEqualTo(closed)
+                .forAll(N, 1, org.bonlab.claim.Range.INFINITY).named("chi^2 of the coin");
+        org.bonlab.numeric.claim.Verdict v = SymbolicProver.check(c, new org.bonlab.numeric.claim.ConjectureSearch(1, 100,
+                null));
+        assertInstanceOf(org.bonlab.numeric.claim.Verdict.Proved.class, v, v.report());
+        // and a form that is wrong from n = 2 on is not
+        org.bonlab.claim.Claim wrong = Bon.claim(Definitions.chiSquare(coin.bestOf(N), coin))
+                .isEqualTo(Expr.constant(1).minus(Expr.constant(2).pow(N.unaryMinus()))).forAll(N, 1, 50);
+        org.bonlab.numeric.claim.Verdict w = SymbolicProver.check(wrong, new org.bonlab.numeric.claim.ConjectureSearch(1,
+                100, null));
+        assertTrue(!(w instanceof org.bonlab.numeric.claim.Verdict.Proved), w.report());
+    }
 }
