@@ -140,4 +140,21 @@ class IntervalTest {
         Interval wide = new Interval(0.1, 3).xLogX(); // convex: -1/e inside, 3 log 3 at the top
         assertTrue(wide.contains(-Math.exp(-1)) && wide.contains(3 * Math.log(3)), wide.toString());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("pow: encloses the exact power (BigDecimal) for 5000 random x, n; exact powers stay exact points")
+    void powEnclosesAndStaysExact() {
+        java.util.Random rng = new java.util.Random(11);
+        for (int k = 0; k < 5000; k++) {
+            double x = rng.nextDouble();
+            int n = 2 + rng.nextInt(rng.nextBoolean() ? 60 : 3000);
+            Interval r = Interval.point(x).pow(n);
+            java.math.BigDecimal exact = new java.math.BigDecimal(x).pow(n, new java.math.MathContext(60));
+            org.junit.jupiter.api.Assertions.assertTrue(new java.math.BigDecimal(r.lo()).compareTo(exact) <= 0
+                    && exact.compareTo(new java.math.BigDecimal(r.hi())) <= 0, x + "^" + n + " not in " + r);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(Interval.point(Math.scalb(1.0, -40)), Interval.point(0.5).pow(40));
+        org.junit.jupiter.api.Assertions.assertEquals(Interval.point(0.5625), Interval.point(0.75).pow(2));
+        org.junit.jupiter.api.Assertions.assertEquals(Interval.ONE, Interval.point(1).pow(1_000_000));
+    }
 }
