@@ -140,13 +140,15 @@ public final class RankedPmf {
             return this; // best-of-1 is p itself, so its divergences to p are exactly 0
         }
         int size = logP.length;
+        double logN = Math.log(n);
         double[] lp = new double[size];
         double[] lc = new double[size];
         double[] lt = new double[size];
         for (int i = 0; i < size; i++) {
             lc[i] = n * logCdf[i];
             lt[i] = logOneMinusExp(lc[i]);
-            lp[i] = logDifferenceOfPowers(n, logP[i], logCdf[i], i == 0 ? Double.NEGATIVE_INFINITY : logCdf[i - 1]);
+            lp[i] = logDifferenceOfPowers(n, logN, logP[i], logCdf[i], i == 0 ? Double.NEGATIVE_INFINITY
+                    : logCdf[i - 1]);
         }
         return new RankedPmf(ranking, lp, lc, lt);
     }
@@ -159,6 +161,7 @@ public final class RankedPmf {
             return this;
         }
         int size = logP.length;
+        double logN = Math.log(n);
         double[] lp = new double[size];
         double[] lc = new double[size];
         double[] lt = new double[size];
@@ -166,7 +169,7 @@ public final class RankedPmf {
             lt[i] = n * logTail[i];
             lc[i] = logOneMinusExp(lt[i]);
             double logAtOrAbove = i == 0 ? 0.0 : logTail[i - 1];
-            lp[i] = logDifferenceOfPowers(n, logP[i], logAtOrAbove, logTail[i]);
+            lp[i] = logDifferenceOfPowers(n, logN, logP[i], logAtOrAbove, logTail[i]);
         }
         return new RankedPmf(ranking, lp, lc, lt);
     }
@@ -175,15 +178,15 @@ public final class RankedPmf {
      * \( \log(A^n - B^n) \) for \( A = B + p \ge B \ge 0 \), given \( \log p \), \( \log A \) and \( \log B \):
      * \( n \log A + \log(-\mathrm{expm1}(n \log(B/A))) \).
      */
-    static double logDifferenceOfPowers(double n, double logP, double logA, double logB) {
+    static double logDifferenceOfPowers(double n, double logN, double logP, double logA, double logB) {
         if (logP == Double.NEGATIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
         double logRatio = logP - logA;
-        if (logRatio + Math.log(n) < TINY_LOG_NP) {
+        if (logRatio + logN < TINY_LOG_NP) {
             // n p/A below 1e-17: 1 - (1 - p/A)^n = n p/A (1 + O(n p/A)) to double precision, also where p/A
             // underflows (the general formula would then give log 0)
-            return n * logA + Math.log(n) + logRatio;
+            return n * logA + logN + logRatio;
         }
         double ratio = Math.exp(logRatio); // p / A, in (0, 1]
         double logBOverA = ratio <= 0.5 ? Math.log1p(-ratio) : logB - logA;
