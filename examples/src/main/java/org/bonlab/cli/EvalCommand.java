@@ -71,6 +71,9 @@ final class EvalCommand implements Callable<Integer> {
         return c;
     }
 
+    /** The most Monte Carlo draws per n: 16 bytes each are kept, 800 MB at this limit. */
+    static final int MAX_SAMPLES = 50_000_000;
+
     static final List<String> DEFAULT_COLUMNS = List.of("kl", "kl_analytic", "win_strict", "win_half");
 
     @Spec
@@ -140,6 +143,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (samples != null && samples < 2) {
             throw new BadInputException("--samples must be at least 2, but was " + samples);
+        }
+        if (samples != null && samples > MAX_SAMPLES) {
+            throw new BadInputException(String.format(Locale.ROOT, "--samples must be at most %d (every draw of both "
+                    + "estimators is kept to take quantiles, 16 bytes each), but was %d", MAX_SAMPLES, samples));
         }
         StringBuilder csv = new StringBuilder("n");
         chosen.forEach(c -> csv.append(',').append(c));

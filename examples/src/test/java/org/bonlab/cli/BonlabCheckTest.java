@@ -288,4 +288,17 @@ class BonlabCheckTest {
         assertEquals(2, bad.code());
         assertEquals("", bad.out());
     }
+
+    @Test
+    @DisplayName("resource limits are refused with the limit and the reason: eval --samples 10^9, derive uniform(L=10^6)")
+    void resourceLimits() {
+        BonlabEvalTest.Run samples = BonlabEvalTest.run("eval", "--policy", "coin", "--n", "2", "--samples", "1000000000");
+        assertEquals(2, samples.code());
+        assertEquals("", samples.out());
+        assertTrue(samples.err().contains("--samples must be at most 50000000"), samples.err());
+        BonlabEvalTest.Run derive = BonlabEvalTest.run("derive", "--policy", "uniform(L=1000000)", "--quantity", "kl");
+        assertEquals(2, derive.code());
+        assertEquals("", derive.out());
+        assertTrue(derive.err().contains("uniform(L) is derived for L up to 5000"), derive.err());
+    }
 }

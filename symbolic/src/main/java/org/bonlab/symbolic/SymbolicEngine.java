@@ -214,6 +214,9 @@ public final class SymbolicEngine implements AutoCloseable {
         return found[0];
     }
 
+    /** The largest L for which the KL of uniform(L) is derived as one sum (its check grows like L). */
+    public static final int MAX_UNIFORM_SUM = 5_000;
+
     /** The values of n at which the sum form of the uniform policy's KL is checked (30 points, 1 to 10^6). */
     static final List<Long> UNIFORM_SUM_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 15L, 20L,
             30L, 50L, 70L, 100L, 200L, 300L, 500L, 700L, 1_000L, 2_000L, 3_000L, 5_000L, 10_000L, 30_000L,
@@ -228,6 +231,11 @@ public final class SymbolicEngine implements AutoCloseable {
      */
     private Derivation deriveUniformKl(Quantity.Kl quantity, org.bonlab.policy.Uniform u, Expr.Sym n) {
         long size = u.size();
+        if (size > MAX_UNIFORM_SUM) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "uniform(L) is derived for L up to %d (its "
+                    + "sum form is checked against the engine at 30 values of n, each a %d-term sum in 20 digits: about "
+                    + "20 s at L = 1000, growing like L), but L was %d", MAX_UNIFORM_SUM, size, size));
+        }
         Expr.Sym i = Expr.symbol("i");
         Expr sizeExpr = Expr.constant(size);
         Expr pi = i.div(sizeExpr).pow(n).minus(i.minus(Expr.constant(1)).div(sizeExpr).pow(n));
