@@ -76,6 +76,16 @@ public final class Definitions {
     }
 
     /**
+     * The win-rate gap bound of Beirami et al. v3 (Thm 5.4 in the numbering of a secondary source; the statement
+     * is checked here, not taken on trust): \( \frac{n}{n+1} - W_{1/2} \le \frac{n-1}{2} e^{-H_2(p)} \), with
+     * \( e^{-H_2(p)} = \sum_y p(y)^2 \) (Eq. (18) of v1) and \( W_{1/2} \) the win rate with ties counting half.
+     */
+    public static Expr winRateGapBound(Policy p, Expr n) {
+        return Bon.define("(n-1)/2 e^{-H_2(p)}", "Beirami et al. v3, Thm 5.4 (secondary numbering)",
+                n.minus(1L).div(2L).times(Bon.sumOverOutcomes(p, Bon.prob(p).pow(2))));
+    }
+
+    /**
      * Mroueh (2024)'s bound on the \( \chi^2 \) divergence of best-of-n to its base: \( (n-1)^2/(2n-1) \), the
      * \( \chi^2 \) of the continuous best-of-n density \( n u^{n-1} \) on [0, 1].
      */

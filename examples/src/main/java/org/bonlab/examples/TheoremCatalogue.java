@@ -149,6 +149,15 @@ public final class TheoremCatalogue {
                 .forAll(u4, new Family.Named(Policy.uniform(4))).forAll(n, 2, 1000)
                 .named("Mroueh (2024): Renyi-2 <= log(n^2/(2n-1)) on uniform(4), n = 2..1000, certified"), "PROVED"));
 
+        // Beirami et al. v3's win-rate gap bound (Thm 5.4 in a secondary source's numbering): derived in the half-tie
+        // form (the gap of each quantile cell is at most (n-1) p_i^2 / 2), checked here
+        Expr winGap = nOverN1.minus(Bon.winRateHalf(p.bestOf(n), p));
+        out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)),
+                "v3 Thm 5.4: n/(n+1) - W_half <= ((n-1)/2) e^(-H_2(p))", p, distinct, n));
+        out.add(new Entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)).forAll(p, new Family.Bernoulli())
+                .forAll(n, 2, 10_000).named("v3 Thm 5.4 on bernoulli(p), every p in (0, 1), n = 2..10^4, certified"),
+                "PROVED"));
+
         out.add(entry(Bon.claim(kl).isEqualTo(analytic), "FALSE: KL == log n - (n-1)/n (Eq. 5 as an identity)",
                 p, distinct, n, "FALSIFIED"));
         out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)
@@ -156,6 +165,8 @@ public final class TheoremCatalogue {
                 n, "FALSIFIED"));
         out.add(entry(Bon.claim(Bon.klHat1Mean(p, n)).atMost(analytic),
                 "FALSE: the estimator KLhat1 (Eq. 26) never exceeds log n - (n-1)/n", p, distinct, n, "FALSIFIED"));
+        out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n).div(6L)),
+                "FALSE: v3 Thm 5.4 with (n-1)/2 replaced by (n-1)/12", p, distinct, n, "FALSIFIED"));
         return out;
     }
 
