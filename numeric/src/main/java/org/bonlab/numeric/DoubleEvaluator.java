@@ -421,30 +421,30 @@ public final class DoubleEvaluator {
 
         @Override
         public Double visitExpectation(Expr.Expectation e) {
-            RankedPmf over = pmfOf(e.over());
-            Outcome y = new Outcome(over, e.over(), bindings);
-            Values body = new Values(bindings, y);
-            org.bonlab.numeric.policy.CompensatedSum s = new org.bonlab.numeric.policy.CompensatedSum();
-            for (int i = 0; i < over.size(); i++) {
-                double q = over.probability(i);
-                if (q == 0.0) {
-                    continue; // q(y) = 0 (or below the double range): the term is 0, whatever the body
-                }
-                y.index = i;
-                s.add(q * body.of(e.body()));
-            }
-            return s.value();
+            return overOutcomes(e.over(), e.body(), true);
         }
 
         @Override
         public Double visitOutcomeSum(Expr.OutcomeSum e) {
-            RankedPmf of = pmfOf(e.of());
-            Outcome y = new Outcome(of, e.of(), bindings);
+            return overOutcomes(e.of(), e.body(), false);
+        }
+
+        /**
+         * \( \sum_y w(y)\, \mathit{body}(y) \) over q's outcomes, w = q (an expectation) or 1 (a sum); in an
+         * expectation an outcome with q(y) = 0 (or below the double range) contributes 0, whatever the body.
+         */
+        private double overOutcomes(Policy q, Expr bodyExpr, boolean weighted) {
+            RankedPmf pmf = pmfOf(q);
+            Outcome y = new Outcome(pmf, q, bindings);
             Values body = new Values(bindings, y);
             org.bonlab.numeric.policy.CompensatedSum s = new org.bonlab.numeric.policy.CompensatedSum();
-            for (int i = 0; i < of.size(); i++) {
+            for (int i = 0; i < pmf.size(); i++) {
+                double w = weighted ? pmf.probability(i) : 1;
+                if (w == 0.0) {
+                    continue;
+                }
                 y.index = i;
-                s.add(body.of(e.body()));
+                s.add(w * body.of(bodyExpr));
             }
             return s.value();
         }

@@ -243,29 +243,27 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitExpectation(Expr.Expectation e) {
-        Ranked over = ranked(e.over());
-        Outcome y = new Outcome(over, e.over());
-        IntervalEvaluator body = new IntervalEvaluator(bindings, y);
-        Interval s = Interval.ZERO;
-        for (int i = 0; i < over.p().length; i++) {
-            if (over.p()[i].hi() == 0) {
-                continue; // q(y) = 0 exactly: the term is 0, whatever the body
-            }
-            y.index = i;
-            s = s.plus(over.p()[i].times(body.evaluate(e.body())));
-        }
-        return s;
+        return overOutcomes(e.over(), e.body(), true);
     }
 
     @Override
     public Interval visitOutcomeSum(Expr.OutcomeSum e) {
-        Ranked of = ranked(e.of());
-        Outcome y = new Outcome(of, e.of());
+        return overOutcomes(e.of(), e.body(), false);
+    }
+
+    /** As the double engine's: an expectation (w = q; q(y) = 0 exactly contributes 0) or a sum (w = 1). */
+    private Interval overOutcomes(org.bonlab.policy.Policy q, Expr bodyExpr, boolean weighted) {
+        Ranked ranked = ranked(q);
+        Outcome y = new Outcome(ranked, q);
         IntervalEvaluator body = new IntervalEvaluator(bindings, y);
         Interval s = Interval.ZERO;
-        for (int i = 0; i < of.p().length; i++) {
+        for (int i = 0; i < ranked.p().length; i++) {
+            if (weighted && ranked.p()[i].hi() == 0) {
+                continue;
+            }
             y.index = i;
-            s = s.plus(body.evaluate(e.body()));
+            Interval term = body.evaluate(bodyExpr);
+            s = s.plus(weighted ? ranked.p()[i].times(term) : term);
         }
         return s;
     }

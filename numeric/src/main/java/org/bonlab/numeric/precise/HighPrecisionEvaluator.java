@@ -202,29 +202,27 @@ public final class HighPrecisionEvaluator {
 
         @Override
         public Apfloat visitExpectation(Expr.Expectation e) {
-            Pmf over = pmfOf(e.over());
-            Outcome y = new Outcome(over, e.over());
-            Values body = new Values(bindings, y);
-            Apfloat s = new Apfloat(0);
-            for (int i = 0; i < over.p.length; i++) {
-                if (over.p[i].signum() == 0) {
-                    continue; // q(y) = 0: the term is 0, whatever the body
-                }
-                y.index = i;
-                s = s.add(over.p[i].multiply(body.of(e.body())));
-            }
-            return s;
+            return overOutcomes(e.over(), e.body(), true);
         }
 
         @Override
         public Apfloat visitOutcomeSum(Expr.OutcomeSum e) {
-            Pmf of = pmfOf(e.of());
-            Outcome y = new Outcome(of, e.of());
+            return overOutcomes(e.of(), e.body(), false);
+        }
+
+        /** As the double engine's: an expectation (w = q, q(y) = 0 contributes 0) or a sum (w = 1). */
+        private Apfloat overOutcomes(Policy q, Expr bodyExpr, boolean weighted) {
+            Pmf pmf = pmfOf(q);
+            Outcome y = new Outcome(pmf, q);
             Values body = new Values(bindings, y);
             Apfloat s = new Apfloat(0);
-            for (int i = 0; i < of.p.length; i++) {
+            for (int i = 0; i < pmf.p.length; i++) {
+                if (weighted && pmf.p[i].signum() == 0) {
+                    continue;
+                }
                 y.index = i;
-                s = s.add(body.of(e.body()));
+                Apfloat term = body.of(bodyExpr);
+                s = s.add(weighted ? pmf.p[i].multiply(term) : term);
             }
             return s;
         }
