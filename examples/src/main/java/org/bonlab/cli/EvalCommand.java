@@ -113,6 +113,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "LIST", description = "Comma-separated n, e.g. 1,2,10,1e6.")
     String n;
 
+    @Option(names = "--progress", description = "A line on stderr after each n, with the time left (shown by "
+            + "default for --precision high on a terminal).")
+    boolean progress;
+
     @Option(names = "--undefined", paramLabel = "TEXT", defaultValue = "undefined",
             description = "What a cell undefined at a point holds (default 'undefined'; e.g. NA for R, an empty "
                     + "string or nan for pandas); the reason goes to stderr either way.")
@@ -166,6 +170,10 @@ final class EvalCommand implements Callable<Integer> {
         DoubleEvaluator ev = new DoubleEvaluator();
         HighPrecisionEvaluator hp = high ? new HighPrecisionEvaluator() : null;
         List<String> warnings = new ArrayList<>();
+        // progress on stderr for high precision (seconds per n on thousands of outcomes): on a terminal or asked for
+        boolean showProgress = progress || high && System.console() != null;
+        long started = System.nanoTime();
+        int done = 0;
         for (double k : ns) {
             csv.append(SampleCounts.format(k));
             for (String c : chosen) {
@@ -193,6 +201,14 @@ final class EvalCommand implements Callable<Integer> {
                 csv.append(',').append(seed);
             }
             csv.append('\n');
+            if (showProgress) {
+                done++;
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                spec.commandLine().getErr().printf(Locale.ROOT, "bonlab eval: n = %s done (%d of %d) after %.1f s, "
+                        + "about %.0f s left%n", SampleCounts.format(k), done, ns.size(), elapsed,
+                        elapsed / done * (ns.size() - done));
+                spec.commandLine().getErr().flush();
+            }
         }
         spec.commandLine().getOut().print(csv);
         spec.commandLine().getOut().flush();

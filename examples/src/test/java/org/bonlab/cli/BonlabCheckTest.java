@@ -301,4 +301,15 @@ class BonlabCheckTest {
         assertEquals("", derive.out());
         assertTrue(derive.err().contains("uniform(L) is derived for L up to 5000"), derive.err());
     }
+
+    @Test
+    @DisplayName("eval --progress: one line per n on stderr with the time left; stdout is the CSV alone")
+    void progress() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("eval", "--policy", "geometric(L=60, r=0.5)", "--n", "1,2,3",
+                "--precision", "high", "--columns", "kl", "--progress");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(4, r.out().lines().count(), r.out());
+        assertEquals(3, r.err().lines().filter(l -> l.startsWith("bonlab eval: n = ") && l.contains("left")).count(),
+                r.err());
+    }
 }
