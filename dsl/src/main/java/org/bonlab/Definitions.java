@@ -3,6 +3,7 @@ package org.bonlab;
 import java.util.Locale;
 import org.bonlab.claim.Binding;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
 import org.bonlab.policy.Policy;
 
 /**
@@ -23,6 +24,101 @@ public final class Definitions {
     public static Expr kl(Policy q, Policy p) {
         return Bon.define("KL(" + q.describe() + " || " + p.describe() + ")", "Eq. (3) of Beirami et al.",
                 Bon.expectation(q, Bon.log(Bon.prob(q).div(Bon.prob(p)))));
+    }
+
+    /**
+     * The definition of a built-in quantity in the outcome-level language, where it has one: the engines compute
+     * the built-ins with specialised code (the O(L) KL sweep, the stable estimator formulas, the interval
+     * enclosures of pi_i/p_i), which is an optimisation of this definition and is tested equal to it on the
+     * reference cases ({@code BuiltInDefinitionsTest}). Empty for the win rates on tied rewards (this definition
+     * reads ties by rank, the built-in by reward value).
+     */
+    public static java.util.Optional<Expr> of(Quantity q) {
+        Expr d = null;
+        if (q instanceof Quantity.Kl k) {
+            d = Bon.expectation(k.q(), Bon.log(Bon.prob(k.q()).div(Bon.prob(k.p()))));
+        } else if (q instanceof Quantity.AnalyticalKl a) {
+            d = a.definition();
+        } else if (q instanceof Quantity.ExpectedReward r) {
+            d = Bon.expectation(r.q(), Bon.reward(r.q()));
+        } else if (q instanceof Quantity.WinRate w && !hasTies(w.p())) {
+            // P[r(Y) > r(Y')] = E_{y ~ q}[F_-(y)] with distinct rewards; ties half adds P[y' = y]/2
+            Expr below = Bon.cdfBelow(w.p());
+            d = Bon.expectation(w.q(), w.ties() == Quantity.Ties.STRICT ? below
+                    : below.plus(Bon.cdf(w.p())).div(2L));
+        } else if (q instanceof Quantity.Entropy h) {
+            d = Bon.expectation(h.q(), Bon.log(Bon.prob(h.q()))).unaryMinus();
+        } else if (q instanceof Quantity.RenyiEntropy h) {
+            d = Bon.log(Bon.sumOverOutcomes(h.q(), Bon.prob(h.q()).pow(h.alpha())))
+                    .div(Expr.constant(1).minus(h.alpha()));
+        } else if (q instanceof Quantity.ChiSquare c) {
+            d = Bon.expectation(c.p(), Bon.prob(c.q()).div(Bon.prob(c.p())).minus(1L).pow(2));
+        } else if (q instanceof Quantity.EstimatorAt e) {
+            d = estimator(e.estimator(), e.epsilon(), e.n());
+        } else if (q instanceof Quantity.EstimatorMean m) {
+            d = Bon.expectation(m.base().bestOf(m.n()), estimator(m.estimator(), Bon.prob(m.base()), m.n()));
+        } else if (q instanceof Quantity.Bound b) {
+            d = bound(b.kind(), b.base(), b.n());
+        } else if (q instanceof Quantity.VbonObjective j) {
+            d = Bon.expectation(j.theta(), Bon.log(Bon.prob(j.theta()).div(Bon.prob(j.base().bestOf(j.n())))))
+                    .unaryMinus();
+        } else if (q instanceof Quantity.VbonBound v) {
+            Expr eLogF = Bon.expectation(v.theta(), Bon.log(Bon.cdfBelow(v.base())));
+            Expr kl = Bon.expectation(v.theta(), Bon.log(Bon.prob(v.theta()).div(Bon.prob(v.base()))));
+            Expr n = v.n();
+            if (v.kind() == Quantity.VbonBoundKind.L) {
+                d = n.minus(1L).times(eLogF).minus(kl);
+            } else {
+                Expr h = Bon.expectation(v.theta(), Bon.log(Bon.prob(v.theta()))).unaryMinus();
+                Expr alpha = n.plus(2L).times(n.minus(1L)).div(2L);
+                Expr beta = n.times(n.plus(1L)).div(2L);
+                Expr gamma = n.times(n.minus(1L)).div(2L);
+                d = gamma.times(eLogF).minus(alpha.times(h)).minus(beta.times(kl));
+            }
+        }
+        return java.util.Optional.ofNullable(d);
+    }
+
+    /** Eq. (28) (with \( q = (1-\varepsilon)^n \)) or Eq. (26) of Beirami et al. at \( \varepsilon \) and n. */
+    private static Expr estimator(Quantity.Estimator which, Expr eps, Expr n) {
+        Expr one = Expr.constant(1);
+        Expr q = one.minus(eps).pow(n);
+        Expr second = Bon.log(one.minus(q).div(eps));
+        if (which == Quantity.Estimator.KL_HAT1) {
+            return second;
+        }
+        Expr first = q.times(Bon.log(n).plus(n.minus(1L).times(Bon.log(one.minus(eps)))).minus(n.minus(1L).div(n)));
+        return first.plus(one.minus(q).times(second));
+    }
+
+    /** The right-hand sides of Thm 2 to Thm 4 of Beirami et al. (Eqs. (17), (19), (21), (22), (23), (27)). */
+    private static Expr bound(Quantity.BoundKind kind, Policy p, Expr n) {
+        Expr one = Expr.constant(1);
+        Expr twoNN1 = n.times(2L).times(n.minus(1L));
+        Expr eps = Bon.topProbability(p);
+        Expr q = one.minus(eps).pow(n);
+        return switch (kind) {
+            case THM2_GAP_UPPER -> twoNN1.times(Bon.sumOverOutcomes(p, Bon.prob(p).pow(2)));
+            case COR2_GAP_UPPER -> twoNN1.times(Bon.maxProbability(p));
+            case THM3_GAP_LOWER -> one.minus(q).times(Bon.log(n.times(eps).div(one.minus(q)))
+                    .minus(n.minus(1L).div(n))).minus(n.minus(1L).times(q).times(Bon.log(one.minus(eps))));
+            case COR3_GAP_LOWER -> one.minus(Expr.exp(n.times(eps).unaryMinus())).times(Bon.log(n.times(eps)))
+                    .minus(1L);
+            case LEMMA2_KL_UPPER -> Bon.expectation(p.bestOf(n),
+                    Bon.log(one.minus(one.minus(Bon.prob(p)).pow(n)).div(Bon.prob(p))));
+            case THM4_KL_UPPER -> estimator(Quantity.Estimator.KL_HAT, eps, n);
+        };
+    }
+
+    private static boolean hasTies(Policy p) {
+        org.bonlab.policy.Reward r = p.base().reward();
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int i = 0; i < p.base().size(); i++) {
+            if (!seen.add(r.value(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Total variation distance \( \mathrm{TV}(q, p) = \frac12 \sum_y |q(y) - p(y)| \). */
