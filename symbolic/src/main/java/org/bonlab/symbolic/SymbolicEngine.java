@@ -100,13 +100,26 @@ public final class SymbolicEngine implements AutoCloseable {
      */
     public Derivation derive(Expr quantity, Expr.Sym n) {
         if (OutcomeExpansion.uses(quantity)) {
-            return deriveDefinition(quantity, n);
+            return deriveDefinition(quantity, quantity, n);
         }
         if (!(quantity instanceof Quantity)) {
             return deriveCompound(quantity, n);
         }
         if (quantity instanceof Quantity.Kl k && k.q() instanceof org.bonlab.policy.SoftBestOf s) {
             return deriveSoft(k, s, n);
+        }
+        if (!(quantity instanceof Quantity.AnalyticalKl)) {
+            try {
+                bestOfBase(quantity, n);
+            } catch (IllegalArgumentException e) {
+                // no specialised closed form (entropies, chi^2, KL(p || pi_n), vBoN, ...): the generic path, from
+                // the quantity's outcome-level definition, cross-checked against the engine's built-in value
+                Optional<Expr> definition = org.bonlab.Definitions.of((Quantity) quantity);
+                if (definition.isPresent()) {
+                    return deriveDefinition(quantity, definition.get(), n);
+                }
+                throw e;
+            }
         }
         Expr closed;
         Expr presented;
@@ -176,8 +189,8 @@ public final class SymbolicEngine implements AutoCloseable {
      * ({@link OutcomeExpansion}), built-in quantities in it derived as usual; then cross-checked against the
      * numeric engines' reading of the definition itself (a different computation), and taken to its limit.
      */
-    private Derivation deriveDefinition(Expr original, Expr.Sym n) {
-        Expr expanded = OutcomeExpansion.expand(original);
+    private Derivation deriveDefinition(Expr original, Expr definition, Expr.Sym n) {
+        Expr expanded = OutcomeExpansion.expand(definition);
         if (containsQuantity(expanded)) {
             Derivation inner = expanded instanceof Quantity ? derive(expanded, n) : deriveCompound(expanded, n);
             List<Expr.Sym> parameters = freeSymbols(inner.closedForm(), n);

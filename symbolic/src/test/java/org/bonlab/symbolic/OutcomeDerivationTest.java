@@ -91,4 +91,20 @@ class OutcomeDerivationTest {
                 100, null));
         assertTrue(!(w instanceof org.bonlab.numeric.claim.Verdict.Proved), w.report());
     }
+
+    @Test
+    @DisplayName("built-ins without a specialised closed form are derived from their definition: H(pi_n), chi^2, KL(p || pi_n)")
+    void builtInsByDefinition() {
+        Policy coin = Policy.coin();
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (Expr q : new Expr[] {Bon.entropy(coin.bestOf(N)), Bon.chiSquare(coin.bestOf(N), coin),
+                Bon.kl(coin, coin.bestOf(N))}) {
+            Derivation d = engine.derive(q, N);
+            // the closed form, from the definition, against the engine's built-in value: a different computation
+            assertInstanceOf(Verification.CheckedNumerically.class, d.crossCheck(), q.show() + ": "
+                    + d.crossCheck().describe());
+            assertEquals(ev.evaluate(q, java.util.Map.of(N, 7.0)), ev.evaluate(d.presented(), java.util.Map.of(N, 7.0)),
+                    1e-14, q.show());
+        }
+    }
 }

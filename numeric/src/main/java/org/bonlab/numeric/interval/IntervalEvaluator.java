@@ -262,10 +262,38 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
                 continue;
             }
             y.index = i;
-            Interval term = body.evaluate(bodyExpr);
-            s = s.plus(weighted ? ranked.p()[i].times(term) : term);
+            Interval w = ranked.p()[i];
+            Interval term = weighted ? weightedLog(q, w, bodyExpr, body) : null;
+            if (term == null) {
+                Interval b = body.evaluate(bodyExpr);
+                term = weighted ? w.times(b) : b;
+            }
+            s = s.plus(term);
         }
         return s;
+    }
+
+    /**
+     * \( q(y) \log(q(y)/v) \) (or \( q(y) \log q(y) \)) for the expectation's own q, as \( x \log x - x \log v \) with
+     * {@link Interval#xLogX()}: finite where q(y)'s enclosure reaches 0, where the product of the two factors is
+     * not. Null for any other body.
+     */
+    private static Interval weightedLog(org.bonlab.policy.Policy q, Interval w, Expr bodyExpr, IntervalEvaluator body) {
+        if (!(bodyExpr instanceof Expr.Log log)) {
+            return null;
+        }
+        Expr arg = log.operand();
+        if (isProbabilityOf(arg, q)) {
+            return w.xLogX();
+        }
+        if (arg instanceof Expr.Div d && isProbabilityOf(d.numerator(), q)) {
+            return w.xLogX().minus(w.times(body.evaluate(d.denominator()).log()));
+        }
+        return null;
+    }
+
+    private static boolean isProbabilityOf(Expr e, org.bonlab.policy.Policy q) {
+        return e instanceof Expr.AtOutcome a && a.term() == Expr.AtOutcome.Term.PROBABILITY && a.policy().equals(q);
     }
 
     @Override
@@ -360,6 +388,10 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
      */
     private record BestOfIntervals(Ranking ranking, Interval n, boolean box, Interval[] p, Interval[] below,
             Interval[] cdf, Interval[] pi, Interval[] ratio) {
+    }
+
+    private static boolean isBestOfAgainstBase(Policy q, Policy p) {
+        return q instanceof BestOf b && b.policy() instanceof BasePolicy base && base.equals(p);
     }
 
     private BestOfIntervals bestOf(Policy q, Policy p) {
@@ -482,6 +514,9 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitKl(Quantity.Kl e) {
+        if (!isBestOfAgainstBase(e.q(), e.p())) {
+            return byDefinition(e); // KL(p || pi_n), KL between base policies, ...
+        }
         BestOfIntervals b = bestOf(e.q(), e.p());
         if (b.box) {
             // pi_i log(pi_i / p_i) = p_i r log r with r = pi_i / p_i: r occurs once, so the box does not widen it
@@ -535,10 +570,18 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return n.log().minus(Interval.ONE.minus(Interval.ONE.div(n))); // (n-1)/n as 1 - 1/n: tight over a box
     }
 
+    /**
+     * A quantity without a specialised enclosure, enclosed through its outcome-level definition
+     * ({@link org.bonlab.Definitions#of}): the generic path every quantity has.
+     */
+    private Interval byDefinition(Quantity q) {
+        return evaluate(org.bonlab.Definitions.of(q).orElseThrow(() -> unsupported(q)));
+    }
+
     @Override
     public Interval visitExpectedReward(Quantity.ExpectedReward e) {
         if (!(e.q() instanceof BestOf b)) {
-            throw unsupported(e);
+            return byDefinition(e);
         }
         BestOfIntervals bi = bestOf(b, b.policy());
         Interval sum = Interval.ZERO;
@@ -550,6 +593,9 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitWinRate(Quantity.WinRate e) {
+        if (!isBestOfAgainstBase(e.q(), e.p())) {
+            return byDefinition(e);
+        }
         BestOfIntervals b = bestOf(e.q(), e.p());
         Interval sum = Interval.ZERO;
         Interval half = Interval.point(0.5);
@@ -572,17 +618,17 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     @Override
     public Interval visitEntropy(Quantity.Entropy e) {
-        throw unsupported(e);
+        return byDefinition(e);
     }
 
     @Override
     public Interval visitRenyiEntropy(Quantity.RenyiEntropy e) {
-        throw unsupported(e);
+        return byDefinition(e);
     }
 
     @Override
     public Interval visitChiSquare(Quantity.ChiSquare e) {
-        throw unsupported(e);
+        return byDefinition(e);
     }
 
     @Override
