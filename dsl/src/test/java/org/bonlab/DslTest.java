@@ -195,4 +195,15 @@ class DslTest {
             assertThrows(IllegalArgumentException.class, () -> c.forAll(Bon.n, 1, 5).forAll(Bon.n, 1, 5));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("a definition with a term at y outside any expectation or sum is refused when written")
+    void unboundOutcomeInADefinition() {
+        org.bonlab.policy.Policy coin = org.bonlab.policy.Policy.coin();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Bon.define("bad", "test", Bon.log(Bon.prob(coin))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("definition bad: coin(y)")
+                && e.getMessage().contains("y is unbound"), e.getMessage());
+        Bon.define("good", "test", Bon.expectation(coin, Bon.log(Bon.prob(coin)))); // bound: accepted
+    }
 }

@@ -319,6 +319,12 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
             if (name.isBlank()) {
                 throw new IllegalArgumentException("a defined quantity's name must not be blank");
             }
+            Expr unbound = OutcomeScope.firstUnbound(definition);
+            if (unbound != null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "definition %s: %s is a term at an "
+                        + "outcome y and must stand inside an expectation or sum over outcomes (y is unbound)", name,
+                        unbound.show()));
+            }
         }
 
         @Override

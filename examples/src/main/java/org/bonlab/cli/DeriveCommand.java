@@ -66,10 +66,15 @@ final class DeriveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "SPEC",
+    @Option(names = "--policy", paramLabel = "SPEC",
             description = "A family with exact numbers, e.g. coin, uniform(L=3), spike(L=5, tops=[1e-4]), "
-                    + "bernoulli(p=1/3), or bernoulli(p=p) for a symbolic p.")
+                    + "bernoulli(p=1/3), or bernoulli(p=p) for a symbolic p. Or --pmf.")
     String policy;
+
+    @Option(names = "--pmf", paramLabel = "FILE",
+            description = "CSV with the header outcome,probability,reward (probabilities read exactly), instead of "
+                    + "--policy.")
+    Path pmf;
 
     @Option(names = "--quantity", required = true, paramLabel = "NAME",
             description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean, kl_hat1_mean, gap "
@@ -96,7 +101,15 @@ final class DeriveCommand implements Callable<Integer> {
         if (tex != null) {
             Outputs.requireFile(tex, "--tex"); // before the derivation, which can take a while
         }
-        BasePolicy p = policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")
+        if ((policy == null) == (pmf == null)) {
+            throw new BadInputException("give exactly one of --policy SPEC and --pmf FILE, but "
+                    + (policy == null ? "neither was given" : "both were given"));
+        }
+        if (pmf != null) {
+            policy = "pmf " + pmf;
+        }
+        BasePolicy p = pmf != null ? PmfFile.read(pmf)
+                : policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")
                 ? Policy.bernoulli(Bon.symbol(policy.replaceAll(".*=\\s*|\\s*\\)", "")))
                 : PolicySpec.parse(policy);
         Map<String, Expr> available = quantities(p);

@@ -121,4 +121,18 @@ class BonlabDeriveTest {
         org.junit.jupiter.api.Assertions.assertTrue(user.out().contains("limit n->inf:  1 - 2^(-1/2)")
                 && user.out().contains("cross-check:   checked numerically at 24 points"), user.out());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("derive --pmf FILE: a policy from a CSV file, probabilities read exactly; exactly one source")
+    void fromAPmfFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("q.csv"),
+                "outcome,probability,reward\na,0.25,0\nb,0.75,1\n");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--pmf", f.toString(), "--quantity", "kl");
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("closed form:   4^(-n)*log(4^(-n)/(1/4))"), r.out());
+        BonlabEvalTest.Run none = BonlabEvalTest.run("derive", "--quantity", "kl");
+        org.junit.jupiter.api.Assertions.assertEquals(2, none.code());
+        org.junit.jupiter.api.Assertions.assertTrue(none.err().contains("give exactly one of --policy SPEC and --pmf FILE"),
+                none.err());
+    }
 }
