@@ -86,10 +86,12 @@ public final class ClaimChecker {
                     if (!recheck.startsWith("NOT confirmed")) {
                         return new Verdict.Falsified(claim, point, recheck, evaluations);
                     }
-                    unconfirmed = "a double-precision violation at " + describe(at) + " was " + recheck;
+                    if (unconfirmed.isEmpty()) {
+                        unconfirmed = "a double-precision violation at " + describe(at) + " was " + recheck;
+                    }
                     point = null; // not a margin the claim can be said to have
                 }
-                if (smallest == null || point.margin() < smallest.margin()) {
+                if (point != null && (smallest == null || point.margin() < smallest.margin())) {
                     smallest = point;
                 }
             }
