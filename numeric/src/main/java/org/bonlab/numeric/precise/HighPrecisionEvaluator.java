@@ -506,11 +506,12 @@ public final class HighPrecisionEvaluator {
             long n = sampleCount(e.n());
             Pmf p = pmfOf(e.base());
             Pmf bon = pmfOf(e.base().bestOf(n));
+            Apfloat logN = ApfloatMath.log(new Apfloat(n, bon.prec)); // once, not once per outcome
             Apfloat s = new Apfloat(0);
             for (int i = 0; i < p.p.length; i++) {
                 if (bon.p[i].signum() > 0) {
                     s = s.add(bon.p[i].multiply(
-                            estimator(e.estimator() == Quantity.Estimator.KL_HAT, p.p[i], n, bon.prec)));
+                            estimator(e.estimator() == Quantity.Estimator.KL_HAT, p.p[i], n, bon.prec, logN)));
                 }
             }
             return s;
@@ -670,6 +671,11 @@ public final class HighPrecisionEvaluator {
 
     /** Eq. (28) or Eq. (26) at eps, n, with the power formed exactly at working precision w. */
     static Apfloat estimator(boolean eq28, Apfloat eps, long n, long w) {
+        return estimator(eq28, eps, n, w, null);
+    }
+
+    /** As {@link #estimator(boolean, Apfloat, long, long)}, with log n given (null: computed here). */
+    static Apfloat estimator(boolean eq28, Apfloat eps, long n, long w, Apfloat logN) {
         if (eps.signum() == 0) {
             throw new UndefinedQuantityException("the estimator is undefined at eps = 0: it divides by eps");
         }
@@ -683,7 +689,8 @@ public final class HighPrecisionEvaluator {
             return second;
         }
         Apfloat first = q.signum() == 0 ? new Apfloat(0)
-                : q.multiply(ApfloatMath.log(an).add(an.subtract(one).multiply(ApfloatMath.log(one.subtract(e))))
+                : q.multiply((logN != null ? logN : ApfloatMath.log(an))
+                        .add(an.subtract(one).multiply(ApfloatMath.log(one.subtract(e))))
                         .subtract(an.subtract(one).divide(an)));
         return first.add(oneMinusQ.multiply(second));
     }
