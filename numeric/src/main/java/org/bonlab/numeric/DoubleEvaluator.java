@@ -85,19 +85,6 @@ public final class DoubleEvaluator {
         return v;
     }
 
-    /** Whether {@code e} has a term at an outcome y (outside any expectation or sum of its own). */
-    static boolean containsOutcomeTerm(Expr e) {
-        boolean[] found = {false};
-        new org.bonlab.expr.Rewrite() {
-            @Override
-            public Expr visitAtOutcome(Expr.AtOutcome a) {
-                found[0] = true;
-                return a;
-            }
-        }.apply(e);
-        return found[0];
-    }
-
     /** Reads a sample count n: an integer at least 1. */
     private double sampleCount(Expr n, Map<Expr.Sym, Double> bindings) {
         double v = n.accept(new Values(bindings));
@@ -395,7 +382,7 @@ public final class DoubleEvaluator {
             if (x instanceof Expr.Mul m) {
                 return logOf(m.left()) + logOf(m.right());
             }
-            if (x instanceof Expr.Pow p && !containsOutcomeTerm(p.exponent())) {
+            if (x instanceof Expr.Pow p) {
                 double l = logOf(p.base());
                 return Double.isNaN(l) ? l : of(p.exponent()) * l;
             }

@@ -62,23 +62,14 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         if (q instanceof BasePolicy base) {
             Ranking ranking = Ranking.of(base.reward());
             Interval[] p = probabilities(base, ranking);
-            Interval[] below = new Interval[p.length];
-            Interval[] cdf = new Interval[p.length];
-            Interval f = Interval.ZERO;
-            for (int i = 0; i < p.length; i++) {
-                below[i] = f;
-                f = i == p.length - 1 ? Interval.ONE : f.plus(p[i]);
-                f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
-                cdf[i] = f;
-            }
-            return new Ranked(ranking, p, below, cdf);
+            Interval[][] cumulative = cumulative(p);
+            return new Ranked(ranking, p, cumulative[0], cumulative[1]);
         }
         if (q instanceof BestOf b && b.policy() instanceof BasePolicy base) {
             BestOfIntervals bon = bestOf(q, base);
-            Interval[] below = new Interval[bon.pi().length];
-            Interval[] cdf = new Interval[bon.pi().length];
+            Interval[] cdf = bon.cdfPower(); // F_i^n, computed with pi
+            Interval[] below = new Interval[cdf.length];
             for (int i = 0; i < cdf.length; i++) {
-                cdf[i] = bon.box() ? powerOver(bon.cdf()[i], bon.n()) : bon.cdf()[i].pow((long) bon.n().lo());
                 below[i] = i == 0 ? Interval.ZERO : cdf[i - 1];
             }
             return new Ranked(bon.ranking(), bon.pi(), below, cdf);
@@ -387,7 +378,21 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
      * ({@code box} true, with the ratios \( \pi_i / p_i \) enclosed in {@code ratio}).
      */
     private record BestOfIntervals(Ranking ranking, Interval n, boolean box, Interval[] p, Interval[] below,
-            Interval[] cdf, Interval[] pi, Interval[] ratio) {
+            Interval[] cdf, Interval[] pi, Interval[] ratio, Interval[] cdfPower) {
+    }
+
+    /** The CDF \( F_i \) (index 1) and \( F_{i-1} \) (index 0) of ranked probabilities, clamped to [0, 1], F = 1 at the top. */
+    private static Interval[][] cumulative(Interval[] p) {
+        Interval[] below = new Interval[p.length];
+        Interval[] cdf = new Interval[p.length];
+        Interval f = Interval.ZERO;
+        for (int i = 0; i < p.length; i++) {
+            below[i] = f;
+            f = i == p.length - 1 ? Interval.ONE : f.plus(p[i]);
+            f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
+            cdf[i] = f;
+        }
+        return new Interval[][] {below, cdf};
     }
 
     private static boolean isBestOfAgainstBase(Policy q, Policy p) {
@@ -402,18 +407,16 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         boolean box = n.lo() != n.hi();
         Ranking ranking = Ranking.of(base.reward());
         Interval[] probs = probabilities(base, ranking);
-        Interval[] below = new Interval[probs.length];
-        Interval[] cdf = new Interval[probs.length];
+        Interval[][] cumulative = cumulative(probs);
+        Interval[] below = cumulative[0];
+        Interval[] cdf = cumulative[1];
         Interval[] pi = new Interval[probs.length];
         Interval[] ratio = box ? new Interval[probs.length] : null;
-        Interval f = Interval.ZERO;
+        Interval[] cdfPower = new Interval[probs.length];
         Interval previousPower = Interval.ZERO;
         for (int i = 0; i < probs.length; i++) {
-            below[i] = f;
-            f = i == probs.length - 1 ? Interval.ONE : f.plus(probs[i]);
-            f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
-            cdf[i] = f;
-            Interval power = box ? powerOver(f, n) : f.pow((long) n.lo());
+            Interval power = box ? powerOver(cdf[i], n) : cdf[i].pow((long) n.lo());
+            cdfPower[i] = power;
             Interval d = power.minus(previousPower);
             pi[i] = new Interval(Math.max(0, d.lo()), Math.min(1, d.hi()));
             if (box) {
@@ -422,7 +425,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             }
             previousPower = power;
         }
-        return new BestOfIntervals(ranking, n, box, probs, below, cdf, pi, ratio);
+        return new BestOfIntervals(ranking, n, box, probs, below, cdf, pi, ratio, cdfPower);
     }
 
     /** n: one integer, or a box of integers [a, b] with 1 <= a, b < 2^62 or b = infinity. */
