@@ -133,6 +133,19 @@ public final class Bon {
         return new Expr.AtOutcome(Expr.AtOutcome.Term.CDF_BELOW, q);
     }
 
+    /**
+     * \( G(y) = P_{y' \sim q}[r(y') \le r(y)] \), the CDF of the reward value under q at y: tied outcomes count
+     * together (equal to {@link #cdf} when no rewards tie).
+     */
+    public static Expr rewardCdf(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.REWARD_CDF, q);
+    }
+
+    /** \( G_-(y) = P_{y' \sim q}[r(y') < r(y)] \) (equal to {@link #cdfBelow} when no rewards tie). */
+    public static Expr rewardCdfBelow(Policy q) {
+        return new Expr.AtOutcome(Expr.AtOutcome.Term.REWARD_CDF_BELOW, q);
+    }
+
     /** \( r(y) \), the reward of the outcome y (of q's base policy). */
     public static Expr reward(Policy q) {
         return new Expr.AtOutcome(Expr.AtOutcome.Term.REWARD, q);

@@ -30,8 +30,8 @@ public final class Definitions {
      * The definition of a built-in quantity in the outcome-level language, where it has one: the engines compute
      * the built-ins with specialised code (the O(L) KL sweep, the stable estimator formulas, the interval
      * enclosures of pi_i/p_i), which is an optimisation of this definition and is tested equal to it on the
-     * reference cases ({@code BuiltInDefinitionsTest}). Empty for the win rates on tied rewards (this definition
-     * reads ties by rank, the built-in by reward value).
+     * reference cases ({@code BuiltInDefinitionsTest}). The win rates compare reward values, so they are written
+     * with the CDF of the reward value ({@link Bon#rewardCdf}), which counts tied outcomes together.
      */
     public static java.util.Optional<Expr> of(Quantity q) {
         Expr d = null;
@@ -41,11 +41,11 @@ public final class Definitions {
             d = a.definition();
         } else if (q instanceof Quantity.ExpectedReward r) {
             d = Bon.expectation(r.q(), Bon.reward(r.q()));
-        } else if (q instanceof Quantity.WinRate w && !hasTies(w.p())) {
-            // P[r(Y) > r(Y')] = E_{y ~ q}[F_-(y)] with distinct rewards; ties half adds P[y' = y]/2
-            Expr below = Bon.cdfBelow(w.p());
+        } else if (q instanceof Quantity.WinRate w) {
+            // P[r(Y) > r(Y')] = E_{y ~ q}[G_-(y)]; ties half adds P[r(Y') = r(y)]/2 = (G(y) - G_-(y))/2
+            Expr below = Bon.rewardCdfBelow(w.p());
             d = Bon.expectation(w.q(), w.ties() == Quantity.Ties.STRICT ? below
-                    : below.plus(Bon.cdf(w.p())).div(2L));
+                    : below.plus(Bon.rewardCdf(w.p())).div(2L));
         } else if (q instanceof Quantity.Entropy h) {
             d = Bon.expectation(h.q(), Bon.log(Bon.prob(h.q()))).unaryMinus();
         } else if (q instanceof Quantity.RenyiEntropy h) {
@@ -108,17 +108,6 @@ public final class Definitions {
                     Bon.log(one.minus(one.minus(Bon.prob(p)).pow(n)).div(Bon.prob(p))));
             case THM4_KL_UPPER -> estimator(Quantity.Estimator.KL_HAT, eps, n);
         };
-    }
-
-    private static boolean hasTies(Policy p) {
-        org.bonlab.policy.Reward r = p.base().reward();
-        java.util.Set<Double> seen = new java.util.HashSet<>();
-        for (int i = 0; i < p.base().size(); i++) {
-            if (!seen.add(r.value(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Total variation distance \( \mathrm{TV}(q, p) = \frac12 \sum_y |q(y) - p(y)| \). */
@@ -198,5 +187,25 @@ public final class Definitions {
         return Bon.define(String.format(Locale.ROOT, "log(n^%1$s/(%1$s(n-1)+1))/(%1$s-1)", alpha.show()),
                 "Mroueh (2024), Renyi bound for best-of-n",
                 Bon.log(n.pow(alpha).div(alpha.times(n.minus(1L)).plus(1L))).div(alpha.minus(1L)));
+    }
+
+    /**
+     * Mroueh (2024)'s bound for the total variation of best-of-n to its base, \( \mathrm{TV} \le \int_0^1
+     * \tfrac12 |n u^{n-1} - 1|\,du = (1 - \tfrac1n)\, n^{-1/(n-1)} \) for n &ge; 2 (the density crosses 1 at
+     * \( u_0 = n^{-1/(n-1)} \), so \( \int_0^1 |n u^{n-1} - 1|\,du = 2(u_0 - u_0^n) \)). It is attained: bernoulli(p)
+     * at \( p = 1 - n^{-1/(n-1)} \) has exactly this total variation, so claims of it are tight there.
+     */
+    public static Expr totalVariationBoundMroueh(Expr n) {
+        return Bon.define("(1 - 1/n) n^(-1/(n-1))", "Mroueh (2024), f-divergence bound with f(t) = |t - 1|/2",
+                Expr.constant(1).minus(Expr.constant(1).div(n)).times(n.pow(Expr.constant(-1).div(n.minus(1L)))));
+    }
+
+    /**
+     * Mroueh (2024)'s bound for the squared Hellinger distance (as in {@link #hellingerSquared}) of best-of-n to its
+     * base: \( \int_0^1 \tfrac12 (\sqrt{n u^{n-1}} - 1)^2\,du = 1 - \frac{2\sqrt n}{n + 1} \).
+     */
+    public static Expr hellingerBoundMroueh(Expr n) {
+        return Bon.define("1 - 2 sqrt(n)/(n+1)", "Mroueh (2024), f-divergence bound with f(t) = (sqrt(t) - 1)^2/2",
+                Expr.constant(1).minus(Bon.sqrt(n).times(2L).div(n.plus(1L))));
     }
 }

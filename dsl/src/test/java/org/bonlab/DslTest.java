@@ -206,4 +206,25 @@ class DslTest {
                 && e.getMessage().contains("y is unbound"), e.getMessage());
         Bon.define("good", "test", Bon.expectation(coin, Bon.log(Bon.prob(coin)))); // bound: accepted
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("a definition taking the log of a term that can be negative is refused when written, "
+            + "naming the definition and the range; ratios, abs and terms with a symbolic n are accepted")
+    void logOfPossiblyNegativeTerm() {
+        org.bonlab.policy.Policy p = org.bonlab.policy.Policy.coin();
+        org.bonlab.policy.Policy q = p.bestOf(Bon.n);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Bon.define("log gap", "test", Bon.expectation(q, Bon.log(Bon.prob(q).minus(Bon.prob(p))))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("definition log gap: log(")
+                && e.getMessage().contains("ranges over [-1, 1]"), e.getMessage());
+        IllegalArgumentException root = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Bon.define("root gap", "test", Bon.sumOverOutcomes(p,
+                        Bon.log(Bon.sqrt(Bon.prob(q)).minus(Bon.sqrt(Bon.prob(p))).plus(Expr.rational(1, 2))))));
+        org.junit.jupiter.api.Assertions.assertTrue(root.getMessage().contains("ranges over [-0.5, 1.5]"),
+                root.getMessage());
+        Bon.define("ratio", "test", Bon.expectation(q, Bon.log(Bon.prob(q).div(Bon.prob(p)))));
+        Bon.define("abs", "test", Bon.expectation(q, Bon.log(Bon.abs(Bon.prob(q).minus(Bon.prob(p))))));
+        Bon.define("one minus", "test", Bon.expectation(q, Bon.log(Expr.constant(1).minus(Bon.prob(p)))));
+        Definitions.lemma2Bound(p, Bon.n); // log((1 - (1 - p(y))^n)/p(y)): the sign depends on n, accepted
+    }
 }

@@ -266,13 +266,16 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
     /**
      * A term at the outcome y of the enclosing expectation or sum: the probability \( q(y) \) of a policy, its
      * CDF \( F(y) = \sum_{z \preceq y} q(z) \) and \( F_-(y) = \sum_{z \prec y} q(z) \) in reward order (Eq. (7) of
-     * Beirami et al. writes best-of-n with those of the base policy), or the reward \( r(y) \). The policy must
-     * live on the same outcomes as the expectation's.
+     * Beirami et al. writes best-of-n with those of the base policy), or the reward \( r(y) \). F and F_- follow
+     * the ranking, whose ties are broken by outcome order (App. C of Amini et al.); the CDF of the reward value,
+     * \( G(y) = P_{y' \sim q}[r(y') \le r(y)] \) and \( G_-(y) = P_{y' \sim q}[r(y') < r(y)] \), counts tied
+     * outcomes together (they equal F and F_- when no rewards tie). The policy must live on the same outcomes as
+     * the expectation's.
      */
     record AtOutcome(Term term, Policy policy) implements Expr {
         /** What is taken at the outcome. */
         public enum Term {
-            PROBABILITY, CDF, CDF_BELOW, REWARD
+            PROBABILITY, CDF, CDF_BELOW, REWARD_CDF, REWARD_CDF_BELOW, REWARD
         }
 
         public AtOutcome {
@@ -324,6 +327,10 @@ public sealed interface Expr permits Expr.Num, Expr.Sym, Expr.Add, Expr.Sub, Exp
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "definition %s: %s is a term at an "
                         + "outcome y and must stand inside an expectation or sum over outcomes (y is unbound)", name,
                         unbound.show()));
+            }
+            String log = LogArguments.firstProblem(definition);
+            if (log != null) {
+                throw new IllegalArgumentException("definition " + name + ": " + log);
             }
         }
 

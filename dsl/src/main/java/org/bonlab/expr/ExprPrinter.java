@@ -89,6 +89,8 @@ public final class ExprPrinter implements Expr.Visitor<String> {
             case PROBABILITY -> e.policy().describe() + "(y)";
             case CDF -> "F[" + e.policy().describe() + "](y)";
             case CDF_BELOW -> "F-[" + e.policy().describe() + "](y)";
+            case REWARD_CDF -> "G[" + e.policy().describe() + "](y)";
+            case REWARD_CDF_BELOW -> "G-[" + e.policy().describe() + "](y)";
             case REWARD -> "r(y)";
         };
     }

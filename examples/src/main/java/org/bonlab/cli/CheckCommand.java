@@ -61,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
     /** The default limit on a whole check, spec included: a spec that loops forever is stopped. */
     static final int DEFAULT_TIMEOUT_SECONDS = 600;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+            description = "Threads for certifying claims over the simplex (default 0: every core); the verdicts do "
+                    + "not depend on it.")
+    int threads;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
             description = "Time limit for the whole check, the spec's own code included (default "
                     + DEFAULT_TIMEOUT_SECONDS + " s); past it, exit 2.")
@@ -81,6 +86,36 @@ final class CheckCommand implements Callable<Integer> {
         if (timeout < 1) {
             throw new BadInputException("--timeout must be at least 1 second, but was " + timeout);
         }
+        if (threads < 0 || threads > 1024) {
+            throw new BadInputException("--threads must be from 1 to 1024, or 0 for every core, but was " + threads);
+        }
+        org.bonlab.numeric.interval.SimplexCertifier.useThreads(threads == 0
+                ? Runtime.getRuntime().availableProcessors() : threads);
+        // a spec that ends the process (System.exit in claims() or a static initialiser) must not pass as a
+        // check: while the spec is being loaded and checked, an exit becomes exit code 2 with one line on stderr
+        java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread guard = new Thread(() -> {
+            if (checking.get()) {
+                System.err.println(String.format(Locale.ROOT, "bonlab check: SPEC %s must return its claims, but it "
+                        + "ended the process (System.exit) while being checked", file));
+                System.err.flush();
+                Runtime.getRuntime().halt(2);
+            }
+        }, "bonlab-check-exit-guard");
+        Runtime.getRuntime().addShutdownHook(guard);
+        try {
+            return loadAndCheck();
+        } finally {
+            checking.set(false);
+            try {
+                Runtime.getRuntime().removeShutdownHook(guard);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting already: the guard has run or will find checking false
+            }
+        }
+    }
+
+    private Integer loadAndCheck() throws Exception {
         Spec s = load(file);
         // the spec's code and the checks run on a worker thread under the time limit; a spec that loops is
         // abandoned (the command line exits, so the thread ends with the JVM)

@@ -143,17 +143,48 @@ public final class TheoremCatalogue {
         // (data processing); stated with the outcome-level definitions of org.bonlab.Definitions
         out.add(entry(Bon.claim(Definitions.chiSquare(p.bestOf(n), p)).atMost(Definitions.chiSquareBoundMroueh(n)),
                 "Mroueh (2024): chi^2(pi_n || p) <= (n-1)^2/(2n-1)", p, any, n));
+        out.add(entry(Bon.claim(Definitions.hellingerSquared(p.bestOf(n), p)).atMost(Definitions.hellingerBoundMroueh(n)),
+                "Mroueh (2024): H^2(pi_n, p) <= 1 - 2 sqrt(n)/(n+1)", p, any, n));
+        // attained by bernoulli(1 - n^(-1/(n-1))): tight, so no search may report it false
+        out.add(new Entry(Bon.claim(Definitions.totalVariation(p.bestOf(n), p))
+                .atMost(Definitions.totalVariationBoundMroueh(n)).forAll(p, new Family.Bernoulli()).forAll(n, 2, 100)
+                .named("Mroueh (2024): TV(pi_n, p) <= (1 - 1/n) n^(-1/(n-1)) on bernoulli(p), attained"), "UNDECIDED"));
         PolicyVar u4 = Policy.variable("u");
         out.add(new Entry(Bon.claim(Definitions.renyiDivergence(u4.bestOf(n), u4, Expr.constant(2)))
                 .atMost(Definitions.renyiBoundMroueh(n, Expr.constant(2)))
                 .forAll(u4, new Family.Named(Policy.uniform(4))).forAll(n, 2, 1000)
                 .named("Mroueh (2024): Renyi-2 <= log(n^2/(2n-1)) on uniform(4), n = 2..1000, certified"), "PROVED"));
 
+        // every policy on 2 and 3 outcomes (each tie pattern where the family ties rewards): branch-and-bound over
+        // boxes of (n, probabilities), org.bonlab.numeric.interval.SimplexCertifier
+        Family upToThree = new Family.Simplex(2, 3, Family.Rewards.ORDERED);
+        Family upToThreeTied = new Family.Simplex(2, 3, Family.Rewards.TIED);
+        out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, upToThree).forAll(n, 1, 20)
+                .named("Thm 1 over every policy on 2 and 3 outcomes, n = 1..20, certified"), "PROVED"));
+        out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)).forAll(p, upToThree)
+                .forAll(n, 1, 1000).named("Thm 2 (Eq. 17) over every policy on 2 and 3 outcomes, n = 1..1000, certified"),
+                "PROVED"));
+        out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, p, n)).forAll(p, upToThree)
+                .forAll(n, 1, 1000).named("Cor 2 (Eq. 19) over every policy on 2 and 3 outcomes, n = 1..1000, certified"),
+                "PROVED"));
+        out.add(new Entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1).forAll(p, upToThreeTied)
+                .forAll(n, 1, 20).named("win rate (strict) <= n/(n+1) over every policy on 2 and 3 outcomes, every tie "
+                        + "pattern, n = 1..20, certified"), "PROVED"));
+        out.add(new Entry(Bon.claim(Bon.winRateHalf(p.bestOf(n), p)).atMost(nOverN1).forAll(p, upToThreeTied)
+                .forAll(n, 1, 8).named("win rate (ties half) <= n/(n+1) over every policy on 2 and 3 outcomes, every tie "
+                        + "pattern, n = 1..8, certified"), "PROVED"));
+
         // Beirami et al. v3's win-rate gap bound (Thm 5.4 in a secondary source's numbering): derived in the half-tie
         // form (the gap of each quantile cell is at most (n-1) p_i^2 / 2), checked here
         Expr winGap = nOverN1.minus(Bon.winRateHalf(p.bestOf(n), p));
         out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)),
                 "v3 Thm 5.4: n/(n+1) - W_half <= ((n-1)/2) e^(-H_2(p))", p, distinct, n));
+        out.add(new Entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)).forAll(p, upToThree)
+                .forAll(n, 1, 20).named("v3 Thm 5.4 over every policy on 2 and 3 outcomes, n = 1..20, certified"),
+                "PROVED"));
+        // with tied rewards it fails: four tied outcomes of probability 1/4 at n = 2 give 1/6 > 1/8
+        out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)),
+                "FALSE: v3 Thm 5.4 with tied rewards", p, tied, n, "FALSIFIED"));
         out.add(new Entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)).forAll(p, new Family.Bernoulli())
                 .forAll(n, 2, 10_000).named("v3 Thm 5.4 on bernoulli(p), every p in (0, 1), n = 2..10^4, certified"),
                 "PROVED"));

@@ -221,7 +221,8 @@ class BonlabCheckTest {
     @DisplayName("help: every command answers --help and -h with its options and an example; --version; bonlab help")
     void help() {
         for (String[] args : new String[][] {{"--help"}, {"help"}, {"eval", "--help"}, {"eval", "-h"},
-                {"derive", "--help"}, {"check", "--help"}, {"reproduce", "--help"}, {"help", "eval"}}) {
+                {"derive", "--help"}, {"check", "--help"}, {"reproduce", "--help"}, {"classpath", "--help"},
+                {"help", "eval"}}) {
             BonlabEvalTest.Run r = BonlabEvalTest.run(args);
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: bonlab"), String.join(" ", args) + ": " + r.out());

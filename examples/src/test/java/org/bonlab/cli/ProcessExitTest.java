@@ -70,4 +70,56 @@ class ProcessExitTest {
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());
     }
+
+    @Test
+    @DisplayName("a spec that calls System.exit(0) while being checked is not a pass: exit 2, one line, empty stdout")
+    void specCallingSystemExit(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("Quits.java");
+        Files.writeString(spec, String.join("\n",
+                "import java.util.List;",
+                "import org.bonlab.claim.Claim;",
+                "import org.bonlab.claim.Spec;",
+                "public class Quits implements Spec {",
+                "    public List<Claim> claims() {",
+                "        System.exit(0);",
+                "        return List.of();",
+                "    }",
+                "}", ""), StandardCharsets.UTF_8);
+        Result r = bonlab(dir, "check", spec.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("ended the process (System.exit)"), r.err());
+    }
+
+    @Test
+    @DisplayName("JShell with 'bonlab classpath': the coin's best-of-2 KL in three lines")
+    void jshell(@TempDir Path dir) throws Exception {
+        java.io.StringWriter cp = new java.io.StringWriter();
+        assertEquals(0, Bonlab.run(new String[] {"classpath"}, new java.io.PrintWriter(cp),
+                new java.io.PrintWriter(new java.io.StringWriter())));
+        String classPath = cp.toString().strip();
+        assertTrue(!classPath.contains("*") && classPath.contains("dsl"), classPath);
+        Path script = dir.resolve("kl.jsh");
+        Files.writeString(script, String.join("\n",
+                "import org.bonlab.Bon;",
+                "import org.bonlab.policy.Policy;",
+                "import org.bonlab.numeric.DoubleEvaluator;",
+                "var coin = Policy.coin();",
+                "System.out.println(new DoubleEvaluator().evaluate(Bon.kl(coin.bestOf(Bon.constant(2)), coin)));",
+                "/exit", ""), StandardCharsets.UTF_8);
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jshell), "no jshell in this JDK");
+        Path out = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(jshell.toString(), "--class-path", classPath, script.toString())
+                .redirectOutput(out.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        boolean ended = p.waitFor(HANG_LIMIT_SECONDS, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "jshell did not exit");
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(text.contains("0.130812035941136"), text); // KL of best-of-2 on the coin (Example 1)
+    }
 }

@@ -450,6 +450,11 @@ public final class DoubleEvaluator {
                 case PROBABILITY -> q.probability(i);
                 case CDF -> Math.exp(q.logCdf(i));
                 case CDF_BELOW -> i == 0 ? 0.0 : Math.exp(q.logCdf(i - 1));
+                case REWARD_CDF -> Math.exp(q.logCdf(outcome.ranking.tieGroupLast(i)));
+                case REWARD_CDF_BELOW -> {
+                    int first = outcome.ranking.tieGroupFirst(i);
+                    yield first == 0 ? 0.0 : Math.exp(q.logCdf(first - 1));
+                }
                 case REWARD -> throw new AssertionError(e);
             };
         }

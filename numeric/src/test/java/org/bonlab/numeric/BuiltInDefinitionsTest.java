@@ -87,11 +87,23 @@ class BuiltInDefinitionsTest {
     }
 
     @Test
-    @DisplayName("win rates on tied rewards have no rank-based definition (ties are read by reward value)")
-    void tiedWinRatesHaveNone() {
-        Policy tied = Policy.probabilities(0.25, 0.25, 0.5).withReward(new double[] {1, 1, 2});
-        assertTrue(Definitions.of(Bon.winRateHalf(tied.bestOf(2), tied)).isEmpty());
-        assertTrue(Definitions.of(Bon.kl(tied.bestOf(2), tied)).isPresent());
+    @DisplayName("win rates on tied rewards: the definition with the reward-value CDF G equals the built-in and the "
+            + "hand count (0.375 strict, 0.625 ties half)")
+    void tiedWinRatesEqualTheirDefinitions() {
+        // p = (1/4, 1/4, 1/2) with rewards (1, 1, 2): best-of-2 (ties broken by rank) puts 1/16 + 3/16 on reward 1
+        // and 3/4 on reward 2, so P[r(Y) > r(Y')] = 3/4 * 1/2 and a tie has probability 1/4 * 1/2 + 3/4 * 1/2
+        Policy tied = Policy.probabilities("1/4", "1/4", "1/2").withReward(new double[] {1, 1, 2});
+        DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        Quantity strict = Bon.winRateStrict(tied.bestOf(2), tied);
+        Quantity half = Bon.winRateHalf(tied.bestOf(2), tied);
+        assertEquals(0.375, ev.evaluate(Definitions.of(strict).orElseThrow()), 1e-16);
+        assertEquals(0.625, ev.evaluate(Definitions.of(half).orElseThrow()), 1e-16);
+        for (long n : new long[] {1, 2, 10, 1000}) {
+            for (Quantity q : List.of(Bon.winRateStrict(tied.bestOf(n), tied), Bon.winRateHalf(tied.bestOf(n), tied))) {
+                compare(ev, hp, q, Definitions.of(q).orElseThrow(), "n=" + n + " " + q.show());
+            }
+        }
     }
 
     private static void compare(DoubleEvaluator ev, HighPrecisionEvaluator hp, Quantity q, Expr d, String what) {

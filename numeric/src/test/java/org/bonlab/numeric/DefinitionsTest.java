@@ -177,4 +177,28 @@ class DefinitionsTest {
         Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class, new ConjectureSearch(1, 400, null).check(tv));
         assertTrue(f.recheck().startsWith("re-checked at 50 digits"), f.evidence());
     }
+
+    @Test
+    @DisplayName("Mroueh's TV and Hellinger bounds in closed form: values by hand, the TV bound attained by "
+            + "bernoulli(1 - n^(-1/(n-1))), and neither exceeded on a grid of bernoulli(p)")
+    void mrouehTotalVariationAndHellinger() {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        // n = 2: the density 2u crosses 1 at u = 1/2, TV = int |2u - 1|/2 = 1/4; H^2 = 1 - 2 sqrt(2)/3
+        assertEquals(0.25, ev.evaluate(Definitions.totalVariationBoundMroueh(Expr.constant(2))), 1e-16);
+        assertEquals(1 - 2 * Math.sqrt(2) / 3, ev.evaluate(Definitions.hellingerBoundMroueh(Expr.constant(2))), 1e-16);
+        assertEquals(0.2, ev.evaluate(Definitions.hellingerBoundMroueh(Expr.constant(4))), 1e-16);
+        for (long n : new long[] {2, 5, 40}) {
+            double bound = ev.evaluate(Definitions.totalVariationBoundMroueh(Expr.constant(n)));
+            double pStar = 1 - Math.pow(n, -1.0 / (n - 1));
+            Policy b = Policy.bernoulli(pStar);
+            assertEquals(bound, ev.evaluate(Definitions.totalVariation(b.bestOf(Expr.constant(n)), b)), 1e-14,
+                    "attained at n = " + n);
+            double h = ev.evaluate(Definitions.hellingerBoundMroueh(Expr.constant(n)));
+            for (int k = 1; k < 100; k++) {
+                Policy q = Policy.bernoulli(k / 100.0);
+                assertTrue(ev.evaluate(Definitions.totalVariation(q.bestOf(Expr.constant(n)), q)) <= bound + 1e-15);
+                assertTrue(ev.evaluate(Definitions.hellingerSquared(q.bestOf(Expr.constant(n)), q)) <= h);
+            }
+        }
+    }
 }

@@ -136,6 +136,8 @@ public final class Latex implements Expr.Visitor<String> {
             case PROBABILITY -> policy(e.policy()) + "(y)";
             case CDF -> "F_{" + policy(e.policy()) + "}(y)";
             case CDF_BELOW -> "F^{-}_{" + policy(e.policy()) + "}(y)";
+            case REWARD_CDF -> "G_{" + policy(e.policy()) + "}(y)";
+            case REWARD_CDF_BELOW -> "G^{-}_{" + policy(e.policy()) + "}(y)";
             case REWARD -> "r(y)";
         };
     }

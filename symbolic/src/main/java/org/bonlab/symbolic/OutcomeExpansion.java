@@ -120,12 +120,21 @@ final class OutcomeExpansion extends Rewrite {
         }
         return switch (e.term()) {
             case PROBABILITY -> probability(e.policy(), rank, e);
-            case CDF -> e.policy() instanceof BestOf bo ? forms(b, bo.n()).bestOfCdf(rank)
-                    : forms(b, Expr.constant(1)).cdf(rank);
-            case CDF_BELOW -> rank == 0 ? Expr.constant(0) : e.policy() instanceof BestOf bo
-                    ? forms(b, bo.n()).bestOfCdf(rank - 1) : forms(b, Expr.constant(1)).cdf(rank - 1);
+            case CDF -> cdfAt(e.policy(), b, rank);
+            case CDF_BELOW -> cdfAt(e.policy(), b, rank - 1);
+            case REWARD_CDF -> cdfAt(e.policy(), b, org.bonlab.numeric.policy.Ranking.of(b.reward()).tieGroupLast(rank));
+            case REWARD_CDF_BELOW -> cdfAt(e.policy(), b,
+                    org.bonlab.numeric.policy.Ranking.of(b.reward()).tieGroupFirst(rank) - 1);
             case REWARD -> Expr.constant(org.bonlab.numeric.policy.Ranking.of(b.reward()).rewardAt(rank));
         };
+    }
+
+    /** The CDF of q (base policy or best-of-n of it) at a rank in reward order; 0 below the first. */
+    private Expr cdfAt(org.bonlab.policy.Policy q, BasePolicy b, int at) {
+        if (at < 0) {
+            return Expr.constant(0);
+        }
+        return q instanceof BestOf bo ? forms(b, bo.n()).bestOfCdf(at) : forms(b, Expr.constant(1)).cdf(at);
     }
 
     @Override

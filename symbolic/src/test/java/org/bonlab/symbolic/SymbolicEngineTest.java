@@ -55,7 +55,11 @@ class SymbolicEngineTest {
                 || d.equality() instanceof Verification.CheckedNumerically, d.equality().describe());
         assertCrossChecked(d);
         Verification.CheckedNumerically c = (Verification.CheckedNumerically) d.crossCheck();
-        assertEquals(SymbolicEngine.CROSS_CHECK_POINTS.size() * SymbolicEngine.PARAMETER_SAMPLES.size(), c.points());
+        // every point counts, except at n = 1 where the KL is 0 and the closed form's cancellation may leave a
+        // residue below 1e-40 (not counted: both values below 1e-15, where agreement says nothing)
+        int all = SymbolicEngine.CROSS_CHECK_POINTS.size() * SymbolicEngine.PARAMETER_SAMPLES.size();
+        assertTrue(c.points() >= all - SymbolicEngine.PARAMETER_SAMPLES.size() && c.points() <= all,
+                c.describe());
         LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, d.limit(), d.limit().toString());
         assertEquals(0.5 * 0 + -Math.log(0.25),
                 new DoubleEvaluator().evaluate(lim.value(), Map.of(p, 0.25)), 1e-15);

@@ -392,6 +392,15 @@ public final class ConjectureSearch {
                     }
                 }
                 e = current.policies().get(v);
+                // the uniform policy on the same outcomes and reward: the simplest point of its simplex
+                double[] uniform = new double[e.size()];
+                java.util.Arrays.fill(uniform, 1.0 / e.size());
+                Explicit flat = PolicyDraws.rounded(e.withProbabilities(uniform), e.size());
+                if (flat != null && !flat.equals(e) && stillViolates(claim, with(current, v, flat))) {
+                    current = with(current, v, flat);
+                    changed = true;
+                    e = flat;
+                }
                 if (!e.isExact()) {
                     for (int d : new int[] {2, 3, 4, 5, 10, 20, 100, 1000, 10_000, 1_000_000}) {
                         Explicit r = PolicyDraws.rounded(e, d);

@@ -47,9 +47,48 @@ public final class IntervalCertifier {
         }
     }
 
+    /**
+     * A proof of {@code claim}, or why there is none. A certification is deterministic, so its result is kept per
+     * claim (the most recent 256; not one cut short by a time limit): a claim checked again, as under several
+     * seeds, is not certified twice.
+     */
     public static Result certify(Claim claim) {
+        Result known;
+        synchronized (RESULTS) {
+            known = RESULTS.get(claim);
+        }
+        if (known != null) {
+            return known;
+        }
+        Result r = compute(claim);
+        if (!(r instanceof Result.NotCertified no && no.reason().contains("time limit"))) {
+            synchronized (RESULTS) {
+                RESULTS.put(claim, r);
+            }
+        }
+        return r;
+    }
+
+    private static final Map<Claim, Result> RESULTS = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Claim, Result> eldest) {
+            return size() > 256;
+        }
+    };
+
+    /** Forgets the results kept so far (for benchmarks that time certification itself). */
+    public static void forgetResults() {
+        synchronized (RESULTS) {
+            RESULTS.clear();
+        }
+    }
+
+    private static Result compute(Claim claim) {
         if (claim.relation() == Relation.EQUALS) {
             return new Result.NotCertified("interval arithmetic cannot certify an equality");
+        }
+        if (SimplexCertifier.applies(claim)) {
+            return SimplexCertifier.certify(claim);
         }
         Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
         Expr.Sym familyP = null;

@@ -27,16 +27,47 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     private final Map<Expr.Sym, Interval> bindings;
     private final Outcome outcome; // null outside an expectation or sum over outcomes
+    /** Base policies whose probabilities are given as enclosures (in outcome order): a box of a simplex. */
+    private final Map<BasePolicy, Interval[]> given;
+    /** Set when a result used reward values, not only their order and ties (shared with nested evaluators). */
+    private final boolean[] rewardValuesRead;
 
     public IntervalEvaluator(Map<Expr.Sym, Double> bindings) {
         this.bindings = new java.util.HashMap<>();
         this.outcome = null;
+        this.given = new java.util.HashMap<>();
+        this.rewardValuesRead = new boolean[1];
         bindings.forEach((k, v) -> this.bindings.put(k, Interval.point(v)));
     }
 
-    private IntervalEvaluator(Map<Expr.Sym, Interval> bindings, Outcome outcome) {
+    private IntervalEvaluator(Map<Expr.Sym, Interval> bindings, Outcome outcome, Map<BasePolicy, Interval[]> given,
+            boolean[] rewardValuesRead) {
         this.bindings = bindings;
         this.outcome = outcome;
+        this.given = given;
+        this.rewardValuesRead = rewardValuesRead;
+    }
+
+    /**
+     * Whether a result so far used the values of a reward (an expected reward, r(y)), not only the order and ties
+     * of outcomes: a claim certified for one reward then says nothing of another with the same order.
+     */
+    public boolean readRewardValues() {
+        return rewardValuesRead[0];
+    }
+
+    /**
+     * Reads the probabilities of {@code placeholder} as the given enclosures (in outcome order; they need not sum
+     * to 1 exactly, each is clamped to [0, 1]): every result then encloses the value for every policy with the
+     * placeholder's outcomes and reward whose probabilities lie in the enclosures and sum to 1.
+     */
+    public IntervalEvaluator withProbabilities(BasePolicy placeholder, Interval[] inOutcomeOrder) {
+        if (inOutcomeOrder.length != placeholder.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d enclosures given for %s, which has %d "
+                    + "outcomes", inOutcomeOrder.length, placeholder.describe(), placeholder.size()));
+        }
+        given.put(placeholder, inOutcomeOrder.clone());
+        return this;
     }
 
     /**
@@ -93,7 +124,8 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     /** Symbols bound to whole intervals: the result encloses the value at every point of the box. */
     public static IntervalEvaluator over(Map<Expr.Sym, Interval> box) {
-        IntervalEvaluator ev = new IntervalEvaluator(new java.util.HashMap<>(), null);
+        IntervalEvaluator ev = new IntervalEvaluator(new java.util.HashMap<>(), null, new java.util.HashMap<>(),
+                new boolean[1]);
         ev.bindings.putAll(box);
         return ev;
     }
@@ -246,7 +278,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     private Interval overOutcomes(org.bonlab.policy.Policy q, Expr bodyExpr, boolean weighted) {
         Ranked ranked = ranked(q);
         Outcome y = new Outcome(ranked, q);
-        IntervalEvaluator body = new IntervalEvaluator(bindings, y);
+        IntervalEvaluator body = new IntervalEvaluator(bindings, y, given, rewardValuesRead);
         Interval s = Interval.ZERO;
         for (int i = 0; i < ranked.p().length; i++) {
             if (weighted && ranked.p()[i].hi() == 0) {
@@ -294,6 +326,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         }
         int i = outcome.index;
         if (e.term() == Expr.AtOutcome.Term.REWARD) {
+            rewardValuesRead[0] = true;
             return Interval.point(outcome.ranking.rewardAt(i));
         }
         Ranked q = outcomeEnclosure(e.policy(), e);
@@ -301,6 +334,8 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             case PROBABILITY -> q.p()[i];
             case CDF -> q.cdf()[i];
             case CDF_BELOW -> q.below()[i];
+            case REWARD_CDF -> q.cdf()[outcome.ranking.tieGroupLast(i)];
+            case REWARD_CDF_BELOW -> q.below()[outcome.ranking.tieGroupFirst(i)];
             case REWARD -> throw new AssertionError(e);
         };
     }
@@ -340,6 +375,15 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
     private Interval[] probabilities(BasePolicy base, Ranking ranking) {
+        Interval[] box = given.get(base);
+        if (box != null) {
+            Interval[] out = new Interval[box.length];
+            for (int i = 0; i < out.length; i++) {
+                Interval x = box[ranking.outcomeAt(i)];
+                out[i] = new Interval(Math.max(0, x.lo()), Math.min(1, x.hi()));
+            }
+            return out;
+        }
         if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
             Interval p = evaluate(b.p());
             p = new Interval(Math.max(0, p.lo()), Math.min(1, p.hi()));
@@ -549,7 +593,9 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
                 Interval low = n.times(b.below[i].pow(nn - 1));
                 Interval top = b.cdf[i].pow(nn - 1);
                 Interval ratio = new Interval(Math.max(low.lo(), top.lo()), n.times(top).hi());
-                term = ratio.lo() > 0 ? b.pi[i].times(ratio.log()) : null;
+                // where the ratio's enclosure reaches 0 (a box at a corner), pi_i log r = p_i r log r is still
+                // finite: r log r >= -1/e
+                term = ratio.lo() > 0 ? b.pi[i].times(ratio.log()) : b.p[i].times(ratio.xLogX());
             }
             if (b.p[i].lo() > 0) {
                 Interval direct = b.pi[i].xLogX().minus(b.pi[i].times(b.p[i].log())); // pi log pi - pi log p
@@ -570,7 +616,13 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         if (n.lo() == n.hi()) {
             return n.log().minus(n.minus(Interval.ONE).div(n)); // exact 0 at n = 1
         }
-        return n.log().minus(Interval.ONE.minus(Interval.ONE.div(n))); // (n-1)/n as 1 - 1/n: tight over a box
+        // log n - 1 + 1/n increases with n (its derivative is (n - 1)/n^2): its values at the box's ends
+        Interval atA = Interval.point(n.lo()).log().minus(Interval.ONE.minus(Interval.ONE.div(Interval.point(n.lo()))));
+        if (n.hi() == Double.POSITIVE_INFINITY) {
+            return new Interval(atA.lo(), Double.POSITIVE_INFINITY);
+        }
+        Interval atB = Interval.point(n.hi()).log().minus(Interval.ONE.minus(Interval.ONE.div(Interval.point(n.hi()))));
+        return new Interval(atA.lo(), atB.hi());
     }
 
     /**
@@ -587,6 +639,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             return byDefinition(e);
         }
         BestOfIntervals bi = bestOf(b, b.policy());
+        rewardValuesRead[0] = true;
         Interval sum = Interval.ZERO;
         for (int i = 0; i < bi.pi.length; i++) {
             sum = sum.plus(bi.pi[i].times(Interval.point(bi.ranking.rewardAt(i))));
@@ -600,6 +653,10 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             return byDefinition(e);
         }
         BestOfIntervals b = bestOf(e.q(), e.p());
+        if (e.ties() == Quantity.Ties.HALF && b.n.lo() == 1 && b.n.hi() == 1) {
+            // best-of-1 is p: P[r(Y) > r(Y')] = P[r(Y) < r(Y')] by symmetry, so with ties half it is exactly 1/2
+            return Interval.point(0.5);
+        }
         Interval sum = Interval.ZERO;
         Interval half = Interval.point(0.5);
         for (int i = 0; i < b.pi.length; i++) {
@@ -702,6 +759,12 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     /** \( \mathbb{E}_{y \sim \pi_n}[\widehat{\mathrm{KL}}(p(y))] \) over the outcomes best-of-n reaches. */
     private Interval estimatorMean(Policy base, Expr nExpr, boolean eq28) {
         BestOfIntervals b = bestOf(base.bestOf(nExpr), base);
+        if (b.n.lo() == 1 && b.n.hi() == 1) {
+            // at n = 1 both estimators vanish at every eps > 0: Eq. (26) is log(eps/eps), and Eq. (28) is
+            // (1 - eps)(log 1 + 0 - 0) + eps log(eps/eps); so does their mean (exact, where the enclosures of eps
+            // would not cancel)
+            return Interval.ZERO;
+        }
         Interval sum = Interval.ZERO;
         for (int i = 0; i < b.pi.length; i++) {
             if (b.pi[i].hi() == 0) {

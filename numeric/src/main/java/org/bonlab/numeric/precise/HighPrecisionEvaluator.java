@@ -48,8 +48,21 @@ public final class HighPrecisionEvaluator {
     private static final int GUARD_DIGITS = 25;
 
     private final int digits;
-    private final Map<BasePolicy, Pmf> bases = new java.util.HashMap<>();
-    private final Map<java.util.List<Object>, Pmf> bestOfs = new java.util.HashMap<>();
+    private final Map<BasePolicy, Pmf> bases = recentlyUsed(MAX_CACHED);
+    private final Map<java.util.List<Object>, Pmf> bestOfs = recentlyUsed(MAX_CACHED);
+
+    /** Prepared base policies and best-of-n PMFs kept between evaluations (each holds L numbers). */
+    static final int MAX_CACHED = 16;
+
+    /** A map that forgets its least recently used entry beyond {@code capacity}. */
+    private static <K, V> Map<K, V> recentlyUsed(int capacity) {
+        return new java.util.LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     public HighPrecisionEvaluator() {
         this(DEFAULT_DIGITS);
@@ -178,8 +191,28 @@ public final class HighPrecisionEvaluator {
         }
 
         Values(Map<Expr.Sym, BigDecimal> bindings, Outcome outcome) {
+            this(bindings, outcome, java.util.Set.of(), null, null);
+        }
+
+        /**
+         * The indices of the enclosing sums, and the values of the sub-expressions of the innermost sum's body
+         * that read none of them (evaluated at the first term, reused by the others; null outside a sum).
+         */
+        private final java.util.Set<Expr.Sym> indices;
+        private final Map<Expr, Apfloat> invariant;
+        private final Expr.Sym ownIndex;
+        /** Whether the node being evaluated has read the index of an enclosing sum. */
+        private boolean readIndex;
+        /** Whether anything evaluated here read the index of a sum enclosing the innermost one. */
+        private boolean readOuter;
+
+        Values(Map<Expr.Sym, BigDecimal> bindings, Outcome outcome, java.util.Set<Expr.Sym> indices,
+                Map<Expr, Apfloat> invariant, Expr.Sym ownIndex) {
             this.bindings = bindings;
             this.outcome = outcome;
+            this.indices = indices;
+            this.invariant = invariant;
+            this.ownIndex = ownIndex;
         }
 
         private Pmf outcomePmf(Policy p, Expr term) {
@@ -241,6 +274,8 @@ public final class HighPrecisionEvaluator {
                 case PROBABILITY -> q.p[i];
                 case CDF -> q.cdf[i];
                 case CDF_BELOW -> q.below(i);
+                case REWARD_CDF -> q.cdf[outcome.ranking.tieGroupLast(i)];
+                case REWARD_CDF_BELOW -> q.below(outcome.ranking.tieGroupFirst(i));
                 case REWARD -> throw new AssertionError(e);
             };
         }
@@ -267,7 +302,21 @@ public final class HighPrecisionEvaluator {
         }
 
         Apfloat of(Expr e) {
-            return e.accept(this);
+            if (invariant == null || outcome != null) {
+                return e.accept(this);
+            }
+            Apfloat known = invariant.get(e);
+            if (known != null) {
+                return known;
+            }
+            boolean outer = readIndex;
+            readIndex = false;
+            Apfloat v = e.accept(this);
+            if (!readIndex) {
+                invariant.put(e, v); // the same at every term of the sum
+            }
+            readIndex |= outer;
+            return v;
         }
 
         long sampleCount(Expr n) {
@@ -296,6 +345,10 @@ public final class HighPrecisionEvaluator {
 
         @Override
         public Apfloat visitSym(Expr.Sym e) {
+            if (indices.contains(e)) {
+                readIndex = true;
+                readOuter |= !e.equals(ownIndex);
+            }
             BigDecimal v = bindings.get(e);
             if (v == null) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -342,7 +395,7 @@ public final class HighPrecisionEvaluator {
                     && x.compareTo(new Apfloat(Long.MIN_VALUE)) > 0) {
                 return ApfloatMath.pow(b, x.longValue());
             }
-            return ApfloatMath.pow(b, x);
+            return PreciseMath.pow(b, x);
         }
 
         @Override
@@ -352,12 +405,12 @@ public final class HighPrecisionEvaluator {
                 throw new UndefinedQuantityException("log needs a positive argument, but " + e.operand().show()
                         + " is " + x.toString(true) + " here");
             }
-            return ApfloatMath.log(x);
+            return PreciseMath.log(x);
         }
 
         @Override
         public Apfloat visitExp(Expr.Exp e) {
-            return ApfloatMath.exp(of(e.operand()));
+            return PreciseMath.exp(of(e.operand()));
         }
 
         @Override
@@ -391,10 +444,18 @@ public final class HighPrecisionEvaluator {
             }
             Apfloat s = new Apfloat(0);
             Map<Expr.Sym, BigDecimal> b = new java.util.HashMap<>(bindings);
+            java.util.Set<Expr.Sym> inner = new java.util.HashSet<>(indices);
+            inner.add(e.index());
+            Map<Expr, Apfloat> hoisted = new java.util.IdentityHashMap<>(); // by node: the body's shared parts
+            boolean termsReadOuter = false;
             for (long i = lo; i <= hi; i++) {
                 b.put(e.index(), BigDecimal.valueOf(i));
-                s = s.add(e.body().accept(new Values(b)));
+                Values term = new Values(b, null, inner, hoisted, e.index());
+                s = s.add(term.of(e.body()));
+                termsReadOuter |= term.readOuter;
             }
+            readIndex |= termsReadOuter; // conservatively: an index of this sum or of one enclosing it
+            readOuter |= termsReadOuter;
             return s;
         }
 
@@ -416,7 +477,7 @@ public final class HighPrecisionEvaluator {
         public Apfloat visitAnalyticalKl(Quantity.AnalyticalKl e) {
             long n = sampleCount(e.n());
             Apfloat an = new Apfloat(n, prec);
-            return ApfloatMath.log(an).subtract(new Apfloat(n - 1, prec).divide(an));
+            return PreciseMath.log(an).subtract(new Apfloat(n - 1, prec).divide(an));
         }
 
         @Override
@@ -469,10 +530,10 @@ public final class HighPrecisionEvaluator {
             Apfloat s = new Apfloat(0);
             for (Apfloat x : q.p) {
                 if (x.signum() > 0) {
-                    s = s.add(ApfloatMath.pow(x, alpha));
+                    s = s.add(PreciseMath.pow(x, alpha));
                 }
             }
-            return ApfloatMath.log(s).divide(one.subtract(alpha));
+            return PreciseMath.log(s).divide(one.subtract(alpha));
         }
 
         @Override
@@ -506,7 +567,7 @@ public final class HighPrecisionEvaluator {
             long n = sampleCount(e.n());
             Pmf p = pmfOf(e.base());
             Pmf bon = pmfOf(e.base().bestOf(n));
-            Apfloat logN = ApfloatMath.log(new Apfloat(n, bon.prec)); // once, not once per outcome
+            Apfloat logN = PreciseMath.log(new Apfloat(n, bon.prec)); // once, not once per outcome
             Apfloat s = new Apfloat(0);
             for (int i = 0; i < p.p.length; i++) {
                 if (bon.p[i].signum() > 0) {
@@ -545,16 +606,16 @@ public final class HighPrecisionEvaluator {
                     requirePositive(eps, "Thm 3");
                     Apfloat q = ApfloatMath.pow(one.subtract(eps.precision(w)), n);
                     Apfloat oneMinusQ = one.subtract(q);
-                    Apfloat first = oneMinusQ.multiply(ApfloatMath.log(an.multiply(eps).divide(oneMinusQ))
+                    Apfloat first = oneMinusQ.multiply(PreciseMath.log(an.multiply(eps).divide(oneMinusQ))
                             .subtract(an.subtract(one).divide(an)));
                     Apfloat second = q.signum() == 0 ? new Apfloat(0)
-                            : an.subtract(one).multiply(q).multiply(ApfloatMath.log(one.subtract(eps.precision(w))));
+                            : an.subtract(one).multiply(q).multiply(PreciseMath.log(one.subtract(eps.precision(w))));
                     return first.subtract(second);
                 }
                 case COR3_GAP_LOWER: {
                     requirePositive(eps, "Cor 3");
                     Apfloat ne = an.multiply(eps);
-                    return one.subtract(ApfloatMath.exp(ne.negate())).multiply(ApfloatMath.log(ne)).subtract(one);
+                    return one.subtract(PreciseMath.exp(ne.negate())).multiply(PreciseMath.log(ne)).subtract(one);
                 }
                 case LEMMA2_KL_UPPER:
                     return visitEstimatorMean(new Quantity.EstimatorMean(Quantity.Estimator.KL_HAT1, e.base(), e.n()));
@@ -590,7 +651,7 @@ public final class HighPrecisionEvaluator {
                         throw new UndefinedQuantityException("E[log F] is -infinity: pi_theta charges outcome "
                                 + theta.ranking.outcomeAt(i) + ", whose strict CDF F is 0");
                     }
-                    eLogF = eLogF.add(theta.p[i].multiply(ApfloatMath.log(f)));
+                    eLogF = eLogF.add(theta.p[i].multiply(PreciseMath.log(f)));
                 }
             }
             Apfloat kl = kl(theta, p);
@@ -616,7 +677,7 @@ public final class HighPrecisionEvaluator {
     }
 
     static Apfloat xLogX(Apfloat x) {
-        return x.signum() == 0 ? new Apfloat(0) : x.multiply(ApfloatMath.log(x));
+        return x.signum() == 0 ? new Apfloat(0) : x.multiply(PreciseMath.log(x));
     }
 
     /**
@@ -661,7 +722,7 @@ public final class HighPrecisionEvaluator {
             long lost = Math.max(0, diff.scale() < pi.scale() ? 2 * (pi.scale() - diff.scale()) : 0);
             long prec = Math.min(Math.max(q.prec, p.prec), target + lost);
             Apfloat x = qi.precision(Math.min(qi.precision(), prec)).divide(pi.precision(Math.min(pi.precision(), prec)));
-            Apfloat term = qi.multiply(ApfloatMath.log(x)).subtract(diff);
+            Apfloat term = qi.multiply(PreciseMath.log(x)).subtract(diff);
             if (term.signum() > 0) {
                 s = s.add(term);
             }
@@ -684,13 +745,13 @@ public final class HighPrecisionEvaluator {
         Apfloat e = eps.precision(Math.min(eps.precision(), w));
         Apfloat q = ApfloatMath.pow(one.subtract(e), n);
         Apfloat oneMinusQ = one.subtract(q);
-        Apfloat second = ApfloatMath.log(oneMinusQ.divide(e));
+        Apfloat second = PreciseMath.log(oneMinusQ.divide(e));
         if (!eq28) {
             return second;
         }
         Apfloat first = q.signum() == 0 ? new Apfloat(0)
-                : q.multiply((logN != null ? logN : ApfloatMath.log(an))
-                        .add(an.subtract(one).multiply(ApfloatMath.log(one.subtract(e))))
+                : q.multiply((logN != null ? logN : PreciseMath.log(an))
+                        .add(an.subtract(one).multiply(PreciseMath.log(one.subtract(e))))
                         .subtract(an.subtract(one).divide(an)));
         return first.add(oneMinusQ.multiply(second));
     }
@@ -767,7 +828,7 @@ public final class HighPrecisionEvaluator {
         for (int k = 0; k < support.length; k++) {
             Apfloat r = new Apfloat(new BigDecimal(base.ranking.rewardAt(support[k])), w)
                     .subtract(new Apfloat(new BigDecimal(rMax), w));
-            weight[k] = ApfloatMath.exp(r.divide(lambda.precision(Math.min(lambda.precision(), w))));
+            weight[k] = PreciseMath.exp(r.divide(lambda.precision(Math.min(lambda.precision(), w))));
         }
         Apfloat[] sums = new Apfloat[support.length];
         java.util.Arrays.fill(sums, new Apfloat(0));
@@ -911,10 +972,27 @@ public final class HighPrecisionEvaluator {
             double s = p.exponent().toDouble();
             long w = precisionForLog10(-s * Math.log10(p.size()) - Math.log10(p.size()));
             Apfloat exponent = ap(p.exponent(), w).negate();
-            Apfloat[] weights = new Apfloat[p.size()];
+            // k^-s is completely multiplicative: a power for each prime, one product for each composite k
+            // (its smallest prime factor times the rest), where a power for every k took seconds at L = 1000
+            int size = p.size();
+            Apfloat[] power = new Apfloat[size + 1];
+            int[] smallestFactor = new int[size + 1];
+            power[1] = new Apfloat(1, w);
+            for (int k = 2; k <= size; k++) {
+                if (smallestFactor[k] == 0) {
+                    for (long m = (long) k * k; m <= size; m += k) {
+                        if (smallestFactor[(int) m] == 0) {
+                            smallestFactor[(int) m] = k;
+                        }
+                    }
+                    power[k] = PreciseMath.pow(new Apfloat(k, w), exponent);
+                } else {
+                    power[k] = power[smallestFactor[k]].multiply(power[k / smallestFactor[k]]);
+                }
+            }
+            Apfloat[] weights = new Apfloat[size];
             for (int i = 0; i < weights.length; i++) {
-                int k = p.bestIsCommon() ? p.size() - i : i + 1;
-                weights[i] = ApfloatMath.pow(new Apfloat(k, w), exponent);
+                weights[i] = power[p.bestIsCommon() ? size - i : i + 1];
             }
             return fromWeights(p, weights, w);
         }
@@ -942,7 +1020,8 @@ public final class HighPrecisionEvaluator {
         public Pmf visitBestOf(BestOf p) {
             long n = values.sampleCount(p.n());
             if (p.policy() instanceof BasePolicy base && !(base instanceof Bernoulli)) {
-                return bestOfs.computeIfAbsent(java.util.List.of(base, n), k -> bestOf(base.accept(this), n));
+                Pmf prepared = values.pmfOf(base); // prepared once per base policy, not once per n
+                return bestOfs.computeIfAbsent(java.util.List.of(base, n), k -> bestOf(prepared, n));
             }
             return bestOf(p.policy().accept(this), n);
         }
@@ -1001,7 +1080,7 @@ public final class HighPrecisionEvaluator {
             Apfloat total = new Apfloat(0);
             for (int i = 0; i < w.length; i++) {
                 y.index = i;
-                w[i] = q.p[i].signum() == 0 ? new Apfloat(0) : q.p[i].multiply(ApfloatMath.exp(g.of(p.logWeight())));
+                w[i] = q.p[i].signum() == 0 ? new Apfloat(0) : q.p[i].multiply(PreciseMath.exp(g.of(p.logWeight())));
                 total = total.add(w[i]);
             }
             for (int i = 0; i < w.length; i++) {
@@ -1023,7 +1102,7 @@ public final class HighPrecisionEvaluator {
             Apfloat[] weights = new Apfloat[base.p.length];
             for (int i = 0; i < weights.length; i++) {
                 Apfloat r = new Apfloat(new BigDecimal(base.ranking.rewardAt(i)), base.prec);
-                weights[i] = base.p[i].multiply(ApfloatMath.exp(r.divide(beta)));
+                weights[i] = base.p[i].multiply(PreciseMath.exp(r.divide(beta)));
             }
             Apfloat total = new Apfloat(0);
             for (Apfloat x : weights) {

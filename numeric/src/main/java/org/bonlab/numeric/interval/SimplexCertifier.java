@@ -1,0 +1,449 @@
+package org.bonlab.numeric.interval;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.bonlab.claim.Binding;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Proves a claim over every policy on at most {@link #MAX_OUTCOMES} outcomes ({@link Family.Simplex}) and every n
+ * of one integer range, by branch-and-bound over boxes of (n, probabilities) with outward rounding.
+ *
+ * <p>The argument. A policy on L outcomes with rewards in a given order and tie pattern is its probabilities in
+ * rank order, a point of the closed simplex (which covers the open one the family draws from). Every quantity the
+ * interval engine encloses depends on the policy only through those probabilities and the order and ties of the
+ * rewards, unless it reads reward values (an expected reward, r(y)); such claims are refused. For L = 3 the
+ * coordinates are the two lowest-ranked probabilities (p_1, p_2) in the triangle p_1 + p_2 &le; 1, with
+ * p_3 = 1 - p_1 - p_2; for L = 2, p_1 in [0, 1]. A box of coordinates with a box of n [a, b] (b possibly infinite)
+ * is done when the enclosure of the margin over it is non-negative; a box outside the triangle is dropped; any
+ * other box is split (n at its geometric mean while the n-box is wide relative to the effect of the probability
+ * box, otherwise the widest coordinate at its midpoint). Every tie pattern of the rewards is covered when the
+ * family ties rewards. The claim is PROVED only when every box is done. Where the margin is exactly 0 on a set
+ * (n = 1 for Theorem 1) the enclosure must be exact there, as the engine's is for best-of-1 (p itself); otherwise
+ * such a box is never done and the result says so.
+ *
+ * <p>Budget: at most {@code maxBoxes} boxes and the time limit; when either runs out, or a box can no longer be
+ * split, the result is not a proof: it gives the fraction of the domain certified (by volume of the simplex
+ * times the number of integers of n, for a finite range) and the boxes left open. The work is done in generations
+ * (every box of one generation evaluated in parallel, the next built in order), so the boxes, the verdict and the
+ * open boxes do not depend on the number of threads (only a time limit can cut a run at a different generation).
+ */
+public final class SimplexCertifier {
+
+    /** Simplices of policies on at most this many outcomes are certified. */
+    public static final int MAX_OUTCOMES = 3;
+
+    /** Coordinates of a box narrower than this are not split further. */
+    public static final double MIN_WIDTH = 1e-9;
+
+    /** Boxes of n starting at or beyond this are not split further. */
+    static final double LARGEST_SPLIT = 0x1p52;
+
+    /** How many boxes and how long a certification may use, and on how many threads. */
+    public record Budget(long maxBoxes, Duration time, int threads) {
+        public Budget {
+            if (maxBoxes < 1 || time.isNegative() || time.isZero() || threads < 1) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "a budget needs at least one box, a "
+                        + "positive time and one thread, but was %d boxes, %s, %d threads", maxBoxes, time, threads));
+            }
+        }
+
+        /** The default: two million boxes, two minutes, every core. */
+        public static Budget standard() {
+            return new Budget(2_000_000, Duration.ofMinutes(2), Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private SimplexCertifier() {
+    }
+
+    /** Whether {@code claim} ranges over a simplex: then this certifier answers (a proof, or why not). */
+    static boolean applies(Claim claim) {
+        return claim.policies().values().stream().anyMatch(f -> f instanceof Family.Simplex);
+    }
+
+    /** A box: n in [a, b] (b may be +infinity) and the free coordinates, each [lo, hi]. */
+    private record Box(double a, double b, double[] lo, double[] hi) {
+        double maxWidth() {
+            double w = 0;
+            for (int k = 0; k < lo.length; k++) {
+                w = Math.max(w, hi[k] - lo[k]);
+            }
+            return w;
+        }
+
+        String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(a == b ? String.format(Locale.ROOT, "n = %.0f", a)
+                    : String.format(Locale.ROOT, "n in [%.0f, %s]", a, b == Double.POSITIVE_INFINITY ? "infinity"
+                            : String.format(Locale.ROOT, "%.0f", b)));
+            for (int k = 0; k < lo.length; k++) {
+                s.append(String.format(Locale.ROOT, ", p%d in [%.6g, %.6g]", k + 1, lo[k], hi[k]));
+            }
+            return s.toString();
+        }
+    }
+
+    /** One sub-problem: policies on {@code size} outcomes with one tie pattern of the rewards. */
+    private record Part(int size, double[] rewards, Explicit placeholder) {
+        String describe() {
+            StringBuilder s = new StringBuilder(size + " outcomes, rewards ");
+            for (int i = 0; i < rewards.length; i++) {
+                s.append(i == 0 ? "" : i > 0 && rewards[i] == rewards[i - 1] ? " = " : " < ").append("r").append(i + 1);
+            }
+            return s.toString();
+        }
+    }
+
+    /** Certifies with the standard budget on the threads set by {@link #useThreads}. */
+    public static IntervalCertifier.Result certify(Claim claim) {
+        Budget standard = Budget.standard();
+        return certify(claim, new Budget(standard.maxBoxes(), standard.time(), threads));
+    }
+
+    private static volatile int threads = Runtime.getRuntime().availableProcessors();
+
+    /** The number of threads of later certifications (the command line's {@code --threads}). */
+    public static void useThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, but was " + count);
+        }
+        threads = count;
+    }
+
+    public static IntervalCertifier.Result certify(Claim claim, Budget budget) {
+        if (claim.relation() == Relation.EQUALS) {
+            return new IntervalCertifier.Result.NotCertified("interval arithmetic cannot certify an equality");
+        }
+        PolicyVar variable = null;
+        Family.Simplex simplex = null;
+        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.Named n) {
+                fixed.put(e.getKey(), n.policy());
+            } else if (e.getValue() instanceof Family.Simplex s && variable == null) {
+                variable = e.getKey();
+                simplex = s;
+            } else {
+                return new IntervalCertifier.Result.NotCertified("certification over a simplex covers one policy "
+                        + "variable over it and fixed policies, but " + e.getKey().name() + " ranges over "
+                        + e.getValue());
+            }
+        }
+        if (simplex == null || simplex.maxSize() > MAX_OUTCOMES) {
+            return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "certification over a "
+                    + "simplex covers policies on at most %d outcomes%s", MAX_OUTCOMES,
+                    simplex == null ? "" : ", but the family reaches " + simplex.maxSize()));
+        }
+        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
+            return new IntervalCertifier.Result.NotCertified("certification over a simplex covers one integer range "
+                    + "(n), but the domain is " + claim.domain());
+        }
+        List<Part> parts = parts(simplex);
+        long deadline = System.nanoTime() + budget.time().toNanos();
+        long boxes = 0;
+        double certifiedWeight = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        String worstWhere = "";
+        List<String> open = new ArrayList<>();
+        String stop = null;
+        double nCount = range.unbounded() ? Double.NaN : (double) range.count();
+        ForkJoinPool pool = budget.threads() == 1 ? null : new ForkJoinPool(budget.threads());
+        try {
+            for (Part part : parts) {
+                Map<PolicyVar, Policy> values = new LinkedHashMap<>(fixed);
+                values.put(variable, part.placeholder());
+                Expr lhs = Binding.bind(claim.lhs(), values);
+                Expr rhs = Binding.bind(claim.rhs(), values);
+                int dims = part.size() - 1;
+                double top = range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+                if (!range.unbounded() && (long) top < range.to()) {
+                    top = Math.nextUp(top);
+                }
+                double[] lo = new double[dims];
+                double[] hi = new double[dims];
+                java.util.Arrays.fill(hi, 1);
+                List<Box> generation = List.of(new Box(range.from(), top, lo, hi));
+                while (!generation.isEmpty() && stop == null) {
+                    if (boxes + generation.size() > budget.maxBoxes()) {
+                        stop = String.format(Locale.ROOT, "the budget of %d boxes ran out", budget.maxBoxes());
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        stop = "the time limit of " + budget.time().toSeconds() + " s ran out";
+                        break;
+                    }
+                    boxes += generation.size();
+                    List<Box> current = generation;
+                    Interval[] margins;
+                    try {
+                        margins = margins(claim, lhs, rhs, part, current, pool);
+                    } catch (UnsupportedOperationException e) {
+                        // a fork-join pool may hand the task's exception back wrapped in one of its own type
+                        return new IntervalCertifier.Result.NotCertified(
+                                e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
+                    }
+                    List<Box> next = new ArrayList<>();
+                    for (int i = 0; i < current.size(); i++) {
+                        Box box = current.get(i);
+                        Interval m = margins[i];
+                        if (m == null) {
+                            return new IntervalCertifier.Result.NotCertified("the claim reads reward values (an "
+                                    + "expected reward or r(y)), which the family leaves free: certification over a "
+                                    + "simplex covers claims that depend on the rewards through their order and ties");
+                        }
+                        if (m.lo() >= 0) {
+                            certifiedWeight += weight(box, range, nCount, dims);
+                            if (m.lo() < worst) {
+                                worst = m.lo();
+                                worstWhere = part.describe() + ", " + box.describe();
+                            }
+                            continue;
+                        }
+                        if (m.hi() < 0) {
+                            open.add(0, part.describe() + ", " + box.describe() + ": margin " + m);
+                            stop = "the claim fails on a whole box (its margin's enclosure is negative there)";
+                            break;
+                        }
+                        List<Box> children = split(box, dims, m == SINGLE_N_ONLY);
+                        if (children.isEmpty()) {
+                            if (open.size() < 5) {
+                                open.add(part.describe() + ", " + box.describe() + ": margin " + m);
+                            }
+                            stop = "a box could not be split further with its margin's enclosure still not "
+                                    + "non-negative";
+                            continue;
+                        }
+                        next.addAll(children);
+                    }
+                    generation = next;
+                }
+                if (stop != null) {
+                    for (Box b : generation) {
+                        if (open.size() < 5) {
+                            open.add(part.describe() + ", " + b.describe());
+                        }
+                    }
+                    long left = generation.size();
+                    int remaining = parts.size() - parts.indexOf(part) - 1;
+                    String fraction = Double.isNaN(nCount) ? "" : String.format(Locale.ROOT,
+                            "%.4f%% of the domain certified", 100 * certifiedWeight / parts.size());
+                    return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT,
+                            "not certified: %s after %d boxes; %s%s%d boxes left open in %s%s, e.g. %s", stop, boxes,
+                            fraction, fraction.isEmpty() ? "" : ", ", left, part.describe(),
+                            remaining > 0 ? " and " + remaining + " tie patterns not started" : "",
+                            String.join("; ", open)));
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT,
+                "certified by interval branch-and-bound over (n, probabilities) with outward rounding: for %s, "
+                        + "%s and the closed simplex (covering the open one), %d boxes, each with a non-negative "
+                        + "enclosure of the margin (smallest certified lower bound %.3g at %s)",
+                describe(parts), range, boxes, worst, worstWhere), boxes);
+    }
+
+    private static String describe(List<Part> parts) {
+        List<String> s = new ArrayList<>();
+        for (Part p : parts) {
+            s.add(p.describe());
+        }
+        return "policies on " + String.join("; ", s);
+    }
+
+    /** The enclosures of the margin over each box, in order (null where the claim read reward values). */
+    private static Interval[] margins(Claim claim, Expr lhs, Expr rhs, Part part, List<Box> boxes,
+            ForkJoinPool pool) {
+        Interval[] out = new Interval[boxes.size()];
+        Runnable work = () -> IntStream.range(0, boxes.size()).parallel()
+                .forEach(i -> out[i] = margin(claim, lhs, rhs, part, boxes.get(i)));
+        if (pool == null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = margin(claim, lhs, rhs, part, boxes.get(i));
+            }
+            return out;
+        }
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("certification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return out;
+    }
+
+    private static Interval margin(Claim claim, Expr lhs, Expr rhs, Part part, Box box) {
+        Interval[] probabilities = new Interval[part.size()];
+        double sumLo = 0;
+        double sumHi = 0;
+        for (int k = 0; k < box.lo().length; k++) {
+            probabilities[k] = new Interval(box.lo()[k], box.hi()[k]);
+            sumLo += box.lo()[k];
+            sumHi += box.hi()[k];
+        }
+        // the last probability is 1 minus the others, rounded outward
+        probabilities[part.size() - 1] = new Interval(Math.max(0, Math.nextDown(1 - sumHi) - Math.ulp(1.0)),
+                Math.min(1, Math.nextUp(1 - sumLo) + Math.ulp(1.0)));
+        Interval n = box.a() == box.b() ? Interval.point(box.a()) : new Interval(box.a(), box.b());
+        IntervalEvaluator ev = IntervalEvaluator.over(Map.of(claim.domain().get(0).symbol(), n))
+                .withProbabilities(part.placeholder(), probabilities);
+        Interval l;
+        Interval r;
+        try {
+            l = ev.evaluate(lhs);
+            r = ev.evaluate(rhs);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // no enclosure: split
+        } catch (UnsupportedOperationException e) {
+            if (box.a() != box.b()) {
+                return SINGLE_N_ONLY; // enclosed at single values of n only: split n
+            }
+            throw e;
+        }
+        if (ev.readRewardValues()) {
+            return null;
+        }
+        return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+    }
+
+    /** The margin of a box of n where a side is enclosed at single values of n only (identity marks it). */
+    private static final Interval SINGLE_N_ONLY = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    /** The two halves of a box, without those wholly outside the simplex; empty when it cannot be split. */
+    private static List<Box> split(Box box, int dims, boolean splitN) {
+        boolean nSplittable = box.a() < box.b() && box.a() < LARGEST_SPLIT;
+        double width = box.maxWidth();
+        boolean pSplittable = !splitN && dims > 0 && width > MIN_WIDTH;
+        if (!nSplittable && !pSplittable) {
+            return List.of();
+        }
+        double nWidth = box.b() == Double.POSITIVE_INFINITY ? 1 : (box.b() - box.a()) / box.b();
+        double pEffect = Math.min(1, width * box.a()); // F^n moves by about n dF
+        List<Box> out = new ArrayList<>(2);
+        if (nSplittable && (!pSplittable || nWidth >= pEffect)) {
+            double a = box.a();
+            double b = box.b();
+            double m;
+            if (b == Double.POSITIVE_INFINITY) {
+                m = Math.max(a + 1, 4 * a);
+            } else if (b - a < 16) {
+                m = Math.floor((a + b) / 2);
+            } else {
+                m = Math.min(b - 1, Math.max(a, Math.floor(Math.sqrt(a) * Math.sqrt(b))));
+            }
+            out.add(new Box(a, m, box.lo(), box.hi()));
+            out.add(new Box(m + 1, b, box.lo(), box.hi()));
+            return out;
+        }
+        int k = 0;
+        for (int j = 1; j < dims; j++) {
+            if (box.hi()[j] - box.lo()[j] > box.hi()[k] - box.lo()[k]) {
+                k = j;
+            }
+        }
+        double mid = 0.5 * (box.lo()[k] + box.hi()[k]);
+        for (int half = 0; half < 2; half++) {
+            double[] lo = box.lo().clone();
+            double[] hi = box.hi().clone();
+            if (half == 0) {
+                hi[k] = mid;
+            } else {
+                lo[k] = mid;
+            }
+            double sumLo = 0;
+            for (double x : lo) {
+                sumLo += x;
+            }
+            if (sumLo <= 1) { // otherwise wholly outside the simplex
+                out.add(new Box(box.a(), box.b(), lo, hi));
+            }
+        }
+        return out;
+    }
+
+    /** The share of one part's domain a certified box covers (integers of n times area within the simplex). */
+    private static double weight(Box box, Range.Integers range, double nCount, int dims) {
+        double nShare = Double.isNaN(nCount) ? 0 : (Math.min(box.b(), range.to()) - box.a() + 1) / nCount;
+        double area = switch (dims) {
+            case 0 -> 1;
+            case 1 -> box.hi()[0] - box.lo()[0];
+            default -> 2 * triangleArea(box.lo()[0], box.hi()[0], box.lo()[1], box.hi()[1]); // the triangle has area 1/2
+        };
+        return nShare * area;
+    }
+
+    /** The area of [x0, x1] x [y0, y1] within x + y <= 1. */
+    static double triangleArea(double x0, double x1, double y0, double y1) {
+        // integrate the height min(max(1 - x - y0, 0), y1 - y0) over x: piecewise linear with kinks at
+        // x = 1 - y1 and x = 1 - y0
+        double[] cuts = {x0, Math.min(Math.max(1 - y1, x0), x1), Math.min(Math.max(1 - y0, x0), x1), x1};
+        double area = 0;
+        for (int i = 0; i < 3; i++) {
+            double u = cuts[i];
+            double v = cuts[i + 1];
+            if (v > u) {
+                area += 0.5 * (v - u) * (height(u, y0, y1) + height(v, y0, y1));
+            }
+        }
+        return area;
+    }
+
+    private static double height(double x, double y0, double y1) {
+        return Math.min(Math.max(1 - x - y0, 0), y1 - y0);
+    }
+
+    /** The sizes and tie patterns a family covers, each with a placeholder policy (rewards ascending). */
+    private static List<Part> parts(Family.Simplex s) {
+        List<Part> out = new ArrayList<>();
+        for (int size = s.minSize(); size <= s.maxSize(); size++) {
+            List<double[]> patterns = new ArrayList<>();
+            if (s.rewards() == Family.Rewards.TIED) {
+                // each way to cut the ranks 1..size into runs of tied rewards
+                for (int mask = 0; mask < 1 << Math.max(0, size - 1); mask++) {
+                    double[] r = new double[size];
+                    for (int i = 1; i < size; i++) {
+                        r[i] = r[i - 1] + ((mask >> (i - 1) & 1) == 1 ? 0 : 1);
+                    }
+                    patterns.add(r);
+                }
+            } else {
+                double[] r = new double[size];
+                for (int i = 0; i < size; i++) {
+                    r[i] = i;
+                }
+                patterns.add(r);
+            }
+            for (double[] r : patterns) {
+                double[] uniform = new double[size];
+                java.util.Arrays.fill(uniform, 1.0 / size);
+                Explicit placeholder = Policy.probabilities(uniform).withReward(r)
+                        .named("simplex(" + size + ")" + java.util.Arrays.toString(r));
+                out.add(new Part(size, r, placeholder));
+            }
+        }
+        return out;
+    }
+}

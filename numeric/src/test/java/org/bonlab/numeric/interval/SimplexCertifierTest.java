@@ -1,0 +1,140 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Branch-and-bound over every policy on 2 and 3 outcomes: true claims PROVED, claims false only in a corner of
+ * the simplex, only for large n or only with ties never PROVED, budgets reported honestly, threads without effect.
+ */
+class SimplexCertifierTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+    private static final SimplexCertifier.Budget ONE_THREAD = new SimplexCertifier.Budget(2_000_000,
+            Duration.ofMinutes(2), 1);
+
+    private static Claim theorem1(Family f, long to) {
+        return Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, f).forAll(N, 1, to)
+                .named("Theorem 1");
+    }
+
+    @Test
+    @DisplayName("Theorem 1 over every policy on 1, 2 and 3 outcomes, n = 1..20: PROVED (n = 1 exact, edges and corners included)")
+    void theoremOneOnThreeOutcomes() {
+        var r = SimplexCertifier.certify(theorem1(new Family.Simplex(1, 3, Family.Rewards.ORDERED), 20), ONE_THREAD);
+        IntervalCertifier.Result.Certified c = assertInstanceOf(IntervalCertifier.Result.Certified.class, r,
+                r.toString());
+        assertTrue(c.argument().contains("3 outcomes, rewards r1 < r2 < r3"), c.argument());
+        // and through the claim checker, the verdict a user sees
+        Verdict v = new ConjectureSearch(1, 200, null).check(theorem1(Family.simplex(3), 20));
+        assertInstanceOf(Verdict.Proved.class, v, v.report());
+    }
+
+    @Test
+    @DisplayName("the win-rate gap of v3 Thm 5.4 over every policy on 2 and 3 outcomes (distinct rewards) and on 2 outcomes "
+            + "with either tie pattern, n = 1..20: PROVED")
+    void winRateGap() {
+        Expr gap = N.div(N.plus(1L)).minus(Bon.winRateHalf(P.bestOf(N), P));
+        Expr bound = N.minus(1L).div(2L).times(Bon.sumOverOutcomes(P, Bon.prob(P).pow(2)));
+        Claim distinct = Bon.claim(gap).atMost(bound).forAll(P, new Family.Simplex(2, 3, Family.Rewards.ORDERED))
+                .forAll(N, 1, 20).named("v3 Thm 5.4");
+        var r = SimplexCertifier.certify(distinct, ONE_THREAD);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, r, r.toString());
+        Claim tied = Bon.claim(gap).atMost(bound).forAll(P, new Family.Simplex(2, 2, Family.Rewards.TIED))
+                .forAll(N, 1, 20).named("v3 Thm 5.4, ties");
+        var t = SimplexCertifier.certify(tied, ONE_THREAD);
+        IntervalCertifier.Result.Certified proof = assertInstanceOf(IntervalCertifier.Result.Certified.class, t,
+                t.toString());
+        assertTrue(proof.argument().contains("rewards r1 < r2") && proof.argument().contains("rewards r1 = r2"),
+                proof.argument());
+    }
+
+    @Test
+    @DisplayName("false only in a corner of the simplex (top probability below 1e-3): not PROVED, the corner left open")
+    void falseOnlyInACorner() {
+        Claim c = Bon.claim(Bon.topProbability(P)).atLeast(Expr.rational(1, 1000)).forAll(P, Family.simplex(3))
+                .forAll(N, 1, 5).named("top probability at least 1e-3");
+        var r = SimplexCertifier.certify(c, ONE_THREAD);
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
+        assertTrue(no.reason().contains("the claim fails on a whole box") && no.reason().contains("p1 in [0.999"),
+                no.reason());
+        assertTrue(no.reason().contains("% of the domain certified"), no.reason());
+    }
+
+    @Test
+    @DisplayName("false only for large n (KL(pi_n || p) <= 2 fails once n is large and the top outcome rare): not PROVED")
+    void falseOnlyForLargeN() {
+        Claim c = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Expr.constant(2)).forAll(P, Family.simplex(2))
+                .forAll(N, 1, 10_000).named("KL at most 2");
+        var r = SimplexCertifier.certify(c, new SimplexCertifier.Budget(200_000, Duration.ofMinutes(1), 1));
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
+    }
+
+    @Test
+    @DisplayName("W_strict(pi_n, p) + 1/10 >= (1 - max p)/4: PROVED with distinct rewards, not with ties (all tied: W_strict = 0)")
+    void falseOnlyWithTies() {
+        // distinct: W_strict(pi_n, p) >= W_strict(p, p) = (1 - sum p^2)/2 >= (1 - max p)/2; with three tied
+        // outcomes of probability 1/3, W_strict = 0 < (2/3)/4 - 1/10
+        Expr lhs = Bon.winRateStrict(P.bestOf(N), P).plus(Expr.rational(1, 10));
+        Expr rhs = Expr.constant(1).minus(Bon.maxProbability(P)).div(4L);
+        Claim distinct = Bon.claim(lhs).atLeast(rhs).forAll(P, new Family.Simplex(2, 3, Family.Rewards.ORDERED))
+                .forAll(N, 1, 20).named("distinct");
+        var proof = SimplexCertifier.certify(distinct, ONE_THREAD);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, proof, proof.toString());
+        Claim tied = Bon.claim(lhs).atLeast(rhs).forAll(P, new Family.Simplex(2, 3, Family.Rewards.TIED))
+                .forAll(N, 1, 20).named("tied");
+        var r = SimplexCertifier.certify(tied, ONE_THREAD);
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
+        assertTrue(no.reason().contains("fails on a whole box") && no.reason().contains("rewards r1 = r2"), no.reason());
+    }
+
+    @Test
+    @DisplayName("a claim that reads reward values is refused: the family leaves them free")
+    void rewardValuesRefused() {
+        Claim c = Bon.claim(Bon.expectedReward(P.bestOf(N))).atLeast(Bon.expectedReward(P)).forAll(P, Family.simplex(3))
+                .forAll(N, 1, 10).named("best-of-n raises the reward");
+        var r = SimplexCertifier.certify(c, ONE_THREAD);
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
+        assertTrue(no.reason().contains("reads reward values"), no.reason());
+    }
+
+    @Test
+    @DisplayName("a budget that runs out gives the fraction certified and the open boxes; 1 and 2 threads give the same")
+    void budgetAndThreads() {
+        Claim c = theorem1(Family.simplex(3), 2000);
+        var one = SimplexCertifier.certify(c, new SimplexCertifier.Budget(3000, Duration.ofMinutes(1), 1));
+        var two = SimplexCertifier.certify(c, new SimplexCertifier.Budget(3000, Duration.ofMinutes(1), 2));
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, one);
+        assertTrue(no.reason().contains("the budget of 3000 boxes ran out") && no.reason().contains("left open"),
+                no.reason());
+        assertEquals(one, two);
+        var fullOne = SimplexCertifier.certify(theorem1(Family.simplex(3), 12), ONE_THREAD);
+        var fullTwo = SimplexCertifier.certify(theorem1(Family.simplex(3), 12),
+                new SimplexCertifier.Budget(2_000_000, Duration.ofMinutes(2), 2));
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, fullOne);
+        assertEquals(fullOne, fullTwo);
+    }
+
+    @Test
+    @DisplayName("the area of a box within the triangle x + y <= 1")
+    void triangleArea() {
+        assertEquals(0.5, SimplexCertifier.triangleArea(0, 1, 0, 1), 1e-15);
+        assertEquals(0.25, SimplexCertifier.triangleArea(0, 0.5, 0, 0.5), 1e-15);
+        assertEquals(0, SimplexCertifier.triangleArea(0.5, 1, 0.5, 1), 1e-15);
+        assertEquals(0.125, SimplexCertifier.triangleArea(0.5, 1, 0, 0.5), 1e-15);
+    }
+}
