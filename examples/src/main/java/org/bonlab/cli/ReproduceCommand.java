@@ -24,12 +24,32 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Folder for the figures' CSV, PNG and SVG files (default: bonlab-output).")
     java.nio.file.Path out;
 
+    @picocli.CommandLine.Option(names = "--formats", paramLabel = "LIST", defaultValue = "png,svg",
+            description = "Figure formats besides CSV: any of png, svg, pdf, comma-separated (default png,svg).")
+    String formats;
+
+    @picocli.CommandLine.Option(names = "--dpi", paramLabel = "D", defaultValue = "72",
+            description = "PNG resolution, 72 to 600 (default 72: 720 x 480 pixels; 300 gives 3000 x 2000).")
+    int dpi;
+
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the theorem catalogue's counterexample search (default 1).")
     long seed;
 
     @Override
     public Integer call() {
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String f : formats.split(",", -1)) {
+            String t = f.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!org.bonlab.examples.BeiramiFigures.FORMATS.contains(t)) {
+                throw new BadInputException("--formats must list png, svg or pdf, separated by commas, but has '" + f
+                        + "'");
+            }
+            chosen.add(t);
+        }
+        if (dpi < 72 || dpi > 600) {
+            throw new BadInputException("--dpi must be from 72 to 600, but was " + dpi);
+        }
         Outputs.requireDirectory(this.out, "--out"); // before any work: a bad folder must not cost the run
         // each section reaches the terminal as soon as it is done (println flushes)
         PrintStream out = new PrintStream(Outputs.into(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
@@ -38,7 +58,7 @@ final class ReproduceCommand implements Callable<Integer> {
         ok &= Example1Kotlin.run(out);
         out.println();
         out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against n = 1..1e7");
-        org.bonlab.examples.BeiramiFigures.run(this.out, out);
+        org.bonlab.examples.BeiramiFigures.run(this.out, out, chosen, dpi);
         out.println();
         ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS);
         out.flush();

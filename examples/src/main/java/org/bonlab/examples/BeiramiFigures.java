@@ -15,8 +15,6 @@ import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
 import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.policy.Policy;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -49,31 +47,73 @@ public final class BeiramiFigures {
         return p;
     }
 
-    /** About 200 distinct integers, log-spaced from 1 to {@link #MAX_N}, every power of 10 included. */
+    /**
+     * About 200 distinct integers, log-spaced from 1 to {@link #MAX_N}, every power of 10 included. A log-spaced
+     * point within 2% of a power of 10 is left out (it would sit a fraction of a pixel from it).
+     */
     public static List<Long> grid() {
         TreeSet<Long> ns = new TreeSet<>();
+        List<Long> decades = new ArrayList<>();
         for (long d = 1; d <= MAX_N; d *= 10) {
             ns.add(d);
+            decades.add(d);
         }
         int points = 200;
         for (int k = 0; k < points; k++) {
-            ns.add(Math.round(Math.pow(10, 7.0 * k / (points - 1))));
+            long n = Math.round(Math.pow(10, 7.0 * k / (points - 1)));
+            boolean nearDecade = decades.stream().anyMatch(d -> d != n && d >= 100
+                    && Math.abs(Math.log((double) n / d)) < Math.log(1.02));
+            if (!nearDecade) {
+                ns.add(n);
+            }
         }
         return new ArrayList<>(ns);
+    }
+
+    /** The file formats a figure can be written in. */
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("png", "svg", "pdf");
+
+    /** The formats written by default. */
+    public static final java.util.Set<String> DEFAULT_FORMATS = java.util.Set.of("png", "svg");
+
+    /** PNG resolution: 72 gives 720 x 480 pixels; 300 gives 3000 x 2000. */
+    public static final int DEFAULT_DPI = 72;
+
+    /** A tick label of a logarithmic axis: 10 with a superscript exponent ("10\u00b3" for 1000). */
+    static String decadeLabel(double x) {
+        long k = Math.round(Math.log10(x));
+        String sup = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+        StringBuilder s = new StringBuilder("10");
+        for (char c : Long.toString(k).toCharArray()) {
+            s.append(c == '-' ? '\u207b' : sup.charAt(c - '0'));
+        }
+        return s.toString();
     }
 
     private BeiramiFigures() {
     }
 
-    /** Writes every panel under {@code out}; returns the files written. */
+    /** Writes every panel under {@code out} as CSV, PNG and SVG; returns the files written. */
     public static List<Path> run(Path out, PrintStream log) {
+        return run(out, log, DEFAULT_FORMATS, DEFAULT_DPI);
+    }
+
+    /** Writes every panel under {@code out} as CSV and the given formats (png, svg, pdf); PNG at {@code dpi}. */
+    public static List<Path> run(Path out, PrintStream log, java.util.Set<String> formats, int dpi) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
+        List<String> ordered = new ArrayList<>(List.of("csv"));
+        for (String f : List.of("png", "svg", "pdf")) {
+            if (formats.contains(f)) {
+                ordered.add(f);
+            }
+        }
         try {
             Files.createDirectories(out);
             for (Panel panel : panels()) {
-                written.addAll(write(panel, out));
-                log.println("  " + panel.title() + " -> " + out.resolve(panel.file()) + ".{csv,png,svg}");
+                written.addAll(write(panel, out, formats, dpi));
+                log.println("  " + panel.title() + " -> " + out.resolve(panel.file()) + ".{" + String.join(",", ordered)
+                        + "}");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +121,7 @@ public final class BeiramiFigures {
         return written;
     }
 
-    static List<Path> write(Panel panel, Path out) throws IOException {
+    static List<Path> write(Panel panel, Path out, java.util.Set<String> formats, int dpi) throws IOException {
         Policy p = panel.policy();
         Expr.Sym n = Bon.n;
         String[] names = {"log n - (n-1)/n, Eq. (5)", "E[KLhat1], Eq. (26)", "exact KL", "E[KLhat], Eq. (28)"};
@@ -108,8 +148,12 @@ public final class BeiramiFigures {
         XYChart chart = new XYChartBuilder().width(720).height(480).title(panel.title()).xAxisTitle("n")
                 .yAxisTitle("KL divergence (nats)").build();
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(BeiramiFigures::decadeLabel);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new java.awt.Color(0xE8E8E8)); // light and solid: the data first
+        chart.getStyler().setPlotGridLinesStroke(new java.awt.BasicStroke(0.6f));
         for (int c = 0; c < exprs.length; c++) {
             XYSeries s = chart.addSeries(names[c], x, y[c]);
             s.setMarker(SeriesMarkers.NONE);
@@ -120,18 +164,59 @@ public final class BeiramiFigures {
                 s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
             }
         }
-        Path png = out.resolve(panel.file() + ".png");
-        Path svg = out.resolve(panel.file() + ".svg");
-        javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", png.toFile());
-        writeSvg(chart, svg);
-        return List.of(csvFile, png, svg);
+        List<Path> files = new ArrayList<>(List.of(csvFile));
+        if (formats.contains("png")) {
+            Path png = out.resolve(panel.file() + ".png");
+            javax.imageio.ImageIO.write(bitmap(chart, dpi), "png", png.toFile());
+            files.add(png);
+        }
+        for (String f : List.of("svg", "pdf")) {
+            if (formats.contains(f)) {
+                Path file = out.resolve(panel.file() + "." + f);
+                writeVector(chart, file, f);
+                files.add(file);
+            }
+        }
+        return files;
     }
 
-    /** XChart 4.0.3 marks its SVG encoder deprecated but offers no other; it is the documented way to write SVG. */
-    @SuppressWarnings("deprecation")
-    private static void writeSvg(XYChart chart, Path svg) throws IOException {
-        try (var o = Files.newOutputStream(svg)) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, o, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    /**
+     * The chart drawn at {@code dpi} (72: its own size in pixels), with pure strokes: Java2D's default stroke
+     * normalisation snaps each of the ~200 short segments of a curve to the pixel grid, which showed as small
+     * steps in the straight Eq. (5) line.
+     */
+    static java.awt.image.BufferedImage bitmap(XYChart chart, int dpi) {
+        double scale = dpi / 72.0;
+        int w = (int) Math.round(chart.getWidth() * scale);
+        int h = (int) Math.round(chart.getHeight() * scale);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                    java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(scale, scale);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /**
+     * SVG or PDF through VectorGraphics2D's processors (XChart 4.0.3's own PDF route needs PDFBox). XChart draws
+     * text as glyph outlines, so the text of an SVG or PDF is shapes, not selectable text.
+     */
+    private static void writeVector(XYChart chart, Path file, String format) throws IOException {
+        de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        de.erichseifert.vectorgraphics2d.Processor processor = format.equals("pdf")
+                ? new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true)
+                : new de.erichseifert.vectorgraphics2d.svg.SVGProcessor();
+        try (var o = Files.newOutputStream(file)) {
+            processor.getDocument(g.getCommands(), new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0,
+                    chart.getWidth(), chart.getHeight())).writeTo(o);
         }
     }
 

@@ -334,4 +334,15 @@ class BonlabEvalTest {
             assertRejected(run("eval", "--policy", "coin", "--n", "1", "--samples", "1"), "--samples", "1");
         }
     }
+
+    @Test
+    @DisplayName("reproduce: bad --formats and --dpi are refused before any work, exit 2, nothing on stdout")
+    void reproduceFormatsAndDpi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Run bad = run("reproduce", "--out", dir.toString(), "--formats", "png,gif");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--formats must list png, svg or pdf") && bad.out().isEmpty(), bad.err());
+        Run dpi = run("reproduce", "--out", dir.toString(), "--dpi", "10");
+        assertEquals(2, dpi.code());
+        assertTrue(dpi.err().contains("--dpi must be from 72 to 600, but was 10"), dpi.err());
+    }
 }

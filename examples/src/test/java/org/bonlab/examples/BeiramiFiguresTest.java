@@ -56,4 +56,29 @@ class BeiramiFiguresTest {
         assertTrue(column(left, 1000, 3) - column(left, 100, 3) < 0.5);
         assertEquals(Math.log(1e4), column(left, 10_000_000, 3), 1e-9);
     }
+
+    @Test
+    @DisplayName("PDF and 300-DPI PNG on request, decade ticks as 10 with a superscript, no grid point crowding a power of 10")
+    void formatsTicksAndGrid(@TempDir Path dir) throws Exception {
+        List<Path> files = BeiramiFigures.run(dir, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), java.util.Set.of("png", "pdf"), 300);
+        assertEquals(7 * 3, files.size());
+        byte[] pdf = Files.readAllBytes(dir.resolve("figure1_coin.pdf"));
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("figure1_coin.png").toFile());
+        assertEquals(3000, png.getWidth());
+        assertEquals(2000, png.getHeight());
+        assertTrue(!Files.exists(dir.resolve("figure1_coin.svg")));
+        assertEquals("10\u2070", BeiramiFigures.decadeLabel(1));
+        assertEquals("10\u00b3", BeiramiFigures.decadeLabel(1000));
+        assertEquals("10\u2077", BeiramiFigures.decadeLabel(1e7));
+        List<Long> grid = BeiramiFigures.grid();
+        for (long d = 100; d <= BeiramiFigures.MAX_N; d *= 10) {
+            assertTrue(grid.contains(d));
+            for (long n : grid) {
+                assertTrue(n == d || Math.abs(Math.log((double) n / d)) >= Math.log(1.02), n + " crowds " + d);
+            }
+        }
+        assertTrue(grid.size() > 180, "grid of " + grid.size());
+    }
 }
