@@ -167,16 +167,32 @@ public final class SymbolicEngine implements AutoCloseable {
                 presented = simplified(closed, n, parameters).orElse(closed);
             }
         }
-        Verification cross = crossCheck(quantity, presented, n, parameters); // no Symja: overlaps its warm-up
-        Verification equality = presented.equals(closed)
+        Expr untidy = presented;
+        if (!(quantity instanceof Quantity.Kl) && !(quantity instanceof Quantity.AnalyticalKl)) {
+            presented = Tidy.tidy(presented); // rationals folded, equal terms collected: checked equal below
+        }
+        Verification equality = presentedEquality(closed, presented, n, parameters);
+        if (!(equality instanceof Verification.Proved) && !untidy.equals(presented)) {
+            // the tidy form is shown only where it is proved equal as well as the untidy one would be
+            Verification plain = presentedEquality(closed, untidy, n, parameters);
+            if (plain instanceof Verification.Proved) {
+                presented = untidy;
+                equality = plain;
+            }
+        }
+        Verification cross = crossCheck(quantity, presented, n, parameters);
+        LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
+                DOMINANCE, parameters);
+        return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+    }
+
+    private Verification presentedEquality(Expr closed, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
+        return presented.equals(closed)
                 ? new Verification.Proved("the presented form is the closed form")
                 : Vocabulary.sameTerms(closed, Vocabulary.expand(presented))
                         ? new Verification.Proved("the presented form is the closed form with the analytical formula "
                                 + "and Renyi entropies named; written out, the two have the same terms")
-                        : identity(closed, presented, n, parameters);
-        LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
-                DOMINANCE, parameters);
-        return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+                        : identity(closed, Vocabulary.expand(presented), n, parameters);
     }
 
     /** How a limit by dominance is reported. */

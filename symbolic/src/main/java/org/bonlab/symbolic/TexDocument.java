@@ -57,13 +57,13 @@ public final class TexDocument {
             String q = Latex.render(a.quantity());
             sb.append("\\subsection*{Regimes of \\(").append(q).append("\\)}\n");
             for (Regime r : a.regimes()) {
-                sb.append("For ").append(text(r.name())).append(":\n\\[ ").append(q).append(" = ").append(r.latex())
+                sb.append("For ").append(prose(r.name())).append(":\n\\[ ").append(q).append(" = ").append(r.latex())
                         .append(" \\]\n");
-                sb.append("Argument: ").append(text(r.argument())).append(".\n\n");
-                sb.append("Check: ").append(text(r.check().describe())).append(".\n\n");
+                sb.append("Argument: ").append(prose(r.argument())).append(".\n\n");
+                sb.append("Check: ").append(prose(r.check().describe())).append(".\n\n");
             }
             for (String u : a.unavailable()) {
-                sb.append("Not derived: ").append(text(u)).append(".\n\n");
+                sb.append("Not derived: ").append(prose(u)).append(".\n\n");
             }
         }
         if (sb.indexOf("\\widetilde{\\mathrm{KL}}") >= 0) {
@@ -104,6 +104,92 @@ public final class TexDocument {
             }
         }
         return out.append(latex.substring(lineStart)).toString();
+    }
+
+    /**
+     * Prose with its ASCII mathematics typeset: names with subscripts or powers (eps_inf, pi_n(top), rho^n,
+     * F_{L-2}), a parenthesised power ((1 - eps_inf)^n), Greek names standing alone (rho, eps) and the relations
+     * >>, <<, >=, <= and -> become inline math; the rest is escaped text.
+     */
+    static String prose(String s) {
+        java.util.regex.Matcher m = MATH.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            out.append(text(s.substring(at, m.start())));
+            String t = m.group();
+            String math;
+            if (m.group("rel") != null) {
+                math = switch (t) {
+                    case ">>" -> "\\gg";
+                    case "<<" -> "\\ll";
+                    case ">=" -> "\\geq";
+                    case "<=" -> "\\leq";
+                    default -> "\\to";
+                };
+            } else if (m.group("group") != null) {
+                math = "(" + mathTokens(m.group("inner")) + ")^{" + name(m.group("gexp")) + "}";
+            } else {
+                math = mathTokens(t);
+            }
+            out.append("\\(").append(math).append("\\)");
+            at = m.end();
+        }
+        return out.append(text(s.substring(at))).toString();
+    }
+
+    private static final String WORD = "[A-Za-z][A-Za-z0-9]*";
+    private static final String SUB = "_(?:\\{[^}]*\\}|[A-Za-z0-9]+)";
+    private static final String SUP = "\\^(?:\\{[^}]*\\}|[A-Za-z0-9]+)";
+    private static final java.util.regex.Pattern MATH = java.util.regex.Pattern.compile(
+            "(?<rel>>>|<<|>=|<=|->)"
+            + "|(?<group>\\((?<inner>[^()]*)\\)\\^(?<gexp>[A-Za-z0-9]+))"
+            + "|(?<![A-Za-z0-9\\\\])" + WORD + "(?:" + SUB + "(?:" + SUP + ")?|" + SUP + ")"
+            + "|(?<![A-Za-z0-9\\\\])(?:rho|eps|lambda|beta|alpha)(?![A-Za-z0-9_^])");
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(
+            WORD + "(?:" + SUB + ")?(?:" + SUP + ")?");
+
+    /** The tokens of a short formula in TeX: names translated, the rest kept. */
+    private static String mathTokens(String s) {
+        java.util.regex.Matcher m = TOKEN.matcher(s);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            out.append(s, at, m.start());
+            String t = m.group();
+            int sub = t.indexOf('_');
+            int sup = t.indexOf('^');
+            int end = sub >= 0 ? sub : sup >= 0 ? sup : t.length();
+            out.append(name(t.substring(0, end)));
+            if (sub >= 0) {
+                out.append("_{").append(name(strip(t.substring(sub + 1, sup > sub ? sup : t.length())))).append('}');
+            }
+            if (sup >= 0) {
+                out.append("^{").append(name(strip(t.substring(sup + 1)))).append('}');
+            }
+            at = m.end();
+        }
+        return out.append(s.substring(at)).toString();
+    }
+
+    private static String strip(String braced) {
+        return braced.startsWith("{") && braced.endsWith("}") ? braced.substring(1, braced.length() - 1) : braced;
+    }
+
+    private static String name(String w) {
+        return switch (w) {
+            case "eps" -> "\\varepsilon";
+            case "rho" -> "\\rho";
+            case "pi" -> "\\pi";
+            case "lambda" -> "\\lambda";
+            case "beta" -> "\\beta";
+            case "alpha" -> "\\alpha";
+            case "inf" -> "\\infty";
+            case "eff" -> "\\mathrm{eff}";
+            case "max" -> "\\max";
+            default -> w;
+        };
     }
 
     /** Escapes text for LaTeX's text mode. */

@@ -71,4 +71,16 @@ class LatexNotationTest {
         assertEquals("F^{-}_{p}(y)", Latex.render(Bon.cdfBelow(coin)));
         assertEquals("\\mathrm{TV}", Latex.render(Bon.define("TV", "total variation", kl)));
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("prose in the .tex document: ASCII mathematics typeset inline, the rest escaped")
+    void proseAsMathematics() {
+        org.junit.jupiter.api.Assertions.assertEquals("For n \\(\\varepsilon_{\\infty}\\) \\(\\gg\\) 1",
+                TexDocument.prose("For n eps_inf >> 1"));
+        org.junit.jupiter.api.Assertions.assertEquals("with q = \\((1 - \\varepsilon_{\\infty})^{n}\\) and "
+                + "\\(\\rho\\) = \\(F_{L-2}\\)/\\(F_{L-1}\\) \\textless{} 1, \\(\\pi_{n}\\)(top), 50\\% of x",
+                TexDocument.prose("with q = (1 - eps_inf)^n and rho = F_{L-2}/F_{L-1} < 1, pi_n(top), 50% of x"));
+        org.junit.jupiter.api.Assertions.assertEquals("max p \\(\\to\\) 0 at n \\(\\geq\\) 3",
+                TexDocument.prose("max p -> 0 at n >= 3"));
+    }
 }
