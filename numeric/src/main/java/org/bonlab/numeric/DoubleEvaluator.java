@@ -40,6 +40,11 @@ public final class DoubleEvaluator {
     public static final int MAX_SUM_TERMS = 10_000_000;
 
     private final Map<BasePolicy, RankedPmf> bases = new HashMap<>();
+    /** The last (n, {S, T}) of the telescoped win rates per base policy ({@link Quantities#bestOfWinSums}). */
+    private final Map<BasePolicy, WinSums> winSums = new HashMap<>();
+
+    private record WinSums(double n, double[] sums) {
+    }
     private final Map<BasePolicy, BestOfKl> klKernels = new HashMap<>();
 
     /** The value of {@code e} with the given symbol values. */
@@ -554,6 +559,24 @@ public final class DoubleEvaluator {
 
         @Override
         public Double visitWinRate(Quantity.WinRate e) {
+            // best-of-n against its base: the telescoped sums over tie groups, without building pi_n
+            if (e.q() instanceof BestOf b && b.policy() instanceof BasePolicy base && base.equals(e.p())) {
+                RankedPmf p = pmfOf(base);
+                double n = sampleCount(b.n(), bindings);
+                // one pass per (base, n) serves both win-rate columns
+                WinSums known = winSums.get(base);
+                double[] st = known != null && known.n() == n ? known.sums() : null;
+                if (st == null) {
+                    st = Quantities.bestOfWinSums(p, n);
+                    winSums.put(base, new WinSums(n, st));
+                }
+                if (e.ties() == Quantity.Ties.HALF) {
+                    return 1 - 0.5 * (st[0] + st[1]);
+                }
+                if (1 - st[0] >= 1.0 / 16) {
+                    return 1 - st[0];
+                }
+            }
             return Quantities.winRate(pmfOf(e.q()), pmfOf(e.p()), e.ties() == Quantity.Ties.HALF);
         }
 

@@ -3,6 +3,7 @@ package org.bonlab.numeric.quantity;
 import java.util.Locale;
 import org.bonlab.numeric.policy.CompensatedSum;
 import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.numeric.policy.Ranking;
 
 /**
  * The quantities of the papers for finite ranked policies, in double precision with stable formulas.
@@ -89,6 +90,52 @@ public final class Quantities {
             sum.add(qi * win);
         }
         return sum.value();
+    }
+
+    /**
+     * The win rate of best-of-n against its base p without forming \( \pi_n \): over the tie groups g of the
+     * reward (mass \( P_g \), CDF \( F_g \) at the group's top and \( F_{g-1} \) below it), with
+     * \( S = \sum_g P_g F_g^n \) and \( T = \sum_g P_g F_{g-1}^n \), summation by parts of
+     * \( \sum_g (F_g^n - F_{g-1}^n) F_{g-1} \) gives \( W_{\mathrm{strict}} = 1 - S \), and with ties counting
+     * half \( W_{1/2} = 1 - (S + T)/2 \) (at n = 1, 1/2). Both sums have positive terms; \( W_{1/2} \ge 1/2 \) is
+     * well conditioned, and the strict rate is returned only where \( 1 - S \ge 1/16 \) (at most about one digit
+     * lost to the subtraction); otherwise empty, and the caller sums over \( \pi_n \) (tested equal on the
+     * reference cases).
+     */
+    public static java.util.OptionalDouble bestOfWinRate(RankedPmf p, double n, boolean halfTies) {
+        double[] st = bestOfWinSums(p, n);
+        if (halfTies) {
+            return java.util.OptionalDouble.of(1 - 0.5 * (st[0] + st[1]));
+        }
+        double w = 1 - st[0];
+        return w >= 1.0 / 16 ? java.util.OptionalDouble.of(w) : java.util.OptionalDouble.empty();
+    }
+
+    /**
+     * S and T of {@link #bestOfWinRate}, in one pass from the top group down, one exp per group, that stops where
+     * \( F^n \) underflows to 0 (below it every term does too: the CDF falls with the rank).
+     */
+    public static double[] bestOfWinSums(RankedPmf p, double n) {
+        CompensatedSum s = new CompensatedSum();
+        CompensatedSum t = new CompensatedSum();
+        Ranking r = p.ranking();
+        double top = 1; // F^n at the top group's top: F = 1
+        for (int last = p.size() - 1; last >= 0 && top > 0; ) {
+            int first = r.tieGroupFirst(last);
+            // F^n below this group is F^n at the top of the next group down: one exp per group
+            double below = first == 0 ? 0 : Math.exp(n * p.logCdf(first - 1));
+            double mass = 0;
+            for (int j = first; j <= last; j++) {
+                mass += p.probability(j);
+            }
+            if (mass > 0) {
+                s.add(mass * top);
+                t.add(mass * below);
+            }
+            top = below;
+            last = first - 1;
+        }
+        return new double[] {s.value(), t.value()};
     }
 
     /**

@@ -1,0 +1,69 @@
+package org.bonlab.numeric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.numeric.quantity.Quantities;
+import org.bonlab.policy.Policy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The telescoped win rate of best-of-n ({@link Quantities#bestOfWinRate}), an optimisation of the sum over
+ * pi_n, equals that sum and the 50-digit engine on policies with and without ties, at n from 1 to 10^6; where the
+ * strict rate is small it defers to the sum.
+ */
+class WinRateSweepTest {
+
+    @Test
+    @DisplayName("telescoped win rates = the sum over pi_n = 50 digits, ties included, n = 1..10^6")
+    void equalsTheSumOverPiN() {
+        List<Policy> policies = List.of(Policy.coin(), Policy.uniform(10), Policy.spike(200, "1e-5", "1e-3", "1e-1"),
+                Policy.probabilities("0.1", "0.2", "0.3", "0.4").withReward(new double[] {1, 1, 2, 2}),
+                Policy.probabilities("1/8", "1/8", "1/4", "1/2").withReward(new double[] {0, 3, 3, 3}));
+        DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        int fast = 0;
+        for (Policy p : policies) {
+            RankedPmf base = ev.pmf(p, Map.of());
+            for (long n : new long[] {1, 2, 3, 10, 1000, 1_000_000}) {
+                RankedPmf bon = ev.pmf(p.bestOf(Expr.constant(n)), Map.of());
+                for (boolean half : new boolean[] {false, true}) {
+                    double sum = Quantities.winRate(bon, base, half);
+                    var telescoped = Quantities.bestOfWinRate(base, n, half);
+                    Expr q = half ? Bon.winRateHalf(p.bestOf(Expr.constant(n)), p)
+                            : Bon.winRateStrict(p.bestOf(Expr.constant(n)), p);
+                    double exact = hp.evaluate(q, Map.of()).doubleValue();
+                    String what = p.describe() + " n=" + n + (half ? " half" : " strict");
+                    assertEquals(exact, sum, 1e-15 * Math.max(1e-300, exact) + 1e-300, what);
+                    if (telescoped.isPresent()) {
+                        fast++;
+                        assertEquals(exact, telescoped.getAsDouble(), 4e-15 * exact, what);
+                    }
+                    assertEquals(exact, ev.evaluate(q), 4e-15 * exact, what + " (engine)");
+                }
+            }
+        }
+        assertTrue(fast >= 50, "telescoped " + fast + " of 60");
+    }
+
+    @Test
+    @DisplayName("a small strict win rate (near-degenerate policy at n = 1) is left to the sum over pi_n, accurate")
+    void smallStrictRateDefers() {
+        Policy p = Policy.probabilities("1e-9", "0.999999999");
+        RankedPmf base = new DoubleEvaluator().pmf(p, Map.of());
+        assertTrue(Quantities.bestOfWinRate(base, 1, false).isEmpty());
+        double exact = new HighPrecisionEvaluator(50).evaluate(Bon.winRateStrict(p.bestOf(Expr.constant(1)), p),
+                Map.of()).doubleValue();
+        assertEquals(new BigDecimal("1e-9").multiply(new BigDecimal("0.999999999")).doubleValue(), exact, 1e-24);
+        assertEquals(exact, new DoubleEvaluator().evaluate(Bon.winRateStrict(p.bestOf(Expr.constant(1)), p)),
+                1e-15 * exact);
+    }
+}
