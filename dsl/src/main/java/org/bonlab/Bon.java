@@ -113,6 +113,14 @@ public final class Bon {
         return new Expr.Expectation(q, body);
     }
 
+    /**
+     * \( \int_{lower}^{upper} \mathit{body}\,d\,\mathit{variable} \), finite ends (numeric engines: tanh-sinh
+     * quadrature; see {@link Expr.Integral}).
+     */
+    public static Expr integral(Expr.Sym variable, Expr lower, Expr upper, Expr body) {
+        return new Expr.Integral(variable, lower, upper, body);
+    }
+
     /** \( \sum_y \mathit{body} \) over the outcomes of q's base policy. */
     public static Expr sumOverOutcomes(Policy q, Expr body) {
         return new Expr.OutcomeSum(q, body);

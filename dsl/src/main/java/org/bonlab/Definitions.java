@@ -208,4 +208,21 @@ public final class Definitions {
         return Bon.define("1 - 2 sqrt(n)/(n+1)", "Mroueh (2024), f-divergence bound with f(t) = (sqrt(t) - 1)^2/2",
                 Expr.constant(1).minus(Bon.sqrt(n).times(2L).div(n.plus(1L))));
     }
+
+    /** The integration variable of {@link #fDivergenceBoundMroueh}. */
+    public static final Expr.Sym U = Expr.symbol("u");
+
+    /**
+     * Mroueh (2024)'s bound for any f-divergence of best-of-n to its base: \( D_f(\pi_n \| p) \le
+     * \int_0^1 f(n u^{n-1})\,du \), the f-divergence of the continuous best-of-n density \( n u^{n-1} \) on [0, 1]
+     * from the uniform one (best-of-n of any policy is its image under the quantile map, so data processing gives
+     * the bound). {@code f} is an expression in {@code x}; the integral is evaluated numerically (tanh-sinh).
+     * With f = x log x it is Eq. (5), log n - (n-1)/n; with (x - 1)^2, (n-1)^2/(2n-1).
+     */
+    public static Expr fDivergenceBoundMroueh(Expr n, Expr.Sym x, Expr f) {
+        Expr density = n.times(U.pow(n.minus(1L)));
+        return Bon.define("int_0^1 f(n u^(n-1)) du with f(" + x.name() + ") = " + f.show(),
+                "Mroueh (2024), f-divergence bound for best-of-n",
+                Bon.integral(U, Expr.constant(0), Expr.constant(1), Binding.substitute(f, x, density)));
+    }
 }

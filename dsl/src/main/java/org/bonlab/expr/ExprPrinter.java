@@ -126,6 +126,12 @@ public final class ExprPrinter implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitIntegral(Expr.Integral e) {
+        return "integral(" + show(e.body()) + ", " + e.variable().name() + " = " + show(e.lower()) + ".."
+                + show(e.upper()) + ")";
+    }
+
+    @Override
     public String visitKl(Quantity.Kl e) {
         return "KL(" + e.q().describe() + " || " + e.p().describe() + ")";
     }

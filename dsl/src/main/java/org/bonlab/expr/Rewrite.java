@@ -127,6 +127,11 @@ public abstract class Rewrite implements Expr.Visitor<Expr> {
     }
 
     @Override
+    public Expr visitIntegral(Expr.Integral e) {
+        return after(new Expr.Integral(e.variable(), apply(e.lower()), apply(e.upper()), apply(e.body())));
+    }
+
+    @Override
     public Expr visitKl(Quantity.Kl e) {
         return quantity(e);
     }

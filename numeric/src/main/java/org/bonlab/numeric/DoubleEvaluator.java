@@ -373,8 +373,8 @@ public final class DoubleEvaluator {
 
         /**
          * The log of a product, quotient or power of outcome probabilities from their log-probabilities, so that
-         * \( \log(q(y)/p(y)) \) keeps its accuracy where q(y) or p(y) is tiny; NaN where that does not apply (the
-         * caller then takes the log of the value).
+         * \( \log(q(y)/p(y)) \) keeps its accuracy where q(y) or p(y) is tiny (and symbols bound to positive values
+         * by their logs); NaN where that does not apply (the caller then takes the log of the value).
          */
         private double logOf(Expr x) {
             if (outcome != null && x instanceof Expr.AtOutcome a && a.term() == Expr.AtOutcome.Term.PROBABILITY) {
@@ -396,6 +396,10 @@ public final class DoubleEvaluator {
             }
             if (x instanceof Expr.Num num && num.value().toDouble() > 0) {
                 return Math.log(num.value().toDouble());
+            }
+            Double bound = x instanceof Expr.Sym sym ? bindings.get(sym) : null;
+            if (bound != null && bound > 0) {
+                return Math.log(bound); // so log(n u^(n-1)) stays finite where u^(n-1) underflows
             }
             return Double.NaN;
         }
@@ -534,6 +538,17 @@ public final class DoubleEvaluator {
                 s.add(requireFinite(e.body().accept(new Values(b)), e.body()));
             }
             return s.value();
+        }
+
+        @Override
+        public Double visitIntegral(Expr.Integral e) {
+            double lo = of(e.lower());
+            double hi = of(e.upper());
+            java.util.Map<Expr.Sym, Double> b = new java.util.HashMap<>(bindings);
+            return org.bonlab.numeric.quantity.TanhSinh.integrate(x -> {
+                b.put(e.variable(), x);
+                return requireFinite(e.body().accept(new Values(b)), e.body());
+            }, lo, hi, e.show());
         }
 
         @Override

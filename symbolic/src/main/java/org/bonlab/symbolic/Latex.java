@@ -173,6 +173,12 @@ public final class Latex implements Expr.Visitor<String> {
     }
 
     @Override
+    public String visitIntegral(Expr.Integral e) {
+        return "\\int_{" + render(e.lower()) + "}^{" + render(e.upper()) + "} " + wrap(e.body(), PRODUCT) + " \\,d"
+                + render(e.variable());
+    }
+
+    @Override
     public String visitKl(Quantity.Kl e) {
         return "\\mathrm{KL}\\left(" + policy(e.q()) + " \\,\\|\\, " + policy(e.p()) + "\\right)";
     }

@@ -156,6 +156,12 @@ final class ToSymja implements Expr.Visitor<IExpr> {
     }
 
     @Override
+    public IExpr visitIntegral(Expr.Integral e) {
+        return F.Integrate(translate(e.body()), F.list(symbol(e.variable()), translate(e.lower()),
+                translate(e.upper())));
+    }
+
+    @Override
     public IExpr visitKl(Quantity.Kl e) {
         throw notDerived(e);
     }

@@ -373,6 +373,11 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         throw unsupported(e);
     }
 
+    @Override
+    public Interval visitIntegral(Expr.Integral e) {
+        throw unsupported(e); // quadrature has no rigorous enclosure here
+    }
+
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
     private Interval[] probabilities(BasePolicy base, Ranking ranking) {
         Interval[] box = given.get(base);
