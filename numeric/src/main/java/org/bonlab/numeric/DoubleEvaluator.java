@@ -579,11 +579,15 @@ public final class DoubleEvaluator {
                 RankedPmf p = pmfOf(base);
                 double n = sampleCount(b.n(), bindings);
                 // one pass per (base, n) serves both win-rate columns
-                WinSums known = winSums.get(base);
+                // kept only for policies that do not depend on the bindings (bernoulli(p) with a symbolic p does)
+                boolean fixed = !(base instanceof Bernoulli bern && !(bern.p() instanceof Expr.Num));
+                WinSums known = fixed ? winSums.get(base) : null;
                 double[] st = known != null && known.n() == n ? known.sums() : null;
                 if (st == null) {
                     st = Quantities.bestOfWinSums(p, n);
-                    winSums.put(base, new WinSums(n, st));
+                    if (fixed) {
+                        winSums.put(base, new WinSums(n, st));
+                    }
                 }
                 if (e.ties() == Quantity.Ties.HALF) {
                     return 1 - 0.5 * (st[0] + st[1]);

@@ -66,4 +66,19 @@ class WinRateSweepTest {
         assertEquals(exact, new DoubleEvaluator().evaluate(Bon.winRateStrict(p.bestOf(Expr.constant(1)), p)),
                 1e-15 * exact);
     }
+
+    @Test
+    @DisplayName("bernoulli(p) with a symbolic p: one evaluator at the same n and two values of p gives two win rates")
+    void symbolicBernoulliIsNotCached() {
+        Expr.Sym p = Bon.symbol("p");
+        Policy b = Policy.bernoulli(p);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        Expr w = Bon.winRateHalf(b.bestOf(Expr.constant(3)), b);
+        for (double value : new double[] {0.2, 0.7, 0.2}) {
+            double q = 1 - value;
+            // two outcomes, n = 3: 1 - (S + T)/2 with S = q^4 + p, T = p q^3
+            double expected = 1 - 0.5 * (Math.pow(q, 4) + value + value * Math.pow(q, 3));
+            assertEquals(expected, ev.evaluate(w, Map.of(p, value)), 1e-15, "p = " + value);
+        }
+    }
 }
