@@ -227,4 +227,20 @@ class DslTest {
         Bon.define("one minus", "test", Bon.expectation(q, Bon.log(Expr.constant(1).minus(Bon.prob(p)))));
         Definitions.lemma2Bound(p, Bon.n); // log((1 - (1 - p(y))^n)/p(y)): the sign depends on n, accepted
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("rationals to decimals: terminating ones exactly (no long division), others rounded")
+    void rationalToDecimal() {
+        assertEquals(0.1, org.bonlab.expr.Rational.parse("0.1").toDouble());
+        assertEquals(1.07507052765554e-06, org.bonlab.expr.Rational.parse("1.07507052765554e-06").toDouble());
+        assertEquals(0.075, org.bonlab.expr.Rational.of(3, 40).toDouble());
+        assertEquals(-0.075, org.bonlab.expr.Rational.of(-3, 40).toDouble());
+        assertEquals(1.0 / 3, org.bonlab.expr.Rational.of(1, 3).toDouble());
+        assertEquals(new java.math.BigDecimal("0.3333333333"),
+                org.bonlab.expr.Rational.of(1, 3).toBigDecimal(new java.math.MathContext(10)));
+        String hundredPlaces = "0." + "0".repeat(99) + "7"; // 5^100 in the denominator: beyond the table
+        assertEquals(7e-100, org.bonlab.expr.Rational.parse(hundredPlaces).toDouble());
+        assertEquals(new java.math.BigDecimal("1.2345678901234567890123456789"),
+                org.bonlab.expr.Rational.parse("1.2345678901234567890123456789").toBigDecimal());
+    }
 }

@@ -115,7 +115,46 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
     }
 
     public BigDecimal toBigDecimal(MathContext mc) {
+        BigDecimal terminating = terminatingDecimal();
+        if (terminating != null) {
+            return terminating.round(mc); // exact, then rounded once: no long division
+        }
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), mc);
+    }
+
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+    private static final double LOG2_5 = Math.log(5) / Math.log(2);
+    /** 5^0 .. 5^80: the denominators of decimals with up to 80 places. */
+    private static final BigInteger[] FIVES = new BigInteger[81];
+
+    static {
+        FIVES[0] = BigInteger.ONE;
+        for (int b = 1; b < FIVES.length; b++) {
+            FIVES[b] = FIVES[b - 1].multiply(FIVE);
+        }
+    }
+
+    /**
+     * The exact decimal value when the denominator is 2^a 5^b (every number read from decimal text, such as a
+     * probability in a CSV file), else null: n / (2^a 5^b) = n 2^(m-a) 5^(m-b) / 10^m with m = max(a, b).
+     */
+    private BigDecimal terminatingDecimal() {
+        int twos = denominator.getLowestSetBit();
+        BigInteger rest = denominator.shiftRight(twos);
+        int fives = -1;
+        // 5^b has 2.32 b bits: at most two candidates to compare with, for b below FIVES.length
+        int guess = (int) Math.floor((rest.bitLength() - 1) / LOG2_5);
+        for (int b = Math.max(0, guess - 1); b <= guess + 1 && b < FIVES.length; b++) {
+            if (FIVES[b].equals(rest)) {
+                fives = b;
+            }
+        }
+        if (fives < 0) {
+            return null;
+        }
+        int m = Math.max(twos, fives);
+        BigInteger scaled = numerator.shiftLeft(m - twos).multiply(FIVE.pow(m - fives));
+        return new BigDecimal(scaled, m);
     }
 
     @Override
