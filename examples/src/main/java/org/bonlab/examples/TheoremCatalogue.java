@@ -55,23 +55,26 @@ public final class TheoremCatalogue {
         Expr nOverN1 = n.div(n.plus(1));
         List<Entry> out = new ArrayList<>();
 
-        out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15)", p, any, n));
+        out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15; v3 Thm 3.1)", p, any, n));
         Expr mixture = w.times(kl).plus(Expr.constant(1).minus(w).times(Bon.kl(q.bestOf(n), q)));
         out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, any).forAll(q, any)
                 .forAll(n, 1, MAX_N).forAllReals(w, 0, 1).named("Cor 1 (Eq. 16), two prompts with weights w, 1 - w"),
                 "UNDECIDED"));
         out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)),
-                "Thm 2 (Eq. 17)", p, distinct, n));
+                "Thm 2 (Eq. 17; v3 Thm 3.4)", p, distinct, n));
         out.add(entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, p, n)),
                 "Cor 2 (Eq. 19)", p, distinct, n));
         out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, p, n)),
                 "Thm 3 (Eq. 21)", p, distinct, n));
         out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, p, n)),
-                "Cor 3 (Eq. 22)", p, distinct, n));
+                "Cor 3 (Eq. 22; v3 Thm 3.6, gap >= log(n eps_inf) + o(log n))", p, distinct, n));
         out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n)),
                 "Lemma 2 (Eq. 23)", p, distinct, n));
         out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, p, n)),
                 "Thm 4 (Eq. 27)", p, distinct, n));
+        // v3 Conjecture 4.4 (numerical evidence only in the paper): the estimator's mean bounds the KL from above
+        out.add(entry(Bon.claim(Bon.klHatMean(p, n)).atLeast(kl),
+                "v3 Conjecture 4.4: E[KLhat] (Eq. 28) >= KL", p, distinct, n));
         out.add(entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1),
                 "win rate (strict) <= n/(n+1) (v3 Thm 5.3)", p, tied, n));
         out.add(entry(Bon.claim(Bon.winRateHalf(p.bestOf(n), p)).atMost(nOverN1),

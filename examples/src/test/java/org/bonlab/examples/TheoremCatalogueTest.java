@@ -67,4 +67,14 @@ class TheoremCatalogueTest {
         Claim c = entries.get(2).claim();
         assertEquals(new ConjectureSearch(9, 500, null).check(c), new ConjectureSearch(9, 500, null).check(c));
     }
+
+    @Test
+    @DisplayName("version map: the v3 numbers (Thm 3.1, 3.4, 3.6, Conjecture 4.4, Thm 5.3, 5.4) name catalogue entries")
+    void versionMap() {
+        java.util.List<String> names = TheoremCatalogue.entries().stream().map(e -> e.claim().name()).toList();
+        for (String v3 : new String[] {"v3 Thm 3.1", "v3 Thm 3.4", "v3 Thm 3.6", "v3 Conjecture 4.4", "v3 Thm 5.3",
+            "v3 Thm 5.4"}) {
+            assertTrue(names.stream().anyMatch(n -> n.contains(v3)), v3 + " in " + names);
+        }
+    }
 }
