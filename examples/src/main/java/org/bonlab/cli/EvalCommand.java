@@ -94,8 +94,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     @Option(names = "--precision", paramLabel = "MODE", defaultValue = "double",
-            description = "double (stable double precision, default) or high (50 significant digits, apfloat).")
+            description = "double (stable double precision, default; n any exact double) or high (50 significant "
+                    + "digits, apfloat; n at most 2^63 - 1).")
     String precision;
+
+    /** The largest n of high precision: 2^63 - 1 (the exponent of its exact powers is a long). */
+    static final double HIGH_PRECISION_MAX_N = 0x1p63 - 1024; // the largest double below 2^63
 
     @Option(names = "--samples", paramLabel = "K",
             description = "Add Monte Carlo columns: K draws y ~ best-of-n, the sampling distribution of the "
@@ -167,6 +171,15 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("--precision must be 'double' or 'high', but was '" + precision + "'");
         }
         boolean high = precision.equals("high");
+        if (high) {
+            for (double k : ns) {
+                if (k > HIGH_PRECISION_MAX_N) {
+                    throw new BadInputException(String.format(Locale.ROOT, "--n with --precision high must be at most "
+                            + "2^63 - 1 (about 9.2e18: its powers F^n take a 64-bit exponent), but has %s; double "
+                            + "precision takes any n that is an exact double", SampleCounts.format(k)));
+                }
+            }
+        }
         DoubleEvaluator ev = new DoubleEvaluator();
         HighPrecisionEvaluator hp = high ? new HighPrecisionEvaluator() : null;
         List<String> warnings = new ArrayList<>();

@@ -345,4 +345,16 @@ class BonlabEvalTest {
         assertEquals(2, dpi.code());
         assertTrue(dpi.err().contains("--dpi must be from 72 to 600, but was 10"), dpi.err());
     }
+
+    @Test
+    @DisplayName("the limit on n of high precision (2^63 - 1) is checked before any work and named with the reason")
+    void highPrecisionLimitOnN() {
+        Run r = run("eval", "--policy", "coin", "--n", "1,1e19", "--precision", "high");
+        assertEquals(2, r.code());
+        assertTrue(r.out().isEmpty(), r.out());
+        assertTrue(r.err().contains("--n with --precision high must be at most 2^63 - 1") && r.err().contains("1e19")
+                || r.err().contains("10000000000000000000"), r.err());
+        Run d = run("eval", "--policy", "coin", "--n", "1e19", "--columns", "kl");
+        assertEquals(0, d.code(), d.err());
+    }
 }
