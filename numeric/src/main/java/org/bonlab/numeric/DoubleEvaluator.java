@@ -589,11 +589,9 @@ public final class DoubleEvaluator {
                         winSums.put(base, new WinSums(n, st));
                     }
                 }
-                if (e.ties() == Quantity.Ties.HALF) {
-                    return 1 - 0.5 * (st[0] + st[1]);
-                }
-                if (1 - st[0] >= 1.0 / 16) {
-                    return 1 - st[0];
+                java.util.OptionalDouble w = Quantities.bestOfWinRate(st, e.ties() == Quantity.Ties.HALF);
+                if (w.isPresent()) {
+                    return w.getAsDouble();
                 }
             }
             return Quantities.winRate(pmfOf(e.q()), pmfOf(e.p()), e.ties() == Quantity.Ties.HALF);

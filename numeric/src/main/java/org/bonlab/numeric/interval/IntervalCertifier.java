@@ -256,14 +256,7 @@ public final class IntervalCertifier {
                         + "[%.0f, infinity]: interval arithmetic cannot compare them there (certify a finite range of "
                         + "n instead)", a));
             }
-            double m;
-            if (b == Double.POSITIVE_INFINITY) {
-                m = Math.max(a + 1, 4 * a);
-            } else if (b - a < 16) {
-                m = Math.floor((a + b) / 2);
-            } else {
-                m = Math.min(b - 1, Math.max(a, Math.floor(Math.sqrt(a) * Math.sqrt(b))));
-            }
+            double m = splitPoint(a, b);
             todo.push(new double[] {m + 1, b});
             todo.push(new double[] {a, m});
         }
@@ -274,6 +267,20 @@ public final class IntervalCertifier {
                 range.unbounded() ? String.format(Locale.ROOT, ", the last [%.0f, infinity] (t = 1/n in [0, 1/%.0f], "
                         + "so it encloses the limit n -> infinity too)", lastStart, lastStart) : "",
                 worst, where), boxes);
+    }
+
+    /**
+     * Where a box of consecutive integers [a, b] (b possibly infinity) is split, into [a, m] and [m + 1, b]: an
+     * unbounded box at 4a, a short one at its middle, a long one at the geometric mean of its ends.
+     */
+    static double splitPoint(double a, double b) {
+        if (b == Double.POSITIVE_INFINITY) {
+            return Math.max(a + 1, 4 * a);
+        }
+        if (b - a < 16) {
+            return Math.floor((a + b) / 2);
+        }
+        return Math.min(b - 1, Math.max(a, Math.floor(Math.sqrt(a) * Math.sqrt(b))));
     }
 
     /** From this n on, an unbounded tail box whose sides are both unbounded is given up at once. */

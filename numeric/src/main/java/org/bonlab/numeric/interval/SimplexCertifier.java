@@ -273,8 +273,6 @@ public final class SimplexCertifier {
     private static Interval[] margins(Claim claim, Expr lhs, Expr rhs, Part part, List<Box> boxes,
             ForkJoinPool pool) {
         Interval[] out = new Interval[boxes.size()];
-        Runnable work = () -> IntStream.range(0, boxes.size()).parallel()
-                .forEach(i -> out[i] = margin(claim, lhs, rhs, part, boxes.get(i)));
         if (pool == null) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = margin(claim, lhs, rhs, part, boxes.get(i));
@@ -282,7 +280,8 @@ public final class SimplexCertifier {
             return out;
         }
         try {
-            pool.submit(work).get();
+            pool.submit(() -> IntStream.range(0, boxes.size()).parallel()
+                    .forEach(i -> out[i] = margin(claim, lhs, rhs, part, boxes.get(i)))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("certification interrupted", e);
@@ -346,14 +345,7 @@ public final class SimplexCertifier {
         if (nSplittable && (!pSplittable || nWidth >= pEffect)) {
             double a = box.a();
             double b = box.b();
-            double m;
-            if (b == Double.POSITIVE_INFINITY) {
-                m = Math.max(a + 1, 4 * a);
-            } else if (b - a < 16) {
-                m = Math.floor((a + b) / 2);
-            } else {
-                m = Math.min(b - 1, Math.max(a, Math.floor(Math.sqrt(a) * Math.sqrt(b))));
-            }
+            double m = IntervalCertifier.splitPoint(a, b);
             out.add(new Box(a, m, box.lo(), box.hi()));
             out.add(new Box(m + 1, b, box.lo(), box.hi()));
             return out;

@@ -502,7 +502,8 @@ public final class HighPrecisionEvaluator {
             Apfloat previous = sum.multiply(h);
             for (int level = 1; level <= 14; level++) {
                 h = h.divide(new Apfloat(2, prec));
-                for (long k = 1; k * Math.pow(2, -level) <= tMax; k += 2) {
+                double step = Math.scalb(1.0, -level);
+                for (long k = 1; k * step <= tMax; k += 2) {
                     Apfloat t = h.multiply(new Apfloat(k, prec));
                     sum = sum.add(term.apply(t)).add(term.apply(t.negate()));
                 }

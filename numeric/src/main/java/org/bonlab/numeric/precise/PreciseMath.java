@@ -27,6 +27,9 @@ final class PreciseMath {
     /** Beyond this |x|, exp is apfloat's. */
     static final double EXP_LIMIT = 1e6;
 
+    private static final Apfloat EXP_ABOVE = new Apfloat((long) EXP_LIMIT);
+    private static final Apfloat EXP_BELOW = new Apfloat((long) -EXP_LIMIT);
+
     /** Above this precision, log is apfloat's. */
     static final long LOG_DIGITS = 150;
 
@@ -44,7 +47,7 @@ final class PreciseMath {
     static Apfloat exp(Apfloat x) {
         long prec = x.precision();
         if (prec == Apfloat.INFINITE || prec > Integer.MAX_VALUE - GUARD || Math.abs(x.scale()) > MAX_SCALE
-                || x.compareTo(new Apfloat((long) EXP_LIMIT)) > 0 || x.compareTo(new Apfloat((long) -EXP_LIMIT)) < 0) {
+                || x.compareTo(EXP_ABOVE) > 0 || x.compareTo(EXP_BELOW) < 0) {
             return ApfloatMath.exp(x);
         }
         if (x.signum() == 0) {

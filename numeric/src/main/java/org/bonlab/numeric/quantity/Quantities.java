@@ -103,7 +103,11 @@ public final class Quantities {
      * reference cases).
      */
     public static java.util.OptionalDouble bestOfWinRate(RankedPmf p, double n, boolean halfTies) {
-        double[] st = bestOfWinSums(p, n);
+        return bestOfWinRate(bestOfWinSums(p, n), halfTies);
+    }
+
+    /** {@link #bestOfWinRate} from S and T already summed ({@link #bestOfWinSums}). */
+    public static java.util.OptionalDouble bestOfWinRate(double[] st, boolean halfTies) {
         if (halfTies) {
             return java.util.OptionalDouble.of(1 - 0.5 * (st[0] + st[1]));
         }
