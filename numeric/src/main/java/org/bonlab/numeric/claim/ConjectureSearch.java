@@ -317,7 +317,7 @@ public final class ConjectureSearch {
         return new Local(best[0], bestPoint[0], evals[0]);
     }
 
-    private static Candidate decode(Claim claim, Candidate start, List<PolicyVar> vars, List<Expr.Sym> syms,
+    static Candidate decode(Claim claim, Candidate start, List<PolicyVar> vars, List<Expr.Sym> syms,
             double[] x) {
         Map<PolicyVar, Explicit> policies = new LinkedHashMap<>(start.policies()); // named ones stay as they are
         int at = 0;

@@ -138,6 +138,36 @@ final class PolicyDraws {
      * The probabilities rounded to multiples of 1/d, exactly (the largest entry absorbs the rounding), or null
      * when rounding would zero an outcome that had mass.
      */
+    /**
+     * The policy with each probability replaced by the exact decimal its double prints as, and the largest by one
+     * minus the others: an exact policy (summing to 1 exactly) within 1e-16 of {@code e}, for re-checking a point at
+     * high precision; {@code e} itself when it is exact already or the largest would not stay positive.
+     */
+    static Explicit exactly(Explicit e) {
+        if (e.isExact()) {
+            return e;
+        }
+        double[] p = e.probabilitiesAsDoubles();
+        int largest = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[largest]) {
+                largest = i;
+            }
+        }
+        List<Scalar> s = new ArrayList<>();
+        java.math.BigDecimal rest = java.math.BigDecimal.ONE;
+        for (int i = 0; i < p.length; i++) {
+            java.math.BigDecimal d = i == largest ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(Double.toString(p[i]));
+            rest = rest.subtract(d);
+            s.add(Rational.of(d));
+        }
+        if (rest.signum() <= 0) {
+            return e;
+        }
+        s.set(largest, Rational.of(rest));
+        return Explicit.of(e.outcomes(), s, e.reward());
+    }
+
     static Explicit rounded(Explicit e, int d) {
         int size = e.size();
         long[] k = new long[size];

@@ -72,7 +72,7 @@ public final class SimplexCertifier {
     }
 
     /** Whether {@code claim} ranges over a simplex: then this certifier answers (a proof, or why not). */
-    static boolean applies(Claim claim) {
+    public static boolean applies(Claim claim) {
         return claim.policies().values().stream().anyMatch(f -> f instanceof Family.Simplex);
     }
 

@@ -1,0 +1,118 @@
+package org.bonlab.numeric.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.bonlab.Bon;
+import org.bonlab.Definitions;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sharp constants against values known in closed form (each derived in its test and checked with mpmath at 40
+ * digits): the lower end is attained (at most the supremum) and within 1e-6 of it, the upper end is certified
+ * (at least the supremum).
+ */
+class SharpConstantsTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+    private static final Family UP_TO_THREE = new Family.Simplex(2, 3, Family.Rewards.ORDERED);
+    private static final Expr GAP = Bon.analyticalKl(N).minus(Bon.kl(P.bestOf(N), P));
+
+    private static void assertBracket(SharpConstants.Bracket b, double supremum, double within) {
+        double lower = b.lower().doubleValue();
+        assertTrue(lower <= supremum + 1e-15 && supremum - lower < within,
+                b.kind() + ": lower end " + lower + " must be within " + within + " below " + supremum);
+        b.upper().ifPresent(u -> assertTrue(u.doubleValue() >= supremum, b.kind() + ": certified upper end " + u
+                + " must not be below the supremum " + supremum));
+    }
+
+    @Test
+    @DisplayName("Cor 2 (Eq. 19) on 2 and 3 outcomes, n <= 100: ratio (log 2 - 1/2)/4 at a corner, n = 2; certified")
+    void corollaryTwoRatioIsAttainedAtTheCornerAndCertified() {
+        // at n = 2 near the corner p -> (1, 0): KL -> 0 and 2 n (n-1) delta -> 4, so gap/bound -> (log 2 - 1/2)/4
+        // = 0.0482867951399863273543 (mpmath); the ratio decreases in n and away from the corner
+        Claim cor2 = Bon.claim(GAP).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, P, N)).forAll(P, UP_TO_THREE)
+                .forAll(N, 1, 100).named("Cor 2");
+        List<SharpConstants.Bracket> b = new SharpConstants(1, 2000, Duration.ofSeconds(60), 2).tighten(cor2);
+        assertEquals(SharpConstants.Kind.RATIO, b.get(0).kind());
+        assertBracket(b.get(0), 0.04828679513998632735, 1e-6);
+        assertTrue(b.get(0).upper().isPresent(), b.get(0).upperEvidence());
+        assertTrue(b.get(0).upper().get().doubleValue() < 0.0483, "a tight certified end: " + b.get(0).upper());
+        assertTrue(b.get(0).witness().contains("n = 2"), b.get(0).witness());
+        // the difference: both sides are 0 at n = 1 and the bound exceeds the gap elsewhere, so sup = 0, certified
+        assertEquals(SharpConstants.Kind.DIFFERENCE, b.get(1).kind());
+        assertEquals(0, b.get(1).lower().signum(), b.get(1).witness());
+        assertEquals(0, b.get(1).upper().orElseThrow().signum(), b.get(1).upperEvidence());
+    }
+
+    @Test
+    @DisplayName("v3 Thm 5.4 on 2 and 3 outcomes: the constant 1/2 of (n-1)/2 can be 1/6 (ratio 1/3, at n = 2)")
+    void winRateGapRatioIsOneThird() {
+        // at n = 2 and a point mass, n/(n+1) - W_half = 2/3 - 1/2 = 1/6 against (n-1)/2 sum p^2 = 1/2: ratio 1/3
+        Claim gap = Bon.claim(N.div(N.plus(1)).minus(Bon.winRateHalf(P.bestOf(N), P)))
+                .atMost(Definitions.winRateGapBound(P, N)).forAll(P, UP_TO_THREE).forAll(N, 1, 1000).named("v3 5.4");
+        List<SharpConstants.Bracket> b = new SharpConstants(3, 2000, Duration.ZERO, 1).tighten(gap);
+        assertBracket(b.get(0), 1.0 / 3, 1e-6);
+        assertFalse(b.get(0).upper().isPresent(), "no certification was asked for");
+    }
+
+    @Test
+    @DisplayName("Thm 1 on the coin, n = 1..50: ratio attained at n = 3, certified point by point; difference 0 at n = 1")
+    void theoremOneOnTheCoin() {
+        // (log 2 - h(1/8)) / (log 3 - 2/3) = 0.73244640803987957737 (mpmath, the largest over n = 2..50)
+        PolicyVar coin = Policy.variable("coin");
+        Claim thm1 = Bon.claim(Bon.kl(coin.bestOf(N), coin)).atMost(Bon.analyticalKl(N))
+                .forAll(coin, new Family.Named(Policy.coin())).forAll(N, 1, 50).named("Thm 1 on the coin");
+        List<SharpConstants.Bracket> b = new SharpConstants(1, 400, Duration.ofSeconds(30), 1).tighten(thm1);
+        assertBracket(b.get(0), 0.73244640803987957737, 1e-9);
+        assertTrue(b.get(0).witness().endsWith("n = 3"), b.get(0).witness());
+        assertTrue(b.get(0).upper().isPresent(), b.get(0).upperEvidence());
+        assertTrue(b.get(0).upper().get().compareTo(new BigDecimal("0.7324465")) < 0, b.get(0).upperText());
+        assertEquals(0, b.get(1).lower().signum());
+    }
+
+    @Test
+    @DisplayName("a bound that is 0 where the bounded side is positive has no finite ratio: 'unbounded'")
+    void zeroBoundUnderPositiveSideIsUnbounded() {
+        // at n = 1 the win rate is 1/2 > 0 = n - 1
+        Claim c = Bon.claim(Bon.winRateHalf(P.bestOf(N), P)).atMost(N.minus(1L)).forAll(P, UP_TO_THREE)
+                .forAll(N, 1, 10).named("W <= n - 1");
+        SharpConstants.Bracket ratio = new SharpConstants(1, 200, Duration.ZERO, 1).tighten(c).get(0);
+        assertTrue(ratio.unbounded(), ratio.toString());
+        assertEquals("unbounded", ratio.lowerText());
+        assertTrue(ratio.witness().endsWith("n = 1"), ratio.witness());
+    }
+
+    @Test
+    @DisplayName("both sides exactly 0 (n = 1) with rounding noise in double are not 'unbounded'")
+    void roundingAtBothSidesZeroIsNotUnbounded() {
+        Claim gap = Bon.claim(N.div(N.plus(1)).minus(Bon.winRateHalf(P.bestOf(N), P)))
+                .atMost(Definitions.winRateGapBound(P, N)).forAll(P, UP_TO_THREE).forAll(N, 1, 3).named("v3 5.4");
+        SharpConstants.Bracket ratio = new SharpConstants(5, 400, Duration.ZERO, 1).tighten(gap).get(0);
+        assertFalse(ratio.unbounded(), ratio.toString());
+    }
+
+    @Test
+    @DisplayName("an equality has no sharp constant; a bad budget is refused with its value")
+    void refusals() {
+        Claim eq = Bon.claim(GAP).isEqualTo(GAP).forAll(P, UP_TO_THREE).forAll(N, 1, 3).named("eq");
+        SharpConstants s = new SharpConstants(1, 200, Duration.ZERO, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.tighten(eq));
+        assertTrue(e.getMessage().contains("'eq' must be an inequality"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SharpConstants(1, 99, Duration.ZERO, 1));
+        assertTrue(e.getMessage().contains("at least 100, but was 99"), e.getMessage());
+    }
+}
