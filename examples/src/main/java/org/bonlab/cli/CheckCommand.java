@@ -71,6 +71,12 @@ final class CheckCommand implements Callable<Integer> {
                     + DEFAULT_TIMEOUT_SECONDS + " s); past it, exit 2.")
     int timeout;
 
+    @Option(names = "--certificate", paramLabel = "DIR",
+            description = "Write a certificate of each claim PROVED by interval arithmetic into DIR (created if "
+                    + "missing): the claim, the spec, the covering of its domain and the margin on each piece; "
+                    + "re-check one with 'bonlab verify CERT'.")
+    Path certificates;
+
     @Override
     public Integer call() throws Exception {
         SpecRunner.requireSpecFile(file);
@@ -88,7 +94,48 @@ final class CheckCommand implements Callable<Integer> {
         }
         org.bonlab.numeric.interval.SimplexCertifier.useThreads(threads == 0
                 ? Runtime.getRuntime().availableProcessors() : threads);
+        if (certificates != null) {
+            Outputs.requireDirectory(certificates, "--certificate");
+            org.bonlab.numeric.interval.IntervalCertifier.recordCoverings(true);
+        }
         return SpecRunner.run("check", file, timeout, this::checkAll);
+    }
+
+    /** One certificate per claim PROVED by interval arithmetic, named by its place and its name. */
+    private void writeCertificates(List<Claim> claims) {
+        PrintWriter err = spec.commandLine().getErr();
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            throw new BadInputException("SPEC " + file + " cannot be read again for its certificates: "
+                    + Outputs.reason(e), e);
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            var r = org.bonlab.numeric.interval.IntervalCertifier.certify(c);
+            if (!(r instanceof org.bonlab.numeric.interval.IntervalCertifier.Result.Certified proof)) {
+                continue;
+            }
+            if (proof.covering().isEmpty()) {
+                err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (several integer "
+                        + "ranges)%n", c.name());
+                continue;
+            }
+            String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            Path target = certificates.resolve(String.format(Locale.ROOT, "%02d-%s.cert", i + 1,
+                    slug.length() > 60 ? slug.substring(0, 60) : slug));
+            try {
+                new Certificate(c.name(), c.statement(), proof.covering().get(), file.getFileName().toString(),
+                        source).write(target);
+            } catch (IOException e) {
+                throw new BadInputException("--certificate " + certificates + ": " + target + " cannot be written: "
+                        + Outputs.reason(e), e);
+            }
+            err.printf(Locale.ROOT, "certificate of '%s': %s (%d pieces)%n", c.name(), target,
+                    proof.covering().get().pieces().size());
+        }
+        err.flush();
     }
 
     static String csv(List<List<String>> records) {
@@ -185,6 +232,9 @@ final class CheckCommand implements Callable<Integer> {
                     Long.toString(v.evaluations()), String.format(Locale.ROOT, "%.3f", seconds),
                     x == null ? "" : x.describe(), x == null ? "" : Double.toString(x.lhs()),
                     x == null ? "" : Double.toString(x.rhs()), Long.toString(seed), evidence));
+        }
+        if (certificates != null) {
+            writeCertificates(claims);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!format.equals("table")) {

@@ -18,6 +18,23 @@ public record Interval(double lo, double hi) {
     public static final int TRANSCENDENTAL_ULPS = 2;
 
     public static final Interval ZERO = new Interval(0, 0);
+
+    /**
+     * Whether the operations use {@link ExactArithmetic} (exact rationals, series with rigorous remainders) instead
+     * of the floating arithmetic below: set only to re-check a certificate, before any evaluation starts. Either
+     * arithmetic is sound; the exact one is independent of the other and about a hundred times slower.
+     */
+    private static boolean exact;
+
+    /** Switches every interval operation of this JVM to the exact arithmetic (true) or back to floating (false). */
+    public static void useExactArithmetic(boolean on) {
+        exact = on;
+    }
+
+    /** Whether the exact arithmetic is in use. */
+    public static boolean exactArithmetic() {
+        return exact;
+    }
     public static final Interval ONE = new Interval(1, 1);
 
     public Interval {
@@ -48,10 +65,16 @@ public record Interval(double lo, double hi) {
     }
 
     public Interval plus(Interval o) {
+        if (exact && ExactArithmetic.applies(this, o)) {
+            return ExactArithmetic.plus(this, o);
+        }
         return new Interval(sumDown(lo, o.lo), sumUp(hi, o.hi));
     }
 
     public Interval minus(Interval o) {
+        if (exact && ExactArithmetic.applies(this, o)) {
+            return ExactArithmetic.minus(this, o);
+        }
         return new Interval(sumDown(lo, -o.hi), sumUp(hi, -o.lo));
     }
 
@@ -89,6 +112,9 @@ public record Interval(double lo, double hi) {
     }
 
     public Interval times(Interval o) {
+        if (exact && ExactArithmetic.applies(this, o)) {
+            return ExactArithmetic.times(this, o);
+        }
         double a = lo * o.lo;
         double b = lo * o.hi;
         double c = hi * o.lo;
@@ -110,6 +136,9 @@ public record Interval(double lo, double hi) {
     public Interval div(Interval o) {
         if (o.lo <= 0 && o.hi >= 0) {
             throw new ArithmeticException("interval division by an interval containing 0: " + o);
+        }
+        if (exact && ExactArithmetic.applies(this, o)) {
+            return ExactArithmetic.div(this, o);
         }
         double min = Math.min(Math.min(quotientBound(lo, o.lo, true), quotientBound(lo, o.hi, true)),
                 Math.min(quotientBound(hi, o.lo, true), quotientBound(hi, o.hi, true)));
@@ -146,6 +175,9 @@ public record Interval(double lo, double hi) {
         if (lo == 1 && hi == 1) {
             return ZERO; // log 1 = 0 exactly: lets a claim that is tight at n = 1 (log 1 - 0/1) be certified
         }
+        if (exact && ExactArithmetic.applies(this)) {
+            return ExactArithmetic.log(this);
+        }
         return widen(Math.log(lo), Math.log(hi), TRANSCENDENTAL_ULPS);
     }
 
@@ -165,6 +197,9 @@ public record Interval(double lo, double hi) {
     }
 
     public Interval exp() {
+        if (exact && ExactArithmetic.applies(this)) {
+            return ExactArithmetic.exp(this);
+        }
         Interval r = widen(Math.exp(lo), Math.exp(hi), TRANSCENDENTAL_ULPS);
         return new Interval(Math.max(0, r.lo), r.hi);
     }
@@ -173,10 +208,16 @@ public record Interval(double lo, double hi) {
         if (lo < -1) {
             throw new ArithmeticException("interval log1p of an interval reaching below -1: " + this);
         }
+        if (exact && ExactArithmetic.applies(this)) {
+            return ExactArithmetic.log1p(this);
+        }
         return widen(Math.log1p(lo), Math.log1p(hi), TRANSCENDENTAL_ULPS);
     }
 
     public Interval expm1() {
+        if (exact && ExactArithmetic.applies(this)) {
+            return ExactArithmetic.expm1(this);
+        }
         Interval r = widen(Math.expm1(lo), Math.expm1(hi), TRANSCENDENTAL_ULPS);
         return new Interval(Math.max(-1, r.lo), r.hi);
     }
@@ -197,6 +238,9 @@ public record Interval(double lo, double hi) {
         }
         if (n == 1) {
             return this;
+        }
+        if (exact && ExactArithmetic.applies(this)) {
+            return ExactArithmetic.pow(this, n);
         }
         if (!exactPower(lo, n) || !exactPower(hi, n)) {
             return new Interval(powDown(lo, n), powUp(hi, n));

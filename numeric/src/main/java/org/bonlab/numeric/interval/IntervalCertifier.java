@@ -40,7 +40,11 @@ public final class IntervalCertifier {
 
     /** The outcome of an attempt: a proof, or why there is none. */
     public sealed interface Result permits Result.Certified, Result.NotCertified {
-        record Certified(String argument, long points) implements Result {
+        /** A proof, with the covering behind it when coverings are being recorded ({@link #recordCoverings}). */
+        record Certified(String argument, long points, java.util.Optional<Covering> covering) implements Result {
+            public Certified(String argument, long points) {
+                this(argument, points, java.util.Optional.empty());
+            }
         }
 
         record NotCertified(String reason) implements Result {
@@ -57,7 +61,7 @@ public final class IntervalCertifier {
         synchronized (RESULTS) {
             known = RESULTS.get(claim);
         }
-        if (known != null) {
+        if (known != null && !(recording && known instanceof Result.Certified c && c.covering().isEmpty())) {
             return known;
         }
         Result r = compute(claim);
@@ -75,6 +79,20 @@ public final class IntervalCertifier {
             return size() > 256;
         }
     };
+
+    private static volatile boolean recording;
+
+    /**
+     * Whether later proofs keep their covering (every piece and its margin) for a certificate; off by default,
+     * since a covering can hold millions of pieces.
+     */
+    public static void recordCoverings(boolean on) {
+        recording = on;
+    }
+
+    static boolean recording() {
+        return recording;
+    }
 
     /** Forgets the results kept so far (for benchmarks that time certification itself). */
     public static void forgetResults() {
@@ -135,6 +153,7 @@ public final class IntervalCertifier {
                     + "boxes of n are certified only for one integer range and fixed policies", MAX_POINTS));
         }
         int k = ints.size();
+        List<Covering.Piece> pieces = recording && k == 1 ? new ArrayList<>() : null;
         long[] boxes = {0};
         long[] idx = new long[k];
         double worst = Double.POSITIVE_INFINITY;
@@ -155,8 +174,12 @@ public final class IntervalCertifier {
                     return new Result.NotCertified(String.format(Locale.ROOT,
                             "the margin's enclosure %s at %s is not non-negative", margin, at));
                 }
+                if (pieces != null) {
+                    double n = ints.get(0).from() + idx[0];
+                    pieces.add(new Covering.Piece(0, n, n, new double[0], new double[0], margin.lo()));
+                }
             } else {
-                Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes);
+                Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, pieces);
                 if (split instanceof Result.NotCertified no) {
                     return no;
                 }
@@ -179,11 +202,17 @@ public final class IntervalCertifier {
                     "certified by interval branch-and-bound with outward rounding: for each of the %d points of the "
                             + "integer domain, %s was split into %d boxes in all, each with a non-negative "
                             + "enclosure of the margin (smallest lower bound %.3g at %s)",
-                    total, overText, boxes[0], worst, at), total + boxes[0]);
+                    total, overText, boxes[0], worst, at), total + boxes[0],
+                    covering(Covering.Kind.PARAMETER, pieces));
         }
         return new Result.Certified(String.format(Locale.ROOT,
                 "certified by interval arithmetic with outward rounding at every one of the %d points of the domain "
-                        + "(smallest certified lower bound of the margin %.3g at %s)", total, worst, at), total);
+                        + "(smallest certified lower bound of the margin %.3g at %s)", total, worst, at), total,
+                covering(Covering.Kind.N_BOXES, pieces));
+    }
+
+    static java.util.Optional<Covering> covering(Covering.Kind kind, List<Covering.Piece> pieces) {
+        return pieces == null ? java.util.Optional.empty() : java.util.Optional.of(new Covering(kind, pieces));
     }
 
     /** Most boxes of n in a branch-and-bound over a long or unbounded range of n. */
@@ -212,6 +241,7 @@ public final class IntervalCertifier {
         double worst = Double.POSITIVE_INFINITY;
         String where = "";
         double lastStart = range.from();
+        List<Covering.Piece> pieces = recording ? new ArrayList<>() : null;
         while (!todo.isEmpty()) {
             double[] box = todo.pop();
             double a = box[0];
@@ -244,6 +274,9 @@ public final class IntervalCertifier {
                 }
                 points += a == b ? 1 : 0;
                 lastStart = Math.max(lastStart, a);
+                if (pieces != null) {
+                    pieces.add(new Covering.Piece(0, a, b, new double[0], new double[0], margin.lo()));
+                }
                 continue;
             }
             if (a == b || a >= LARGEST_SPLIT) {
@@ -266,7 +299,7 @@ public final class IntervalCertifier {
                         + "the margin (smallest certified lower bound %.3g at %s)", range, boxes, points,
                 range.unbounded() ? String.format(Locale.ROOT, ", the last [%.0f, infinity] (t = 1/n in [0, 1/%.0f], "
                         + "so it encloses the limit n -> infinity too)", lastStart, lastStart) : "",
-                worst, where), boxes);
+                worst, where), boxes, covering(Covering.Kind.N_BOXES, pieces));
     }
 
     /**
@@ -320,7 +353,7 @@ public final class IntervalCertifier {
      * lower bounds, or why the proof failed (a box narrower than {@link #MIN_BOX_WIDTH}, or the box budget).
      */
     private static Object bisect(Claim claim, Expr lhs, Expr rhs, Map<Expr.Sym, Double> at, Expr.Sym p,
-            Interval whole, long[] boxes) {
+            Interval whole, long[] boxes, List<Covering.Piece> pieces) {
         java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
         todo.push(whole);
         double smallest = Double.POSITIVE_INFINITY;
@@ -342,6 +375,10 @@ public final class IntervalCertifier {
             }
             if (m.lo() >= 0) {
                 smallest = Math.min(smallest, m.lo());
+                if (pieces != null) {
+                    double n = at.values().iterator().next();
+                    pieces.add(new Covering.Piece(0, n, n, new double[] {box.lo()}, new double[] {box.hi()}, m.lo()));
+                }
                 continue;
             }
             if (box.width() < MIN_BOX_WIDTH) {

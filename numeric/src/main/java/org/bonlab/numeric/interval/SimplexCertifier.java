@@ -163,6 +163,7 @@ public final class SimplexCertifier {
         String stop = null;
         double nCount = range.unbounded() ? Double.NaN : (double) range.count();
         ForkJoinPool pool = budget.threads() == 1 ? null : new ForkJoinPool(budget.threads());
+        List<Covering.Piece> pieces = IntervalCertifier.recording() ? new ArrayList<>() : null;
         try {
             for (Part part : parts) {
                 Map<PolicyVar, Policy> values = new LinkedHashMap<>(fixed);
@@ -208,6 +209,10 @@ public final class SimplexCertifier {
                         }
                         if (m.lo() >= 0) {
                             certifiedWeight += weight(box, range, nCount, dims);
+                            if (pieces != null) {
+                                pieces.add(new Covering.Piece(parts.indexOf(part), box.a(), box.b(), box.lo(),
+                                        box.hi(), m.lo()));
+                            }
                             if (m.lo() < worst) {
                                 worst = m.lo();
                                 worstWhere = part.describe() + ", " + box.describe();
@@ -258,7 +263,8 @@ public final class SimplexCertifier {
                 "certified by interval branch-and-bound over (n, probabilities) with outward rounding: for %s, "
                         + "%s and the closed simplex (covering the open one), %d boxes, each with a non-negative "
                         + "enclosure of the margin (smallest certified lower bound %.3g at %s)",
-                describe(parts), range, boxes, worst, worstWhere), boxes);
+                describe(parts), range, boxes, worst, worstWhere), boxes,
+                IntervalCertifier.covering(Covering.Kind.SIMPLEX, pieces));
     }
 
     private static String describe(List<Part> parts) {
@@ -296,6 +302,17 @@ public final class SimplexCertifier {
 
     private static Interval margin(Claim claim, Expr lhs, Expr rhs, Part part, Box box) {
         Interval[] probabilities = new Interval[part.size()];
+        if (Interval.exactArithmetic()) {
+            // the last probability as 1 minus the others in the (exact) interval arithmetic itself
+            Interval sum = Interval.ZERO;
+            for (int k = 0; k < box.lo().length; k++) {
+                probabilities[k] = new Interval(box.lo()[k], box.hi()[k]);
+                sum = sum.plus(probabilities[k]);
+            }
+            Interval last = Interval.ONE.minus(sum);
+            probabilities[part.size() - 1] = new Interval(Math.max(0, last.lo()), Math.min(1, Math.max(0, last.hi())));
+            return margin(claim, lhs, rhs, part, box, probabilities);
+        }
         double sumLo = 0;
         double sumHi = 0;
         for (int k = 0; k < box.lo().length; k++) {
@@ -306,6 +323,10 @@ public final class SimplexCertifier {
         // the last probability is 1 minus the others, rounded outward
         probabilities[part.size() - 1] = new Interval(Math.max(0, Math.nextDown(1 - sumHi) - Math.ulp(1.0)),
                 Math.min(1, Math.nextUp(1 - sumLo) + Math.ulp(1.0)));
+        return margin(claim, lhs, rhs, part, box, probabilities);
+    }
+
+    private static Interval margin(Claim claim, Expr lhs, Expr rhs, Part part, Box box, Interval[] probabilities) {
         Interval n = box.a() == box.b() ? Interval.point(box.a()) : new Interval(box.a(), box.b());
         IntervalEvaluator ev = IntervalEvaluator.over(Map.of(claim.domain().get(0).symbol(), n))
                 .withProbabilities(part.placeholder(), probabilities);
@@ -326,6 +347,35 @@ public final class SimplexCertifier {
             return null;
         }
         return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+    }
+
+    /**
+     * For {@link CertificateVerifier}: the parts of a family (sizes and tie patterns, in the order of the pieces'
+     * part indices), each with its placeholder policy.
+     */
+    static List<Explicit> placeholders(Family.Simplex s) {
+        List<Explicit> out = new ArrayList<>();
+        for (Part p : parts(s)) {
+            out.add(p.placeholder());
+        }
+        return out;
+    }
+
+    /**
+     * For {@link CertificateVerifier}: the margin's enclosure on one piece, as the certifier computes it; lhs and
+     * rhs bound to the part's placeholder.
+     */
+    static Interval margin(Claim claim, Expr lhs, Expr rhs, Explicit placeholder, Covering.Piece piece) {
+        double[] rewards = new double[placeholder.size()];
+        for (int i = 0; i < rewards.length; i++) {
+            rewards[i] = placeholder.reward().value(i);
+        }
+        Interval m = margin(claim, lhs, rhs, new Part(placeholder.size(), rewards, placeholder),
+                new Box(piece.nLo(), piece.nHi(), piece.lo(), piece.hi()));
+        if (m == null || m == SINGLE_N_ONLY) {
+            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+        return m;
     }
 
     /** The margin of a box of n where a side is enclosed at single values of n only (identity marks it). */

@@ -1,0 +1,108 @@
+package org.bonlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bonlab.Bon;
+import org.bonlab.claim.Family;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check --certificate writes certificates; verify confirms them and rejects edited ones. */
+class BonlabVerifyTest {
+
+    private static final String CLAIMS = "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))"
+            + ".forAll(p, new Family.Named(Policy.coin())).forAll(Bon.n, 1, Range.INFINITY).named(\"coin\"), "
+            + "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))"
+            + ".forAll(p, new Family.Bernoulli()).forAll(Bon.n, 1, 20).named(\"bernoulli\")";
+
+    private static Path[] certify(Path dir) throws Exception {
+        Path spec = dir.resolve("Proofs.java");
+        Files.writeString(spec, BonlabCheckTest.spec("Proofs", CLAIMS));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("certificate of 'coin'") && r.err().contains("certificate of 'bernoulli'"), r.err());
+        return new Path[] {certs.resolve("01-coin.cert"), certs.resolve("02-bernoulli.cert")};
+    }
+
+    @Test
+    @DisplayName("certificates of Thm 1 on the coin (every n) and on bernoulli(p) are CONFIRMED in exact arithmetic")
+    void confirmed(@TempDir Path dir) throws Exception {
+        for (Path cert : certify(dir)) {
+            assertTrue(Files.readString(cert).startsWith("bonlab-certificate 1\nclaim "), cert.toString());
+            BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+            assertEquals(0, v.code(), v.out() + v.err());
+            assertTrue(v.out().startsWith("CONFIRMED ") && v.out().contains("exact rational arithmetic"), v.out());
+        }
+    }
+
+    @Test
+    @DisplayName("an edited certificate is REJECTED: a piece removed (not covered), a claim made false (margin)")
+    void rejected(@TempDir Path dir) throws Exception {
+        Path[] certs = certify(dir);
+        // 1. remove the second piece of the bernoulli certificate (n = 2, p in [0, 1/8]) and fix the count
+        List<String> lines = new ArrayList<>(Files.readAllLines(certs[1]));
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("pieces ")).findFirst().orElseThrow());
+        int count = Integer.parseInt(lines.get(at).substring("pieces ".length()));
+        lines.set(at, "pieces " + (count - 1));
+        lines.remove(at + 2);
+        Path gap = dir.resolve("gap.cert");
+        Files.write(gap, lines);
+        BonlabEvalTest.Run v = BonlabEvalTest.run("verify", gap.toString());
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().startsWith("REJECTED bernoulli: the pieces do not cover the domain"), v.out());
+        // 2. the coin's claim halved in the spec source and in the recorded statement, consistently: the covering
+        //    no longer proves it (KL/(log n - (n-1)/n) is 0.73 at n = 3)
+        PolicyVar p = Policy.variable("p");
+        String halved = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n).div(2L))
+                .forAll(p, new Family.Named(Policy.coin())).forAll(Bon.n, 1, org.bonlab.claim.Range.INFINITY)
+                .statement();
+        String text = Files.readString(certs[0]).replace(
+                "atMost(Bon.analyticalKl(Bon.n)).forAll(p, new Family.Named(Policy.coin()))",
+                "atMost(Bon.analyticalKl(Bon.n).div(2L)).forAll(p, new Family.Named(Policy.coin()))")
+                .replaceFirst("\nstatement [^\n]*\n", "\nstatement " + java.util.regex.Matcher.quoteReplacement(halved)
+                        + "\n");
+        Path forged = dir.resolve("forged.cert");
+        Files.writeString(forged, text);
+        v = BonlabEvalTest.run("verify", forged.toString());
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().startsWith("REJECTED coin: the margin on piece") && v.out().contains("is not confirmed"),
+                v.out());
+        // 3. the spec source edited without the statement: the claim is not the one certified
+        Files.writeString(forged, Files.readString(certs[0]).replace("Bon.n, 1, Range.INFINITY", "Bon.n, 2, "
+                + "Range.INFINITY"));
+        v = BonlabEvalTest.run("verify", forged.toString());
+        assertEquals(1, v.code());
+        assertTrue(v.out().contains("but the certificate records"), v.out());
+    }
+
+    @Test
+    @DisplayName("verify: a malformed certificate or a missing file is one line on stderr, exit 2, nothing on stdout")
+    void malformed(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.cert");
+        Files.writeString(bad, "bonlab-certificate 1\nclaim x\nstatement y\nkind SIMPLEX\npieces 1\n0 1.0 nope 0.5\n");
+        BonlabEvalTest.Run v = BonlabEvalTest.run("verify", bad.toString());
+        assertEquals(2, v.code());
+        assertEquals("", v.out());
+        assertTrue(v.err().contains("line 6: 'nope' must be a finite number or inf"), v.err());
+        v = BonlabEvalTest.run("verify", dir.resolve("missing.cert").toString());
+        assertEquals(2, v.code());
+        assertTrue(v.err().contains("CERT must be an existing file, but") && v.err().contains("is missing"), v.err());
+        Path file = dir.resolve("afile");
+        Files.writeString(file, "x");
+        Path spec = dir.resolve("Proofs.java");
+        Files.writeString(spec, BonlabCheckTest.spec("Proofs", CLAIMS));
+        v = BonlabEvalTest.run("check", spec.toString(), "--certificate", file.toString());
+        assertEquals(2, v.code());
+        assertTrue(v.err().contains("--certificate must be a folder, but"), v.err());
+    }
+}

@@ -1,0 +1,415 @@
+package org.bonlab.numeric.interval;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bonlab.claim.Binding;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Re-checks an interval proof from its covering, trusting nothing in it but the claim: the domain is rebuilt from
+ * the claim itself, the pieces must cover it (a sweep that cuts the domain at the pieces' faces until each part
+ * lies in one piece or, over a simplex, wholly outside it), and the margin is enclosed again on every piece in
+ * {@link ExactArithmetic} (exact rationals, series with rigorous remainder bounds), independent of the floating
+ * arithmetic that made the proof. The enclosure formulas of {@link IntervalEvaluator} are shared by both runs;
+ * the arithmetic under them is not.
+ */
+public final class CertificateVerifier {
+
+    private CertificateVerifier() {
+    }
+
+    /** The outcome: whether the certificate is confirmed, and why or why not. */
+    public record Verification(boolean confirmed, String message) {
+    }
+
+    /** One part of the domain to cover: its root box and how to enclose the margin on a piece of it. */
+    private record Part(String name, double nLo, double nHi, double[] lo, double[] hi, boolean simplex, Expr lhs,
+            Expr rhs, Explicit placeholder) {
+    }
+
+    /** Verifies {@code covering} as a proof of {@code claim} within {@code limit}. */
+    public static Verification verify(Claim claim, Covering covering, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        if (claim.relation() == Relation.EQUALS) {
+            return new Verification(false, "an equality has no interval certificate");
+        }
+        List<Part> parts;
+        Covering.Kind expected;
+        try {
+            if (SimplexCertifier.applies(claim)) {
+                expected = Covering.Kind.SIMPLEX;
+                parts = simplexParts(claim);
+            } else {
+                Object[] r = fixedParts(claim);
+                expected = (Covering.Kind) r[0];
+                @SuppressWarnings("unchecked")
+                List<Part> p = (List<Part>) r[1];
+                parts = p;
+            }
+        } catch (IllegalArgumentException e) {
+            return new Verification(false, "the claim has no certifiable domain: " + e.getMessage());
+        }
+        if (covering.kind() != expected) {
+            return new Verification(false, String.format(Locale.ROOT, "the covering is of kind %s, but the claim's "
+                    + "domain is covered by pieces of kind %s", covering.kind(), expected));
+        }
+        List<List<Covering.Piece>> byPart = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            byPart.add(new ArrayList<>());
+        }
+        for (int i = 0; i < covering.pieces().size(); i++) {
+            Covering.Piece p = covering.pieces().get(i);
+            String bad = malformed(p, parts);
+            if (bad != null) {
+                return new Verification(false, "piece " + (i + 1) + " " + bad);
+            }
+            byPart.get(p.part()).add(p);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            String gap = uncovered(parts.get(i), byPart.get(i), deadline);
+            if (gap != null) {
+                return new Verification(false, String.format(Locale.ROOT, "the pieces do not cover the domain: %s%s",
+                        parts.get(i).name().isEmpty() ? "" : parts.get(i).name() + ", ", gap));
+            }
+        }
+        boolean before = Interval.exactArithmetic();
+        Interval.useExactArithmetic(true);
+        double smallest = Double.POSITIVE_INFINITY;
+        int count = covering.pieces().size();
+        Interval[] margins = new Interval[count];
+        try {
+            // pieces are independent: enclosed in parallel, then read in order (the first failing piece is named)
+            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+                if (System.nanoTime() <= deadline) {
+                    Covering.Piece p = covering.pieces().get(i);
+                    margins[i] = margin(claim, parts.get(p.part()), p);
+                }
+            });
+        } finally {
+            Interval.useExactArithmetic(before);
+        }
+        for (int i = 0; i < count; i++) {
+            if (margins[i] == null) {
+                return new Verification(false, String.format(Locale.ROOT, "the time limit of %d s ran out before "
+                        + "piece %d of %d was checked", limit.toSeconds(), i + 1, count));
+            }
+            if (!(margins[i].lo() >= 0)) {
+                return new Verification(false, String.format(Locale.ROOT, "the margin on piece %d (%s) is not "
+                        + "confirmed: its enclosure in exact arithmetic is %s", i + 1,
+                        describe(covering.pieces().get(i)), margins[i]));
+            }
+            smallest = Math.min(smallest, margins[i].lo());
+        }
+        return new Verification(true, String.format(Locale.ROOT, "confirmed: %d pieces cover the domain of '%s' and "
+                + "the margin's enclosure in exact rational arithmetic is non-negative on each (smallest lower bound "
+                + "%.3g)", covering.pieces().size(), claim.name(), smallest));
+    }
+
+    private static String describe(Covering.Piece p) {
+        StringBuilder s = new StringBuilder(p.nLo() == p.nHi() ? String.format(Locale.ROOT, "n = %.0f", p.nLo())
+                : String.format(Locale.ROOT, "n in [%.0f, %s]", p.nLo(), p.nHi() == Double.POSITIVE_INFINITY
+                        ? "infinity" : String.format(Locale.ROOT, "%.0f", p.nHi())));
+        for (int k = 0; k < p.lo().length; k++) {
+            s.append(String.format(Locale.ROOT, ", x%d in [%s, %s]", k + 1, p.lo()[k], p.hi()[k]));
+        }
+        return s.toString();
+    }
+
+    private static String malformed(Covering.Piece p, List<Part> parts) {
+        if (p.part() < 0 || p.part() >= parts.size()) {
+            return String.format(Locale.ROOT, "names part %d, but the domain has parts 0..%d", p.part(),
+                    parts.size() - 1);
+        }
+        Part part = parts.get(p.part());
+        if (p.lo().length != part.lo().length || p.hi().length != part.lo().length) {
+            return String.format(Locale.ROOT, "has %d coordinates, but its part has %d", p.lo().length,
+                    part.lo().length);
+        }
+        if (!(p.nLo() <= p.nHi()) || p.nLo() != Math.rint(p.nLo())
+                || p.nHi() != Double.POSITIVE_INFINITY && p.nHi() != Math.rint(p.nHi())) {
+            return "has no box of integers n in [" + p.nLo() + ", " + p.nHi() + "]";
+        }
+        for (int k = 0; k < p.lo().length; k++) {
+            if (!(p.lo()[k] <= p.hi()[k])) {
+                return "has an empty coordinate range [" + p.lo()[k] + ", " + p.hi()[k] + "]";
+            }
+        }
+        return null;
+    }
+
+    // ---- the domain, rebuilt from the claim ----
+
+    private static List<Part> simplexParts(Claim claim) {
+        PolicyVar variable = null;
+        Family.Simplex simplex = null;
+        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.Named n) {
+                fixed.put(e.getKey(), n.policy());
+            } else if (e.getValue() instanceof Family.Simplex s && variable == null) {
+                variable = e.getKey();
+                simplex = s;
+            } else {
+                throw new IllegalArgumentException(e.getKey().name() + " ranges over " + e.getValue());
+            }
+        }
+        if (simplex == null || simplex.maxSize() > SimplexCertifier.MAX_OUTCOMES) {
+            throw new IllegalArgumentException("the simplex reaches beyond " + SimplexCertifier.MAX_OUTCOMES
+                    + " outcomes");
+        }
+        Range.Integers range = oneIntegerRange(claim);
+        List<Part> parts = new ArrayList<>();
+        for (Explicit placeholder : SimplexCertifier.placeholders(simplex)) {
+            Map<PolicyVar, Policy> values = new LinkedHashMap<>(fixed);
+            values.put(variable, placeholder);
+            int dims = placeholder.size() - 1;
+            double[] lo = new double[dims];
+            double[] hi = new double[dims];
+            Arrays.fill(hi, 1);
+            parts.add(new Part(placeholder.describe(), range.from(), top(range), lo, hi, true,
+                    Binding.bind(claim.lhs(), values), Binding.bind(claim.rhs(), values), placeholder));
+        }
+        return parts;
+    }
+
+    private static Object[] fixedParts(Claim claim) {
+        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
+        Expr.Sym continuous = null;
+        double lo = 0;
+        double hi = 1;
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.Named n) {
+                fixed.put(e.getKey(), n.policy());
+            } else if (e.getValue() instanceof Family.Bernoulli && continuous == null) {
+                continuous = IntervalCertifier.FAMILY_PARAMETER;
+                fixed.put(e.getKey(), Policy.bernoulli(continuous));
+            } else {
+                throw new IllegalArgumentException(e.getKey().name() + " ranges over " + e.getValue());
+            }
+        }
+        Range.Integers range = null;
+        for (Range r : claim.domain()) {
+            if (r instanceof Range.Integers i && range == null) {
+                range = i;
+            } else if (r instanceof Range.Reals re && continuous == null) {
+                continuous = re.symbol();
+                lo = re.lower();
+                hi = re.upper();
+            } else {
+                throw new IllegalArgumentException("certificates cover one integer range and at most one continuous "
+                        + "parameter, but the domain is " + claim.domain());
+            }
+        }
+        if (range == null) {
+            throw new IllegalArgumentException("certificates need an integer range (n), but the domain is "
+                    + claim.domain());
+        }
+        Expr lhs = Binding.bind(claim.lhs(), fixed);
+        Expr rhs = Binding.bind(claim.rhs(), fixed);
+        if (continuous == null) {
+            return new Object[] {Covering.Kind.N_BOXES, List.of(new Part("", range.from(), top(range), new double[0],
+                    new double[0], false, lhs, rhs, null))};
+        }
+        Part p = new Part(continuous.name() + " in [" + lo + ", " + hi + "]", range.from(), top(range),
+                new double[] {lo}, new double[] {hi}, false, lhs, rhs, null);
+        return new Object[] {Covering.Kind.PARAMETER, List.of(p), continuous};
+    }
+
+    private static Range.Integers oneIntegerRange(Claim claim) {
+        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
+            throw new IllegalArgumentException("one integer range (n) is needed, but the domain is " + claim.domain());
+        }
+        return range;
+    }
+
+    private static double top(Range.Integers range) {
+        return range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+    }
+
+    // ---- margins ----
+
+    private static Interval margin(Claim claim, Part part, Covering.Piece p) {
+        if (part.simplex()) {
+            return SimplexCertifier.margin(claim, part.lhs(), part.rhs(), part.placeholder(), p);
+        }
+        Map<Expr.Sym, Interval> at = new LinkedHashMap<>();
+        Expr.Sym n = integerSymbol(claim);
+        at.put(n, p.nLo() == p.nHi() ? Interval.point(p.nLo()) : new Interval(p.nLo(), p.nHi()));
+        if (p.lo().length == 1) {
+            at.put(continuousSymbol(claim), new Interval(p.lo()[0], p.hi()[0]));
+        }
+        try {
+            IntervalEvaluator ev = IntervalEvaluator.over(at);
+            Interval l = ev.evaluate(part.lhs());
+            Interval r = ev.evaluate(part.rhs());
+            return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+        } catch (ArithmeticException | IllegalArgumentException | UnsupportedOperationException e) {
+            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    private static Expr.Sym integerSymbol(Claim claim) {
+        for (Range r : claim.domain()) {
+            if (r instanceof Range.Integers) {
+                return r.symbol();
+            }
+        }
+        throw new IllegalArgumentException("no integer range");
+    }
+
+    private static Expr.Sym continuousSymbol(Claim claim) {
+        for (Range r : claim.domain()) {
+            if (r instanceof Range.Reals) {
+                return r.symbol();
+            }
+        }
+        return IntervalCertifier.FAMILY_PARAMETER;
+    }
+
+    // ---- coverage ----
+
+    /** A box of the sweep: n in [a, b] (integers) and coordinates in [lo, hi]. */
+    private record Cell(double a, double b, double[] lo, double[] hi, List<Covering.Piece> pieces) {
+    }
+
+    /**
+     * Null when the pieces cover the part's root box (up to points outside the simplex), else a description of a
+     * box that no piece reaches. Closed pieces that cover a box up to faces cover it wholly.
+     */
+    private static String uncovered(Part part, List<Covering.Piece> pieces, long deadline) {
+        ArrayDeque<Cell> todo = new ArrayDeque<>();
+        todo.push(new Cell(part.nLo(), part.nHi(), part.lo(), part.hi(), pieces));
+        long cells = 0;
+        while (!todo.isEmpty()) {
+            if ((++cells & 1023) == 0 && System.nanoTime() > deadline) {
+                return "the time limit ran out while checking that the pieces cover it";
+            }
+            Cell c = todo.pop();
+            if (part.simplex() && sum(c.lo()) > 1) {
+                continue; // wholly outside the simplex
+            }
+            List<Covering.Piece> meeting = new ArrayList<>();
+            boolean contained = false;
+            for (Covering.Piece p : c.pieces()) {
+                if (meets(p, c)) {
+                    meeting.add(p);
+                    if (contains(p, c)) {
+                        contained = true;
+                        break;
+                    }
+                }
+            }
+            if (contained) {
+                continue;
+            }
+            if (meeting.isEmpty()) {
+                return "no piece covers " + describe(new Covering.Piece(0, c.a(), c.b(), c.lo(), c.hi(), 0));
+            }
+            // cut at the face of a meeting piece nearest the middle of the cell's widest side
+            double bestScore = Double.POSITIVE_INFINITY;
+            int bestDim = -2;
+            double bestAt = 0;
+            for (Covering.Piece p : meeting) {
+                if (p.nLo() > c.a() && p.nLo() <= c.b()) {
+                    double score = nScore(c, p.nLo() - 0.5);
+                    if (score < bestScore) {
+                        bestScore = score;
+                        bestDim = -1;
+                        bestAt = p.nLo() - 1; // [a, nLo - 1] and [nLo, b]
+                    }
+                }
+                if (p.nHi() < c.b() && p.nHi() >= c.a()) {
+                    double score = nScore(c, p.nHi() + 0.5);
+                    if (score < bestScore) {
+                        bestScore = score;
+                        bestDim = -1;
+                        bestAt = p.nHi();
+                    }
+                }
+                for (int k = 0; k < c.lo().length; k++) {
+                    for (double face : new double[] {p.lo()[k], p.hi()[k]}) {
+                        if (face > c.lo()[k] && face < c.hi()[k]) {
+                            double score = Math.abs(face - 0.5 * (c.lo()[k] + c.hi()[k])) / (c.hi()[k] - c.lo()[k]);
+                            if (score < bestScore) {
+                                bestScore = score;
+                                bestDim = k;
+                                bestAt = face;
+                            }
+                        }
+                    }
+                }
+            }
+            if (bestDim == -2) {
+                return "no piece covers " + describe(new Covering.Piece(0, c.a(), c.b(), c.lo(), c.hi(), 0));
+            }
+            if (bestDim == -1) {
+                todo.push(new Cell(c.a(), bestAt, c.lo(), c.hi(), meeting));
+                todo.push(new Cell(bestAt + 1, c.b(), c.lo(), c.hi(), meeting));
+            } else {
+                double[] hi1 = c.hi().clone();
+                hi1[bestDim] = bestAt;
+                double[] lo2 = c.lo().clone();
+                lo2[bestDim] = bestAt;
+                todo.push(new Cell(c.a(), c.b(), c.lo(), hi1, meeting));
+                todo.push(new Cell(c.a(), c.b(), lo2, c.hi(), meeting));
+            }
+        }
+        return null;
+    }
+
+    /** How far a cut of n at x is from the middle of the cell, relative to its length (log scale when long). */
+    private static double nScore(Cell c, double x) {
+        if (c.b() == Double.POSITIVE_INFINITY) {
+            return 1 - 1 / (1 + Math.abs(Math.log(x / Math.max(1, c.a()))));
+        }
+        double la = Math.log(Math.max(1, c.a()));
+        double lb = Math.log(Math.max(1, c.b()));
+        return lb > la ? Math.abs(Math.log(x) - 0.5 * (la + lb)) / (lb - la) : Math.abs(x - 0.5 * (c.a() + c.b()));
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Whether the piece meets the cell in a set of positive size (in the coordinates) and in some integer n. */
+    private static boolean meets(Covering.Piece p, Cell c) {
+        if (p.nLo() > c.b() || p.nHi() < c.a()) {
+            return false;
+        }
+        for (int k = 0; k < c.lo().length; k++) {
+            if (!(p.lo()[k] < c.hi()[k] && p.hi()[k] > c.lo()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(Covering.Piece p, Cell c) {
+        if (p.nLo() > c.a() || p.nHi() < c.b()) {
+            return false;
+        }
+        for (int k = 0; k < c.lo().length; k++) {
+            if (p.lo()[k] > c.lo()[k] || p.hi()[k] < c.hi()[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

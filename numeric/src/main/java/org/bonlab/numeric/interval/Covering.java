@@ -1,0 +1,38 @@
+package org.bonlab.numeric.interval;
+
+import java.util.List;
+
+/**
+ * The covering behind an interval proof: the pieces of the claim's domain, each with the certified lower bound
+ * of the claim's margin on it. With the claim, it is everything a re-check needs ({@link CertificateVerifier}).
+ *
+ * @param kind how the domain is parametrised (which certifier made the proof)
+ * @param pieces every piece on which the margin was enclosed, in the order they were certified
+ */
+public record Covering(Kind kind, List<Piece> pieces) {
+
+    /** How the pieces are read. */
+    public enum Kind {
+        /**
+         * Every policy on 2 or 3 outcomes ({@link SimplexCertifier}): a piece is a part (a number of outcomes and
+         * a tie pattern, in the order the certifier lists them), a box of n and a box of the probabilities of the
+         * first size - 1 outcomes in rank order (the last is 1 minus the others).
+         */
+        SIMPLEX,
+        /** Fixed policies over one integer range: a piece is a box of consecutive integers [nLo, nHi]. */
+        N_BOXES,
+        /**
+         * Fixed policies and one continuous parameter (p of a bernoulli(p) family, or a real symbol) over one
+         * integer range: a piece is one n (nLo = nHi) and a box of the parameter.
+         */
+        PARAMETER
+    }
+
+    /** One piece: part index, n in [nLo, nHi] (nHi may be +infinity), coordinates in [lo, hi], margin >= margin. */
+    public record Piece(int part, double nLo, double nHi, double[] lo, double[] hi, double margin) {
+    }
+
+    public Covering {
+        pieces = List.copyOf(pieces);
+    }
+}
