@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 + "remainder bounds), independent of the floating interval arithmetic that made the proof.",
         footer = {"", "Exit codes: 0 confirmed, 1 rejected (the reason on stdout), 2 a malformed certificate or option.",
                 "", "Example:", "  bonlab check examples/specs/Certified.java --certificate certs",
-                "  bonlab verify certs/01-theorem-1-on-the-coin-n-1-1000.cert"})
+                "  bonlab verify certs/01-theorem-1-on-the-coin-every-n.cert"})
 final class VerifyCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec

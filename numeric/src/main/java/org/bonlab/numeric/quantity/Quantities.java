@@ -243,12 +243,36 @@ public final class Quantities {
     public static double klHat(double epsilon, double n) {
         requireEpsilon(epsilon, "KLhat (Eq. 28)");
         requireSampleCount(n);
+        return klHat(epsilon, Math.log(epsilon), n);
+    }
+
+    /**
+     * Eq. (28) at \( \varepsilon = e^{\ell} \) from its log \( \ell \le 0 \), as logged by a language model (the
+     * log-probability of a whole response, often far below double precision's range of probabilities): where
+     * \( n\varepsilon \) underflows, the value is its limit \( \log n - (n-1)/n \) (the rest is below 1e-290).
+     *
+     * @throws IllegalArgumentException unless \( \ell \le 0 \) (and not NaN)
+     */
+    public static double klHatOfLogProbability(double logEpsilon, double n) {
+        if (!(logEpsilon <= 0) || logEpsilon == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a log-probability must be finite and at most 0, but was %s", logEpsilon));
+        }
+        requireSampleCount(n);
+        return klHat(Math.exp(logEpsilon), logEpsilon, n);
+    }
+
+    /** Eq. (28) with eps and log eps both given (eps may underflow to 0 when log eps is very negative). */
+    private static double klHat(double epsilon, double logEpsilon, double n) {
+        if (n == 1) {
+            return 0; // q = 1 - eps: (1 - eps)(log 1 + 0 - 0) + eps (log eps - log eps), exactly 0 (rounding aside)
+        }
         double l1 = Math.log1p(-epsilon);
         double nl = n * l1;
         double q = Math.exp(nl);
         double oneMinusQ = -Math.expm1(nl);
         double first = q == 0 ? 0 : q * (Math.log(n) + (n - 1) * l1 - (n - 1) / n);
-        return first + oneMinusQ * (Math.log(oneMinusQ) - Math.log(epsilon));
+        return oneMinusQ == 0 ? first : first + oneMinusQ * (Math.log(oneMinusQ) - logEpsilon);
     }
 
     /**
