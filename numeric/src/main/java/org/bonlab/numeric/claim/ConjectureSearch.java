@@ -121,6 +121,9 @@ public final class ConjectureSearch {
                 }
             }
         }
+        if (worstPoint != null) {
+            worstPoint = described(worstPoint, worst);
+        }
         return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
                 "random (seed " + seed + ") and locally optimised", firstUndefined));
     }
@@ -220,11 +223,17 @@ public final class ConjectureSearch {
             DoubleEvaluator ev = new DoubleEvaluator();
             double l = ev.evaluate(lhs, c.symbols());
             double r = ev.evaluate(rhs, c.symbols());
-            return new Verdict.Point(Map.copyOf(c.symbols()), l, r, ClaimChecker.margin(claim.relation(), l, r),
-                    describe(c));
+            // without the policies' description: most points are discarded, and describing one costs more than
+            // evaluating it (see described)
+            return new Verdict.Point(c.symbols(), l, r, ClaimChecker.margin(claim.relation(), l, r));
         } catch (ArithmeticException | IllegalArgumentException e) {
             return null; // undefined (UndefinedQuantityException) or outside a quantity's domain
         }
+    }
+
+    /** The point with its policies described: for a point that is kept (a counterexample, the smallest margin). */
+    static Verdict.Point described(Verdict.Point pt, Candidate c) {
+        return new Verdict.Point(Map.copyOf(pt.at()), pt.lhs(), pt.rhs(), pt.margin(), describe(c));
     }
 
     /** Why {@code claim} is undefined at {@code c}: the message of the exception its evaluation throws. */
@@ -360,7 +369,7 @@ public final class ConjectureSearch {
 
     private Verdict falsified(Claim claim, Candidate c, long evaluations) {
         Candidate small = shrink(claim, c);
-        Verdict.Point pt = evaluate(claim, small);
+        Verdict.Point pt = described(evaluate(claim, small), small);
         String recheck = recheck(claim, small);
         if (recheck.startsWith("NOT confirmed")) {
             return new Verdict.Undecided(claim, evaluations, false, pt, 0,
