@@ -243,4 +243,28 @@ class DslTest {
         assertEquals(new java.math.BigDecimal("1.2345678901234567890123456789"),
                 org.bonlab.expr.Rational.parse("1.2345678901234567890123456789").toBigDecimal());
     }
+
+    @Test
+    void rationalToDoubleIsCorrectlyRounded() {
+        // against the JDK's correctly rounded decimal parser, on decimals of 17 to 25 digits across the whole range
+        // (normal, subnormal, near overflow), and on exact ties between two doubles (1 + 2^-53 rounds to even: 1)
+        java.util.Random rng = new java.util.Random(5);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder digits = new StringBuilder();
+            int count = 17 + rng.nextInt(9);
+            digits.append(1 + rng.nextInt(9)).append('.');
+            for (int d = 1; d < count; d++) {
+                digits.append(rng.nextInt(10));
+            }
+            String text = digits + "e" + (rng.nextInt(630) - 320);
+            assertEquals(Double.parseDouble(text), Rational.parse(text).toDouble(), text);
+        }
+        assertEquals(1.0, new Rational(java.math.BigInteger.ONE.shiftLeft(53).add(java.math.BigInteger.ONE),
+                java.math.BigInteger.ONE.shiftLeft(53)).toDouble());
+        // 1 + 3 * 2^-53 lies halfway between 1 + 2^-52 (odd) and 1 + 2^-51 (even): the even one
+        assertEquals(Math.nextUp(Math.nextUp(1.0)), new Rational(java.math.BigInteger.ONE.shiftLeft(53).add(java.math.BigInteger.valueOf(3)),
+                java.math.BigInteger.ONE.shiftLeft(53)).toDouble());
+        assertEquals(-1.0 / 3, Rational.of(-1, 3).toDouble());
+        assertEquals(Double.MIN_VALUE, Rational.parse("4.9406564584124654e-324").toDouble());
+    }
 }

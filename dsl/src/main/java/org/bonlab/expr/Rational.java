@@ -50,7 +50,17 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         if (v.scale() <= 0) {
             return new Rational(v.toBigIntegerExact(), BigInteger.ONE);
         }
-        return new Rational(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
+        return new Rational(v.unscaledValue(), v.scale() < TENS.length ? TENS[v.scale()] : BigInteger.TEN.pow(v.scale()));
+    }
+
+    /** 10^0 .. 10^399: the denominators of decimals, computed once. */
+    private static final BigInteger[] TENS = new BigInteger[400];
+
+    static {
+        TENS[0] = BigInteger.ONE;
+        for (int k = 1; k < TENS.length; k++) {
+            TENS[k] = TENS[k - 1].multiply(BigInteger.TEN);
+        }
     }
 
     /**
@@ -110,8 +120,30 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
     }
 
     @Override
+    /**
+     * The nearest double (ties to even), without strings: the quotient scaled to 61..63 bits by one integer division,
+     * the remainder folded into its last bit (so the long-to-double conversion rounds as the exact value would), then
+     * scaled back exactly; a result outside the normal range goes through {@link BigDecimal}.
+     */
     public double toDouble() {
-        return toBigDecimal(new MathContext(40)).doubleValue();
+        int sign = numerator.signum();
+        if (sign == 0) {
+            return 0.0;
+        }
+        BigInteger n = numerator.abs();
+        int shift = 62 - (n.bitLength() - denominator.bitLength());
+        BigInteger[] qr = (shift >= 0 ? n.shiftLeft(shift) : n)
+                .divideAndRemainder(shift >= 0 ? denominator : denominator.shiftLeft(-shift));
+        long q = qr[0].longValue(); // in [2^61, 2^63)
+        if (qr[1].signum() != 0) {
+            q |= 1; // sticky: far below the rounding position of a 53-bit significand
+        }
+        double x = (double) q;
+        int exponent = Math.getExponent(x) - shift;
+        if (exponent <= Double.MIN_EXPONENT || exponent > Double.MAX_EXPONENT) {
+            return toBigDecimal(new MathContext(40)).doubleValue(); // subnormal or overflowing: rounded once, there
+        }
+        return sign * Math.scalb(x, -shift);
     }
 
     public BigDecimal toBigDecimal(MathContext mc) {

@@ -48,35 +48,53 @@ final class PmfFile {
                     "--pmf file must start with the header '%s', but %s starts with '%s'", HEADER, file,
                     lines.get(first).strip()));
         }
-        List<String> outcomes = new ArrayList<>();
-        List<Scalar> probabilities = new ArrayList<>();
-        List<Double> rewards = new ArrayList<>();
+        // rows are parsed in parallel (exact rationals are the cost), then checked in order, so the first bad row
+        // is the one reported
+        List<Integer> rows = new ArrayList<>();
         for (int i = first + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+            if (!lines.get(i).isBlank()) {
+                rows.add(i);
             }
-            int lineNo = i + 1;
-            String[] f = line.split(",", -1);
-            if (f.length != 3) {
-                throw new BadInputException(String.format(Locale.ROOT,
-                        "--pmf row must have 3 fields (outcome,probability,reward), but line %d of %s has %d: '%s'",
-                        lineNo, file, f.length, line.strip()));
-            }
-            String outcome = f[0].strip();
-            if (outcome.isEmpty()) {
-                throw new BadInputException(String.format(Locale.ROOT,
-                        "--pmf outcome must be non-empty, but line %d of %s has an empty outcome", lineNo, file));
-            }
-            outcomes.add(outcome);
-            probabilities.add(probability(f[1].strip(), outcome, lineNo, file));
-            rewards.add(reward(f[2].strip(), outcome, lineNo, file));
         }
+        int count = rows.size();
+        String[] names = new String[count];
+        Scalar[] parsed = new Scalar[count];
+        double[] r = new double[count];
+        RuntimeException[] errors = new RuntimeException[count];
+        java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
+            int i = rows.get(k);
+            try {
+                String line = lines.get(i);
+                int lineNo = i + 1;
+                String[] f = line.split(",", -1);
+                if (f.length != 3) {
+                    throw new BadInputException(String.format(Locale.ROOT,
+                            "--pmf row must have 3 fields (outcome,probability,reward), but line %d of %s has %d: '%s'",
+                            lineNo, file, f.length, line.strip()));
+                }
+                String outcome = f[0].strip();
+                if (outcome.isEmpty()) {
+                    throw new BadInputException(String.format(Locale.ROOT,
+                            "--pmf outcome must be non-empty, but line %d of %s has an empty outcome", lineNo, file));
+                }
+                names[k] = outcome;
+                parsed[k] = probability(f[1].strip(), outcome, lineNo, file);
+                r[k] = reward(f[2].strip(), outcome, lineNo, file);
+            } catch (RuntimeException e) {
+                errors[k] = e;
+            }
+        });
+        for (RuntimeException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        List<String> outcomes = java.util.Arrays.asList(names);
+        List<Scalar> probabilities = java.util.Arrays.asList(parsed);
         if (outcomes.isEmpty()) {
             throw new BadInputException(String.format(Locale.ROOT,
                     "--pmf file must list at least one outcome, but %s lists none", file));
         }
-        double[] r = rewards.stream().mapToDouble(Double::doubleValue).toArray();
         try {
             return Explicit.of(outcomes, probabilities, Reward.of(r)).named(file.getFileName().toString());
         } catch (IllegalArgumentException e) {
