@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         description = "Exact, symbolic and numeric theory of best-of-n alignment.",
-        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class, TightenCommand.class, VerifyCommand.class, EstimateCommand.class,
+        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class, TightenCommand.class, VerifyCommand.class, EstimateCommand.class, FrontierCommand.class,
                 ClasspathCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a claim did not get its expected verdict, 2 bad input.",
                 "Run 'bonlab COMMAND --help' for a command's options and an example."})

@@ -1,17 +1,12 @@
 package org.bonlab.cli;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.bonlab.numeric.sampling.LoggedBestOf;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -32,33 +27,13 @@ final class EstimateFigure {
         List<LoggedBestOf.Row> withWin = rows.stream().filter(r -> r.winRate().isPresent()).toList();
         XYChart winRate = win ? chart(withWin, "win rate of best-of-n (ties half)", r -> r.winRate().orElseThrow())
                 : null;
-        int w = 640;
-        int h = 440;
-        BufferedImage img = new BufferedImage(win ? 2 * w : w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            reward.paint(g, w, h);
-            if (winRate != null) {
-                g.translate(w, 0);
-                winRate.paint(g, w, h);
-            }
-        } finally {
-            g.dispose();
-        }
-        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        ChartFiles.writeSideBySide(winRate == null ? List.of(reward) : List.of(reward, winRate), file);
     }
 
     private static XYChart chart(List<LoggedBestOf.Row> rows, String title,
             Function<LoggedBestOf.Row, LoggedBestOf.Estimate> y) {
-        XYChart chart = new XYChartBuilder().width(640).height(440).title(title).xAxisTitle("KL to the reference "
-                + "policy (nats)").yAxisTitle(title.startsWith("win") ? "win rate" : "reward").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xE8E8E8));
-        chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.6f));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        XYChart chart = ChartFiles.chart(title, "KL to the reference policy (nats)",
+                title.startsWith("win") ? "win rate" : "reward", Styler.LegendPosition.InsideSE);
         int k = rows.size();
         double[] x = new double[k];
         double[] bound = new double[k];
