@@ -9,7 +9,9 @@ import org.bonlab.expr.Expr;
 /**
  * A finite mixture \( \pi(y) = \sum_k w_k \pi_k(y) \) of policies on the same outcomes, such as best-of-n with
  * a random n (best-of-Poisson, Khalaf et al. 2025: {@link Policy#bestOfPoisson}). Weights given as numbers must
- * be non-negative and sum to 1 within 1e-12; weights with symbols are checked when they are evaluated.
+ * be non-negative and sum to 1 within 1e-12; weights with symbols are checked when they are evaluated. The
+ * numeric engines divide the weights by their sum, so rounding in them (or a truncated tail) leaves no
+ * sub-probability.
  */
 public record Mixture(List<Policy> components, List<Expr> weights) implements Policy {
 

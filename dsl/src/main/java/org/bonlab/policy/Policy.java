@@ -63,9 +63,10 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
     /**
      * Best-of-Poisson (Khalaf et al. 2025): best-of-n' with \( n' = 1 + \mathrm{Poisson}(\mu) \), as the mixture
      * of best-of-(1 + k) with weights \( e^{-\mu}\mu^k/k! \) for k up to the first K whose Poisson tail is below
-     * {@link #POISSON_TAIL}, renormalised to sum to 1 (each divided by their sum, so every weight stays positive in
-     * any arithmetic); the policy differs from the untruncated one by at most 2e-20 in total variation. The
-     * weights are exact expressions.
+     * {@link #POISSON_TAIL}: the tail is left out, so the weights sum to 1 minus less than 1e-20 (every weight is
+     * positive in any arithmetic, where giving the tail's mass to the last as 1 minus the others could round below
+     * 0), and the policy differs from the untruncated one by less than 1e-20 in total variation. The weights are
+     * exact expressions.
      */
     default Mixture bestOfPoisson(double mu) {
         if (!(mu >= 0 && mu <= 1000)) {
@@ -74,9 +75,8 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         }
         Expr m = Expr.constant(mu);
         java.util.List<Policy> components = new java.util.ArrayList<>();
-        java.util.List<Expr> poisson = new java.util.ArrayList<>();
+        java.util.List<Expr> weights = new java.util.ArrayList<>();
         double logW = -mu; // log of the Poisson weight of k, to find K
-        Expr total = Expr.constant(0);
         for (int k = 0; ; k++) {
             if (k > 0) {
                 logW += Math.log(mu) - Math.log(k);
@@ -89,15 +89,10 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
             Expr w = Expr.exp(k == 0 ? m.unaryMinus()
                     : m.unaryMinus().plus(Expr.constant(k).times(Expr.log(m))).minus(Expr.log(Expr.constant(factorial(k)))));
             components.add(bestOf(1 + k));
-            poisson.add(w);
-            total = total.plus(w);
+            weights.add(w);
             if (last) {
                 break;
             }
-        }
-        java.util.List<Expr> weights = new java.util.ArrayList<>();
-        for (Expr w : poisson) {
-            weights.add(w.div(total));
         }
         return new Mixture(components, weights);
     }

@@ -197,6 +197,10 @@ public final class DoubleEvaluator {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "mixture weights must sum to 1 within 1e-12, but sum to %s", total));
             }
+            double logTotal = Math.log(total);
+            for (int j = 0; j < k; j++) {
+                logW[j] -= logTotal; // divided by their sum: rounding in the weights leaves no sub-probability
+            }
             Ranking ranking = parts[0].ranking();
             double[] logPi = new double[parts[0].size()];
             for (int i = 0; i < logPi.length; i++) {

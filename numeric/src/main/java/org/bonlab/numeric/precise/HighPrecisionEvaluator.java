@@ -1131,6 +1131,9 @@ public final class HighPrecisionEvaluator {
                 throw new IllegalArgumentException("mixture weights must sum to 1 within 1e-12, but sum to "
                         + total.toString(true));
             }
+            for (int i = 0; i < pi.length; i++) {
+                pi[i] = pi[i].divide(total); // divided by their sum, as in every engine
+            }
             return Pmf.of(first.ranking, pi, first.prec);
         }
 
