@@ -100,6 +100,18 @@ public final class TheoremCatalogue {
                 .forAllReals(lambda, 0.01, 100)
                 .named("soft best-of-n: KL <= log(n / (1 + (n-1) e^(-1/lambda))), rewards in [0, 1]"), "UNDECIDED"));
 
+        // soft best-of-n converges to the tilted optimum p e^(r/lambda)/Z at rate 1/n (derived: KL(pi || SBoN) =
+        // E_pi[-log rho_n] <= log E_pi[(w + (n-1)Z)/(nZ)] by Jensen, w = e^(r/lambda); believed to be the form of
+        // Verdun et al. 2025's main theorem, which bonlab has not verified against the paper)
+        Expr moment = Bon.expectation(p, Expr.exp(Bon.reward(p).times(2L).div(lambda)))
+                .div(Bon.expectation(p, Expr.exp(Bon.reward(p).div(lambda))).pow(2));
+        out.add(new Entry(Bon.claim(Bon.kl(p.tilted(lambda), p.softBestOf(n, lambda)))
+                .atMost(Bon.log(Expr.constant(1).plus(moment.minus(1L).div(n))))
+                .forAll(p, new Family.Simplex(1, 6, Family.Rewards.UNIT_INTERVAL)).forAll(n, 1, 64)
+                .forAllReals(lambda, 0.01, 100)
+                .named("soft best-of-n -> tilted optimum: KL(pi_lambda || SBoN_n) <= log(1 + (C - 1)/n), "
+                        + "C = E[e^(2r/lambda)]/E[e^(r/lambda)]^2"), "UNDECIDED"));
+
         PolicyVar coin = Policy.variable("coin");
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)
                 .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, Range.INFINITY)
