@@ -196,10 +196,7 @@ final class EstimateCommand implements Callable<Integer> {
 
     /** A finite double as Java prints it, with -0.0 as 0.0. */
     static String number(double x) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalStateException("an estimate must be finite, but was " + x);
-        }
-        return Double.toString(x == 0 ? 0.0 : x);
+        return org.bonlab.examples.TradeoffFigures.number(x);
     }
 
     private void writePerPrompt(List<LoggedPrompt> prompts, int[] ns) throws IOException {

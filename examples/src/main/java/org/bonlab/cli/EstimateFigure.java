@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.bonlab.examples.ChartFiles;
 import org.bonlab.numeric.sampling.LoggedBestOf;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;

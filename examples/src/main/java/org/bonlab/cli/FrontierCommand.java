@@ -1,6 +1,5 @@
 package org.bonlab.cli;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bonlab.examples.ChartFiles;
+import org.bonlab.examples.TradeoffFigures;
 import org.bonlab.numeric.tradeoff.Tradeoffs;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,7 +63,7 @@ final class FrontierCommand implements Callable<Integer> {
     boolean logKl;
 
     /** The CSV header. */
-    static final String HEADER = "method,parameter,kl,expected_reward,win_rate";
+    static final String HEADER = TradeoffFigures.HEADER;
 
     @Override
     public Integer call() throws IOException {
@@ -98,17 +95,11 @@ final class FrontierCommand implements Callable<Integer> {
             }
         }
         org.bonlab.policy.BasePolicy p = source.pmf != null ? PmfFile.read(source.pmf) : PolicySpec.parse(source.policy);
-        double lowest = Double.POSITIVE_INFINITY;
-        double highest = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < p.size(); i++) {
-            lowest = Math.min(lowest, p.reward().value(i));
-            highest = Math.max(highest, p.reward().value(i));
-        }
-        double range = highest - lowest;
+        double range = TradeoffFigures.rewardRange(p);
         PrintWriter err = spec.commandLine().getErr();
         Map<Tradeoffs.Method, List<Tradeoffs.Point>> curves = new LinkedHashMap<>();
         for (Tradeoffs.Method m : chosen) {
-            double[] grid = grid(m, ns, range);
+            double[] grid = TradeoffFigures.grid(m, ns, range);
             if (grid.length == 0) {
                 err.printf(Locale.ROOT, "%s is left out: the rewards of the policy are all equal%n", m.label());
                 continue;
@@ -120,24 +111,18 @@ final class FrontierCommand implements Callable<Integer> {
                         m.label(), CheckCommand.describe(e)), e);
             }
         }
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
-        curves.forEach((m, pts) -> pts.forEach(pt -> out.append(m.label()).append(',')
-                .append(m == Tradeoffs.Method.BON ? Long.toString(Math.round(pt.parameter()))
-                        : EstimateCommand.number(pt.parameter()))
-                .append(',').append(EstimateCommand.number(pt.kl())).append(',')
-                .append(EstimateCommand.number(pt.expectedReward())).append(',')
-                .append(EstimateCommand.number(pt.winRate())).append('\n')));
+        String out = TradeoffFigures.csv(curves);
         if (deficits != null) {
             StringBuilder d = new StringBuilder("n,kl,reward_deficit,beta,win_rate_deficit,c\n");
             double worstReward = 0;
             double worstWin = 0;
             for (long n : ns) {
                 Tradeoffs.Deficit x = Tradeoffs.deficit(p, n);
-                d.append(n).append(',').append(EstimateCommand.number(x.kl())).append(',')
-                        .append(EstimateCommand.number(x.rewardDeficit())).append(',')
-                        .append(Double.isInfinite(x.beta()) ? "" : EstimateCommand.number(x.beta())).append(',')
-                        .append(EstimateCommand.number(x.winRateDeficit())).append(',')
-                        .append(EstimateCommand.number(x.c())).append('\n');
+                d.append(n).append(',').append(TradeoffFigures.number(x.kl())).append(',')
+                        .append(TradeoffFigures.number(x.rewardDeficit())).append(',')
+                        .append(Double.isInfinite(x.beta()) ? "" : TradeoffFigures.number(x.beta())).append(',')
+                        .append(TradeoffFigures.number(x.winRateDeficit())).append(',')
+                        .append(TradeoffFigures.number(x.c())).append('\n');
                 worstReward = Math.max(worstReward, x.rewardDeficit());
                 worstWin = Math.max(worstWin, x.winRateDeficit());
             }
@@ -146,7 +131,8 @@ final class FrontierCommand implements Callable<Integer> {
                     + "win-rate deficit %.4g (%s)%n", worstReward, worstWin, deficits);
         }
         if (figure != null) {
-            ChartFiles.writeSideBySide(List.of(chart(curves, true), chart(curves, false)), figure);
+            ChartFiles.writeSideBySide(List.of(TradeoffFigures.chart(p.describe(), curves, true, logKl),
+                    TradeoffFigures.chart(p.describe(), curves, false, logKl)), figure);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.print(out);
@@ -157,11 +143,7 @@ final class FrontierCommand implements Callable<Integer> {
 
     private long[] ns() {
         if (nList == null) {
-            long[] d = new long[11];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = 1L << i;
-            }
-            return d;
+            return TradeoffFigures.powersOfTwo();
         }
         String[] parts = nList.split(",", -1);
         long[] out = new long[parts.length];
@@ -176,54 +158,5 @@ final class FrontierCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** The parameters of each curve: n; multiples of the reward range for lambda and beta; fixed grids else. */
-    static double[] grid(Tradeoffs.Method m, long[] ns, double range) {
-        return switch (m) {
-            case BON -> java.util.Arrays.stream(ns).asDoubleStream().toArray();
-            case SOFT -> range == 0 ? new double[0] : scaled(logspace(Math.log10(0.002), 1, 12), range);
-            case TILTED -> range == 0 ? new double[0] : scaled(logspace(-3, 2, 26), range);
-            case POISSON -> new double[] {0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000};
-            case BONBON -> logspace(-1, 3, 21);
-        };
-    }
-
-    private static double[] logspace(double a, double b, int k) {
-        double[] x = new double[k];
-        for (int i = 0; i < k; i++) {
-            // six significant digits: parameters a reader can type back
-            x[i] = Double.parseDouble(String.format(Locale.ROOT, "%.6g", Math.pow(10, a + (b - a) * i / (k - 1))));
-        }
-        return x;
-    }
-
-    private static double[] scaled(double[] x, double factor) {
-        double[] y = x.clone();
-        for (int i = 0; i < y.length; i++) {
-            y[i] = Double.parseDouble(String.format(Locale.ROOT, "%.6g", y[i] * factor));
-        }
-        return y;
-    }
-
-    private XYChart chart(Map<Tradeoffs.Method, List<Tradeoffs.Point>> curves, boolean reward) {
-        XYChart chart = ChartFiles.chart(reward ? "expected reward against KL" : "win rate against KL (ties half)",
-                "KL to the base policy (nats)", reward ? "expected reward" : "win rate", Styler.LegendPosition.InsideSE);
-        chart.getStyler().setXAxisLogarithmic(logKl);
-        Color[] colors = {Color.BLACK, new Color(0xff7f0e), new Color(0x1f77b4), new Color(0x2ca02c),
-            new Color(0xd62728)};
-        curves.forEach((m, pts) -> {
-            List<Tradeoffs.Point> shown = pts.stream().filter(pt -> !logKl || pt.kl() > 0).toList();
-            if (shown.isEmpty()) {
-                return;
-            }
-            double[] x = shown.stream().mapToDouble(Tradeoffs.Point::kl).toArray();
-            double[] y = shown.stream().mapToDouble(pt -> reward ? pt.expectedReward() : pt.winRate()).toArray();
-            XYSeries s = chart.addSeries(m.label() + " (over " + m.parameterName() + ")", x, y);
-            s.setLineColor(colors[m.ordinal()]);
-            s.setMarkerColor(colors[m.ordinal()]);
-            s.setMarker(m == Tradeoffs.Method.BON ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        });
-        return chart;
     }
 }

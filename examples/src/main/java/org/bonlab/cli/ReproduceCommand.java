@@ -60,6 +60,10 @@ final class ReproduceCommand implements Callable<Integer> {
         out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against n = 1..1e7");
         org.bonlab.examples.BeiramiFigures.run(this.out, out, chosen, dpi);
         out.println();
+        out.println("Tradeoffs: expected reward and win rate against KL (best-of-n, tilted optimum, best-of-Poisson, "
+                + "win-rate-optimal tilting; PNG and CSV), and soft best-of-n's KL against n");
+        org.bonlab.examples.TradeoffFigures.run(this.out, out);
+        out.println();
         ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS);
         out.flush();
         return ok ? 0 : 1;

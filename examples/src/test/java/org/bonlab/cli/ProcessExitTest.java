@@ -60,6 +60,11 @@ class ProcessExitTest {
         // stderr carries only the searches' progress lines
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("searching ")), r.err());
         assertTrue(Files.exists(dir.resolve("figures").resolve("figure3_right.png")));
+        // the tradeoff figures: best-of-2 on the coin at KL 0.1308 (coin,n=2 of the 60-digit table), reward 3/4
+        assertTrue(Files.exists(dir.resolve("figures").resolve("tradeoff_coin.png")));
+        assertTrue(Files.readAllLines(dir.resolve("figures").resolve("tradeoff_coin.csv"))
+                .contains("bon,2,0.13081203594113697,0.75,0.625"));
+        assertTrue(Files.exists(dir.resolve("figures").resolve("soft_best_of_n_kl.png")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.bonlab.cli;
+package org.bonlab.examples;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,18 +12,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
-/** Charts of the command line: one style, and several charts side by side in one PNG. */
-final class ChartFiles {
+/** Charts of the command line and of reproduce: one style, and several charts side by side in one PNG. */
+public final class ChartFiles {
 
     /** The size of one panel, in pixels. */
-    static final int WIDTH = 640;
-    static final int HEIGHT = 440;
+    public static final int WIDTH = 640;
+    public static final int HEIGHT = 440;
 
     private ChartFiles() {
     }
 
     /** A chart in the house style: white, a light solid grid, the legend inside. */
-    static XYChart chart(String title, String xTitle, String yTitle, Styler.LegendPosition legend) {
+    public static XYChart chart(String title, String xTitle, String yTitle, Styler.LegendPosition legend) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -34,7 +34,7 @@ final class ChartFiles {
     }
 
     /** The charts side by side in one PNG, drawn with pure strokes and antialiasing. */
-    static void writeSideBySide(List<XYChart> charts, Path file) throws IOException {
+    public static void writeSideBySide(List<XYChart> charts, Path file) throws IOException {
         BufferedImage img = new BufferedImage(WIDTH * charts.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
