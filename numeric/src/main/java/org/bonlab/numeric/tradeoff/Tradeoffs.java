@@ -100,13 +100,36 @@ public final class Tradeoffs {
         if (bon.kl() == 0) {
             return new Deficit(n, 0, 0, Double.POSITIVE_INFINITY, 0, 0);
         }
-        // tilted: KL decreases in beta; bonbon: KL increases in c
-        double beta = Math.exp(solve(x -> point(p, Method.TILTED, Math.exp(x), 0).kl(), bon.kl(), false));
-        double c = Math.exp(solve(x -> point(p, Method.BONBON, Math.exp(x), 0).kl(), bon.kl(), true));
+        double beta = betaForKl(p, bon.kl());
+        double c = cForKl(p, bon.kl());
         Point tilted = point(p, Method.TILTED, beta, 0);
         Point bonbon = point(p, Method.BONBON, c, 0);
         return new Deficit(n, bon.kl(), Math.max(0, tilted.expectedReward() - bon.expectedReward()), beta,
                 Math.max(0, bonbon.winRate() - bon.winRate()), c);
+    }
+
+    /**
+     * The beta of \( \varphi_\Delta \), the KL-constrained optimum of Yang et al. (2024): the tilted policy
+     * \( p e^{r/\beta}/Z \) whose KL to p equals the budget \( \Delta \) (the KL falls as beta grows), by bisection
+     * on log beta; \( \varphi_\Delta \) is {@code p.tilted(betaForKl(p, delta))}. A budget at or beyond the largest
+     * KL of the family (that of p restricted to its top rewards) gives the smallest beta searched, e^-40.
+     */
+    public static double betaForKl(Policy p, double delta) {
+        requireBudget(delta);
+        return Math.exp(solve(x -> point(p, Method.TILTED, Math.exp(x), 0).kl(), delta, false));
+    }
+
+    /** The c of the win-rate-optimal tilting \( p e^{c W}/Z \) with KL {@code delta} to p (the KL grows with c). */
+    public static double cForKl(Policy p, double delta) {
+        requireBudget(delta);
+        return Math.exp(solve(x -> point(p, Method.BONBON, Math.exp(x), 0).kl(), delta, true));
+    }
+
+    private static void requireBudget(double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a KL budget must be positive and finite, but was %s", delta));
+        }
     }
 
     /** The x in [-40, 40] where f(x) = target, f monotone (increasing when {@code increasing}). */

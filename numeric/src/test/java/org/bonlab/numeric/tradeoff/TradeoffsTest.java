@@ -65,4 +65,19 @@ class TradeoffsTest {
             assertTrue(tilted.get(i).kl() < tilted.get(i - 1).kl(), tilted.toString());
         }
     }
+
+    @Test
+    @DisplayName("phi_Delta on the coin: the tilt with the KL of best-of-2 is best-of-2 itself, beta = 1/log 3")
+    void klConstrainedOptimum() {
+        // two outcomes: equal KL means pi(heads) = 3/4, so e^(1/beta) = 3
+        double delta = Tradeoffs.point(Policy.coin(), Tradeoffs.Method.BON, 2, 0).kl();
+        double beta = Tradeoffs.betaForKl(Policy.coin(), delta);
+        assertEquals(1 / Math.log(3), beta, 1e-10);
+        Tradeoffs.Point phi = Tradeoffs.point(Policy.coin(), Tradeoffs.Method.TILTED, beta, 0);
+        assertEquals(delta, phi.kl(), 1e-12);
+        assertEquals(0.75, phi.expectedReward(), 1e-10);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Tradeoffs.betaForKl(Policy.coin(), -1));
+        assertTrue(e.getMessage().contains("must be positive and finite, but was -1.0"), e.getMessage());
+    }
 }
