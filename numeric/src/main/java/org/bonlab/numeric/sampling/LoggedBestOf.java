@@ -155,29 +155,30 @@ public final class LoggedBestOf {
             throw new IllegalArgumentException("the level must be in (0, 1), but was " + level);
         }
         int p = prompts.size();
-        RandomGenerator rng = new Well19937c(seed);
-        int[][] draws = new int[resamples][p];
-        for (int b = 0; b < resamples; b++) {
+        boolean gold = prompts.get(0).hasGold();
+        // every n's four quantities per prompt first, then one pass over the resamples for all of them
+        double[][] v = new double[4 * ns.length][p];
+        boolean[] win = new boolean[ns.length];
+        for (int k = 0; k < ns.length; k++) {
+            win[k] = true;
             for (int i = 0; i < p; i++) {
-                draws[b][i] = rng.nextInt(p);
+                PerPrompt e = perPrompt(prompts.get(i), ns[k]);
+                v[4 * k][i] = e.reward();
+                v[4 * k + 1][i] = e.gold();
+                v[4 * k + 2][i] = e.winRate();
+                v[4 * k + 3][i] = e.klHat();
+                win[k] &= !Double.isNaN(e.winRate());
             }
         }
-        boolean gold = prompts.get(0).hasGold();
+        double[][][] boot = resample(v, resamples, seed);
         java.util.ArrayList<Row> rows = new java.util.ArrayList<>();
-        for (int n : ns) {
-            double[][] v = new double[4][p];
-            boolean win = true;
-            for (int i = 0; i < p; i++) {
-                PerPrompt e = perPrompt(prompts.get(i), n);
-                v[0][i] = e.reward();
-                v[1][i] = e.gold();
-                v[2][i] = e.winRate();
-                v[3][i] = e.klHat();
-                win &= !Double.isNaN(e.winRate());
-            }
-            rows.add(new Row(n, method.interval(v[0], draws, level), gold ? java.util.Optional.of(method.interval(v[1], draws, level))
-                    : java.util.Optional.empty(), win ? java.util.Optional.of(method.interval(v[2], draws, level))
-                    : java.util.Optional.empty(), method.interval(v[3], draws, level), Quantities.analyticalKl(n)));
+        for (int k = 0; k < ns.length; k++) {
+            int at = 4 * k;
+            rows.add(new Row(ns[k], method.interval(v[at], boot[at], level), gold
+                    ? java.util.Optional.of(method.interval(v[at + 1], boot[at + 1], level)) : java.util.Optional.empty(),
+                    win[k] ? java.util.Optional.of(method.interval(v[at + 2], boot[at + 2], level))
+                            : java.util.Optional.empty(),
+                    method.interval(v[at + 3], boot[at + 3], level), Quantities.analyticalKl(ns[k])));
         }
         return rows;
     }
@@ -193,29 +194,57 @@ public final class LoggedBestOf {
         /** Bias-corrected and accelerated percentiles (Efron 1987), the acceleration from the jackknife. */
         BCA;
 
-        Estimate interval(double[] x, int[][] draws, double level) {
-            return this == BCA ? bca(x, draws, level) : studentized(x, draws, level);
+        Estimate interval(double[] x, double[][] boot, double level) {
+            return this == BCA ? bca(x, boot[0], level) : studentized(x, boot[0], boot[1], level);
         }
     }
 
+    /**
+     * For each quantity q (a row of x, one value per prompt), the mean and the standard error of the mean of each of
+     * {@code resamples} resamples of the prompts with replacement: [q][0][b] and [q][1][b]. Every quantity sees the
+     * same resamples, drawn from {@code seed} one at a time and not stored (B times P indices would not fit in memory
+     * for large logs).
+     */
+    static double[][][] resample(double[][] x, int resamples, long seed) {
+        int q = x.length;
+        int p = x[0].length;
+        double[][][] out = new double[q][2][resamples];
+        RandomGenerator rng = new Well19937c(seed);
+        int[] draw = new int[p];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < p; i++) {
+                draw[i] = rng.nextInt(p);
+            }
+            for (int k = 0; k < q; k++) {
+                double sum = 0;
+                for (int i : draw) {
+                    sum += x[k][i];
+                }
+                double m = sum / p;
+                double ss = 0;
+                for (int i : draw) {
+                    ss += (x[k][i] - m) * (x[k][i] - m);
+                }
+                out[k][0][b] = m;
+                out[k][1][b] = Math.sqrt(ss / (p - 1) / p);
+            }
+        }
+        return out;
+    }
+
     /** The mean of x and its BCa bootstrap interval over the given resamples of indices. */
-    static Estimate bca(double[] x, int[][] draws, double level) {
+    static Estimate bca(double[] x, double[] means, double level) {
         int p = x.length;
         CompensatedSum total = new CompensatedSum();
         for (double v : x) {
             total.add(v);
         }
         double mean = total.value() / p;
-        int b = draws.length;
-        double[] boot = new double[b];
+        int b = means.length;
+        double[] boot = means.clone();
         int below = 0;
         int equal = 0;
         for (int k = 0; k < b; k++) {
-            CompensatedSum s = new CompensatedSum();
-            for (int i : draws[k]) {
-                s.add(x[i]);
-            }
-            boot[k] = s.value() / p;
             below += boot[k] < mean ? 1 : 0;
             equal += boot[k] == mean ? 1 : 0;
         }
@@ -249,7 +278,7 @@ public final class LoggedBestOf {
      * \( [\bar x - t^*_{1-\alpha/2}\, s/\sqrt{P},\ \bar x - t^*_{\alpha/2}\, s/\sqrt{P}] \); a resample whose values
      * are all equal has t = +-infinity (or 0 when its mean is the mean), as its limit.
      */
-    static Estimate studentized(double[] x, int[][] draws, double level) {
+    static Estimate studentized(double[] x, double[] means, double[] ses, double level) {
         int p = x.length;
         double mean = 0;
         for (double v : x) {
@@ -264,22 +293,11 @@ public final class LoggedBestOf {
         if (se == 0) {
             return new Estimate(mean, mean, mean);
         }
-        int b = draws.length;
+        int b = means.length;
         double[] t = new double[b];
-        double[] means = new double[b];
         for (int k = 0; k < b; k++) {
-            double m = 0;
-            for (int i : draws[k]) {
-                m += x[i];
-            }
-            m /= p;
-            means[k] = m;
-            double s2 = 0;
-            for (int i : draws[k]) {
-                s2 += (x[i] - m) * (x[i] - m);
-            }
-            double seStar = Math.sqrt(s2 / (p - 1) / p);
-            double d = m - mean;
+            double d = means[k] - mean;
+            double seStar = ses[k];
             t[k] = seStar > 0 ? d / seStar : d == 0 ? 0 : d > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         Arrays.sort(t);
@@ -287,8 +305,9 @@ public final class LoggedBestOf {
         double tHi = quantile(t, 1 - (1 - level) / 2);
         if (!Double.isFinite(tLo) || !Double.isFinite(tHi)) {
             // so many resamples repeat one value (very few prompts) that t has no finite quantile: percentiles
-            Arrays.sort(means);
-            return new Estimate(mean, quantile(means, (1 - level) / 2), quantile(means, 1 - (1 - level) / 2));
+            double[] sorted = means.clone();
+            Arrays.sort(sorted);
+            return new Estimate(mean, quantile(sorted, (1 - level) / 2), quantile(sorted, 1 - (1 - level) / 2));
         }
         return new Estimate(mean, mean - tHi * se, mean - tLo * se);
     }
