@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         description = "Exact, symbolic and numeric theory of best-of-n alignment.",
-        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class, TightenCommand.class, VerifyCommand.class, EstimateCommand.class, FrontierCommand.class,
+        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class, TightenCommand.class, VerifyCommand.class, EstimateCommand.class, FrontierCommand.class, BatchCommand.class,
                 ClasspathCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a claim did not get its expected verdict, 2 bad input.",
                 "Run 'bonlab COMMAND --help' for a command's options and an example."})
@@ -20,7 +20,7 @@ public final class Bonlab implements Runnable {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("derive")) {
+        if (args.length > 0 && (args[0].equals("derive") || args[0].equals("batch"))) {
             org.bonlab.symbolic.SymbolicEngine.prewarm(); // Symja loads while the command line is parsed
         }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
