@@ -36,6 +36,12 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Seed of the theorem catalogue's counterexample search (default 1).")
     long seed;
 
+    @picocli.CommandLine.Option(names = "--evaluations", paramLabel = "K",
+            defaultValue = "" + org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS,
+            description = "Evaluations per claim of the catalogue's search (default "
+                    + org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS + ").")
+    int evaluations;
+
     @Override
     public Integer call() {
         java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
@@ -46,6 +52,9 @@ final class ReproduceCommand implements Callable<Integer> {
                         + "'");
             }
             chosen.add(t);
+        }
+        if (evaluations < 10) {
+            throw new BadInputException("--evaluations must be at least 10, but was " + evaluations);
         }
         if (dpi < 72 || dpi > 600) {
             throw new BadInputException("--dpi must be from 72 to 600, but was " + dpi);
@@ -64,7 +73,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 + "win-rate-optimal tilting; PNG and CSV), and soft best-of-n's KL against n");
         org.bonlab.examples.TradeoffFigures.run(this.out, out);
         out.println();
-        ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS);
+        ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, evaluations);
         out.flush();
         return ok ? 0 : 1;
     }
