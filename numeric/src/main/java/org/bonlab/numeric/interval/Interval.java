@@ -18,11 +18,13 @@ public record Interval(double lo, double hi) {
     public static final int TRANSCENDENTAL_ULPS = 2;
 
     public static final Interval ZERO = new Interval(0, 0);
+    public static final Interval ONE = new Interval(1, 1);
 
     /**
      * Whether the operations use {@link ExactArithmetic} (exact rationals, series with rigorous remainders) instead
      * of the floating arithmetic below: set only to re-check a certificate, before any evaluation starts. Either
-     * arithmetic is sound; the exact one is independent of the other and about a hundred times slower.
+     * arithmetic is sound; the exact one is independent of the other and tens of times slower (a certificate of
+     * 23,447 pieces re-checks in 19 s).
      */
     private static boolean exact;
 
@@ -35,7 +37,6 @@ public record Interval(double lo, double hi) {
     public static boolean exactArithmetic() {
         return exact;
     }
-    public static final Interval ONE = new Interval(1, 1);
 
     public Interval {
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
