@@ -83,6 +83,10 @@ public final class ConjectureSearch {
         String firstUndefined = "";
         Candidate worst = null;
         Verdict.Point worstPoint = null;
+        // where the claim is closest to tight relative to its size (the smallest margin is often 0 where both sides
+        // vanish, as at n = 1, which says nothing about how loose the bound is elsewhere)
+        Candidate tightest = null;
+        Verdict.Point tightestPoint = null;
         int randomPhase = evaluations * 4 / 5;
         for (int k = 0; k < randomPhase; k++) {
             Candidate c = draw(claim, rng);
@@ -100,6 +104,10 @@ public final class ConjectureSearch {
             if (worstPoint == null || pt.margin() < worstPoint.margin()) {
                 worst = c;
                 worstPoint = pt;
+            }
+            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
+                tightest = c;
+                tightestPoint = pt;
             }
             long now = System.nanoTime();
             if (progress != null && now - started > 1_000_000_000L && now - lastReport > 1_000_000_000L) {
@@ -119,13 +127,22 @@ public final class ConjectureSearch {
                     worstPoint = local.bestPoint;
                     worst = local.best;
                 }
+                if (ratio(claim, local.bestPoint) > ratio(claim, tightestPoint)) {
+                    tightest = local.best;
+                    tightestPoint = local.bestPoint;
+                }
             }
         }
         if (worstPoint != null) {
             worstPoint = described(worstPoint, worst);
         }
+        String tight = tightestPoint == null ? "" : String.format(Locale.ROOT, "closest to tight relative to its size: "
+                + "%s = %.6g at %s (bonlab tighten gives the sharp constant)",
+                claim.relation() == org.bonlab.claim.Relation.AT_MOST ? "lhs/rhs" : "rhs/lhs",
+                ratio(claim, tightestPoint), described(tightestPoint, tightest).describe());
+        String note = firstUndefined.isEmpty() ? tight : tight.isEmpty() ? firstUndefined : firstUndefined + "; " + tight;
         return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
-                "random (seed " + seed + ") and locally optimised", firstUndefined));
+                "random (seed " + seed + ") and locally optimised", note));
     }
 
     // ---- drawing ----
@@ -229,6 +246,24 @@ public final class ConjectureSearch {
         } catch (ArithmeticException | IllegalArgumentException e) {
             return null; // undefined (UndefinedQuantityException) or outside a quantity's domain
         }
+    }
+
+    /** Below this, the bounding side of a point is too small for its ratio to mean anything (rounding). */
+    static final double RATIO_FLOOR = 1e-9;
+
+    /**
+     * The bounded side over the bounding side at a point (lhs/rhs of {@code lhs <= rhs}, rhs/lhs of
+     * {@code lhs >= rhs}), or -infinity where it means nothing: an equality, no point, or a bounding side below
+     * {@link #RATIO_FLOOR}.
+     */
+    static double ratio(Claim claim, Verdict.Point pt) {
+        if (pt == null || claim.relation() == org.bonlab.claim.Relation.EQUALS) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        boolean atMost = claim.relation() == org.bonlab.claim.Relation.AT_MOST;
+        double small = atMost ? pt.lhs() : pt.rhs();
+        double big = atMost ? pt.rhs() : pt.lhs();
+        return big >= RATIO_FLOOR ? small / big : Double.NEGATIVE_INFINITY;
     }
 
     /** The point with its policies described: for a point that is kept (a counterexample, the smallest margin). */

@@ -115,4 +115,21 @@ class SharpConstantsTest {
         e = assertThrows(IllegalArgumentException.class, () -> new SharpConstants(1, 99, Duration.ZERO, 1));
         assertTrue(e.getMessage().contains("at least 100, but was 99"), e.getMessage());
     }
+
+    @Test
+    @DisplayName("an UNDECIDED verdict names where the claim is closest to tight, not only its smallest margin (0 at "
+            + "n = 1, where both sides vanish)")
+    void undecidedEvidenceNamesTheTightestPoint() {
+        Claim thm1 = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.log(N)).forAll(P, Family.simplex(5))
+                .forAll(N, 1, 1000).named("KL <= log n");
+        Verdict v = new ConjectureSearch(1).check(thm1);
+        String e = v.evidence();
+        assertTrue(e.contains("smallest margin 0.00000") && e.contains("n = 1 (lhs = 0.0000000000000000"), e);
+        int at = e.indexOf("closest to tight relative to its size: lhs/rhs = ");
+        assertTrue(at > 0, e);
+        double ratio = Double.parseDouble(e.substring(at + "closest to tight relative to its size: lhs/rhs = ".length())
+                .split(" ")[0]);
+        // KL/log n: below 1 (the claim holds), and well above 0 where the search looked (the sharp ratio is 1 as n grows)
+        assertTrue(ratio > 0.5 && ratio < 1, e);
+    }
 }
