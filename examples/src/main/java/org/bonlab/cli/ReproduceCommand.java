@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         footer = {"", "Example:", "  bonlab reproduce --out bonlab-output"},
         description = "Reproduce the papers' results: Example 1 (closed form, LaTeX, limit, "
-        + "table, claims), Figures 1-3 (CSV, PNG, SVG under --out) and the theorem catalogue. Exit code 1 if a "
+        + "table, claims), Figures 1-3 (CSV, PNG, SVG under --out), the tradeoff figures (reward and win rate "
+        + "against KL; soft best-of-n's KL against n; CSV and PNG) and the theorem catalogue. Exit code 1 if a "
         + "claim did not get its expected verdict.")
 final class ReproduceCommand implements Callable<Integer> {
 

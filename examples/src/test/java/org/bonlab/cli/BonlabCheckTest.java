@@ -222,14 +222,17 @@ class BonlabCheckTest {
     void help() {
         for (String[] args : new String[][] {{"--help"}, {"help"}, {"eval", "--help"}, {"eval", "-h"},
                 {"derive", "--help"}, {"check", "--help"}, {"reproduce", "--help"}, {"classpath", "--help"},
-                {"help", "eval"}}) {
+                {"tighten", "--help"}, {"verify", "--help"}, {"estimate", "--help"}, {"frontier", "--help"},
+                {"batch", "--help"}, {"help", "eval"}}) {
             BonlabEvalTest.Run r = BonlabEvalTest.run(args);
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().startsWith("Usage: bonlab"), String.join(" ", args) + ": " + r.out());
             assertEquals("", r.err(), String.join(" ", args));
         }
         assertTrue(BonlabEvalTest.run("eval", "--help").out().contains("kl_bound_lemma2    Lemma 2 (Eq. 23)"));
-        assertTrue(BonlabEvalTest.run("check", "--help").out().contains("Example:"));
+        for (String c : new String[] {"check", "tighten", "verify", "estimate", "frontier", "batch"}) {
+            assertTrue(BonlabEvalTest.run(c, "--help").out().contains("Example:"), c);
+        }
         BonlabEvalTest.Run v = BonlabEvalTest.run("--version");
         assertEquals(0, v.code());
         assertEquals("bonlab 0.1.0", v.out().strip());
