@@ -59,17 +59,10 @@ final class CheckCommand implements Callable<Integer> {
             "counterexample", "lhs", "rhs", "seed", "evidence");
 
     /** The default limit on a whole check, spec included: a spec that loops forever is stopped. */
-    static final int DEFAULT_TIMEOUT_SECONDS = 600;
+    static final int DEFAULT_TIMEOUT_SECONDS = SpecLimits.DEFAULT_TIMEOUT_SECONDS;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
-            description = "Threads for certifying claims over the simplex (default 0: every core); the verdicts do "
-                    + "not depend on it.")
-    int threads;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
-            description = "Time limit for the whole check, the spec's own code included (default "
-                    + DEFAULT_TIMEOUT_SECONDS + " s); past it, exit 2.")
-    int timeout;
+    @picocli.CommandLine.Mixin
+    SpecLimits limits;
 
     @Option(names = "--certificate", paramLabel = "DIR",
             description = "Write a certificate of each claim PROVED by interval arithmetic into DIR (created if "
@@ -86,19 +79,12 @@ final class CheckCommand implements Callable<Integer> {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new BadInputException("--format must be table, csv or json, but was '" + format + "'");
         }
-        if (timeout < 1) {
-            throw new BadInputException("--timeout must be at least 1 second, but was " + timeout);
-        }
-        if (threads < 0 || threads > 1024) {
-            throw new BadInputException("--threads must be from 1 to 1024, or 0 for every core, but was " + threads);
-        }
-        org.bonlab.numeric.interval.SimplexCertifier.useThreads(threads == 0
-                ? Runtime.getRuntime().availableProcessors() : threads);
+        org.bonlab.numeric.interval.SimplexCertifier.useThreads(limits.cores());
         if (certificates != null) {
             Outputs.requireDirectory(certificates, "--certificate");
             org.bonlab.numeric.interval.IntervalCertifier.recordCoverings(true);
         }
-        return SpecRunner.run("check", file, timeout, this::checkAll);
+        return SpecRunner.run("check", file, limits.timeout, this::checkAll);
     }
 
     /** One certificate per claim PROVED by interval arithmetic, named by its place and its name. */
@@ -138,8 +124,9 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
     }
 
-    static String csv(List<List<String>> records) {
-        StringBuilder sb = new StringBuilder(String.join(",", FIELDS)).append('\n');
+    /** CSV: the header, then one line per record, a field quoted where it holds a comma, a quote or a newline. */
+    static String csv(String header, List<List<String>> records) {
+        StringBuilder sb = new StringBuilder(header).append('\n');
         for (List<String> r : records) {
             for (int i = 0; i < r.size(); i++) {
                 String v = r.get(i);
@@ -238,7 +225,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!format.equals("table")) {
-            out.print(format.equals("csv") ? csv(records) : json(records));
+            out.print(format.equals("csv") ? csv(String.join(",", FIELDS), records) : json(records));
             out.flush();
             return ok ? 0 : 1;
         }

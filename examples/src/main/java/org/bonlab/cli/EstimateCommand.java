@@ -133,7 +133,8 @@ final class EstimateCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf(Locale.ROOT, "only %d prompts: the intervals resample prompts and are "
                     + "rough with fewer than %d%n", prompts.size(), ROUGH_BELOW);
         }
-        List<LoggedBestOf.Row> rows = LoggedBestOf.estimate(prompts, ns, bootstrap, seed, level, method);
+        LoggedBestOf.PerPrompt[][] table = LoggedBestOf.table(prompts, ns);
+        List<LoggedBestOf.Row> rows = LoggedBestOf.estimate(table, ns, bootstrap, seed, level, method);
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         PrintWriter err = spec.commandLine().getErr();
         for (LoggedBestOf.Row r : rows) {
@@ -146,7 +147,7 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         if (perPrompt != null) {
-            writePerPrompt(prompts, ns);
+            writePerPrompt(prompts, ns, table);
         }
         if (figure != null) {
             EstimateFigure.write(rows, figure);
@@ -199,13 +200,15 @@ final class EstimateCommand implements Callable<Integer> {
         return org.bonlab.examples.TradeoffFigures.number(x);
     }
 
-    private void writePerPrompt(List<LoggedPrompt> prompts, int[] ns) throws IOException {
+    private void writePerPrompt(List<LoggedPrompt> prompts, int[] ns, LoggedBestOf.PerPrompt[][] table)
+            throws IOException {
         StringBuilder sb = new StringBuilder("prompt,n,reward,gold_reward,win_rate,kl_hat\n");
-        for (LoggedPrompt p : prompts) {
+        for (int i = 0; i < prompts.size(); i++) {
+            LoggedPrompt p = prompts.get(i);
             String quoted = "\"" + p.prompt().replace("\"", "\"\"") + "\"";
-            for (int n : ns) {
-                LoggedBestOf.PerPrompt e = LoggedBestOf.perPrompt(p, n);
-                sb.append(quoted).append(',').append(n).append(',').append(number(e.reward())).append(',')
+            for (int k = 0; k < ns.length; k++) {
+                LoggedBestOf.PerPrompt e = table[k][i];
+                sb.append(quoted).append(',').append(ns[k]).append(',').append(number(e.reward())).append(',')
                         .append(p.hasGold() ? number(e.gold()) : "").append(',')
                         .append(Double.isNaN(e.winRate()) ? "" : number(e.winRate())).append(',')
                         .append(number(e.klHat())).append('\n');

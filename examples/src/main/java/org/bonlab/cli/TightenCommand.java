@@ -56,14 +56,8 @@ final class TightenCommand implements Callable<Integer> {
     @Option(names = "--latex", description = "A LaTeX tabular of each claim's ratio bracket.")
     boolean latex;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
-            description = "Threads for certification (default 0: every core); the results do not depend on it.")
-    int threads;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + CheckCommand.DEFAULT_TIMEOUT_SECONDS,
-            description = "Time limit for the whole run, the spec's own code included (default "
-                    + CheckCommand.DEFAULT_TIMEOUT_SECONDS + " s); past it, exit 2.")
-    int timeout;
+    @picocli.CommandLine.Mixin
+    SpecLimits limits;
 
     static final int DEFAULT_EVALUATIONS = 4000;
 
@@ -84,14 +78,8 @@ final class TightenCommand implements Callable<Integer> {
         if (csv && latex) {
             throw new BadInputException("--csv and --latex must not be given together, but both were");
         }
-        if (timeout < 1) {
-            throw new BadInputException("--timeout must be at least 1 second, but was " + timeout);
-        }
-        if (threads < 0 || threads > 1024) {
-            throw new BadInputException("--threads must be from 1 to 1024, or 0 for every core, but was " + threads);
-        }
-        int cores = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return SpecRunner.run("tighten", file, timeout, s -> tightenAll(s, cores));
+        int cores = limits.cores();
+        return SpecRunner.run("tighten", file, limits.timeout, s -> tightenAll(s, cores));
     }
 
     private int tightenAll(Spec s, int cores) {
@@ -114,7 +102,7 @@ final class TightenCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
-            out.print(csv(rows));
+            out.print(CheckCommand.csv(CSV_HEADER, rows));
         } else if (latex) {
             out.print(latex(rows));
         } else {
@@ -130,19 +118,6 @@ final class TightenCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    static String csv(List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
-                String v = r.get(i);
-                boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n");
-                sb.append(i > 0 ? "," : "").append(quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     /** The ratio rows as a booktabs tabular: claim, attained lower end, certified upper end. */

@@ -8,13 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.math3.random.Well19937c;
-import org.bonlab.Bon;
-import org.bonlab.numeric.DoubleEvaluator;
-import org.bonlab.numeric.policy.RankedPmf;
-import org.bonlab.numeric.policy.Ranking;
-import org.bonlab.numeric.quantity.Quantities;
 import org.bonlab.numeric.sampling.LoggedBestOf;
 import org.bonlab.numeric.sampling.LoggedPrompt;
 import org.bonlab.numeric.sampling.SyntheticLog;
@@ -57,23 +51,6 @@ public final class EstimateBench {
         }
     }
 
-    static double[] truth(Explicit policy, double[] gold, int n) {
-        DoubleEvaluator ev = new DoubleEvaluator();
-        Map<org.bonlab.expr.Expr.Sym, Double> at = Map.of(Bon.n, (double) n);
-        RankedPmf bon = ev.pmf(policy.bestOf(Bon.n), at);
-        RankedPmf base = ev.pmf(policy, at);
-        Ranking ranking = Ranking.of(policy.reward());
-        double reward = 0;
-        double g = 0;
-        for (int rank = 0; rank < bon.size(); rank++) {
-            int outcome = ranking.outcomeAt(rank);
-            reward += bon.probability(rank) * policy.reward().value(outcome);
-            g += bon.probability(rank) * gold[outcome];
-        }
-        double win = ev.evaluate(Bon.winRateHalf(policy.bestOf(Bon.n), policy), at);
-        return new double[] {reward, g, win, Quantities.estimatorMean(bon, base, n, true)};
-    }
-
     static void coverage(PrintStream out) {
         Object[][] policies = {
             {"distinct (0.5, 0.3, 0.2)", Policy.probabilities(0.5, 0.3, 0.2).withReward(0, 1, 2), new double[] {0, 3, 1}},
@@ -84,7 +61,7 @@ public final class EstimateBench {
         for (Object[] c : policies) {
             Explicit policy = (Explicit) c[1];
             double[] gold = (double[]) c[2];
-            double[] exact = truth(policy, gold, 4);
+            double[] exact = SyntheticLog.exactBestOf(policy, gold, 4);
             for (int prompts : new int[] {40, 100, 200}) {
                 for (LoggedBestOf.Method method : LoggedBestOf.Method.values()) {
                     Well19937c rng = new Well19937c(7);

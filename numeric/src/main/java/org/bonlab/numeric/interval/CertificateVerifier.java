@@ -153,28 +153,12 @@ public final class CertificateVerifier {
     // ---- the domain, rebuilt from the claim ----
 
     private static List<Part> simplexParts(Claim claim) {
-        PolicyVar variable = null;
-        Family.Simplex simplex = null;
-        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
-        for (var e : claim.policies().entrySet()) {
-            if (e.getValue() instanceof Family.Named n) {
-                fixed.put(e.getKey(), n.policy());
-            } else if (e.getValue() instanceof Family.Simplex s && variable == null) {
-                variable = e.getKey();
-                simplex = s;
-            } else {
-                throw new IllegalArgumentException(e.getKey().name() + " ranges over " + e.getValue());
-            }
-        }
-        if (simplex == null || simplex.maxSize() > SimplexCertifier.MAX_OUTCOMES) {
-            throw new IllegalArgumentException("the simplex reaches beyond " + SimplexCertifier.MAX_OUTCOMES
-                    + " outcomes");
-        }
-        Range.Integers range = oneIntegerRange(claim);
+        SimplexCertifier.Domain d = SimplexCertifier.domain(claim);
+        Range.Integers range = d.range();
         List<Part> parts = new ArrayList<>();
-        for (Explicit placeholder : SimplexCertifier.placeholders(simplex)) {
-            Map<PolicyVar, Policy> values = new LinkedHashMap<>(fixed);
-            values.put(variable, placeholder);
+        for (Explicit placeholder : SimplexCertifier.placeholders(d.simplex())) {
+            Map<PolicyVar, Policy> values = new LinkedHashMap<>(d.fixed());
+            values.put(d.variable(), placeholder);
             int dims = placeholder.size() - 1;
             double[] lo = new double[dims];
             double[] hi = new double[dims];
@@ -226,13 +210,6 @@ public final class CertificateVerifier {
         Part p = new Part(continuous.name() + " in [" + lo + ", " + hi + "]", range.from(), top(range),
                 new double[] {lo}, new double[] {hi}, false, lhs, rhs, null);
         return new Object[] {Covering.Kind.PARAMETER, List.of(p), continuous};
-    }
-
-    private static Range.Integers oneIntegerRange(Claim claim) {
-        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
-            throw new IllegalArgumentException("one integer range (n) is needed, but the domain is " + claim.domain());
-        }
-        return range;
     }
 
     private static double top(Range.Integers range) {

@@ -109,6 +109,42 @@ public final class SimplexCertifier {
         }
     }
 
+    /** A claim over a simplex, read: the policy variable over it, its family, the fixed policies, the range of n. */
+    record Domain(PolicyVar variable, Family.Simplex simplex, Map<PolicyVar, Policy> fixed, Range.Integers range) {
+    }
+
+    /**
+     * The parts of a claim this certifier covers (also read by {@link CertificateVerifier}).
+     *
+     * @throws IllegalArgumentException saying why the claim is beyond this certifier
+     */
+    static Domain domain(Claim claim) {
+        PolicyVar variable = null;
+        Family.Simplex simplex = null;
+        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.Named n) {
+                fixed.put(e.getKey(), n.policy());
+            } else if (e.getValue() instanceof Family.Simplex s && variable == null) {
+                variable = e.getKey();
+                simplex = s;
+            } else {
+                throw new IllegalArgumentException("certification over a simplex covers one policy variable over it "
+                        + "and fixed policies, but " + e.getKey().name() + " ranges over " + e.getValue());
+            }
+        }
+        if (simplex == null || simplex.maxSize() > MAX_OUTCOMES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "certification over a simplex covers "
+                    + "policies on at most %d outcomes%s", MAX_OUTCOMES,
+                    simplex == null ? "" : ", but the family reaches " + simplex.maxSize()));
+        }
+        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
+            throw new IllegalArgumentException("certification over a simplex covers one integer range (n), but the "
+                    + "domain is " + claim.domain());
+        }
+        return new Domain(variable, simplex, fixed, range);
+    }
+
     /** Certifies with the standard budget on the threads set by {@link #useThreads}. */
     public static IntervalCertifier.Result certify(Claim claim) {
         Budget standard = Budget.standard();
@@ -129,31 +165,16 @@ public final class SimplexCertifier {
         if (claim.relation() == Relation.EQUALS) {
             return new IntervalCertifier.Result.NotCertified("interval arithmetic cannot certify an equality");
         }
-        PolicyVar variable = null;
-        Family.Simplex simplex = null;
-        Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
-        for (var e : claim.policies().entrySet()) {
-            if (e.getValue() instanceof Family.Named n) {
-                fixed.put(e.getKey(), n.policy());
-            } else if (e.getValue() instanceof Family.Simplex s && variable == null) {
-                variable = e.getKey();
-                simplex = s;
-            } else {
-                return new IntervalCertifier.Result.NotCertified("certification over a simplex covers one policy "
-                        + "variable over it and fixed policies, but " + e.getKey().name() + " ranges over "
-                        + e.getValue());
-            }
+        Domain domain;
+        try {
+            domain = domain(claim);
+        } catch (IllegalArgumentException e) {
+            return new IntervalCertifier.Result.NotCertified(e.getMessage());
         }
-        if (simplex == null || simplex.maxSize() > MAX_OUTCOMES) {
-            return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "certification over a "
-                    + "simplex covers policies on at most %d outcomes%s", MAX_OUTCOMES,
-                    simplex == null ? "" : ", but the family reaches " + simplex.maxSize()));
-        }
-        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
-            return new IntervalCertifier.Result.NotCertified("certification over a simplex covers one integer range "
-                    + "(n), but the domain is " + claim.domain());
-        }
-        List<Part> parts = parts(simplex);
+        PolicyVar variable = domain.variable();
+        Map<PolicyVar, Policy> fixed = domain.fixed();
+        Range.Integers range = domain.range();
+        List<Part> parts = parts(domain.simplex());
         long deadline = System.nanoTime() + budget.time().toNanos();
         long boxes = 0;
         double certifiedWeight = 0;

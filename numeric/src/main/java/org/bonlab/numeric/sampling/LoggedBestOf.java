@@ -144,9 +144,27 @@ public final class LoggedBestOf {
      */
     public static List<Row> estimate(List<LoggedPrompt> prompts, int[] ns, int resamples, long seed, double level,
             Method method) {
-        if (prompts.size() < 2) {
+        return estimate(table(prompts, ns), ns, resamples, seed, level, method);
+    }
+
+    /** Each prompt's estimates at each n: [k][i] for ns[k] and prompt i. */
+    public static PerPrompt[][] table(List<LoggedPrompt> prompts, int[] ns) {
+        PerPrompt[][] t = new PerPrompt[ns.length][prompts.size()];
+        for (int k = 0; k < ns.length; k++) {
+            for (int i = 0; i < prompts.size(); i++) {
+                t[k][i] = perPrompt(prompts.get(i), ns[k]);
+            }
+        }
+        return t;
+    }
+
+    /** The same from each prompt's estimates already computed ({@link #table}). */
+    public static List<Row> estimate(PerPrompt[][] table, int[] ns, int resamples, long seed, double level,
+            Method method) {
+        int promptCount = table.length == 0 ? 0 : table[0].length;
+        if (promptCount < 2) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the log must hold at least 2 prompts for "
-                    + "confidence intervals (the bootstrap resamples prompts), but holds %d", prompts.size()));
+                    + "confidence intervals (the bootstrap resamples prompts), but holds %d", promptCount));
         }
         if (resamples < 100) {
             throw new IllegalArgumentException("bootstrap resamples must be at least 100, but were " + resamples);
@@ -154,15 +172,15 @@ public final class LoggedBestOf {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the level must be in (0, 1), but was " + level);
         }
-        int p = prompts.size();
-        boolean gold = prompts.get(0).hasGold();
+        int p = promptCount;
+        boolean gold = !Double.isNaN(table[0][0].gold());
         // every n's four quantities per prompt first, then one pass over the resamples for all of them
         double[][] v = new double[4 * ns.length][p];
         boolean[] win = new boolean[ns.length];
         for (int k = 0; k < ns.length; k++) {
             win[k] = true;
             for (int i = 0; i < p; i++) {
-                PerPrompt e = perPrompt(prompts.get(i), ns[k]);
+                PerPrompt e = table[k][i];
                 v[4 * k][i] = e.reward();
                 v[4 * k + 1][i] = e.gold();
                 v[4 * k + 2][i] = e.winRate();

@@ -3,7 +3,14 @@ package org.bonlab.numeric.sampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.numeric.policy.Ranking;
+import org.bonlab.numeric.quantity.Quantities;
 import org.bonlab.policy.Explicit;
 
 /**
@@ -53,5 +60,28 @@ public final class SyntheticLog {
             out.add(new LoggedPrompt("prompt-" + (k + 1), lp, r, g));
         }
         return out;
+    }
+
+    /**
+     * What the estimates of {@link LoggedBestOf} estimate, exactly, from the numeric engine: best-of-n's expected
+     * reward, expected gold reward, win rate against the policy (ties half) and \( E_{\pi_n}[\widehat{\mathrm{KL}}] \)
+     * of Eq. (28), in that order. With tied rewards these equal the random tie-break's values when tied outcomes
+     * have equal probabilities and gold rewards (Lemma 1 breaks ties by outcome order).
+     */
+    public static double[] exactBestOf(Explicit policy, double[] gold, int n) {
+        DoubleEvaluator ev = new DoubleEvaluator();
+        Map<Expr.Sym, Double> at = Map.of(Bon.n, (double) n);
+        RankedPmf bon = ev.pmf(policy.bestOf(Bon.n), at);
+        RankedPmf base = ev.pmf(policy, at);
+        Ranking ranking = Ranking.of(policy.reward());
+        double reward = 0;
+        double g = 0;
+        for (int rank = 0; rank < bon.size(); rank++) {
+            int outcome = ranking.outcomeAt(rank);
+            reward += bon.probability(rank) * policy.reward().value(outcome);
+            g += bon.probability(rank) * gold[outcome];
+        }
+        double win = ev.evaluate(Bon.winRateHalf(policy.bestOf(Bon.n), policy), at);
+        return new double[] {reward, g, win, Quantities.estimatorMean(bon, base, n, true)};
     }
 }

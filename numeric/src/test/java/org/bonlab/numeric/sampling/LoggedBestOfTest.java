@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.random.Well19937c;
-import org.bonlab.Bon;
-import org.bonlab.numeric.DoubleEvaluator;
-import org.bonlab.numeric.policy.RankedPmf;
-import org.bonlab.numeric.policy.Ranking;
 import org.bonlab.numeric.quantity.Quantities;
 import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
@@ -23,24 +18,6 @@ import org.junit.jupiter.api.Test;
  * not change them).
  */
 class LoggedBestOfTest {
-
-    /** The exact best-of-n values of a policy: reward, gold, win rate (ties half), E[KLhat]. */
-    static double[] truth(Explicit policy, double[] gold, int n) {
-        DoubleEvaluator ev = new DoubleEvaluator();
-        Map<org.bonlab.expr.Expr.Sym, Double> at = Map.of(Bon.n, (double) n);
-        RankedPmf bon = ev.pmf(policy.bestOf(Bon.n), at);
-        RankedPmf base = ev.pmf(policy, at);
-        Ranking ranking = Ranking.of(policy.reward());
-        double reward = 0;
-        double g = 0;
-        for (int rank = 0; rank < bon.size(); rank++) {
-            int outcome = ranking.outcomeAt(rank);
-            reward += bon.probability(rank) * policy.reward().value(outcome);
-            g += bon.probability(rank) * gold[outcome];
-        }
-        double win = ev.evaluate(Bon.winRateHalf(policy.bestOf(Bon.n), policy), at);
-        return new double[] {reward, g, win, Quantities.estimatorMean(bon, base, n, true)};
-    }
 
     static final Explicit DISTINCT = Policy.probabilities(0.5, 0.3, 0.2).withReward(0, 1, 2);
     static final Explicit TIED = Policy.probabilities(0.25, 0.25, 0.5).withReward(1, 1, 2);
@@ -98,7 +75,7 @@ class LoggedBestOfTest {
                 }
             }
             for (int k = 0; k < ns.length; k++) {
-                double[] exact = truth(policy, gold, ns[k]);
+                double[] exact = SyntheticLog.exactBestOf(policy, gold, ns[k]);
                 for (int q = 0; q < 4; q++) {
                     double[] v = values[k][q];
                     double m = java.util.Arrays.stream(v).average().orElseThrow();
@@ -124,7 +101,7 @@ class LoggedBestOfTest {
             Well19937c rng = new Well19937c(7);
             int[] covered = new int[4];
             int reps = 400;
-            double[] exact = truth(policy, gold, 4);
+            double[] exact = SyntheticLog.exactBestOf(policy, gold, 4);
             for (int rep = 0; rep < reps; rep++) {
                 List<LoggedPrompt> log = SyntheticLog.draw(policy, gold, prompts, 8, rng);
                 LoggedBestOf.Row row = LoggedBestOf.estimate(log, new int[] {4}, 1000, rep, 0.95,
