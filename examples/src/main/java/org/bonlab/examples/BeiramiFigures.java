@@ -205,18 +205,20 @@ public final class BeiramiFigures {
     }
 
     /**
-     * SVG or PDF through VectorGraphics2D's processors (XChart 4.0.3's own PDF route needs PDFBox). XChart draws
-     * text as glyph outlines, so the text of an SVG or PDF is shapes, not selectable text.
+     * SVG by {@link SvgChart}, with its words as text; PDF through VectorGraphics2D's processor (XChart 4.0.3's own
+     * PDF route needs PDFBox), where XChart draws text as glyph outlines, so a PDF's text is shapes.
      */
     private static void writeVector(XYChart chart, Path file, String format) throws IOException {
+        if (format.equals("svg")) {
+            SvgChart.write(chart, file);
+            return;
+        }
         de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
         chart.paint(g, chart.getWidth(), chart.getHeight());
-        de.erichseifert.vectorgraphics2d.Processor processor = format.equals("pdf")
-                ? new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true)
-                : new de.erichseifert.vectorgraphics2d.svg.SVGProcessor();
         try (var o = Files.newOutputStream(file)) {
-            processor.getDocument(g.getCommands(), new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0,
-                    chart.getWidth(), chart.getHeight())).writeTo(o);
+            new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true).getDocument(g.getCommands(),
+                    new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, chart.getWidth(), chart.getHeight()))
+                    .writeTo(o);
         }
     }
 

@@ -58,6 +58,63 @@ class BeiramiFiguresTest {
     }
 
     @Test
+    @DisplayName("SVG: words are <text> elements, curves are polylines placed by the axes' own tick labels")
+    void svgTextIsText(@TempDir Path dir) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        BeiramiFigures.Panel panel = BeiramiFigures.panels().get(BeiramiFigures.panels().size() - 1); // Figure 3 right
+        BeiramiFigures.write(panel, dir, java.util.Set.of("svg"), 72);
+        Path svg = dir.resolve(panel.file() + ".svg");
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
+        java.util.Map<String, List<org.w3c.dom.Element>> texts = new java.util.HashMap<>();
+        org.w3c.dom.NodeList nodes = doc.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) nodes.item(i);
+            texts.computeIfAbsent(e.getTextContent(), k -> new java.util.ArrayList<>()).add(e);
+        }
+        for (String word : List.of(panel.title(), "n", "KL divergence (nats)", "exact KL", "E[KLhat], Eq. (28)",
+                "log n - (n-1)/n, Eq. (5)", "E[KLhat1], Eq. (26)", "10\u2070", "10\u00b3", "10\u2077")) {
+            assertTrue(texts.containsKey(word), "no <text> reads " + word + " in " + texts.keySet());
+        }
+        assertEquals(0, doc.getElementsByTagName("path").getLength(), "glyph outlines drawn as paths");
+
+        // The exact KL's curve: 1 point per row of the CSV; its first and last points sit on the ticks 10^0 and
+        // 10^7, and its height at n = 10^7 (log 10^5, the policy's saturation) is where the y labels put it.
+        List<String> csv = Files.readAllLines(dir.resolve(panel.file() + ".csv"));
+        org.w3c.dom.Element curve = null;
+        org.w3c.dom.NodeList groups = doc.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            org.w3c.dom.Element g = (org.w3c.dom.Element) groups.item(i);
+            if (g.getAttribute("data-name").equals("exact KL")) {
+                curve = g;
+            }
+        }
+        assertTrue(curve != null);
+        String[] pts = ((org.w3c.dom.Element) curve.getElementsByTagName("polyline").item(0)).getAttribute("points")
+                .split(" ");
+        assertEquals(csv.size() - 1, pts.length);
+        double tick0 = Double.parseDouble(texts.get("10\u2070").get(0).getAttribute("x"));
+        double tick7 = Double.parseDouble(texts.get("10\u2077").get(0).getAttribute("x"));
+        assertEquals(tick0, Double.parseDouble(pts[0].split(",")[0]), 0.01);
+        assertEquals(tick7, Double.parseDouble(pts[pts.length - 1].split(",")[0]), 0.01);
+        List<double[]> yTicks = new java.util.ArrayList<>(); // (value, baseline y)
+        for (int i = 0; i < nodes.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) nodes.item(i);
+            if (e.getAttribute("class").equals("y-tick")) {
+                yTicks.add(new double[] {Double.parseDouble(e.getTextContent()),
+                    Double.parseDouble(e.getAttribute("y"))});
+            }
+        }
+        assertTrue(yTicks.size() >= 4, "y ticks " + yTicks.size());
+        double[] a = yTicks.get(0);
+        double[] b = yTicks.get(yTicks.size() - 1);
+        double pixelsPerNat = (a[1] - b[1]) / (b[0] - a[0]);
+        double yAtEnd = a[1] - (Math.log(1e5) - a[0]) * pixelsPerNat - 4; // labels sit 4 px below their tick
+        assertEquals(yAtEnd, Double.parseDouble(pts[pts.length - 1].split(",")[1]), 0.05);
+    }
+
+    @Test
     @DisplayName("PDF and 300-DPI PNG on request, decade ticks as 10 with a superscript, no grid point crowding a power of 10")
     void formatsTicksAndGrid(@TempDir Path dir) throws Exception {
         // one panel is enough for the formats (the first test computes all seven)
