@@ -20,7 +20,9 @@ import org.bonlab.policy.Policy;
 import org.bonlab.symbolic.Asymptotics;
 import org.bonlab.symbolic.Derivation;
 import org.bonlab.symbolic.LimitResult;
+import org.bonlab.symbolic.Latex;
 import org.bonlab.symbolic.Regime;
+import org.bonlab.symbolic.SeriesResult;
 import org.bonlab.symbolic.SymbolicEngine;
 import org.bonlab.symbolic.TexDocument;
 import picocli.CommandLine.Command;
@@ -96,6 +98,14 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
     Path tex;
 
+    @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
+            + "symbolic (e.g. p of bernoulli(p=p)), by series arithmetic, checked at 50 digits.")
+    String series;
+
+    @Option(names = "--series-order", paramLabel = "K", description = "The power of SYMBOL the expansion runs to, "
+            + "0 to " + SymbolicEngine.MAX_SERIES_ORDER + " (default 1).")
+    Integer seriesOrder;
+
     @Override
     public Integer call() {
         if (tex != null) {
@@ -124,15 +134,35 @@ final class DeriveCommand implements Callable<Integer> {
         if (regimes && !quantity.strip().equals("kl")) {
             throw new BadInputException("--regimes needs --quantity kl, but --quantity was '" + quantity + "'");
         }
+        if (seriesOrder != null && series == null) {
+            throw new BadInputException("--series-order needs --series SYMBOL");
+        }
+        int order = seriesOrder == null ? 1 : seriesOrder;
+        if (order < 0 || order > SymbolicEngine.MAX_SERIES_ORDER) {
+            throw new BadInputException(String.format(Locale.ROOT, "--series-order must be between 0 and %d, but was %d",
+                    SymbolicEngine.MAX_SERIES_ORDER, order));
+        }
+        if (series != null && !series.strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new BadInputException("--series must name a symbol such as p, but was '" + series + "'");
+        }
+        if (series != null && series.strip().equals(Bon.n.name())) {
+            throw new BadInputException("--series names the small parameter of the expansion; n is the number of "
+                    + "samples, kept symbolic (its limit is printed as 'limit n->inf')");
+        }
         Derivation d;
+        SeriesResult expansion = null;
         List<Asymptotics> asymptotics = new ArrayList<>();
         try (SymbolicEngine engine = new SymbolicEngine()) {
             d = engine.derive(q, Bon.n);
             if (regimes) {
                 asymptotics.add(engine.regimes(p, Bon.n));
             }
+            if (series != null) {
+                expansion = engine.seriesAtZero(d, Bon.symbol(series.strip()), order);
+            }
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--policy " + policy + " --quantity " + quantity + ": " + e.getMessage(), e);
+            throw new BadInputException("--policy " + policy + " --quantity " + quantity
+                    + (series == null ? "" : " --series " + series) + ": " + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
         out.append("quantity:      ").append(q.show()).append('\n');
@@ -144,6 +174,19 @@ final class DeriveCommand implements Callable<Integer> {
         out.append("equal because: ").append(d.equality().describe()).append('\n');
         out.append("limit n->inf:  ").append(describe(d.limit(), latex)).append('\n');
         out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
+        if (expansion instanceof SeriesResult.Found f) {
+            String x = f.offset().name();
+            String error = " + O(" + x + "^" + (order + 1) + ")";
+            out.append("series ").append(x).append("->0: ").append(f.polynomial().show()).append(error).append('\n');
+            if (latex) {
+                out.append("  LaTeX:       ").append(Latex.render(f.polynomial())).append(" + O\\left(").append(x)
+                        .append("^{").append(order + 1).append("}\\right)").append('\n');
+            }
+            out.append("  method:      ").append(f.method()).append('\n');
+            out.append("  check:       ").append(f.confirmation().describe()).append('\n');
+        } else if (expansion instanceof SeriesResult.NotFound nf) {
+            out.append("series:        not reported: ").append(nf.reason()).append('\n');
+        }
         for (Asymptotics a : asymptotics) {
             for (Regime r : a.regimes()) {
                 out.append("regime:        ").append(r.name()).append(": ").append(abbreviate(r.show())).append('\n');

@@ -33,6 +33,44 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("--series p: KL = p (n log n - n + 1) + O(p^2) on bernoulli(p), checked at 50 digits; bad uses exit 2")
+    void seriesInP() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl",
+                "--series", "p", "--latex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("series p->0: p*(1 - n + n*log(n)) + O(p^2)"), r.out());
+        assertTrue(r.out().contains("  LaTeX:       p \\left(1 - n + n \\log n\\right) + O\\left(p^{2}\\right)"),
+                r.out());
+        assertTrue(r.out().contains("the remainder shrinks like p^2 at p = 1e-3, 1e-4, 1e-5, for n in [2, 3, 7]"),
+                r.out());
+        // E[r] = 1 - (1-p)^n = n p - C(n, 2) p^2 + C(n, 3) p^3 + O(p^4)
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "expected_reward", "--series",
+                "p", "--series-order", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("series p->0: n*p + 1/2*(1 - n)*n*p^2 + 1/6*(-2 + n)*(-1 + n)*n*p^3 + O(p^4)"),
+                r.out());
+        // E[KLhat] holds p^n: no power series with symbolic n, said so
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl_hat_mean", "--series", "p");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("series:        not reported: no expansion in p at 0: a base vanishing like p^1 is "
+                + "raised to n, which is not an integer"), r.out());
+        String[][] bad = {{"--series", "q"}, {"--series", "n"}, {"--series", "p", "--series-order", "7"},
+            {"--series-order", "2"}, {"--series", "1/p"}};
+        String[] messages = {"needs an expression that depends on q", "n is the number of samples",
+            "--series-order must be between 0 and 6, but was 7", "--series-order needs --series SYMBOL",
+            "--series must name a symbol such as p, but was '1/p'"};
+        for (int i = 0; i < bad.length; i++) {
+            String[] args = new String[5 + bad[i].length];
+            System.arraycopy(new String[] {"derive", "--policy", "bernoulli(p=p)", "--quantity", "kl"}, 0, args, 0, 5);
+            System.arraycopy(bad[i], 0, args, 5, bad[i].length);
+            r = BonlabEvalTest.run(args);
+            assertEquals(2, r.code(), String.join(" ", bad[i]) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(messages[i]), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
     @DisplayName("the families the README lists derive, with limits confirmed (geometric L = 8, r = 1/2 tends to log 255)")
     void families() {
         String[][] cases = {{"geometric(L=8, r=1/2)", "log(255)"}, {"zipf(L=5, s=2)", "log(5269/144)"},

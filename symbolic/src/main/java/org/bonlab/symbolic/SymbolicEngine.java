@@ -918,6 +918,167 @@ public final class SymbolicEngine implements AutoCloseable {
                         "remainder shrinks like t^" + (order + 1) + " at t = 1e-2, 1e-3, 1e-4"));
     }
 
+    /** The highest order {@link #seriesAtZero} expands to. */
+    public static final int MAX_SERIES_ORDER = 6;
+
+    /** Values of the other symbols at which a series in a small parameter is checked (n: integers). */
+    static final List<String> SERIES_CHECK_N = List.of("2", "3", "7");
+    static final List<String> SERIES_CHECK_PARAMETER = List.of("0.3", "0.7");
+
+    /** The small parameter's values for the remainder check: each step divides it by 10. */
+    static final List<String> SERIES_CHECK_STEPS = List.of("1e-3", "1e-4", "1e-5");
+
+    /**
+     * The expansion of {@code f} as the small parameter {@code x} tends to 0, through the power {@code order},
+     * every other symbol (n, a temperature, ...) kept symbolic: e.g. the KL of best-of-n on bernoulli(p) is
+     * \( p\,(n \log n - n + 1) + O(p^2) \). Computed by {@link SmallParameterSeries} (series arithmetic with the
+     * binomial series for symbolic powers: Symja's {@code Series} gives up on \( (1-p)^n \)), then checked: at
+     * 50 digits, for several values of the other symbols, the remainder must shrink like \( x^{order+1} \) (by at
+     * least \( 10^{order+1}/3 \) per tenfold step of x, the 3 allowing a factor \( \log x \)).
+     *
+     * @param f an arithmetic expression (a derived closed form, not a quantity)
+     * @return the polynomial in {@code x} (its coefficients may hold \( \log x \)), or why none is reported
+     */
+    public SeriesResult seriesAtZero(Expr f, Expr.Sym x, int order) {
+        return seriesAtZero(f, f, x, order);
+    }
+
+    /**
+     * The expansion of a derivation's closed form in {@code x} about 0, as {@link #seriesAtZero(Expr, Expr.Sym,
+     * int)}, checked against the quantity itself (the high-precision engine's value, not the closed form's).
+     */
+    public SeriesResult seriesAtZero(Derivation d, Expr.Sym x, int order) {
+        return seriesAtZero(d.closedForm(), d.quantity(), x, order);
+    }
+
+    private SeriesResult seriesAtZero(Expr f, Expr reference, Expr.Sym x, int order) {
+        if (order < 0 || order > MAX_SERIES_ORDER) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "series order must be between 0 and %d, but was %d", MAX_SERIES_ORDER, order));
+        }
+        ToSymja to = new ToSymja();
+        ISymbol xs = to.symbol(x);
+        IExpr fx = to.translate(f);
+        if (fx.isFree(xs)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "a series in %s needs an expression that depends on %s, but %s does not", x.name(), x.name(),
+                    f.show()));
+        }
+        ISymbol logX = F.Dummy("log_" + x.name());
+        SmallParameterSeries.Ser s = null;
+        String failure = "";
+        for (int extra : new int[] {2, 4, 8}) {
+            try {
+                s = new SmallParameterSeries(symja, xs, logX, order + 1 + extra).expand(fx);
+            } catch (SmallParameterSeries.NoSeries e) {
+                failure = e.getMessage();
+                s = null;
+                break;
+            }
+            if (s.precision() > order) {
+                break;
+            }
+            failure = "known only to O(" + x.name() + "^" + s.precision() + ") after cancellations";
+            s = null;
+        }
+        if (s == null) {
+            return new SeriesResult.NotFound("no expansion in " + x.name() + " at 0: " + failure);
+        }
+        List<IExpr> terms = new ArrayList<>();
+        for (int k = Math.min(s.v(), order + 1); k <= order; k++) {
+            IExpr c = F.subst(s.at(k), logX, F.Log(xs));
+            if (c.isZero()) {
+                continue;
+            }
+            for (IExpr candidate : List.of(F.Simplify(c), F.Factor(c))) { // the shortest equal form
+                if (symja.eval(candidate) instanceof SymjaSession.Outcome.Value v && v.expr().leafCount() < c.leafCount()) {
+                    c = v.expr();
+                }
+            }
+            terms.add(k == 0 ? c : F.Times(c, k == 1 ? xs : F.Power(xs, F.ZZ(k))));
+        }
+        IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
+        Optional<Expr> poly = new FromSymja(to.inverse()).translate(sum);
+        if (poly.isEmpty()) {
+            return new SeriesResult.NotFound("the series " + sum + " could not be translated");
+        }
+        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        others.remove(x);
+        double[] worst = {0};
+        Optional<String> problem = checkSeriesAtZero(reference, x, poly.get(), order, others, worst);
+        if (problem.isPresent()) {
+            return new SeriesResult.NotFound("the series fails the numeric check: " + problem.get());
+        }
+        return new SeriesResult.Found(poly.get(), x, "series arithmetic in " + x.name()
+                + " (binomial series for powers with a symbolic exponent, log(1+u) and exp(u) by their series; "
+                + "Symja's Series gives up on symbolic powers)", new Verification.CheckedNumerically(
+                        SERIES_CHECK_STEPS.size() * checkPoints(others).size(), worst[0], String.format(Locale.ROOT,
+                                "at 50 digits the remainder shrinks like %s^%d at %s = %s, for %s",
+                                x.name(), order + 1, x.name(), String.join(", ", SERIES_CHECK_STEPS),
+                                describePoints(others))));
+    }
+
+    private static List<Map<Expr.Sym, java.math.BigDecimal>> checkPoints(List<Expr.Sym> others) {
+        List<Map<Expr.Sym, java.math.BigDecimal>> points = new ArrayList<>(List.of(Map.of()));
+        for (Expr.Sym o : others) {
+            List<Map<Expr.Sym, java.math.BigDecimal>> next = new ArrayList<>();
+            for (Map<Expr.Sym, java.math.BigDecimal> p : points) {
+                for (String v : o.equals(org.bonlab.Bon.n) ? SERIES_CHECK_N : SERIES_CHECK_PARAMETER) {
+                    Map<Expr.Sym, java.math.BigDecimal> q = new HashMap<>(p);
+                    q.put(o, new java.math.BigDecimal(v));
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static String describePoints(List<Expr.Sym> others) {
+        if (others.isEmpty()) {
+            return "the expression alone";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Expr.Sym o : others) {
+            parts.add(o.name() + " in " + (o.equals(org.bonlab.Bon.n) ? SERIES_CHECK_N : SERIES_CHECK_PARAMETER));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
+    private static Optional<String> checkSeriesAtZero(Expr f, Expr.Sym x, Expr poly, int order,
+            List<Expr.Sym> others, double[] worst) {
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        java.math.MathContext mc = new java.math.MathContext(50);
+        java.math.BigDecimal shrink = java.math.BigDecimal.TEN.pow(order + 1).divide(java.math.BigDecimal.valueOf(3),
+                mc);
+        for (Map<Expr.Sym, java.math.BigDecimal> point : checkPoints(others)) {
+            java.math.BigDecimal previous = null;
+            for (String step : SERIES_CHECK_STEPS) {
+                Map<Expr.Sym, java.math.BigDecimal> at = new HashMap<>(point);
+                at.put(x, new java.math.BigDecimal(step));
+                java.math.BigDecimal remainder;
+                try {
+                    java.math.BigDecimal exact = hp.evaluate(f, at);
+                    remainder = exact.subtract(hp.evaluate(poly, at), mc).abs();
+                    if (exact.signum() != 0) {
+                        worst[0] = Math.max(worst[0], remainder.divide(exact.abs(), mc).doubleValue());
+                    }
+                } catch (ArithmeticException e) {
+                    return Optional.of("undefined at " + at + ": " + e.getMessage());
+                }
+                if (previous != null && previous.signum() > 0
+                        && remainder.multiply(shrink, mc).compareTo(previous) > 0) {
+                    return Optional.of(String.format(Locale.ROOT,
+                            "at %s the remainder %.3g at %s = %s did not shrink like %s^%d (was %.3g at 10 times that)",
+                            point, remainder, x.name(), step, x.name(), order + 1, previous));
+                }
+                previous = remainder;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Symja's Series directly at {@code at}, for comparison: checked the same way, not trusted. */
     SeriesResult directSeries(Expr f, Expr.Sym x, Rational at, int order) {
         ToSymja to = new ToSymja();

@@ -2,6 +2,7 @@ package org.bonlab.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Rational;
 import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.Policy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -94,6 +96,58 @@ class SymbolicEngineTest {
             double expected = t * t / 2 - 2 * t * t * t / 3 + 3 * t * t * t * t / 4;
             assertEquals(expected, ev.evaluate(shifted.polynomial(), Map.of(shifted.offset(), t)), 1e-15);
         }
+    }
+
+    private static SeriesResult.Found found(SeriesResult r) {
+        return assertInstanceOf(SeriesResult.Found.class, r, r::toString);
+    }
+
+    @Test
+    @DisplayName("series in a small parameter with symbolic n: KL(pi_n || bernoulli(p)) = p (n log n - n + 1) "
+            + "- (n-1)(n log n - n + 1) p^2/2 + O(p^3), where Symja's own Series gives up")
+    void seriesInSmallParameterWithSymbolicN() {
+        Expr.Sym p = Bon.symbol("p");
+        BasePolicy coin = Policy.bernoulli(p);
+        Derivation d = engine.derive(Bon.kl(coin.bestOf(Bon.n), coin), Bon.n);
+        SeriesResult direct = engine.directSeries(d.closedForm(), p, Rational.ZERO, 2);
+        assertInstanceOf(SeriesResult.NotFound.class, direct, direct.toString());
+        SeriesResult.Found s = found(engine.seriesAtZero(d, p, 2));
+        // Provenance: the p coefficient by hand (pi_n(1) = np + O(p^2), KL = np log n - (n-1) p + O(p^2)); both
+        // coefficients by SymPy 1.12's series of the closed form with symbolic n.
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (double n : new double[] {2, 3, 7, 20}) {
+            double a = n * Math.log(n) - n + 1;
+            for (double t : new double[] {0.1, 0.37}) {
+                double expected = a * t - (n - 1) * a * t * t / 2;
+                assertEquals(expected, ev.evaluate(s.polynomial(), Map.of(p, t, Bon.n, n)), 1e-13 * n * n);
+            }
+        }
+        assertTrue(s.method().contains("binomial series"), s.method());
+        Verification.CheckedNumerically check = (Verification.CheckedNumerically) s.confirmation();
+        assertEquals(3 * 3, check.points()); // p = 1e-3, 1e-4, 1e-5 at n = 2, 3, 7
+        assertTrue(check.maxRelativeError() < 1e-4 && check.maxRelativeError() > 1e-12, check.describe());
+
+        // order 1 alone, shown as the issue states it
+        SeriesResult.Found first = found(engine.seriesAtZero(d, p, 1));
+        assertEquals(1e-3 * (3 * Math.log(3) - 2), ev.evaluate(first.polynomial(), Map.of(p, 1e-3, Bon.n, 3.0)),
+                1e-17);
+    }
+
+    @Test
+    @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
+            + "a bad order and a wrong expansion are refused")
+    void seriesInSmallParameterLimits() {
+        Expr.Sym p = Bon.symbol("p");
+        Expr.Sym n = Bon.n;
+        // (1 - p)^n log p = log p - n p log p + O(p^2 log p)
+        Expr f = Expr.constant(Rational.ONE).minus(p).pow(n).times(p.log());
+        SeriesResult.Found s = found(engine.seriesAtZero(f, p, 1));
+        DoubleEvaluator ev = new DoubleEvaluator();
+        assertEquals(Math.log(0.01) * (1 - 5 * 0.01), ev.evaluate(s.polynomial(), Map.of(p, 0.01, n, 5.0)), 1e-14);
+        SeriesResult none = engine.seriesAtZero(p.pow(n), p, 2);
+        assertTrue(none instanceof SeriesResult.NotFound nf && nf.reason().contains("which is not an integer"),
+                none.toString());
+        assertThrows(IllegalArgumentException.class, () -> engine.seriesAtZero(f, p, 7));
     }
 
     @Test

@@ -1,0 +1,275 @@
+package org.bonlab.symbolic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Expansion in a small parameter x at 0 with symbolic coefficients, by arithmetic on truncated series
+ * (the way a computer-algebra system's series code works, applied node by node): sums, products, inverses,
+ * powers with a symbolic exponent by the binomial series \( (1+u)^e = \sum_k \binom{e}{k} u^k \), logarithms by
+ * \( \log(1+u) = \sum_k (-1)^{k+1} u^k / k \) and exponentials by \( \sum_k u^k/k! \). Symja 3.0.0's own
+ * {@code Series} gives up on the papers' forms because they raise \( 1 - p \) to the symbolic power n.
+ *
+ * <p>A series is \( x^v (c_0 + c_1 x + \dots + c_{m-1} x^{m-1}) + O(x^{v+m}) \). The logarithm of a series
+ * with \( v \ne 0 \) brings in \( v \log x \), carried as a symbol inside the coefficients (so a coefficient may
+ * hold \( \log x \), and the error term may carry a power of it). A leading coefficient is dropped only when
+ * Symja simplifies it to 0; one that vanishes only at special values of the other symbols (e.g. n = 1) is
+ * kept, so the result is the generic expansion, and the caller checks it numerically.
+ */
+final class SmallParameterSeries {
+
+    /** Why an expression has no expansion by these rules; the message names the sub-expression. */
+    static final class NoSeries extends RuntimeException {
+        NoSeries(String message) {
+            super(message);
+        }
+    }
+
+    private final SymjaSession symja;
+    private final ISymbol x;
+    private final ISymbol logX;
+    /** The absolute order to which every series is carried: terms up to x^(cap-1). */
+    private final int cap;
+
+    SmallParameterSeries(SymjaSession symja, ISymbol x, ISymbol logX, int cap) {
+        this.symja = symja;
+        this.x = x;
+        this.logX = logX;
+        this.cap = cap;
+    }
+
+    /** x^v times c[0] + c[1] x + ..., known up to O(x^(v + c.length)). */
+    record Ser(int v, IExpr[] c) {
+        int precision() {
+            return v + c.length;
+        }
+
+        IExpr at(int power) {
+            int i = power - v;
+            return i >= 0 && i < c.length ? c[i] : F.C0;
+        }
+    }
+
+    Ser expand(IExpr e) {
+        if (e.isFree(x)) {
+            return constant(e);
+        }
+        if (e.equals(x)) {
+            return new Ser(1, fill(cap - 1, F.C1, F.C0));
+        }
+        if (e.isPlus()) {
+            Ser s = expand(((IAST) e).arg1());
+            for (int i = 2; i < ((IAST) e).size(); i++) {
+                s = add(s, expand(((IAST) e).get(i)));
+            }
+            return s;
+        }
+        if (e.isTimes()) {
+            Ser s = expand(((IAST) e).arg1());
+            for (int i = 2; i < ((IAST) e).size(); i++) {
+                s = multiply(s, expand(((IAST) e).get(i)));
+            }
+            return s;
+        }
+        if (e.isPower()) {
+            IExpr base = e.base();
+            IExpr exponent = e.exponent();
+            if (base.equals(S.E)) {
+                return exp(expand(exponent));
+            }
+            if (!exponent.isFree(x)) {
+                return exp(multiply(expand(exponent), log(expand(base))));
+            }
+            return power(expand(base), exponent);
+        }
+        if (e.isLog() && ((IAST) e).argSize() == 1) {
+            return log(expand(((IAST) e).arg1()));
+        }
+        throw new NoSeries("no series rule for " + e.head() + " in " + e);
+    }
+
+    private Ser constant(IExpr e) {
+        return new Ser(0, fill(cap, e, F.C0));
+    }
+
+    private static IExpr[] fill(int length, IExpr first, IExpr rest) {
+        IExpr[] c = new IExpr[Math.max(length, 0)];
+        Arrays.fill(c, rest);
+        if (c.length > 0) {
+            c[0] = first;
+        }
+        return c;
+    }
+
+    /** Expanded coefficients, leading zeros (as Symja simplifies them) dropped, the length kept within cap. */
+    private Ser normalise(int v, IExpr[] raw) {
+        IExpr[] c = new IExpr[Math.max(0, Math.min(raw.length, cap - v))];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = eval(F.Expand(raw[i]));
+        }
+        int drop = 0;
+        while (drop < c.length && isZero(c[drop])) {
+            drop++;
+        }
+        return new Ser(v + drop, Arrays.copyOfRange(c, drop, c.length));
+    }
+
+    private boolean isZero(IExpr c) {
+        if (c.isZero()) {
+            return true;
+        }
+        IExpr s = eval(F.Simplify(c));
+        return s.isZero();
+    }
+
+    private IExpr eval(IExpr e) {
+        SymjaSession.Outcome o = symja.eval(e);
+        if (o instanceof SymjaSession.Outcome.Value v) {
+            return v.expr();
+        }
+        throw new NoSeries(((SymjaSession.Outcome.Failed) o).reason());
+    }
+
+    Ser add(Ser a, Ser b) {
+        int v = Math.min(a.v(), b.v());
+        int precision = Math.min(a.precision(), b.precision());
+        IExpr[] c = new IExpr[Math.max(0, precision - v)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = F.Plus(a.at(v + i), b.at(v + i));
+        }
+        return normalise(v, c);
+    }
+
+    Ser multiply(Ser a, Ser b) {
+        int m = Math.min(a.c().length, b.c().length);
+        IExpr[] c = new IExpr[m];
+        for (int k = 0; k < m; k++) {
+            List<IExpr> terms = new ArrayList<>();
+            for (int i = 0; i <= k; i++) {
+                terms.add(F.Times(a.c()[i], b.c()[k - i]));
+            }
+            c[k] = F.Plus(terms.toArray(new IExpr[0]));
+        }
+        return normalise(a.v() + b.v(), c);
+    }
+
+    private Ser scale(Ser a, IExpr factor) {
+        IExpr[] c = new IExpr[a.c().length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = F.Times(factor, a.c()[i]);
+        }
+        return normalise(a.v(), c);
+    }
+
+    /** 1/a: x^(-v) (1/c0) (1 - u + u^2 - ...), by the recursion d_k = -(sum_{j=1..k} c_j d_{k-j}) / c_0. */
+    Ser inverse(Ser a) {
+        requireLeading(a, "a divisor");
+        IExpr[] c = a.c();
+        IExpr[] d = new IExpr[c.length];
+        d[0] = eval(F.Power(c[0], F.CN1));
+        for (int k = 1; k < c.length; k++) {
+            List<IExpr> terms = new ArrayList<>();
+            for (int j = 1; j <= k; j++) {
+                terms.add(F.Times(c[j], d[k - j]));
+            }
+            d[k] = eval(F.Expand(F.Times(F.CN1, d[0], F.Plus(terms.toArray(new IExpr[0])))));
+        }
+        return normalise(-a.v(), d);
+    }
+
+    private void requireLeading(Ser a, String what) {
+        if (a.c().length == 0) {
+            throw new NoSeries(what + " vanishes to the order carried (O(" + x + "^" + a.precision() + "))");
+        }
+    }
+
+    /** u = a / (c0 x^v) - 1, a series with no constant term (relative precision kept). */
+    private Ser unitPart(Ser a) {
+        IExpr[] u = new IExpr[a.c().length];
+        u[0] = F.C0;
+        for (int i = 1; i < u.length; i++) {
+            u[i] = F.Times(a.c()[i], F.Power(a.c()[0], F.CN1));
+        }
+        return normalise(0, u);
+    }
+
+    /** sum_k coefficient(k) u^k for k = 0..terms-1, u without a constant term, to precision m. */
+    private Ser compose(Ser u, int m, java.util.function.IntFunction<IExpr> coefficient) {
+        Ser total = new Ser(0, fill(m, coefficient.apply(0), F.C0));
+        Ser uk = new Ser(0, fill(m, F.C1, F.C0));
+        for (int k = 1; k < m; k++) {
+            uk = multiply(uk, u);
+            if (uk.v() >= m) {
+                break;
+            }
+            total = add(total, scale(uk, coefficient.apply(k)));
+        }
+        return total;
+    }
+
+    /** a^e with e free of x: c0^e x^(v e) (1 + u)^e; a symbolic e needs v = 0. */
+    Ser power(Ser a, IExpr e) {
+        if (e.isInteger() && e.isNegative()) {
+            return power(inverse(a), F.ZZ(-e.toIntDefault()));
+        }
+        requireLeading(a, "a base");
+        int shift;
+        if (a.v() == 0) {
+            shift = 0;
+        } else if (e.isInteger()) {
+            shift = a.v() * e.toIntDefault();
+        } else {
+            throw new NoSeries("a base vanishing like " + x + "^" + a.v() + " is raised to " + e
+                    + ", which is not an integer: no power series in " + x);
+        }
+        int m = a.c().length;
+        Ser u = unitPart(a);
+        Ser binomial = compose(u, m, k -> {
+            IExpr coefficient = F.C1;
+            for (int j = 0; j < k; j++) {
+                coefficient = F.Times(coefficient, F.Plus(e, F.ZZ(-j)));
+            }
+            return F.Times(coefficient, F.Power(F.Factorial(F.ZZ(k)), F.CN1));
+        });
+        Ser lead = new Ser(shift, fill(m, F.Power(a.c()[0], e), F.C0));
+        return multiply(lead, binomial);
+    }
+
+    /** log a = v log x + log c0 + log(1 + u). */
+    Ser log(Ser a) {
+        requireLeading(a, "the argument of a logarithm");
+        int m = a.c().length;
+        Ser u = unitPart(a);
+        IExpr constant = F.Plus(F.Times(F.ZZ(a.v()), logX), F.Log(a.c()[0]));
+        return compose(u, m, k -> k == 0 ? constant
+                : F.Times(F.ZZ(k % 2 == 1 ? 1 : -1), F.Power(F.ZZ(k), F.CN1)));
+    }
+
+    /** exp a = exp(c0) (1 + u + u^2/2 + ...) for v = 0; for v > 0 the series in a itself. */
+    Ser exp(Ser a) {
+        if (a.c().length == 0) {
+            if (a.precision() <= 0) {
+                throw new NoSeries("exp of a series known only to O(" + x + "^" + a.precision() + ")");
+            }
+            return new Ser(0, fill(a.precision(), F.C1, F.C0));
+        }
+        if (a.v() < 0) {
+            throw new NoSeries("exp of a series that grows like " + x + "^" + a.v());
+        }
+        if (a.v() > 0) {
+            return compose(a, a.precision(), k -> F.Power(F.Factorial(F.ZZ(k)), F.CN1));
+        }
+        IExpr c0 = a.c()[0];
+        IExpr[] rest = a.c().clone();
+        rest[0] = F.C0;
+        Ser u = normalise(0, rest);
+        Ser e = compose(u, a.c().length, k -> F.Power(F.Factorial(F.ZZ(k)), F.CN1));
+        return multiply(new Ser(0, fill(a.c().length, F.Exp(c0), F.C0)), e);
+    }
+}
