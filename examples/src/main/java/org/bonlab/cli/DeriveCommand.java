@@ -18,6 +18,7 @@ import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.Policy;
 import org.bonlab.symbolic.Asymptotics;
+import org.bonlab.symbolic.CalculusResult;
 import org.bonlab.symbolic.Derivation;
 import org.bonlab.symbolic.LimitResult;
 import org.bonlab.symbolic.Latex;
@@ -38,8 +39,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  kl_hat_mean (Eq. 28), kl_hat1_mean (Eq. 26), gap (Eq. 5 minus KL), gap_bound_thm2 (Eq. 17),",
                 "  gap_bound_cor2 (Eq. 19), gap_lower_thm3 (Eq. 21), gap_lower_cor3 (Eq. 22), kl_bound_lemma2 (Eq. 23),",
                 "  kl_bound_thm4 (Eq. 27); tv, hellinger2, chi_square, renyi_divergence2 (outcome-level definitions);",
+                "  vbon_j (two outcomes: vBoN's J(theta), Eq. 5a of Amini et al., pi_theta = bernoulli(theta));",
                 "  with --spec FILE, the spec's own quantities().",
-                "", "Example:", "  bonlab derive --policy coin --quantity kl --latex"})
+                "", "Examples:", "  bonlab derive --policy coin --quantity kl --latex",
+                "  bonlab derive --policy coin --quantity vbon_j --stationary theta",
+                "  bonlab derive --policy \"bernoulli(p=p)\" --quantity kl --series p"})
 final class DeriveCommand implements Callable<Integer> {
 
     static Map<String, Expr> quantities(BasePolicy p) {
@@ -62,6 +66,10 @@ final class DeriveCommand implements Callable<Integer> {
         q.put("hellinger2", org.bonlab.Definitions.hellingerSquared(bon, p));
         q.put("chi_square", org.bonlab.Definitions.chiSquare(bon, p));
         q.put("renyi_divergence2", org.bonlab.Definitions.renyiDivergence(bon, p, Expr.constant(2)));
+        if (p instanceof org.bonlab.policy.Bernoulli) {
+            // vBoN's objective with pi_theta = bernoulli(theta) on the same two outcomes (Eq. (5a) of Amini et al.)
+            q.put("vbon_j", Bon.vbonObjective(Policy.bernoulli(THETA), p, n));
+        }
         return q;
     }
 
@@ -81,7 +89,7 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--quantity", required = true, paramLabel = "NAME",
             description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean, kl_hat1_mean, gap "
                     + "(kl_analytic - kl), or a bound of Beirami et al.: gap_bound_thm2, gap_bound_cor2, "
-                    + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4.")
+                    + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4; vbon_j on two outcomes.")
     String quantity;
 
     @Option(names = "--regimes", description = "With --quantity kl: also the leading behaviour for large and for "
@@ -97,6 +105,17 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
     Path tex;
+
+    /** The parameter of vBoN's pi_theta in {@code --quantity vbon_j}. */
+    static final Expr.Sym THETA = Bon.symbol("theta");
+
+    @Option(names = "--derivative", paramLabel = "SYMBOL", description = "Also the derivative in SYMBOL (e.g. theta "
+            + "of vbon_j, p of bernoulli(p=p)), checked against a central difference at 50 digits.")
+    String derivative;
+
+    @Option(names = "--stationary", paramLabel = "SYMBOL", description = "Also where the derivative in SYMBOL "
+            + "vanishes (e.g. theta = 1 - 2^(-n) maximises vbon_j on the coin), each point checked and classified.")
+    String stationary;
 
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
             + "symbolic (e.g. p of bernoulli(p=p)), by series arithmetic, checked at 50 digits.")
@@ -145,12 +164,23 @@ final class DeriveCommand implements Callable<Integer> {
         if (series != null && !series.strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw new BadInputException("--series must name a symbol such as p, but was '" + series + "'");
         }
+        for (String[] named : new String[][] {{"--derivative", derivative}, {"--stationary", stationary}}) {
+            if (named[1] != null && !named[1].strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
+                throw new BadInputException(named[0] + " must name a symbol such as p or theta, but was '" + named[1]
+                        + "'");
+            }
+            if (named[1] != null && named[1].strip().equals(Bon.n.name())) {
+                throw new BadInputException(named[0] + " names a continuous parameter; n is the number of samples "
+                        + "(an integer), kept symbolic");
+            }
+        }
         if (series != null && series.strip().equals(Bon.n.name())) {
             throw new BadInputException("--series names the small parameter of the expansion; n is the number of "
                     + "samples, kept symbolic (its limit is printed as 'limit n->inf')");
         }
         Derivation d;
         SeriesResult expansion = null;
+        List<CalculusResult> calculus = new ArrayList<>();
         List<Asymptotics> asymptotics = new ArrayList<>();
         try (SymbolicEngine engine = new SymbolicEngine()) {
             d = engine.derive(q, Bon.n);
@@ -160,9 +190,17 @@ final class DeriveCommand implements Callable<Integer> {
             if (series != null) {
                 expansion = engine.seriesAtZero(d, Bon.symbol(series.strip()), order);
             }
+            if (derivative != null) {
+                calculus.add(engine.derivative(d, Bon.symbol(derivative.strip())));
+            }
+            if (stationary != null) {
+                calculus.add(engine.stationaryPoints(d, Bon.symbol(stationary.strip())));
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--policy " + policy + " --quantity " + quantity
-                    + (series == null ? "" : " --series " + series) + ": " + e.getMessage(), e);
+                    + (series == null ? "" : " --series " + series)
+                    + (derivative == null ? "" : " --derivative " + derivative)
+                    + (stationary == null ? "" : " --stationary " + stationary) + ": " + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
         out.append("quantity:      ").append(q.show()).append('\n');
@@ -186,6 +224,29 @@ final class DeriveCommand implements Callable<Integer> {
             out.append("  check:       ").append(f.confirmation().describe()).append('\n');
         } else if (expansion instanceof SeriesResult.NotFound nf) {
             out.append("series:        not reported: ").append(nf.reason()).append('\n');
+        }
+        for (CalculusResult c : calculus) {
+            if (c instanceof CalculusResult.Derivative dv) {
+                out.append("d/d").append(dv.variable().name()).append(":").append(" ".repeat(Math.max(1,
+                        11 - dv.variable().name().length()))).append(dv.form().show()).append('\n');
+                if (latex) {
+                    out.append("  LaTeX:       ").append(Latex.render(dv.form())).append('\n');
+                }
+                out.append("  method:      ").append(dv.method()).append('\n');
+                out.append("  check:       ").append(dv.confirmation().describe()).append('\n');
+            } else if (c instanceof CalculusResult.Stationary st) {
+                for (CalculusResult.Point pt : st.points()) {
+                    out.append("stationary:    ").append(st.variable().name()).append(" = ").append(pt.at().show())
+                            .append(" (").append(pt.kind()).append(")\n");
+                    if (latex) {
+                        out.append("  LaTeX:       ").append(Latex.render(pt.at())).append('\n');
+                    }
+                }
+                out.append("  method:      ").append(st.method()).append('\n');
+                out.append("  check:       ").append(st.confirmation().describe()).append('\n');
+            } else {
+                out.append("calculus:      not reported: ").append(((CalculusResult.NotFound) c).reason()).append('\n');
+            }
         }
         for (Asymptotics a : asymptotics) {
             for (Regime r : a.regimes()) {

@@ -71,6 +71,41 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("--derivative and --stationary: vBoN's J(theta) on the coin is maximal at theta = 1 - 2^(-n) "
+            + "(pi_theta is then best-of-n); where Symja cannot solve, it says so; bad uses exit 2")
+    void calculusOnVbonObjective() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "vbon_j",
+                "--derivative", "theta", "--stationary", "theta");
+        assertEquals(0, r.code(), r.err());
+        // by hand: dJ/dtheta = log((1 - theta)/2^-n) - log(theta/(1 - 2^-n)), zero where theta = 1 - 2^-n
+        assertTrue(r.out().contains("d/dtheta:      log(2^n*(1 - theta)) - log(2^n*(-1 + 2^n)^(-1)*theta)"), r.out());
+        assertTrue(r.out().contains("stationary:    theta = 1 - 2^(-n) (maximum)"), r.out());
+        assertTrue(r.out().contains("checked numerically at 9 points"), r.out());
+        // bernoulli(1/3): best-of-n puts 1 - (2/3)^n on the top outcome
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=1/3)", "--quantity", "vbon_j", "--stationary",
+                "theta");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stationary:    theta = 1 - 2^n*3^(-n) (maximum)"), r.out());
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "win_half", "--stationary", "p");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("calculus:      not reported: Symja's Solve found no stationary point in p"),
+                r.out());
+        String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}};
+        String[] messages = {"--derivative names a continuous parameter; n is the number of samples",
+            "--stationary must name a symbol such as p or theta, but was '1+x'",
+            "a derivative in q needs a quantity that depends on q"};
+        for (int i = 0; i < bad.length; i++) {
+            r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "vbon_j", bad[i][0], bad[i][1]);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains(messages[i]), r.err());
+            assertEquals("", r.out());
+        }
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "vbon_j");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--quantity must be one of"), r.err());
+    }
+
+    @Test
     @DisplayName("the families the README lists derive, with limits confirmed (geometric L = 8, r = 1/2 tends to log 255)")
     void families() {
         String[][] cases = {{"geometric(L=8, r=1/2)", "log(255)"}, {"zipf(L=5, s=2)", "log(5269/144)"},

@@ -107,6 +107,25 @@ final class OutcomeExpansion extends Rewrite {
         return over(e.of(), e.body(), false, e);
     }
 
+    /**
+     * Whether two base policies share their outcomes and reward (their probabilities may differ, as vBoN's
+     * \( \pi_\theta \) and the base policy do): then the outcome of each rank is the same outcome in both.
+     */
+    private static boolean sameOutcomes(BasePolicy a, BasePolicy b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.size() != b.size() || !a.reward().equals(b.reward())) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.outcome(i).equals(b.outcome(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Expr visitAtOutcome(Expr.AtOutcome e) {
         if (rank < 0) {
@@ -114,7 +133,7 @@ final class OutcomeExpansion extends Rewrite {
                     + "expectation or sum over outcomes, but it stands outside one (y is unbound)");
         }
         BasePolicy b = baseOf(e.policy(), e);
-        if (!b.equals(base)) {
+        if (!sameOutcomes(b, base)) {
             throw new IllegalArgumentException(e.show() + " must be taken on the outcomes of the expectation or sum "
                     + "it stands in, but " + e.policy().describe() + " lives on other outcomes");
         }

@@ -134,6 +134,29 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("calculus with a symbolic parameter: vBoN's J(theta) on the coin, dJ/dtheta = log 7 at theta = 1/2, "
+            + "n = 3; the maximum at theta = 1 - 2^-n")
+    void vbonObjectiveDerivativeAndMaximum() {
+        Expr.Sym theta = Bon.symbol("theta");
+        Derivation d = engine.derive(Bon.vbonObjective(Policy.bernoulli(theta), Policy.coin(), Bon.n), Bon.n);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        // by hand (Eq. (5a) of Amini et al.): J = -(1-t) log((1-t) 2^n) - t log(t / (1 - 2^-n))
+        double t = 0.3;
+        assertEquals(-(0.7 * Math.log(0.7 * 16) + t * Math.log(t / (1 - 1.0 / 16))),
+                ev.evaluate(d.closedForm(), Map.of(theta, t, Bon.n, 4.0)), 1e-14);
+        CalculusResult.Derivative dj = assertInstanceOf(CalculusResult.Derivative.class, engine.derivative(d, theta));
+        // dJ/dtheta = log((1-t) 2^n) - log(t/(1 - 2^-n)): at t = 1/2, n = 3, log 4 - log(4/7) = log 7
+        assertEquals(Math.log(7), ev.evaluate(dj.form(), Map.of(theta, 0.5, Bon.n, 3.0)), 1e-14);
+        CalculusResult.Stationary st = assertInstanceOf(CalculusResult.Stationary.class,
+                engine.stationaryPoints(d, theta));
+        assertEquals(1, st.points().size());
+        assertEquals("maximum", st.points().get(0).kind());
+        for (double n : new double[] {1, 2, 5, 30}) {
+            assertEquals(1 - Math.pow(2, -n), ev.evaluate(st.points().get(0).at(), Map.of(Bon.n, n)), 1e-15);
+        }
+    }
+
+    @Test
     @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
             + "a bad order and a wrong expansion are refused")
     void seriesInSmallParameterLimits() {
