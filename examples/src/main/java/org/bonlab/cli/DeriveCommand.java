@@ -39,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  kl_hat_mean (Eq. 28), kl_hat1_mean (Eq. 26), gap (Eq. 5 minus KL), gap_bound_thm2 (Eq. 17),",
                 "  gap_bound_cor2 (Eq. 19), gap_lower_thm3 (Eq. 21), gap_lower_cor3 (Eq. 22), kl_bound_lemma2 (Eq. 23),",
                 "  kl_bound_thm4 (Eq. 27); tv, hellinger2, chi_square, renyi_divergence2 (outcome-level definitions);",
+                "  tilted_kl, tilted_reward (the tilted optimum p e^(r/beta)/Z, Eq. 2 of Amini et al., symbolic beta);",
                 "  vbon_j (two outcomes: vBoN's J(theta), Eq. 5a of Amini et al., pi_theta = bernoulli(theta));",
                 "  with --spec FILE, the spec's own quantities().",
                 "", "Examples:", "  bonlab derive --policy coin --quantity kl --latex",
@@ -66,6 +67,9 @@ final class DeriveCommand implements Callable<Integer> {
         q.put("hellinger2", org.bonlab.Definitions.hellingerSquared(bon, p));
         q.put("chi_square", org.bonlab.Definitions.chiSquare(bon, p));
         q.put("renyi_divergence2", org.bonlab.Definitions.renyiDivergence(bon, p, Expr.constant(2)));
+        // the tilted optimum p e^{r/beta}/Z (Eq. (2) of Amini et al.) with symbolic beta
+        q.put("tilted_kl", Bon.kl(p.tilted(BETA), p));
+        q.put("tilted_reward", Bon.expectedReward(p.tilted(BETA)));
         if (p instanceof org.bonlab.policy.Bernoulli) {
             // vBoN's objective with pi_theta = bernoulli(theta) on the same two outcomes (Eq. (5a) of Amini et al.)
             q.put("vbon_j", Bon.vbonObjective(Policy.bernoulli(THETA), p, n));
@@ -89,7 +93,8 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--quantity", required = true, paramLabel = "NAME",
             description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean, kl_hat1_mean, gap "
                     + "(kl_analytic - kl), or a bound of Beirami et al.: gap_bound_thm2, gap_bound_cor2, "
-                    + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4; vbon_j on two outcomes.")
+                    + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4; tilted_kl, tilted_reward (symbolic beta); "
+                    + "vbon_j on two outcomes.")
     String quantity;
 
     @Option(names = "--regimes", description = "With --quantity kl: also the leading behaviour for large and for "
@@ -105,6 +110,9 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
     Path tex;
+
+    /** The temperature of the tilted optimum in {@code --quantity tilted_kl, tilted_reward}. */
+    static final Expr.Sym BETA = Bon.symbol("beta");
 
     /** The parameter of vBoN's pi_theta in {@code --quantity vbon_j}. */
     static final Expr.Sym THETA = Bon.symbol("theta");

@@ -100,6 +100,11 @@ class BonlabDeriveTest {
             assertTrue(r.err().contains(messages[i]), r.err());
             assertEquals("", r.out());
         }
+        // the tilted optimum with symbolic beta (Eq. (2) of Amini et al.): E[r] = sigma(1/beta) on the coin
+        r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "tilted_reward");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("presented:     exp(beta^(-1))*(1 + exp(beta^(-1)))^(-1)"), r.out());
+        assertTrue(r.out().contains("equal because: proved"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "vbon_j");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--quantity must be one of"), r.err());

@@ -79,6 +79,9 @@ final class FromSymja {
                 }
                 return acc;
             }
+            if (head.equals(S.Power) && ast.size() == 3 && ast.arg1().equals(S.E)) {
+                return Expr.exp(go(ast.arg2())); // E^x reads exp(x)
+            }
             if (head.equals(S.Power) && ast.size() == 3) {
                 return go(ast.arg1()).pow(go(ast.arg2()));
             }

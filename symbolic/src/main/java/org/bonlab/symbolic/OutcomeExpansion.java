@@ -8,6 +8,7 @@ import org.bonlab.expr.Expr;
 import org.bonlab.expr.Rewrite;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.BestOf;
+import org.bonlab.policy.Tilted;
 import org.bonlab.policy.Policy;
 
 /**
@@ -59,8 +60,12 @@ final class OutcomeExpansion extends Rewrite {
         if (p instanceof BestOf bo && bo.policy() instanceof BasePolicy b) {
             return b;
         }
+        if (p instanceof Tilted t && t.policy() instanceof BasePolicy b) {
+            return b;
+        }
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has no closed form in the symbolic engine: "
-                + "outcome terms are written out for a base policy and its best-of-n, but %s is neither",
+                + "outcome terms are written out for a base policy, its best-of-n and its tilted optimum, but %s is "
+                + "none of these",
                 where.show(), p.describe()));
     }
 
@@ -94,7 +99,35 @@ final class OutcomeExpansion extends Rewrite {
         if (p instanceof BestOf bo) {
             return forms(b, bo.n()).bestOfProbability(i);
         }
+        if (p instanceof Tilted t) {
+            return tiltedProbability(t, b, i);
+        }
         return forms(b, Expr.constant(1)).probability(i);
+    }
+
+    /** A reward as a constant: an exact integer where it is one (Symja then proves identities), else the double. */
+    private static Expr reward(double r) {
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Expr.constant((long) r) : Expr.constant(r);
+    }
+
+    /**
+     * The tilted optimum at the outcome of rank i: \( p_i e^{r_i/\beta} / \sum_j p_j e^{r_j/\beta} \), Eq. (2) of
+     * Amini et al., with beta as written (a number or a symbol).
+     */
+    private Expr tiltedProbability(Tilted t, BasePolicy b, int i) {
+        BestOfForms f = forms(b, Expr.constant(1));
+        org.bonlab.numeric.policy.Ranking ranking = org.bonlab.numeric.policy.Ranking.of(b.reward());
+        Expr z = null;
+        Expr mine = null;
+        for (int j = 0; j < f.size(); j++) {
+            double r = ranking.rewardAt(j);
+            Expr weight = r == 0 ? f.probability(j) : f.probability(j).times(Expr.exp(reward(r).div(t.beta())));
+            z = z == null ? weight : z.plus(weight);
+            if (j == i) {
+                mine = weight;
+            }
+        }
+        return mine.div(z);
     }
 
     @Override
@@ -144,7 +177,7 @@ final class OutcomeExpansion extends Rewrite {
             case REWARD_CDF -> cdfAt(e.policy(), b, org.bonlab.numeric.policy.Ranking.of(b.reward()).tieGroupLast(rank));
             case REWARD_CDF_BELOW -> cdfAt(e.policy(), b,
                     org.bonlab.numeric.policy.Ranking.of(b.reward()).tieGroupFirst(rank) - 1);
-            case REWARD -> Expr.constant(org.bonlab.numeric.policy.Ranking.of(b.reward()).rewardAt(rank));
+            case REWARD -> reward(org.bonlab.numeric.policy.Ranking.of(b.reward()).rewardAt(rank));
         };
     }
 
@@ -152,6 +185,13 @@ final class OutcomeExpansion extends Rewrite {
     private Expr cdfAt(org.bonlab.policy.Policy q, BasePolicy b, int at) {
         if (at < 0) {
             return Expr.constant(0);
+        }
+        if (q instanceof Tilted t) {
+            Expr sum = tiltedProbability(t, b, 0);
+            for (int j = 1; j <= at; j++) {
+                sum = sum.plus(tiltedProbability(t, b, j));
+            }
+            return sum;
         }
         return q instanceof BestOf bo ? forms(b, bo.n()).bestOfCdf(at) : forms(b, Expr.constant(1)).cdf(at);
     }

@@ -548,13 +548,20 @@ public final class SymbolicEngine implements AutoCloseable {
         boolean expandPowers = notShown == null;
         SymjaSession.Outcome o = symja.eval(expandPowers ? F.Expand(F.PowerExpand(value.expr()))
                 : F.Expand(value.expr()));
+        String together = "";
+        if (o instanceof SymjaSession.Outcome.Value v && !v.expr().isZero()
+                && symja.eval(F.Together(v.expr())) instanceof SymjaSession.Outcome.Value t && t.expr().isZero()) {
+            o = t; // fractions over a common denominator (the tilted optimum's normaliser e^(r/beta))
+            together = "Together of ";
+        }
         if (o instanceof SymjaSession.Outcome.Value v && v.expr().isZero()) {
             return new Verification.Proved(needPositive.isEmpty()
                     ? "Symja reduces closed form - presented form to 0 (no power or log that needs a positive base)"
-                    : expandPowers ? String.format(Locale.ROOT, "Symja reduces Expand(PowerExpand(closed form - presented form)) to 0; "
+                    : expandPowers ? String.format(Locale.ROOT, "Symja reduces " + together
+                            + "Expand(PowerExpand(closed form - presented form)) to 0; "
                             + "PowerExpand is valid there because the %d bases and log arguments it rewrites are shown "
                             + "positive on the domain (outward-rounded enclosures)", needPositive.size())
-                    : "Symja reduces Expand(closed form - presented form) to 0");
+                    : "Symja reduces " + together + "Expand(closed form - presented form) to 0");
         }
         String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason()
                 : expandPowers ? "Symja left a non-zero difference"

@@ -157,6 +157,25 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("the tilted optimum with symbolic beta: E[r] on the coin is sigma(1/beta), proved equal to the "
+            + "closed form; its slope -sigma'(1/beta)/beta^2")
+    void tiltedWithSymbolicBeta() {
+        Expr.Sym beta = Bon.symbol("beta");
+        Derivation d = engine.derive(Bon.expectedReward(Policy.coin().tilted(beta)), Bon.n);
+        assertInstanceOf(Verification.Proved.class, d.equality(), d.equality().describe());
+        DoubleEvaluator ev = new DoubleEvaluator();
+        // Eq. (2) of Amini et al. on the coin: pi(1) = e^(1/beta) / (1 + e^(1/beta)) = sigma(1/beta)
+        for (double b : new double[] {0.1, 0.3, 1, 7}) {
+            double sigma = 1 / (1 + Math.exp(-1 / b));
+            assertEquals(sigma, ev.evaluate(d.presented(), Map.of(beta, b)), 1e-15);
+        }
+        CalculusResult.Derivative slope = assertInstanceOf(CalculusResult.Derivative.class, engine.derivative(d, beta));
+        double b = 0.3;
+        double sigma = 1 / (1 + Math.exp(-1 / b));
+        assertEquals(-sigma * (1 - sigma) / (b * b), ev.evaluate(slope.form(), Map.of(beta, b)), 1e-14);
+    }
+
+    @Test
     @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
             + "a bad order and a wrong expansion are refused")
     void seriesInSmallParameterLimits() {
