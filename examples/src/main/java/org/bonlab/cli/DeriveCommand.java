@@ -126,7 +126,8 @@ final class DeriveCommand implements Callable<Integer> {
     String stationary;
 
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
-            + "symbolic (e.g. p of bernoulli(p=p)), by series arithmetic, checked at 50 digits.")
+            + "symbolic (e.g. p of bernoulli(p=p)), or in 1/SYMBOL as SYMBOL -> infinity (e.g. 1/beta of "
+            + "tilted_reward), by series arithmetic, checked at 50 digits.")
     String series;
 
     @Option(names = "--series-order", paramLabel = "K", description = "The power of SYMBOL the expansion runs to, "
@@ -169,9 +170,12 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException(String.format(Locale.ROOT, "--series-order must be between 0 and %d, but was %d",
                     SymbolicEngine.MAX_SERIES_ORDER, order));
         }
-        if (series != null && !series.strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new BadInputException("--series must name a symbol such as p, but was '" + series + "'");
+        if (series != null && !series.strip().matches("(1\\s*/\\s*)?[A-Za-z][A-Za-z0-9_]*")) {
+            throw new BadInputException("--series must name a symbol such as p (expanded as p -> 0) or its inverse "
+                    + "such as 1/beta (as beta -> infinity), but was '" + series + "'");
         }
+        boolean atInfinity = series != null && series.contains("/");
+        String seriesSymbol = series == null ? null : series.replaceAll(".*/", "").strip();
         for (String[] named : new String[][] {{"--derivative", derivative}, {"--stationary", stationary}}) {
             if (named[1] != null && !named[1].strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
                 throw new BadInputException(named[0] + " must name a symbol such as p or theta, but was '" + named[1]
@@ -182,7 +186,7 @@ final class DeriveCommand implements Callable<Integer> {
                         + "(an integer), kept symbolic");
             }
         }
-        if (series != null && series.strip().equals(Bon.n.name())) {
+        if (series != null && seriesSymbol.equals(Bon.n.name())) {
             throw new BadInputException("--series names the small parameter of the expansion; n is the number of "
                     + "samples, kept symbolic (its limit is printed as 'limit n->inf')");
         }
@@ -196,7 +200,8 @@ final class DeriveCommand implements Callable<Integer> {
                 asymptotics.add(engine.regimes(p, Bon.n));
             }
             if (series != null) {
-                expansion = engine.seriesAtZero(d, Bon.symbol(series.strip()), order);
+                expansion = atInfinity ? engine.seriesAtInfinity(d, Bon.symbol(seriesSymbol), order)
+                        : engine.seriesAtZero(d, Bon.symbol(seriesSymbol), order);
             }
             if (derivative != null) {
                 calculus.add(engine.derivative(d, Bon.symbol(derivative.strip())));
@@ -222,11 +227,12 @@ final class DeriveCommand implements Callable<Integer> {
         out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
         if (expansion instanceof SeriesResult.Found f) {
             String x = f.offset().name();
-            String error = " + O(" + x + "^" + (order + 1) + ")";
-            out.append("series ").append(x).append("->0: ").append(f.polynomial().show()).append(error).append('\n');
+            String error = atInfinity ? " + O(" + x + "^(-" + (order + 1) + "))" : " + O(" + x + "^" + (order + 1) + ")";
+            out.append("series ").append(x).append(atInfinity ? "->inf: " : "->0: ").append(f.polynomial().show())
+                    .append(error).append('\n');
             if (latex) {
                 out.append("  LaTeX:       ").append(Latex.render(f.polynomial())).append(" + O\\left(").append(x)
-                        .append("^{").append(order + 1).append("}\\right)").append('\n');
+                        .append("^{").append(atInfinity ? "-" : "").append(order + 1).append("}\\right)").append('\n');
             }
             out.append("  method:      ").append(f.method()).append('\n');
             out.append("  check:       ").append(f.confirmation().describe()).append('\n');

@@ -947,7 +947,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * @return the polynomial in {@code x} (its coefficients may hold \( \log x \)), or why none is reported
      */
     public SeriesResult seriesAtZero(Expr f, Expr.Sym x, int order) {
-        return seriesAtZero(f, f, x, order);
+        return seriesAtZero(f, f, x, x, order);
     }
 
     /**
@@ -955,10 +955,35 @@ public final class SymbolicEngine implements AutoCloseable {
      * int)}, checked against the quantity itself (the high-precision engine's value, not the closed form's).
      */
     public SeriesResult seriesAtZero(Derivation d, Expr.Sym x, int order) {
-        return seriesAtZero(d.closedForm(), d.quantity(), x, order);
+        return seriesAtZero(d.closedForm(), d.quantity(), x, x, order);
     }
 
-    private SeriesResult seriesAtZero(Expr f, Expr reference, Expr.Sym x, int order) {
+    /**
+     * The expansion of a derivation's closed form in powers of \( 1/x \) as \( x \to \infty \) (e.g. the tilted
+     * optimum at high temperature, \( 1/\beta \to 0 \): on the coin \( E[r] = 1/2 + 1/(4\beta) + O(\beta^{-2}) \)),
+     * by substituting \( x = 1/u \) and expanding in u as {@link #seriesAtZero(Derivation, Expr.Sym, int)} does;
+     * checked against the quantity at \( x = 10^3, 10^4, 10^5 \).
+     *
+     * @return the polynomial in \( 1/x \), with {@code offset} x
+     */
+    public SeriesResult seriesAtInfinity(Derivation d, Expr.Sym x, int order) {
+        Expr.Sym u = Expr.symbol("u_" + x.name());
+        Expr f = org.bonlab.claim.Binding.substitute(d.closedForm(), x, Expr.constant(1).div(u));
+        SeriesResult r = seriesAtZero(f, d.quantity(), u, x, order);
+        if (!(r instanceof SeriesResult.Found found)) {
+            return r;
+        }
+        Expr inX = org.bonlab.claim.Binding.substitute(found.polynomial(), u, Expr.constant(1).div(x));
+        return new SeriesResult.Found(inX, x, found.method().replace("series arithmetic in " + u.name(),
+                "series arithmetic in 1/" + x.name() + " (after substituting " + x.name() + " = 1/u)"),
+                found.confirmation());
+    }
+
+    /**
+     * The series of {@code f} in {@code x} at 0, checked against {@code reference} with {@code referenceVariable}
+     * bound to x (or to 1/x where the two differ: an expansion at infinity).
+     */
+    private SeriesResult seriesAtZero(Expr f, Expr reference, Expr.Sym x, Expr.Sym referenceVariable, int order) {
         if (order < 0 || order > MAX_SERIES_ORDER) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "series order must be between 0 and %d, but was %d", MAX_SERIES_ORDER, order));
@@ -1012,20 +1037,27 @@ public final class SymbolicEngine implements AutoCloseable {
         List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
         others.remove(x);
         double[] worst = {0};
-        Optional<String> problem = checkSeriesAtZero(reference, x, poly.get(), order, others, worst);
+        others.remove(referenceVariable);
+        Optional<String> problem = checkSeriesAtZero(reference, referenceVariable, x, poly.get(), order, others,
+                worst);
         if (problem.isPresent()) {
             return new SeriesResult.NotFound("the series fails the numeric check: " + problem.get());
         }
         return new SeriesResult.Found(poly.get(), x, "series arithmetic in " + x.name()
                 + " (binomial series for powers with a symbolic exponent, log(1+u) and exp(u) by their series; "
                 + "Symja's Series gives up on symbolic powers)", new Verification.CheckedNumerically(
-                        SERIES_CHECK_STEPS.size() * checkPoints(others).size(), worst[0], String.format(Locale.ROOT,
+                        SERIES_CHECK_STEPS.size() * otherSymbolPoints(others).size(), worst[0], String.format(Locale.ROOT,
                                 "at 50 digits the remainder shrinks like %s^%d at %s = %s, for %s",
-                                x.name(), order + 1, x.name(), String.join(", ", SERIES_CHECK_STEPS),
-                                describePoints(others))));
+                                smallName(x, referenceVariable), order + 1, smallName(x, referenceVariable),
+                                String.join(", ", SERIES_CHECK_STEPS),
+                                describeOtherSymbolPoints(others))));
     }
 
-    private static List<Map<Expr.Sym, java.math.BigDecimal>> checkPoints(List<Expr.Sym> others) {
+    /**
+     * The points at which a series or derivative is checked: every combination of n in {@link #SERIES_CHECK_N}
+     * and each other parameter in {@link #SERIES_CHECK_PARAMETER}.
+     */
+    private static List<Map<Expr.Sym, java.math.BigDecimal>> otherSymbolPoints(List<Expr.Sym> others) {
         List<Map<Expr.Sym, java.math.BigDecimal>> points = new ArrayList<>(List.of(Map.of()));
         for (Expr.Sym o : others) {
             List<Map<Expr.Sym, java.math.BigDecimal>> next = new ArrayList<>();
@@ -1041,7 +1073,7 @@ public final class SymbolicEngine implements AutoCloseable {
         return points;
     }
 
-    private static String describePoints(List<Expr.Sym> others) {
+    private static String describeOtherSymbolPoints(List<Expr.Sym> others) {
         if (others.isEmpty()) {
             return "the expression alone";
         }
@@ -1053,20 +1085,28 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
-    private static Optional<String> checkSeriesAtZero(Expr f, Expr.Sym x, Expr poly, int order,
+    /** The small parameter's name: x, or 1/beta for an expansion at infinity. */
+    private static String smallName(Expr.Sym x, Expr.Sym referenceVariable) {
+        return x.equals(referenceVariable) ? x.name() : "1/" + referenceVariable.name();
+    }
+
+    private static Optional<String> checkSeriesAtZero(Expr f, Expr.Sym fVariable, Expr.Sym x, Expr poly, int order,
             List<Expr.Sym> others, double[] worst) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
         java.math.MathContext mc = new java.math.MathContext(50);
         java.math.BigDecimal shrink = java.math.BigDecimal.TEN.pow(order + 1).divide(java.math.BigDecimal.valueOf(3),
                 mc);
-        for (Map<Expr.Sym, java.math.BigDecimal> point : checkPoints(others)) {
+        for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
             java.math.BigDecimal previous = null;
             for (String step : SERIES_CHECK_STEPS) {
                 Map<Expr.Sym, java.math.BigDecimal> at = new HashMap<>(point);
                 at.put(x, new java.math.BigDecimal(step));
+                Map<Expr.Sym, java.math.BigDecimal> fAt = new HashMap<>(point);
+                fAt.put(fVariable, fVariable.equals(x) ? new java.math.BigDecimal(step)
+                        : java.math.BigDecimal.ONE.divide(new java.math.BigDecimal(step), mc));
                 java.math.BigDecimal remainder;
                 try {
-                    java.math.BigDecimal exact = hp.evaluate(f, at);
+                    java.math.BigDecimal exact = hp.evaluate(f, fAt);
                     remainder = exact.subtract(hp.evaluate(poly, at), mc).abs();
                     if (exact.signum() != 0) {
                         worst[0] = Math.max(worst[0], remainder.divide(exact.abs(), mc).doubleValue());
@@ -1122,7 +1162,7 @@ public final class SymbolicEngine implements AutoCloseable {
         double worst = 0;
         int points = 0;
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
-        for (Map<Expr.Sym, java.math.BigDecimal> point : checkPoints(others)) {
+        for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
             for (String at : DERIVATIVE_CHECK_AT) {
                 Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
                 b.put(x, new java.math.BigDecimal(at));
@@ -1147,7 +1187,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 new Verification.CheckedNumerically(points, worst, String.format(Locale.ROOT,
                         "against a central difference of the quantity at 50 digits (step %s), %s in %s, for %s",
                         DIFFERENCE_STEP, x.name(),
-                        DERIVATIVE_CHECK_AT, describePoints(others))));
+                        DERIVATIVE_CHECK_AT, describeOtherSymbolPoints(others))));
     }
 
     /**
@@ -1197,7 +1237,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 return new CalculusResult.NotFound("the solution " + value + " could not be translated");
             }
             String kind = null;
-            for (Map<Expr.Sym, java.math.BigDecimal> point : checkPoints(others)) {
+            for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
                 try {
                     java.math.BigDecimal x0 = hp.evaluate(at.get(), point);
                     Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
@@ -1232,7 +1272,7 @@ public final class SymbolicEngine implements AutoCloseable {
         return new CalculusResult.Stationary(x, found, "Symja Solve on the derivative (" + dv.method() + ")",
                 new Verification.CheckedNumerically(checked, worst, String.format(Locale.ROOT,
                         "the quantity's central difference at 50 digits vanishes there, and its sign 1e-6 either "
-                                + "side gives the kind, for %s", describePoints(others))));
+                                + "side gives the kind, for %s", describeOtherSymbolPoints(others))));
     }
 
     private Optional<IExpr> derivativeInSymja(IExpr f, ISymbol x) {
