@@ -194,7 +194,8 @@ final class CheckCommand implements Callable<Integer> {
             Verdict v;
             try {
                 v = org.bonlab.symbolic.SymbolicProver.check(c, new ConjectureSearch(seed, evaluations,
-                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true)));
+                        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true),
+                        limits.cores()));
             } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
                 throw new BadInputException(String.format(Locale.ROOT, "claim '%s' in %s cannot be checked: %s",
                         c.name(), file, describe(e)), e);

@@ -2,15 +2,15 @@ package org.bonlab.cli;
 
 import picocli.CommandLine.Option;
 
-/** The options of the commands that run a spec (check, tighten): threads for certification and a time limit. */
+/** The options of the commands that run a spec (check, tighten): threads for certification and search, and a time limit. */
 final class SpecLimits {
 
     /** The default limit on a whole run, spec included: a spec that loops forever is stopped. */
     static final int DEFAULT_TIMEOUT_SECONDS = 600;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
-            description = "Threads for certifying claims over the simplex (default 0: every core); the results do "
-                    + "not depend on it.")
+            description = "Threads for certifying claims over the simplex and for the counterexample search's "
+                    + "random phase (default 0: every core); the results do not depend on it.")
     int threads;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,

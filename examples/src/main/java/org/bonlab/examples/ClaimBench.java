@@ -6,7 +6,8 @@ import org.bonlab.numeric.claim.Verdict;
 
 /**
  * Benchmark of the claim checker (run by {@code bench/claims.sh}): evaluations per second on each true theorem
- * of the catalogue, and the time to falsify each known-false claim, median of several seeds, after a warm-up.
+ * of the catalogue, and the time to falsify each known-false claim, median of several seeds, after a warm-up;
+ * the search's random phase on the given number of threads (default every core).
  */
 public final class ClaimBench {
 
@@ -15,6 +16,8 @@ public final class ClaimBench {
 
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "search threads: %d%n", threads);
         int evaluations = 4_000;
         for (TheoremCatalogue.Entry e : TheoremCatalogue.entries()) { // warm-up
             new ConjectureSearch(1000, 200, null).check(e.claim());
@@ -28,7 +31,7 @@ public final class ClaimBench {
                 org.bonlab.numeric.interval.IntervalCertifier.forgetResults(); // time each certification
                 long t0 = System.nanoTime();
                 Verdict v = org.bonlab.symbolic.SymbolicProver.check(e.claim(),
-                        new ConjectureSearch(s + 1, evaluations, null));
+                        new ConjectureSearch(s + 1, evaluations, null, threads));
                 seconds[s] = (System.nanoTime() - t0) / 1e9;
                 evals += v.evaluations();
                 label = v.label();

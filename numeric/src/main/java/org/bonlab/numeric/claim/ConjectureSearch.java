@@ -34,7 +34,9 @@ import org.bonlab.policy.PolicyVar;
  * ({@link PolicyDraws}), then Nelder-Mead (Commons Math) from the point of smallest margin, over the logits of the
  * policies' probabilities. A violation is shrunk to the fewest outcomes, the simplest probabilities and the
  * smallest integers that still violate (as property-based testing tools do) and re-checked at 50 digits.
- * Seeded and reproducible; the verdict carries the seed. Without a sound argument the answer is never PROVED.
+ * Seeded and reproducible; the verdict carries the seed. The random phase runs on several threads as independent
+ * units (see {@link #UNIT}) with the same verdict whatever their number. Without a sound argument the answer is
+ * never PROVED.
  */
 public final class ConjectureSearch {
 
@@ -44,6 +46,7 @@ public final class ConjectureSearch {
     private final long seed;
     private final int evaluations;
     private final PrintStream progress;
+    private final int threads;
 
     public ConjectureSearch(long seed) {
         this(seed, DEFAULT_EVALUATIONS, null);
@@ -53,13 +56,29 @@ public final class ConjectureSearch {
      * @param progress where to print a progress line each second for searches longer than a second, or null
      */
     public ConjectureSearch(long seed, int evaluations, PrintStream progress) {
+        this(seed, evaluations, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param threads how many threads the random phase runs on (the verdict does not depend on it)
+     */
+    public ConjectureSearch(long seed, int evaluations, PrintStream progress, int threads) {
         if (evaluations < 10) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "evaluations must be at least 10, but was %d", evaluations));
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "threads must be at least 1, but was %d", threads));
+        }
         this.seed = seed;
         this.evaluations = evaluations;
         this.progress = progress;
+        this.threads = threads;
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public long seed() {
@@ -70,12 +89,69 @@ public final class ConjectureSearch {
     record Candidate(Map<PolicyVar, Explicit> policies, Map<Expr.Sym, Double> symbols) {
     }
 
+    /**
+     * Evaluations per unit of the random phase. The phase is a fixed list of units, unit k drawing from its own
+     * generator seeded by {@link #unitSeed}; units run on {@link #threads()} threads and their results are merged
+     * in unit order, so the verdict, the counterexample and the count of evaluations do not depend on the number of
+     * threads.
+     */
+    static final int UNIT = 250;
+
+    /** The seed of unit k of the random phase: the search's seed and k mixed by SplitMix64's finaliser. */
+    static long unitSeed(long seed, int k) {
+        long z = seed + 0x9E3779B97F4A7C15L * (k + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** What one unit of the random phase found: its first violation (if any) and the points it keeps. */
+    private record Unit(long count, Candidate violation, long undefined, String firstUndefined, Candidate worst,
+            Verdict.Point worstPoint, Candidate tightest, Verdict.Point tightestPoint) {
+    }
+
+    private Unit runUnit(Claim claim, int k, int size) {
+        RandomGenerator rng = new Well19937c(unitSeed(seed, k));
+        long count = 0;
+        long undefined = 0;
+        String firstUndefined = "";
+        Candidate worst = null;
+        Verdict.Point worstPoint = null;
+        Candidate tightest = null;
+        Verdict.Point tightestPoint = null;
+        for (int i = 0; i < size; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // a violation in an earlier unit ended the search
+            }
+            Candidate c = draw(claim, rng);
+            count++;
+            Verdict.Point pt = evaluate(claim, c);
+            if (pt == null) {
+                if (undefined++ == 0) {
+                    firstUndefined = "first undefined at " + describeFully(c) + ": " + undefinedReason(claim, c);
+                }
+                continue;
+            }
+            if (ClaimChecker.violates(pt)) {
+                return new Unit(count, c, undefined, firstUndefined, worst, worstPoint, tightest, tightestPoint);
+            }
+            if (worstPoint == null || pt.margin() < worstPoint.margin()) {
+                worst = c;
+                worstPoint = pt;
+            }
+            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
+                tightest = c;
+                tightestPoint = pt;
+            }
+        }
+        return new Unit(count, null, undefined, firstUndefined, worst, worstPoint, tightest, tightestPoint);
+    }
+
     public Verdict check(Claim claim) {
         boolean onlyIntegers = claim.domain().stream().allMatch(r -> r instanceof Range.Integers);
         if (claim.policies().isEmpty() && onlyIntegers) {
             return new ClaimChecker().check(claim);
         }
-        RandomGenerator rng = new Well19937c(seed);
         long started = System.nanoTime();
         long lastReport = started;
         long count = 0;
@@ -88,32 +164,52 @@ public final class ConjectureSearch {
         Candidate tightest = null;
         Verdict.Point tightestPoint = null;
         int randomPhase = evaluations * 4 / 5;
-        for (int k = 0; k < randomPhase; k++) {
-            Candidate c = draw(claim, rng);
-            count++;
-            Verdict.Point pt = evaluate(claim, c);
-            if (pt == null) {
-                if (undefined++ == 0) {
-                    firstUndefined = "first undefined at " + describeFully(c) + ": " + undefinedReason(claim, c);
+        int units = (randomPhase + UNIT - 1) / UNIT;
+        java.util.concurrent.ExecutorService pool = threads == 1 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "bonlab-search");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Unit>> futures = new ArrayList<>();
+            for (int k = 0; pool != null && k < units; k++) {
+                int unit = k;
+                int size = Math.min(UNIT, randomPhase - k * UNIT);
+                futures.add(pool.submit(() -> runUnit(claim, unit, size)));
+            }
+            for (int k = 0; k < units; k++) {
+                Unit u = pool == null ? runUnit(claim, k, Math.min(UNIT, randomPhase - k * UNIT)) : join(futures.get(k));
+                count += u.count();
+                if (undefined == 0 && u.undefined() > 0) {
+                    firstUndefined = u.firstUndefined();
                 }
-                continue;
+                undefined += u.undefined();
+                if (u.worstPoint() != null && (worstPoint == null || u.worstPoint().margin() < worstPoint.margin())) {
+                    worst = u.worst();
+                    worstPoint = u.worstPoint();
+                }
+                if (u.tightestPoint() != null && ratio(claim, u.tightestPoint()) > ratio(claim, tightestPoint)) {
+                    tightest = u.tightest();
+                    tightestPoint = u.tightestPoint();
+                }
+                if (u.violation() != null) {
+                    if (pool != null) {
+                        pool.shutdownNow(); // later units are not needed
+                    }
+                    return falsified(claim, u.violation(), count);
+                }
+                long now = System.nanoTime();
+                if (progress != null && worstPoint != null && now - started > 1_000_000_000L
+                        && now - lastReport > 1_000_000_000L) {
+                    progress.printf(Locale.ROOT, "searching %s: %d/%d evaluations, smallest margin %.3g (seed %d)%n",
+                            claim.name(), count, evaluations, worstPoint.margin(), seed);
+                    lastReport = now;
+                }
             }
-            if (ClaimChecker.violates(pt)) {
-                return falsified(claim, c, count);
-            }
-            if (worstPoint == null || pt.margin() < worstPoint.margin()) {
-                worst = c;
-                worstPoint = pt;
-            }
-            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
-                tightest = c;
-                tightestPoint = pt;
-            }
-            long now = System.nanoTime();
-            if (progress != null && now - started > 1_000_000_000L && now - lastReport > 1_000_000_000L) {
-                progress.printf(Locale.ROOT, "searching %s: %d/%d evaluations, smallest margin %.3g (seed %d)%n",
-                        claim.name(), count, evaluations, worstPoint.margin(), seed);
-                lastReport = now;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         if (worst != null) {
@@ -143,6 +239,20 @@ public final class ConjectureSearch {
         String note = firstUndefined.isEmpty() ? tight : tight.isEmpty() ? firstUndefined : firstUndefined + "; " + tight;
         return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
                 "random (seed " + seed + ") and locally optimised", note));
+    }
+
+    private static Unit join(java.util.concurrent.Future<Unit> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     // ---- drawing ----

@@ -94,4 +94,37 @@ class ClaimCheckerTest {
             assertTrue(!(v instanceof Verdict.Falsified), v.report());
         }
     }
+
+    @Test
+    @DisplayName("the search's random phase on 1, 2 or 3 threads: the same verdict, counterexample and evaluations")
+    void searchVerdictDoesNotDependOnThreads() {
+        org.bonlab.policy.PolicyVar p = Policy.variable("p");
+        Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+        org.bonlab.claim.Family simplex = org.bonlab.claim.Family.simplex(6);
+        // false only for x within 1e-3 of 0.3: one draw in 500, so found after the first unit of 250 draws
+        Expr.Sym x = Bon.symbol("x");
+        Expr offset = x.minus(Expr.constant(0.3));
+        Claim rare = Bon.claim(Expr.constant(1e-6).minus(offset.times(offset))).atMost(Expr.constant(0))
+                .forAllReals(x, 0, 1).named("false near x = 0.3");
+        // true (Theorem 1): the search runs to the end and reports its smallest margin and tightest point
+        Claim thm1 = Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, simplex).forAll(Bon.n, 1, 1000)
+                .named("Thm 1");
+        boolean acrossUnits = false;
+        for (long seed = 1; seed <= 3; seed++) {
+            for (Claim c : java.util.List.of(rare, thm1)) {
+                Verdict one = new ConjectureSearch(seed, 3000, null, 1).check(c);
+                for (int threads : new int[] {2, 3}) {
+                    Verdict many = new ConjectureSearch(seed, 3000, null, threads).check(c);
+                    assertEquals(one.report(), many.report(), c.name() + ", seed " + seed + ", " + threads + " threads");
+                }
+                if (one instanceof Verdict.Falsified f && f.evaluations() > ConjectureSearch.UNIT) {
+                    acrossUnits = true;
+                }
+                if (c == thm1) {
+                    assertInstanceOf(Verdict.Undecided.class, one, one.report());
+                }
+            }
+        }
+        assertTrue(acrossUnits, "no counterexample came after the first unit: the merge across units is untested");
+    }
 }
