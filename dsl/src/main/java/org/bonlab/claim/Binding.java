@@ -194,6 +194,11 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
     }
 
     @Override
+    public Policy visitWeighted(org.bonlab.policy.Weighted q) {
+        return new org.bonlab.policy.Weighted(p(q.policy()), x(q.weight()));
+    }
+
+    @Override
     public Policy visitPolicyVar(PolicyVar q) {
         Policy v = values.get(q);
         return v == null ? q : v;

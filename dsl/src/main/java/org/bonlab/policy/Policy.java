@@ -9,7 +9,7 @@ import org.bonlab.expr.Scalar;
  * A policy over a finite set of outcomes: a base policy (an explicit PMF or a family member) or a policy
  * derived from one (best-of-n, worst-of-n). Values only: engines compute PMFs and quantities.
  */
-public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted, Mixture, Reweighted,
+public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, Tilted, Mixture, Reweighted, Weighted,
         PolicyVar {
 
     /** The base policy whose outcomes and reward this policy uses. */
@@ -49,12 +49,48 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
 
         R visitReweighted(Reweighted p);
 
+        R visitWeighted(Weighted p);
+
         R visitPolicyVar(PolicyVar p);
     }
 
     /** This policy tilted by \( e^{g(y)} \), g an outcome-level expression: see {@link Reweighted}. */
     default Reweighted reweighted(Expr logWeight) {
         return new Reweighted(this, logWeight);
+    }
+
+    /** This policy reweighted by a non-negative outcome-level weight w(y), which may be 0: see {@link Weighted}. */
+    default Weighted weighted(Expr weight) {
+        return new Weighted(this, weight);
+    }
+
+    /**
+     * Rewind-and-repeat (Beirami et al. v3, Section 6): draw from this policy until a draw's reward quantile U is
+     * at least {@code t}, U uniform on the draw's quantile cell \( [G_-(y), G(y)] \) (so ties and atoms are split
+     * as in the continuous case). Outcome y is accepted with probability
+     * \( a(y) = (G(y) - \max(G_-(y), t))^+ / (G(y) - G_-(y)) \), and the policy is \( p\,a/(1-t) \): in the
+     * continuous limit KL = -log(1 - t) and the win rate against p is (1 + t)/2, with 1/(1 - t) draws on average.
+     * The definition is the assumed one of bonlab's theory notes (the paper's own text was not available): its
+     * status is UNVERIFIED against the source.
+     *
+     * @param t the quantile threshold, in [0, 1)
+     */
+    default Weighted rewindAndRepeat(double t) {
+        if (!(t >= 0 && t < 1)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "t of rewind-and-repeat must be in [0, 1), but was %s", t));
+        }
+        return rewindAndRepeat(Expr.constant(t));
+    }
+
+    /** Rewind-and-repeat with the threshold {@code t} an expression (a symbol of a claim's domain, in [0, 1)). */
+    default Weighted rewindAndRepeat(Expr threshold) {
+        Expr g = org.bonlab.Bon.rewardCdf(this);
+        Expr below = org.bonlab.Bon.rewardCdfBelow(this);
+        // max(G_-, t) = (G_- + t + |G_- - t|)/2 and x^+ = (x + |x|)/2, written with Abs
+        Expr start = below.plus(threshold).plus(new Expr.Abs(below.minus(threshold))).div(2L);
+        Expr accepted = g.minus(start);
+        return weighted(accepted.plus(new Expr.Abs(accepted)).div(2L).div(g.minus(below)));
     }
 
     /** The largest Poisson tail that best-of-Poisson leaves out (its mass goes to the last component). */

@@ -44,8 +44,9 @@ final class FrontierCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "LIST", description = "n of best-of-n (default 1, 2, 4, ..., 1024).")
     String nList;
 
-    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "bon,soft,tilted,poisson,bonbon",
-            description = "Any of bon, soft, tilted, poisson, bonbon (default all).")
+    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "bon,soft,tilted,rewind,poisson,bonbon",
+            description = "Any of bon, soft, tilted, rewind (rewind-and-repeat over its quantile threshold t), "
+                    + "poisson, bonbon (default all).")
     String methods;
 
     @Option(names = "--soft-n", paramLabel = "N", defaultValue = "8",
@@ -76,7 +77,7 @@ final class FrontierCommand implements Callable<Integer> {
                 }
             }
             if (method == null || chosen.contains(method)) {
-                throw new BadInputException("--methods must list bon, soft, tilted, poisson or bonbon, each once, but "
+                throw new BadInputException("--methods must list bon, soft, tilted, rewind, poisson or bonbon, each once, but "
                         + "has '" + m + "'");
             }
             chosen.add(method);

@@ -112,6 +112,14 @@ public final class TheoremCatalogue {
                 .named("soft best-of-n -> tilted optimum: KL(pi_lambda || SBoN_n) <= log(1 + (C - 1)/n), "
                         + "C = E[e^(2r/lambda)]/E[e^(r/lambda)]^2"), "UNDECIDED"));
 
+        // rewind-and-repeat (Beirami et al. v3, Section 6; definition assumed, UNVERIFIED against the paper): it
+        // accepts y with probability a(y) <= 1, so pi/p = a/(1-t) <= 1/(1-t) and the KL is at most -log(1-t)
+        // (derived; equality in the continuous limit)
+        Expr.Sym t = Bon.symbol("t");
+        out.add(new Entry(Bon.claim(Bon.kl(p.rewindAndRepeat(t), p)).atMost(Bon.log(Expr.constant(1).minus(t))
+                .unaryMinus()).forAll(p, Family.simplex(12)).forAllReals(t, 0, 1)
+                .named("rewind-and-repeat (v3 Sec. 6, assumed definition): KL <= -log(1 - t)"), "UNDECIDED"));
+
         PolicyVar coin = Policy.variable("coin");
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)
                 .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, Range.INFINITY)

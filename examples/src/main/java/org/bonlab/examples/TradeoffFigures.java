@@ -52,6 +52,7 @@ public final class TradeoffFigures {
             case BON -> java.util.Arrays.stream(ns).asDoubleStream().toArray();
             case SOFT -> range == 0 ? new double[0] : scaled(logspace(Math.log10(0.002), 1, 12), range);
             case TILTED -> range == 0 ? new double[0] : scaled(logspace(-3, 2, 26), range);
+            case REWIND -> new double[] {0, 0.5, 0.75, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9995, 0.9999};
             case POISSON -> new double[] {0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000};
             case BONBON -> logspace(-1, 3, 21);
         };
@@ -108,8 +109,8 @@ public final class TradeoffFigures {
                 "KL to the base policy (nats)", reward ? "expected reward" : "win rate (ties half)",
                 Styler.LegendPosition.InsideSE);
         chart.getStyler().setXAxisLogarithmic(logKl);
-        Color[] colors = {Color.BLACK, new Color(0xff7f0e), new Color(0x1f77b4), new Color(0x2ca02c),
-            new Color(0xd62728)};
+        Color[] colors = {Color.BLACK, new Color(0xff7f0e), new Color(0x1f77b4), new Color(0x9467bd),
+            new Color(0x2ca02c), new Color(0xd62728)}; // one per method, in the order of Tradeoffs.Method
         curves.forEach((m, pts) -> {
             List<Tradeoffs.Point> shown = pts.stream().filter(pt -> !logKl || pt.kl() > 0).toList();
             if (shown.isEmpty()) {
@@ -130,7 +131,8 @@ public final class TradeoffFigures {
     }
 
     /**
-     * For reproduce: the frontiers (best-of-n, the tilted optimum, best-of-Poisson, the win-rate-optimal tilting) of
+     * For reproduce: the frontiers (best-of-n, the tilted optimum, rewind-and-repeat, best-of-Poisson, the
+     * win-rate-optimal tilting) of
      * the coin, uniform(100) and the Figure 3 policies, and soft best-of-n's KL against n on uniform(100) for four
      * temperatures, each as CSV and PNG under {@code out}.
      */
@@ -147,7 +149,7 @@ public final class TradeoffFigures {
                 Map<Tradeoffs.Method, List<Tradeoffs.Point>> curves = new LinkedHashMap<>();
                 double range = rewardRange(c.policy());
                 for (Tradeoffs.Method m : List.of(Tradeoffs.Method.BON, Tradeoffs.Method.TILTED,
-                        Tradeoffs.Method.POISSON, Tradeoffs.Method.BONBON)) {
+                        Tradeoffs.Method.REWIND, Tradeoffs.Method.POISSON, Tradeoffs.Method.BONBON)) {
                     curves.put(m, Tradeoffs.curve(c.policy(), m, grid(m, powersOfTwo(), range), 0));
                 }
                 Path csv = out.resolve(c.file() + ".csv");

@@ -246,6 +246,37 @@ public final class DoubleEvaluator {
             return RankedPmf.ofRankedLogProbabilities(q.ranking(), logPi);
         }
 
+        /** \( q(y) w(y) / \sum q w \), w &gt;= 0; outcomes without mass under q are not weighted. */
+        @Override
+        public RankedPmf visitWeighted(org.bonlab.policy.Weighted p) {
+            RankedPmf q = resolve(p.policy());
+            Outcome y = new Outcome(q, p.policy(), bindings);
+            Values g = new Values(bindings, y);
+            double[] pi = new double[q.size()];
+            double total = 0;
+            for (int i = 0; i < pi.length; i++) {
+                y.index = i;
+                double qi = q.probability(i);
+                if (qi == 0) {
+                    continue;
+                }
+                double w = g.of(p.weight());
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw new UndefinedQuantityException(String.format(Locale.ROOT, "the weight %s of %s must be "
+                            + "finite and non-negative, but is %s at an outcome", p.weight().show(), p.describe(), w));
+                }
+                pi[i] = qi * w;
+                total += pi[i];
+            }
+            if (!(total > 0)) {
+                throw new UndefinedQuantityException("the weights of " + p.describe() + " are 0 at every outcome");
+            }
+            for (int i = 0; i < pi.length; i++) {
+                pi[i] /= total;
+            }
+            return RankedPmf.ofRankedProbabilities(q.ranking(), pi);
+        }
+
         private RankedPmf resolve(Policy p) {
             return pmf(p, bindings);
         }

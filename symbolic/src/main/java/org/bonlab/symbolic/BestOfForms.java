@@ -178,6 +178,11 @@ public final class BestOfForms {
             }
 
             @Override
+            public List<Expr> visitWeighted(org.bonlab.policy.Weighted p) {
+                throw new IllegalStateException("not a base policy");
+            }
+
+            @Override
             public List<Expr> visitBestOf(BestOf p) {
                 throw new IllegalStateException("not a base policy");
             }

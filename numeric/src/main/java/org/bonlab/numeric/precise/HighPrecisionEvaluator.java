@@ -1156,6 +1156,36 @@ public final class HighPrecisionEvaluator {
         }
 
         @Override
+        public Pmf visitWeighted(org.bonlab.policy.Weighted p) {
+            Pmf q = p.policy().accept(this);
+            Outcome y = new Outcome(q, p.policy());
+            Values g = new Values(values.bindings, y);
+            Apfloat[] w = new Apfloat[q.p.length];
+            Apfloat total = new Apfloat(0);
+            for (int i = 0; i < w.length; i++) {
+                y.index = i;
+                if (q.p[i].signum() == 0) {
+                    w[i] = new Apfloat(0);
+                    continue;
+                }
+                Apfloat weight = g.of(p.weight());
+                if (weight.signum() < 0) {
+                    throw new UndefinedQuantityException("the weight " + p.weight().show() + " of " + p.describe()
+                            + " must be non-negative, but is " + weight.toString(true) + " at an outcome");
+                }
+                w[i] = q.p[i].multiply(weight);
+                total = total.add(w[i]);
+            }
+            if (total.signum() == 0) {
+                throw new UndefinedQuantityException("the weights of " + p.describe() + " are 0 at every outcome");
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = w[i].divide(total);
+            }
+            return Pmf.of(q.ranking, w, q.prec);
+        }
+
+        @Override
         public Pmf visitPolicyVar(org.bonlab.policy.PolicyVar p) {
             throw new IllegalStateException("policy variable " + p.name()
                     + " must be bound to a policy before it is evaluated");

@@ -17,6 +17,8 @@ import org.bonlab.policy.Policy;
  * <li>{@code soft}: soft best-of-n at a fixed n, over its temperature lambda;</li>
  * <li>{@code tilted}: the KL-regularised optimum \( p e^{r/\beta}/Z \) (Eq. 2 of Amini et al.), over beta: the exact
  * reward-vs-KL Pareto frontier, since it maximises \( E_\pi r - \beta\,\mathrm{KL}(\pi\|p) \);</li>
+ * <li>{@code rewind}: rewind-and-repeat (Beirami et al. v3, Section 6; {@link Policy#rewindAndRepeat}), over its
+ * quantile threshold t;</li>
  * <li>{@code poisson}: best-of-n' with n' = 1 + Poisson(mu) (Khalaf et al. 2025), over mu;</li>
  * <li>{@code bonbon}: the win-rate-optimal tilting \( p\, e^{c\,W(y)}/Z \), with \( W(y) = (G(y) + G_-(y))/2 \) the
  * win rate of outcome y against p (ties half), over c: the exact win-rate-vs-KL frontier, since the win rate
@@ -30,7 +32,7 @@ public final class Tradeoffs {
 
     /** A method and the name of its parameter. */
     public enum Method {
-        BON("n"), SOFT("lambda"), TILTED("beta"), POISSON("mu"), BONBON("c");
+        BON("n"), SOFT("lambda"), TILTED("beta"), REWIND("t"), POISSON("mu"), BONBON("c");
 
         private final String parameter;
 
@@ -38,7 +40,7 @@ public final class Tradeoffs {
             this.parameter = parameter;
         }
 
-        /** The name on the command line and in the CSV: bon, soft, tilted, poisson, bonbon. */
+        /** The name on the command line and in the CSV: bon, soft, tilted, rewind, poisson, bonbon. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -58,6 +60,7 @@ public final class Tradeoffs {
             case BON -> p.bestOf(Math.round(parameter));
             case SOFT -> p.softBestOf(softN, parameter);
             case TILTED -> p.tilted(parameter);
+            case REWIND -> p.rewindAndRepeat(parameter);
             case POISSON -> p.bestOfPoisson(parameter);
             case BONBON -> p.reweighted(winRateOfOutcome(p).times(Expr.constant(parameter)));
         };
