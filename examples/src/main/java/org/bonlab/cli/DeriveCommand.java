@@ -111,6 +111,46 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--tex", paramLabel = "FILE", description = "Write a standalone LaTeX document to FILE.")
     Path tex;
 
+    @Option(names = "--n", paramLabel = "N", description = "With --policy uniform(L=L) (L symbolic): the fixed n, "
+            + "1 to " + SymbolicEngine.MAX_N_FOR_SYMBOLIC_SIZE + ".")
+    Long fixedN;
+
+    /**
+     * uniform(L) with L symbolic and n fixed: the win rates and the expected reward in closed form (Faulhaber), the
+     * KL as a sum, each with its limit as L grows.
+     */
+    private Integer deriveInSize(Expr.Sym size) {
+        if (fixedN == null) {
+            throw new BadInputException("--policy " + policy + " has a symbolic number of outcomes: give a fixed n "
+                    + "with --n N (1 to " + SymbolicEngine.MAX_N_FOR_SYMBOLIC_SIZE + ")");
+        }
+        if (regimes || series != null || derivative != null || stationary != null || tex != null || specFile != null) {
+            throw new BadInputException("--policy " + policy + " (a symbolic number of outcomes) takes --quantity, --n "
+                    + "and --latex only");
+        }
+        Derivation d;
+        try (SymbolicEngine engine = new SymbolicEngine()) {
+            d = engine.deriveUniformInSize(quantity.strip(), fixedN, size);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--policy " + policy + " --n " + fixedN + " --quantity " + quantity + ": "
+                    + e.getMessage(), e);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("quantity:      ").append(quantity.strip()).append(" of bestOf(uniform(").append(size.name())
+                .append("), n = ").append(fixedN).append("), as a sum: ").append(abbreviate(d.quantity().show()))
+                .append('\n');
+        out.append("closed form:   ").append(d.closedForm().show()).append('\n');
+        if (latex) {
+            out.append("LaTeX:         ").append(d.latex()).append('\n');
+        }
+        out.append("limit ").append(size.name()).append("->inf:").append(" ".repeat(Math.max(1,
+                3 - size.name().length()))).append(describe(d.limit(), latex)).append('\n');
+        out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
     /** The temperature of the tilted optimum in {@code --quantity tilted_kl, tilted_reward}. */
     static final Expr.Sym BETA = Bon.symbol("beta");
 
@@ -145,6 +185,15 @@ final class DeriveCommand implements Callable<Integer> {
         }
         if (pmf != null) {
             policy = "pmf " + pmf;
+        }
+        java.util.regex.Matcher symbolicSize = java.util.regex.Pattern.compile(
+                "uniform\\(\\s*L\\s*=\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)").matcher(policy.strip());
+        if (pmf == null && symbolicSize.matches()) {
+            return deriveInSize(Bon.symbol(symbolicSize.group(1)));
+        }
+        if (fixedN != null) {
+            throw new BadInputException("--n fixes n for a policy with a symbolic number of outcomes, such as "
+                    + "uniform(L=L); with --policy " + policy + " n stays symbolic");
         }
         BasePolicy p = pmf != null ? PmfFile.read(pmf)
                 : policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")

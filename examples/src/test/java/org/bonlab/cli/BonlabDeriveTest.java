@@ -116,6 +116,41 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("uniform(L=L) with L symbolic and n fixed: win rates in closed form (Faulhaber) with limit n/(n+1), "
+            + "the KL as a sum with limit log n - (n-1)/n (Eq. (5)'s origin); mistakes exit 2")
+    void uniformWithSymbolicSize() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity",
+                "win_half");
+        assertEquals(0, r.code(), r.err());
+        // by SymPy's summation: (3 L^2 - 1)/(4 L^2) at n = 3
+        assertTrue(r.out().contains("closed form:   1/4*L^(-2)*(-1 + 3*L^2)"), r.out());
+        assertTrue(r.out().contains("limit L->inf:  3/4 = 0.75000000000000000 (Symja Limit"), r.out());
+        assertTrue(r.out().contains("checked numerically at 12 points"), r.out());
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit L->inf:  log(3) - 2/3 = 0.43194562200144315 (the Riemann sum"), r.out());
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "expected_reward");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit L->inf:  diverges to +infinity"), r.out());
+        String[][] bad = {{"--policy", "uniform(L=L)", "--quantity", "win_half"},
+            {"--policy", "uniform(L=L)", "--n", "3", "--quantity", "tv"},
+            {"--policy", "uniform(L=L)", "--n", "41", "--quantity", "win_half"},
+            {"--policy", "coin", "--n", "3", "--quantity", "kl"}};
+        String[] messages = {"give a fixed n with --n N (1 to 40)", "the quantity must be one of [win_half, "
+            + "win_strict, expected_reward, kl], but was 'tv'", "n must be a fixed integer from 1 to 40, but was 41",
+            "--n fixes n for a policy with a symbolic number of outcomes"};
+        for (int k = 0; k < bad.length; k++) {
+            String[] args = new String[bad[k].length + 1];
+            args[0] = "derive";
+            System.arraycopy(bad[k], 0, args, 1, bad[k].length);
+            r = BonlabEvalTest.run(args);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains(messages[k]), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
     @DisplayName("the families the README lists derive, with limits confirmed (geometric L = 8, r = 1/2 tends to log 255)")
     void families() {
         // (uniform(L=3), limit log 3, is derived in SymbolicEngineTest; bernoulli(p=1/3) in calculusOnVbonObjective)

@@ -276,6 +276,150 @@ public final class SymbolicEngine implements AutoCloseable {
                 new Verification.Proved("the presented form is the closed form"), limit, cross);
     }
 
+    private static final Verification SAME_FORM = new Verification.Proved("the presented form is the closed form");
+
+    /** The quantities {@link #deriveUniformInSize} derives with a symbolic number of outcomes. */
+    public static final List<String> UNIFORM_IN_SIZE_QUANTITIES = List.of("win_half", "win_strict", "expected_reward",
+            "kl");
+
+    /** The largest fixed n for {@link #deriveUniformInSize} (Faulhaber sums of degree up to 2n). */
+    public static final int MAX_N_FOR_SYMBOLIC_SIZE = 40;
+
+    /** Sizes at which a form in L is checked against the numeric engine's uniform(L). */
+    static final List<Long> SIZE_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 7L, 10L, 20L, 50L, 100L, 1000L, 10_000L);
+
+    /** Sizes at which a limit in L is confirmed. */
+    static final List<Long> SIZE_LIMIT_POINTS = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
+
+    /**
+     * A quantity of best-of-n of uniform(L) with the number of outcomes L symbolic and n fixed: by Lemma 1 (Eq. (7)
+     * of Beirami et al.) \( \pi_n(i) = (i/L)^n - ((i-1)/L)^n \), so every quantity is a sum over i = 1..L.
+     * The win rates (ties count half: \( \sum_i \pi_n(i)(2i-1)/(2L) \); strict: \( \sum_i \pi_n(i)(i-1)/L \))
+     * and the expected reward (rewards 0..L-1) have polynomial terms, which Symja sums in closed form (Faulhaber);
+     * the KL \( \sum_i \pi_n(i)\log(L\pi_n(i)) \) has none and stays a sum. Each form is checked against the
+     * numeric engine's uniform(L) at L = 1..10^4, and its limit as L grows (Symja's Limit, or for the KL the
+     * Riemann sum's integral \( \int_0^1 n u^{n-1}\log(n u^{n-1})\,du = \log n - (n-1)/n \), Eq. (5)'s origin)
+     * is confirmed at L = 10^3..10^6.
+     *
+     * @param size the symbol standing for L
+     */
+    public Derivation deriveUniformInSize(String quantity, long n, Expr.Sym size) {
+        if (!UNIFORM_IN_SIZE_QUANTITIES.contains(quantity)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "with a symbolic number of outcomes the "
+                    + "quantity must be one of %s, but was '%s'", UNIFORM_IN_SIZE_QUANTITIES, quantity));
+        }
+        if (n < 1 || n > MAX_N_FOR_SYMBOLIC_SIZE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "with a symbolic number of outcomes n must "
+                    + "be a fixed integer from 1 to %d, but was %d", MAX_N_FOR_SYMBOLIC_SIZE, n));
+        }
+        Expr.Sym i = Expr.symbol("i");
+        Expr one = Expr.constant(1);
+        Expr nn = Expr.constant(n);
+        Expr pi = i.div(size).pow(nn).minus(i.minus(one).div(size).pow(nn));
+        Expr body = switch (quantity) {
+            case "win_half" -> pi.times(i.times(2L).minus(one)).div(size.times(2L));
+            case "win_strict" -> pi.times(i.minus(one)).div(size);
+            case "expected_reward" -> pi.times(i.minus(one));
+            default -> pi.times(Expr.log(size.times(pi)));
+        };
+        Expr sum = new Expr.Sum(i, one, size, body);
+        Expr closed = sum;
+        String how = "kept as a sum over the outcomes (no closed form: a log of a polynomial in i)";
+        if (!quantity.equals("kl")) {
+            ToSymja to = new ToSymja();
+            to.symbol(size);
+            to.symbol(i);
+            SymjaSession.Outcome o = symja.eval(F.Factor(F.Together(to.translate(sum))));
+            Optional<Expr> back = o instanceof SymjaSession.Outcome.Value v && !v.expr().has(S.Sum)
+                    ? new FromSymja(to.inverse()).translate(v.expr()) : Optional.empty();
+            if (back.isPresent()) {
+                closed = back.get();
+                how = "Symja sums the polynomial terms in closed form (Faulhaber), Together and Factor";
+            }
+        }
+        DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        double worst = 0;
+        for (long l : SIZE_CHECK_POINTS) {
+            if (quantity.equals("kl") && l > 1000) {
+                continue; // a 20-digit sum of 10^4 logs per point: the KL is checked up to L = 1000
+            }
+            Policy u = Policy.uniform((int) l);
+            Expr q = switch (quantity) {
+                case "win_half" -> org.bonlab.Bon.winRateHalf(u.bestOf(n), u);
+                case "win_strict" -> org.bonlab.Bon.winRateStrict(u.bestOf(n), u);
+                case "expected_reward" -> org.bonlab.Bon.expectedReward(u.bestOf(n));
+                default -> org.bonlab.Bon.kl(u.bestOf(n), u);
+            };
+            double engine = ev.evaluate(q, Map.of());
+            double form = closedFormValue(hp, closed, Map.of(size, (double) l));
+            double err = Math.abs(form - engine) / Math.max(Math.abs(engine), SMALL_VALUE);
+            if (err > CROSS_CHECK_TOLERANCE) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "the form %s disagrees with the engine at "
+                        + "L = %d: %s against %s", closed.show(), l, form, engine));
+            }
+            worst = Math.max(worst, err);
+        }
+        Verification cross = new Verification.CheckedNumerically(SIZE_CHECK_POINTS.size()
+                - (quantity.equals("kl") ? 2 : 0), worst, how + "; against the double-precision engine's uniform(L), "
+                + "n = " + n + ", L from 1 to " + (quantity.equals("kl") ? "1000" : "10^4"));
+        Expr limitValue;
+        String method;
+        List<String> failed = new ArrayList<>();
+        if (quantity.equals("kl")) {
+            limitValue = Expr.log(nn).minus(Expr.constant(n - 1).div(nn));
+            method = "the Riemann sum of L pi_n(i) = n u^(n-1) + O(1/L) becomes int_0^1 n u^(n-1) log(n u^(n-1)) du "
+                    + "= log n - (n-1)/n (Eq. (5))";
+        } else {
+            ToSymja to = new ToSymja();
+            ISymbol ls = to.symbol(size);
+            SymjaSession.Outcome o = symja.eval(F.Limit(to.translate(closed), F.Rule(ls, F.CInfinity)));
+            if (o instanceof SymjaSession.Outcome.Value val && val.expr().isInfinity()) {
+                double previous = 0;
+                for (long l : SIZE_LIMIT_POINTS) {
+                    double value = closedFormValue(hp, closed, Map.of(size, (double) l));
+                    if (!(value > 2 * previous)) {
+                        return new Derivation(sum, size, closed, closed, SAME_FORM, new LimitResult.NotFound(
+                                "Symja Limit gave Infinity, but the values at L = " + l + " do not keep growing"), cross);
+                    }
+                    previous = value;
+                }
+                return new Derivation(sum, size, closed, closed, SAME_FORM, new LimitResult.Diverges("Symja Limit",
+                        new Verification.CheckedNumerically(SIZE_LIMIT_POINTS.size(), 0,
+                                "values at L = 1e3 .. 1e6 at least double from one to the next")), cross);
+            }
+            Optional<Expr> v = o instanceof SymjaSession.Outcome.Value val
+                    ? new FromSymja(to.inverse()).translate(val.expr()) : Optional.empty();
+            if (v.isEmpty()) {
+                return new Derivation(sum, size, closed, closed, SAME_FORM, new LimitResult.NotFound(
+                        "Symja Limit in " + size.name() + ": " + (o instanceof SymjaSession.Outcome.Failed f
+                                ? f.reason() : "untranslatable")), cross);
+            }
+            limitValue = v.get();
+            method = "Symja Limit";
+        }
+        double target = ev.evaluate(limitValue, Map.of());
+        double previous = Double.POSITIVE_INFINITY;
+        for (long l : SIZE_LIMIT_POINTS) {
+            Policy u = Policy.uniform((int) l);
+            double value = switch (quantity) {
+                case "kl" -> ev.evaluate(org.bonlab.Bon.kl(u.bestOf(n), u), Map.of());
+                default -> closedFormValue(hp, closed, Map.of(size, (double) l));
+            };
+            double distance = Math.abs(value - target);
+            if (distance > previous * 1.0000001 + 1e-15 || (l == SIZE_LIMIT_POINTS.get(SIZE_LIMIT_POINTS.size() - 1)
+                    && distance > 1e-6 * Math.max(1, Math.abs(target)))) {
+                return new Derivation(sum, size, closed, closed, SAME_FORM, new LimitResult.NotFound(
+                        method + " gave " + limitValue.show() + ", but the values at L = " + l + " do not approach it"),
+                        cross);
+            }
+            previous = distance;
+        }
+        LimitResult limit = new LimitResult.Found(limitValue, method, new Verification.CheckedNumerically(
+                SIZE_LIMIT_POINTS.size(), 0, "values at L = 1e3 .. 1e6 approach it"), failed);
+        return new Derivation(sum, size, closed, closed, SAME_FORM, limit, cross);
+    }
+
     /**
      * An expression of derivable quantities (such as the gap {@code analyticalKl(n) - kl(p.bestOf(n), p)}): each
      * quantity is derived, the closed forms and the presented forms are put in its place, and the whole is

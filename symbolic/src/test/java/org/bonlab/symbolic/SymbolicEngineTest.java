@@ -176,6 +176,25 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("uniform(L) with L symbolic: the win rate at n = 2 is (2L-1)(2L+1)/(6L^2) (Faulhaber), limit 2/3")
+    void uniformWithSymbolicSize() {
+        Expr.Sym l = Bon.symbol("L");
+        Derivation d = engine.deriveUniformInSize("win_half", 2, l);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        // provenance: SymPy 1.12 summation of (i^2 - (i-1)^2)(2i - 1)/(2 L^3) over i = 1..L
+        for (double size : new double[] {1, 7, 1e3, 12345}) {
+            assertEquals((2 * size - 1) * (2 * size + 1) / (6 * size * size),
+                    ev.evaluate(d.closedForm(), Map.of(l, size)), 1e-15);
+        }
+        LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, d.limit(), d.limit().toString());
+        assertEquals(2.0 / 3, ev.evaluate(lim.value()), 1e-15);
+        // the KL stays a sum; its limit is Eq. (5) at n = 4: log 4 - 3/4
+        Derivation kl = engine.deriveUniformInSize("kl", 4, l);
+        assertInstanceOf(Expr.Sum.class, kl.closedForm());
+        assertEquals(Math.log(4) - 0.75, ev.evaluate(((LimitResult.Found) kl.limit()).value()), 1e-15);
+    }
+
+    @Test
     @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
             + "a bad order and a wrong expansion are refused")
     void seriesInSmallParameterLimits() {
