@@ -110,8 +110,18 @@ final class SmallParameterSeries {
     /** Expanded coefficients, leading zeros (as Symja simplifies them) dropped, the length kept within cap. */
     private Ser normalise(int v, IExpr[] raw) {
         IExpr[] c = new IExpr[Math.max(0, Math.min(raw.length, cap - v))];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = eval(F.Expand(raw[i]));
+        if (c.length > 0) { // one call for all the coefficients: each call to Symja crosses to its thread
+            IExpr[] expand = new IExpr[c.length];
+            for (int i = 0; i < c.length; i++) {
+                expand[i] = F.Expand(raw[i]);
+            }
+            IExpr all = eval(F.Identity(F.List(expand))); // Identity: a list back is a value, not "unevaluated"
+            if (!all.isList() || ((IAST) all).argSize() != c.length) {
+                throw new NoSeries("Symja returned " + all + " for a list of " + c.length + " coefficients");
+            }
+            for (int i = 0; i < c.length; i++) {
+                c[i] = ((IAST) all).get(i + 1);
+            }
         }
         int drop = 0;
         while (drop < c.length && isZero(c[drop])) {
