@@ -267,4 +267,30 @@ class DslTest {
         assertEquals(-1.0 / 3, Rational.of(-1, 3).toDouble());
         assertEquals(Double.MIN_VALUE, Rational.parse("4.9406564584124654e-324").toDouble());
     }
+
+    @Test
+    void rankingSortsByRewardThenListingOrder() {
+        // against a plain sort of boxed indices (the definition of the order), on sizes around the insertion-sort
+        // cut-off and with many ties, NaN-free rewards including -0.0 and 0.0
+        java.util.Random rng = new java.util.Random(11);
+        for (int size : new int[] {1, 2, 23, 24, 25, 100, 1000, 5001}) {
+            double[] values = new double[size];
+            for (int k = 0; k < size; k++) {
+                values[k] = rng.nextInt(7) == 0 ? (rng.nextBoolean() ? -0.0 : 0.0) : rng.nextInt(10) - 3;
+            }
+            Reward r = Reward.of(values);
+            Integer[] expected = new Integer[size];
+            for (int k = 0; k < size; k++) {
+                expected[k] = k;
+            }
+            java.util.Arrays.sort(expected, (a, b) -> {
+                int c = Double.compare(values[a], values[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            int[] ranking = r.ranking();
+            assertArrayEquals(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), ranking);
+            ranking[0] = -1; // callers get copies
+            assertEquals(expected[0], r.ranking()[0]);
+        }
+    }
 }

@@ -108,21 +108,62 @@ public final class Reward {
      * The outcome indices sorted by the total order \( \prec_r \): ascending reward, then tie-break order.
      */
     public int[] ranking() {
-        Integer[] idx = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            idx[i] = i;
+        int[] known = ranking;
+        if (known == null) {
+            known = sortedOutcomes();
+            ranking = known; // a benign race: every thread computes the same order
         }
-        if (!(values == null && tieBreakRank == null)) {
-            Arrays.sort(idx, (a, b) -> {
-                int c = Double.compare(value(a), value(b));
-                return c != 0 ? c : Integer.compare(tieBreakRank(a), tieBreakRank(b));
-            });
-        }
+        return known.clone();
+    }
+
+    /** The ranking, computed once per reward (a reward is immutable); callers get copies. */
+    private transient volatile int @Nullable [] ranking;
+
+    private int[] sortedOutcomes() {
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {
-            out[i] = idx[i];
+            out[i] = i;
+        }
+        if (!(values == null && tieBreakRank == null)) {
+            // a merge sort of primitive indices: sorting boxed Integers with a comparator took most of the time of
+            // reading a PMF of 10^6 outcomes
+            sort(out, new int[size], 0, size);
         }
         return out;
+    }
+
+    /** Whether outcome a comes before outcome b in the order of {@link #ranking()}. */
+    private int compare(int a, int b) {
+        int c = Double.compare(value(a), value(b));
+        return c != 0 ? c : Integer.compare(tieBreakRank(a), tieBreakRank(b));
+    }
+
+    /** Sorts {@code a[lo, hi)} by {@link #compare}, {@code tmp} as scratch space. */
+    private void sort(int[] a, int[] tmp, int lo, int hi) {
+        if (hi - lo <= 24) {
+            for (int i = lo + 1; i < hi; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= lo && compare(a[j], x) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        sort(a, tmp, lo, mid);
+        sort(a, tmp, mid, hi);
+        if (compare(a[mid - 1], a[mid]) <= 0) {
+            return; // already in order (a listing in reward order costs one comparison per run)
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            a[k] = j >= hi || (i < mid && compare(tmp[i], tmp[j]) <= 0) ? tmp[i++] : tmp[j++];
+        }
     }
 
     @Override
