@@ -66,12 +66,12 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
 
     /**
      * Rewind-and-repeat (Beirami et al. v3, Section 6): draw from this policy until a draw's reward quantile U is
-     * at least {@code t}, U uniform on the draw's quantile cell \( [G_-(y), G(y)] \) (so ties and atoms are split
-     * as in the continuous case). Outcome y is accepted with probability
-     * \( a(y) = (G(y) - \max(G_-(y), t))^+ / (G(y) - G_-(y)) \), and the policy is \( p\,a/(1-t) \): in the
-     * continuous limit KL = -log(1 - t) and the win rate against p is (1 + t)/2, with 1/(1 - t) draws on average.
-     * The definition is the assumed one of bonlab's theory notes (the paper's own text was not available): its
-     * status is UNVERIFIED against the source.
+     * at least {@code t}, U uniform on the draw's cell \( [F_-(y), F(y)] \) of the order \( \prec_r \) (ascending
+     * reward, ties broken by the tie-break order, as in Lemma 1), so atoms are split as in the continuous case.
+     * Outcome y is accepted with probability \( a(y) = (F(y) - \max(F_-(y), t))^+ / p(y) \), and the policy is
+     * \( p\,a/(1-t) \): in the continuous limit KL = -log(1 - t) and the win rate against p is (1 + t)/2, with
+     * 1/(1 - t) draws on average. The definition is the assumed one of bonlab's theory notes (the paper's own text
+     * was not available): its status is UNVERIFIED against the source.
      *
      * @param t the quantile threshold, in [0, 1)
      */
@@ -83,14 +83,17 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         return rewindAndRepeat(Expr.constant(t));
     }
 
-    /** Rewind-and-repeat with the threshold {@code t} an expression (a symbol of a claim's domain, in [0, 1)). */
+    /**
+     * Rewind-and-repeat with the threshold {@code t} an expression (a symbol of a claim's domain, in [0, 1)). The
+     * cell's width is p(y) itself, not F(y) - F_-(y), which rounds to 0 beside a large F for a tiny p(y).
+     */
     default Weighted rewindAndRepeat(Expr threshold) {
-        Expr g = org.bonlab.Bon.rewardCdf(this);
-        Expr below = org.bonlab.Bon.rewardCdfBelow(this);
-        // max(G_-, t) = (G_- + t + |G_- - t|)/2 and x^+ = (x + |x|)/2, written with Abs
+        Expr f = org.bonlab.Bon.cdf(this);
+        Expr below = org.bonlab.Bon.cdfBelow(this);
+        // max(F_-, t) = (F_- + t + |F_- - t|)/2 and x^+ = (x + |x|)/2, written with Abs
         Expr start = below.plus(threshold).plus(new Expr.Abs(below.minus(threshold))).div(2L);
-        Expr accepted = g.minus(start);
-        return weighted(accepted.plus(new Expr.Abs(accepted)).div(2L).div(g.minus(below)));
+        Expr accepted = f.minus(start);
+        return weighted(accepted.plus(new Expr.Abs(accepted)).div(2L).div(org.bonlab.Bon.prob(this)));
     }
 
     /** The largest Poisson tail that best-of-Poisson leaves out (its mass goes to the last component). */

@@ -136,12 +136,13 @@ public final class ClaimChecker {
     /** How far the claim is from failing: positive when it holds with room. */
     static double margin(Relation relation, double lhs, double rhs) {
         switch (relation) {
+            // + 0.0 turns a margin of -0.0 (from -Math.abs(0), or -0.0 - 0.0) into 0, never printed as "-0"
             case AT_MOST:
-                return rhs - lhs;
+                return rhs - lhs + 0.0;
             case AT_LEAST:
-                return lhs - rhs;
+                return lhs - rhs + 0.0;
             case EQUALS:
-                return -Math.abs(lhs - rhs);
+                return -Math.abs(lhs - rhs) + 0.0;
             default:
                 throw new AssertionError(relation);
         }

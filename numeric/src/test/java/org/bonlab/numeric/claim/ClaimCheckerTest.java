@@ -127,4 +127,13 @@ class ClaimCheckerTest {
         }
         assertTrue(acrossUnits, "no counterexample came after the first unit: the merge across units is untested");
     }
+
+    @Test
+    @DisplayName("a margin of zero is +0, never -0 (which would print as -0.00000)")
+    void zeroMarginHasNoSign() {
+        for (org.bonlab.claim.Relation r : org.bonlab.claim.Relation.values()) {
+            assertEquals(0L, Double.doubleToRawLongBits(ClaimChecker.margin(r, 0.0, -0.0)), r.name());
+            assertEquals(0L, Double.doubleToRawLongBits(ClaimChecker.margin(r, 1.5, 1.5)), r.name());
+        }
+    }
 }
