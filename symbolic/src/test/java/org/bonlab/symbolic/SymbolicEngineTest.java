@@ -127,6 +127,15 @@ class SymbolicEngineTest {
         assertEquals(3 * 3, check.points()); // p = 1e-3, 1e-4, 1e-5 at n = 2, 3, 7
         assertTrue(check.maxRelativeError() < 1e-4 && check.maxRelativeError() > 1e-12, check.describe());
 
+        // E[r] = 1 - (1-p)^n = n p - C(n, 2) p^2 + C(n, 3) p^3 + O(p^4): no log, the binomial series alone
+        Expr reward = Expr.constant(1).minus(Expr.constant(1).minus(p).pow(Bon.n));
+        SeriesResult.Found r = found(engine.seriesAtZero(reward, p, 3));
+        for (double n : new double[] {2, 5, 9}) {
+            double t = 0.2;
+            double expected = n * t - n * (n - 1) / 2 * t * t + n * (n - 1) * (n - 2) / 6 * t * t * t;
+            assertEquals(expected, ev.evaluate(r.polynomial(), Map.of(p, t, Bon.n, n)), 1e-13);
+        }
+
         // order 1 alone, shown as the issue states it
         SeriesResult.Found first = found(engine.seriesAtZero(d, p, 1));
         assertEquals(1e-3 * (3 * Math.log(3) - 2), ev.evaluate(first.polynomial(), Map.of(p, 1e-3, Bon.n, 3.0)),
