@@ -105,9 +105,34 @@ public final class ConjectureSearch {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * The points a search keeps: the smallest margin, and where the claim is closest to tight relative to its size
+     * (the smallest margin is often 0 where both sides vanish, as at n = 1, which says nothing about how loose the
+     * bound is elsewhere). The first point offered wins a tie, so offering in draw order gives the sequential result.
+     */
+    private static final class Kept {
+        Candidate worst;
+        Verdict.Point worstPoint;
+        Candidate tightest;
+        Verdict.Point tightestPoint;
+
+        void offer(Claim claim, Candidate c, Verdict.Point pt) {
+            if (pt == null) {
+                return;
+            }
+            if (worstPoint == null || pt.margin() < worstPoint.margin()) {
+                worst = c;
+                worstPoint = pt;
+            }
+            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
+                tightest = c;
+                tightestPoint = pt;
+            }
+        }
+    }
+
     /** What one unit of the random phase found: its first violation (if any) and the points it keeps. */
-    private record Unit(long count, Candidate violation, long undefined, String firstUndefined, Candidate worst,
-            Verdict.Point worstPoint, Candidate tightest, Verdict.Point tightestPoint) {
+    private record Unit(long count, Candidate violation, long undefined, String firstUndefined, Kept kept) {
     }
 
     private Unit runUnit(Claim claim, int k, int size) {
@@ -115,10 +140,7 @@ public final class ConjectureSearch {
         long count = 0;
         long undefined = 0;
         String firstUndefined = "";
-        Candidate worst = null;
-        Verdict.Point worstPoint = null;
-        Candidate tightest = null;
-        Verdict.Point tightestPoint = null;
+        Kept kept = new Kept();
         for (int i = 0; i < size; i++) {
             if (Thread.currentThread().isInterrupted()) {
                 break; // a violation in an earlier unit ended the search
@@ -133,18 +155,11 @@ public final class ConjectureSearch {
                 continue;
             }
             if (ClaimChecker.violates(pt)) {
-                return new Unit(count, c, undefined, firstUndefined, worst, worstPoint, tightest, tightestPoint);
+                return new Unit(count, c, undefined, firstUndefined, kept);
             }
-            if (worstPoint == null || pt.margin() < worstPoint.margin()) {
-                worst = c;
-                worstPoint = pt;
-            }
-            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
-                tightest = c;
-                tightestPoint = pt;
-            }
+            kept.offer(claim, c, pt);
         }
-        return new Unit(count, null, undefined, firstUndefined, worst, worstPoint, tightest, tightestPoint);
+        return new Unit(count, null, undefined, firstUndefined, kept);
     }
 
     public Verdict check(Claim claim) {
@@ -157,12 +172,7 @@ public final class ConjectureSearch {
         long count = 0;
         long undefined = 0;
         String firstUndefined = "";
-        Candidate worst = null;
-        Verdict.Point worstPoint = null;
-        // where the claim is closest to tight relative to its size (the smallest margin is often 0 where both sides
-        // vanish, as at n = 1, which says nothing about how loose the bound is elsewhere)
-        Candidate tightest = null;
-        Verdict.Point tightestPoint = null;
+        Kept kept = new Kept();
         int randomPhase = evaluations * 4 / 5;
         int units = (randomPhase + UNIT - 1) / UNIT;
         java.util.concurrent.ExecutorService pool = threads == 1 ? null
@@ -185,14 +195,8 @@ public final class ConjectureSearch {
                     firstUndefined = u.firstUndefined();
                 }
                 undefined += u.undefined();
-                if (u.worstPoint() != null && (worstPoint == null || u.worstPoint().margin() < worstPoint.margin())) {
-                    worst = u.worst();
-                    worstPoint = u.worstPoint();
-                }
-                if (u.tightestPoint() != null && ratio(claim, u.tightestPoint()) > ratio(claim, tightestPoint)) {
-                    tightest = u.tightest();
-                    tightestPoint = u.tightestPoint();
-                }
+                kept.offer(claim, u.kept().worst, u.kept().worstPoint);
+                kept.offer(claim, u.kept().tightest, u.kept().tightestPoint);
                 if (u.violation() != null) {
                     if (pool != null) {
                         pool.shutdownNow(); // later units are not needed
@@ -200,10 +204,10 @@ public final class ConjectureSearch {
                     return falsified(claim, u.violation(), count);
                 }
                 long now = System.nanoTime();
-                if (progress != null && worstPoint != null && now - started > 1_000_000_000L
+                if (progress != null && kept.worstPoint != null && now - started > 1_000_000_000L
                         && now - lastReport > 1_000_000_000L) {
                     progress.printf(Locale.ROOT, "searching %s: %d/%d evaluations, smallest margin %.3g (seed %d)%n",
-                            claim.name(), count, evaluations, worstPoint.margin(), seed);
+                            claim.name(), count, evaluations, kept.worstPoint.margin(), seed);
                     lastReport = now;
                 }
             }
@@ -212,26 +216,19 @@ public final class ConjectureSearch {
                 pool.shutdownNow();
             }
         }
-        if (worst != null) {
-            Local local = optimise(claim, worst, evaluations - randomPhase);
+        if (kept.worst != null) {
+            Local local = optimise(claim, kept.worst, evaluations - randomPhase);
             count += local.evaluations;
             if (local.best != null && local.bestPoint != null) {
                 if (ClaimChecker.violates(local.bestPoint)) {
                     return falsified(claim, local.best, count);
                 }
-                if (local.bestPoint.margin() < worstPoint.margin()) {
-                    worstPoint = local.bestPoint;
-                    worst = local.best;
-                }
-                if (ratio(claim, local.bestPoint) > ratio(claim, tightestPoint)) {
-                    tightest = local.best;
-                    tightestPoint = local.bestPoint;
-                }
+                kept.offer(claim, local.best, local.bestPoint);
             }
         }
-        if (worstPoint != null) {
-            worstPoint = described(worstPoint, worst);
-        }
+        Verdict.Point worstPoint = kept.worstPoint == null ? null : described(kept.worstPoint, kept.worst);
+        Candidate tightest = kept.tightest;
+        Verdict.Point tightestPoint = kept.tightestPoint;
         String tight = tightestPoint == null ? "" : String.format(Locale.ROOT, "closest to tight relative to its size: "
                 + "%s = %.6g at %s (bonlab tighten gives the sharp constant)",
                 claim.relation() == org.bonlab.claim.Relation.AT_MOST ? "lhs/rhs" : "rhs/lhs",

@@ -1139,45 +1139,38 @@ public final class HighPrecisionEvaluator {
 
         @Override
         public Pmf visitReweighted(org.bonlab.policy.Reweighted p) {
-            Pmf q = p.policy().accept(this);
-            Outcome y = new Outcome(q, p.policy());
-            Values g = new Values(values.bindings, y);
-            Apfloat[] w = new Apfloat[q.p.length];
-            Apfloat total = new Apfloat(0);
-            for (int i = 0; i < w.length; i++) {
-                y.index = i;
-                w[i] = q.p[i].signum() == 0 ? new Apfloat(0) : q.p[i].multiply(PreciseMath.exp(g.of(p.logWeight())));
-                total = total.add(w[i]);
-            }
-            for (int i = 0; i < w.length; i++) {
-                w[i] = w[i].divide(total);
-            }
-            return Pmf.of(q.ranking, w, q.prec);
+            return scaled(p.policy(), p, g -> PreciseMath.exp(g.of(p.logWeight())));
         }
 
         @Override
         public Pmf visitWeighted(org.bonlab.policy.Weighted p) {
-            Pmf q = p.policy().accept(this);
-            Outcome y = new Outcome(q, p.policy());
-            Values g = new Values(values.bindings, y);
-            Apfloat[] w = new Apfloat[q.p.length];
-            Apfloat total = new Apfloat(0);
-            for (int i = 0; i < w.length; i++) {
-                y.index = i;
-                if (q.p[i].signum() == 0) {
-                    w[i] = new Apfloat(0);
-                    continue;
-                }
+            return scaled(p.policy(), p, g -> {
                 Apfloat weight = g.of(p.weight());
                 if (weight.signum() < 0) {
                     throw new UndefinedQuantityException("the weight " + p.weight().show() + " of " + p.describe()
                             + " must be non-negative, but is " + weight.toString(true) + " at an outcome");
                 }
-                w[i] = q.p[i].multiply(weight);
+                return weight;
+            });
+        }
+
+        /**
+         * \( q(y) w(y) / \sum q w \) with w read at each outcome by {@code weight} (outcomes without mass under q
+         * are not weighted); undefined when the weights sum to 0.
+         */
+        private Pmf scaled(Policy inner, Policy whole, java.util.function.Function<Values, Apfloat> weight) {
+            Pmf q = inner.accept(this);
+            Outcome y = new Outcome(q, inner);
+            Values g = new Values(values.bindings, y);
+            Apfloat[] w = new Apfloat[q.p.length];
+            Apfloat total = new Apfloat(0);
+            for (int i = 0; i < w.length; i++) {
+                y.index = i;
+                w[i] = q.p[i].signum() == 0 ? new Apfloat(0) : q.p[i].multiply(weight.apply(g));
                 total = total.add(w[i]);
             }
             if (total.signum() == 0) {
-                throw new UndefinedQuantityException("the weights of " + p.describe() + " are 0 at every outcome");
+                throw new UndefinedQuantityException("the weights of " + whole.describe() + " are 0 at every outcome");
             }
             for (int i = 0; i < w.length; i++) {
                 w[i] = w[i].divide(total);
