@@ -100,7 +100,7 @@ final class OutcomeExpansion extends Rewrite {
             return forms(b, bo.n()).bestOfProbability(i);
         }
         if (p instanceof Tilted t) {
-            return tiltedProbability(t, b, i);
+            return tiltedProbabilities(t, b).get(i);
         }
         return forms(b, Expr.constant(1)).probability(i);
     }
@@ -111,24 +111,27 @@ final class OutcomeExpansion extends Rewrite {
     }
 
     /**
-     * The tilted optimum at the outcome of rank i: \( p_i e^{r_i/\beta} / \sum_j p_j e^{r_j/\beta} \), Eq. (2) of
-     * Amini et al., with beta as written (a number or a symbol).
+     * The tilted optimum at each rank: \( p_i e^{r_i/\beta} / \sum_j p_j e^{r_j/\beta} \), Eq. (2) of Amini et al.,
+     * with beta as written (a number or a symbol); built once per tilted policy.
      */
-    private Expr tiltedProbability(Tilted t, BasePolicy b, int i) {
-        BestOfForms f = forms(b, Expr.constant(1));
-        org.bonlab.numeric.policy.Ranking ranking = org.bonlab.numeric.policy.Ranking.of(b.reward());
-        Expr z = null;
-        Expr mine = null;
-        for (int j = 0; j < f.size(); j++) {
-            double r = ranking.rewardAt(j);
-            Expr weight = r == 0 ? f.probability(j) : f.probability(j).times(Expr.exp(reward(r).div(t.beta())));
-            z = z == null ? weight : z.plus(weight);
-            if (j == i) {
-                mine = weight;
+    private List<Expr> tiltedProbabilities(Tilted t, BasePolicy b) {
+        return tilted.computeIfAbsent(t, k -> {
+            BestOfForms f = forms(b, Expr.constant(1));
+            org.bonlab.numeric.policy.Ranking ranking = org.bonlab.numeric.policy.Ranking.of(b.reward());
+            List<Expr> weights = new java.util.ArrayList<>();
+            Expr z = null;
+            for (int j = 0; j < f.size(); j++) {
+                double r = ranking.rewardAt(j);
+                Expr w = r == 0 ? f.probability(j) : f.probability(j).times(Expr.exp(reward(r).div(t.beta())));
+                weights.add(w);
+                z = z == null ? w : z.plus(w);
             }
-        }
-        return mine.div(z);
+            Expr normaliser = z;
+            return weights.stream().map(w -> w.div(normaliser)).toList();
+        });
     }
+
+    private final Map<Tilted, List<Expr>> tilted = new HashMap<>();
 
     @Override
     public Expr visitExpectation(Expr.Expectation e) {
@@ -141,22 +144,13 @@ final class OutcomeExpansion extends Rewrite {
     }
 
     /**
-     * Whether two base policies share their outcomes and reward (their probabilities may differ, as vBoN's
-     * \( \pi_\theta \) and the base policy do): then the outcome of each rank is the same outcome in both.
+     * Whether two base policies share their outcomes in reward order (their probabilities may differ, as vBoN's
+     * \( \pi_\theta \) and the base policy do): the numeric engine's test, {@link
+     * org.bonlab.numeric.policy.Ranking#sameAs}, so both engines accept the same expressions.
      */
     private static boolean sameOutcomes(BasePolicy a, BasePolicy b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        if (a.size() != b.size() || !a.reward().equals(b.reward())) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.outcome(i).equals(b.outcome(i))) {
-                return false;
-            }
-        }
-        return true;
+        return a.equals(b) || org.bonlab.numeric.policy.Ranking.of(a.reward())
+                .sameAs(org.bonlab.numeric.policy.Ranking.of(b.reward()));
     }
 
     @Override
@@ -187,9 +181,10 @@ final class OutcomeExpansion extends Rewrite {
             return Expr.constant(0);
         }
         if (q instanceof Tilted t) {
-            Expr sum = tiltedProbability(t, b, 0);
+            List<Expr> pi = tiltedProbabilities(t, b);
+            Expr sum = pi.get(0);
             for (int j = 1; j <= at; j++) {
-                sum = sum.plus(tiltedProbability(t, b, j));
+                sum = sum.plus(pi.get(j));
             }
             return sum;
         }

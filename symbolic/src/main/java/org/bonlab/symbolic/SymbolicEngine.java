@@ -22,6 +22,7 @@ import org.bonlab.policy.BestOf;
 import org.bonlab.policy.Policy;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -188,7 +189,7 @@ public final class SymbolicEngine implements AutoCloseable {
 
     private Verification presentedEquality(Expr closed, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
         return presented.equals(closed)
-                ? new Verification.Proved("the presented form is the closed form")
+                ? SAME_FORM
                 : Vocabulary.sameTerms(closed, Vocabulary.expand(presented))
                         ? new Verification.Proved("the presented form is the closed form with the analytical formula "
                                 + "and Renyi entropies named; written out, the two have the same terms")
@@ -215,7 +216,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         List<Expr.Sym> parameters = freeSymbols(expanded, n);
         Expr presented = expanded;
-        Verification equality = new Verification.Proved("the presented form is the closed form");
+        Verification equality = SAME_FORM;
         Optional<Expr> simpler = simplified(expanded, n, parameters);
         if (simpler.isPresent() && simpler.get().show().length() < expanded.show().length()) {
             Verification v = identity(expanded, simpler.get(), n, parameters,
@@ -242,6 +243,9 @@ public final class SymbolicEngine implements AutoCloseable {
         }.apply(e);
         return found[0];
     }
+
+    /** The equality of a presented form that is the closed form itself. */
+    private static final Verification SAME_FORM = new Verification.Proved("the presented form is the closed form");
 
     /** The largest L for which the KL of uniform(L) is derived as one sum (its check grows like L). */
     public static final int MAX_UNIFORM_SUM = 5_000;
@@ -273,10 +277,8 @@ public final class SymbolicEngine implements AutoCloseable {
         LimitResult limit = confirm(quantity, Expr.log(sizeExpr), n, List.of(),
                 DOMINANCE + ", of probability 1/" + size, new ArrayList<>());
         return new Derivation(quantity, n, closed, closed,
-                new Verification.Proved("the presented form is the closed form"), limit, cross);
+                SAME_FORM, limit, cross);
     }
-
-    private static final Verification SAME_FORM = new Verification.Proved("the presented form is the closed form");
 
     /** The quantities {@link #deriveUniformInSize} derives with a symbolic number of outcomes. */
     public static final List<String> UNIFORM_IN_SIZE_QUANTITIES = List.of("win_half", "win_strict", "expected_reward",
@@ -344,14 +346,7 @@ public final class SymbolicEngine implements AutoCloseable {
             if (quantity.equals("kl") && l > 1000) {
                 continue; // a 20-digit sum of 10^4 logs per point: the KL is checked up to L = 1000
             }
-            Policy u = Policy.uniform((int) l);
-            Expr q = switch (quantity) {
-                case "win_half" -> org.bonlab.Bon.winRateHalf(u.bestOf(n), u);
-                case "win_strict" -> org.bonlab.Bon.winRateStrict(u.bestOf(n), u);
-                case "expected_reward" -> org.bonlab.Bon.expectedReward(u.bestOf(n));
-                default -> org.bonlab.Bon.kl(u.bestOf(n), u);
-            };
-            double engine = ev.evaluate(q, Map.of());
+            double engine = ev.evaluate(uniformQuantity(quantity, l, n), Map.of());
             double form = closedFormValue(hp, closed, Map.of(size, (double) l));
             double err = Math.abs(form - engine) / Math.max(Math.abs(engine), SMALL_VALUE);
             if (err > CROSS_CHECK_TOLERANCE) {
@@ -365,7 +360,6 @@ public final class SymbolicEngine implements AutoCloseable {
                 + "n = " + n + ", L from 1 to " + (quantity.equals("kl") ? "1000" : "10^4"));
         Expr limitValue;
         String method;
-        List<String> failed = new ArrayList<>();
         if (quantity.equals("kl")) {
             limitValue = Expr.log(nn).minus(Expr.constant(n - 1).div(nn));
             method = "the Riemann sum of L pi_n(i) = n u^(n-1) + O(1/L) becomes int_0^1 n u^(n-1) log(n u^(n-1)) du "
@@ -401,11 +395,8 @@ public final class SymbolicEngine implements AutoCloseable {
         double target = ev.evaluate(limitValue, Map.of());
         double previous = Double.POSITIVE_INFINITY;
         for (long l : SIZE_LIMIT_POINTS) {
-            Policy u = Policy.uniform((int) l);
-            double value = switch (quantity) {
-                case "kl" -> ev.evaluate(org.bonlab.Bon.kl(u.bestOf(n), u), Map.of());
-                default -> closedFormValue(hp, closed, Map.of(size, (double) l));
-            };
+            double value = quantity.equals("kl") ? ev.evaluate(uniformQuantity(quantity, l, n), Map.of())
+                    : closedFormValue(hp, closed, Map.of(size, (double) l));
             double distance = Math.abs(value - target);
             if (distance > previous * 1.0000001 + 1e-15 || (l == SIZE_LIMIT_POINTS.get(SIZE_LIMIT_POINTS.size() - 1)
                     && distance > 1e-6 * Math.max(1, Math.abs(target)))) {
@@ -416,8 +407,19 @@ public final class SymbolicEngine implements AutoCloseable {
             previous = distance;
         }
         LimitResult limit = new LimitResult.Found(limitValue, method, new Verification.CheckedNumerically(
-                SIZE_LIMIT_POINTS.size(), 0, "values at L = 1e3 .. 1e6 approach it"), failed);
+                SIZE_LIMIT_POINTS.size(), 0, "values at L = 1e3 .. 1e6 approach it"), List.of());
         return new Derivation(sum, size, closed, closed, SAME_FORM, limit, cross);
+    }
+
+    /** One of {@link #UNIFORM_IN_SIZE_QUANTITIES} on uniform(size) at a fixed n, as the numeric engine reads it. */
+    private static Expr uniformQuantity(String quantity, long size, long n) {
+        Policy u = Policy.uniform((int) size);
+        return switch (quantity) {
+            case "win_half" -> org.bonlab.Bon.winRateHalf(u.bestOf(n), u);
+            case "win_strict" -> org.bonlab.Bon.winRateStrict(u.bestOf(n), u);
+            case "expected_reward" -> org.bonlab.Bon.expectedReward(u.bestOf(n));
+            default -> org.bonlab.Bon.kl(u.bestOf(n), u);
+        };
     }
 
     /**
@@ -1166,11 +1168,7 @@ public final class SymbolicEngine implements AutoCloseable {
             if (c.isZero()) {
                 continue;
             }
-            for (IExpr candidate : List.of(F.Simplify(c), F.Factor(c))) { // the shortest equal form
-                if (symja.eval(candidate) instanceof SymjaSession.Outcome.Value v && v.expr().leafCount() < c.leafCount()) {
-                    c = v.expr();
-                }
-            }
+            c = shortest(c, F.Simplify(c), F.Factor(c));
             terms.add(k == 0 ? c : F.Times(c, k == 1 ? xs : F.Power(xs, F.ZZ(k))));
         }
         IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
@@ -1180,8 +1178,8 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
         others.remove(x);
-        double[] worst = {0};
         others.remove(referenceVariable);
+        double[] worst = {0};
         Optional<String> problem = checkSeriesAtZero(reference, referenceVariable, x, poly.get(), order, others,
                 worst);
         if (problem.isPresent()) {
@@ -1228,12 +1226,12 @@ public final class SymbolicEngine implements AutoCloseable {
         return String.join(", ", parts);
     }
 
-    /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
     /** The small parameter's name: x, or 1/beta for an expansion at infinity. */
     private static String smallName(Expr.Sym x, Expr.Sym referenceVariable) {
         return x.equals(referenceVariable) ? x.name() : "1/" + referenceVariable.name();
     }
 
+    /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
     private static Optional<String> checkSeriesAtZero(Expr f, Expr.Sym fVariable, Expr.Sym x, Expr poly, int order,
             List<Expr.Sym> others, double[] worst) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
@@ -1363,19 +1361,13 @@ public final class SymbolicEngine implements AutoCloseable {
         List<CalculusResult.Point> found = new ArrayList<>();
         int checked = 0;
         double worst = 0;
-        for (IExpr solution : (org.matheclipse.core.interfaces.IAST) v.expr()) {
-            if (!solution.isList() || ((org.matheclipse.core.interfaces.IAST) solution).argSize() != 1
-                    || !((org.matheclipse.core.interfaces.IAST) solution).arg1().isRuleAST()) {
+        for (IExpr solution : (IAST) v.expr()) { // {{x -> a}, {x -> b}, ...}
+            if (!(solution instanceof IAST rules) || !rules.isList() || rules.argSize() != 1
+                    || !rules.arg1().isRuleAST()) {
                 continue;
             }
-            IExpr value = ((org.matheclipse.core.interfaces.IAST) ((org.matheclipse.core.interfaces.IAST) solution)
-                    .arg1()).arg2();
-            for (IExpr candidate : List.of(F.Expand(value), F.Simplify(value))) { // the shortest equal form
-                if (symja.eval(candidate) instanceof SymjaSession.Outcome.Value c
-                        && c.expr().leafCount() < value.leafCount()) {
-                    value = c.expr();
-                }
-            }
+            IExpr value = ((IAST) rules.arg1()).arg2();
+            value = shortest(value, F.Expand(value), F.Simplify(value));
             Optional<Expr> at = new FromSymja(to.inverse()).translate(value);
             if (at.isEmpty()) {
                 return new CalculusResult.NotFound("the solution " + value + " could not be translated");
@@ -1424,13 +1416,21 @@ public final class SymbolicEngine implements AutoCloseable {
         if (!(raw instanceof SymjaSession.Outcome.Value r)) {
             return Optional.empty();
         }
-        IExpr best = r.expr();
-        for (IExpr candidate : List.of(F.Simplify(best), F.Together(best))) {
-            if (symja.eval(candidate) instanceof SymjaSession.Outcome.Value s && s.expr().leafCount() < best.leafCount()) {
-                best = s.expr();
+        return Optional.of(shortest(r.expr(), F.Simplify(r.expr()), F.Together(r.expr())));
+    }
+
+    /**
+     * The shortest (fewest leaves) of {@code e} and what Symja makes of each rewriting of it, such as
+     * {@code Simplify(e)} or {@code Factor(e)}; a rewriting Symja fails on is passed over.
+     */
+    private IExpr shortest(IExpr e, IExpr... rewritings) {
+        IExpr best = e;
+        for (IExpr candidate : rewritings) {
+            if (symja.eval(candidate) instanceof SymjaSession.Outcome.Value v && v.expr().leafCount() < best.leafCount()) {
+                best = v.expr();
             }
         }
-        return Optional.of(best);
+        return best;
     }
 
     private static java.math.BigDecimal centralDifference(HighPrecisionEvaluator hp, Expr f, Expr.Sym x,
