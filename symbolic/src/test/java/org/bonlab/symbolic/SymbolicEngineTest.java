@@ -136,6 +136,11 @@ class SymbolicEngineTest {
             assertEquals(expected, ev.evaluate(r.polynomial(), Map.of(p, t, Bon.n, n)), 1e-13);
         }
 
+        // where Symja's Solve gives up (the KL's slope in p), no stationary point is reported, and the reason is
+        CalculusResult none = engine.stationaryPoints(d, p);
+        assertTrue(none instanceof CalculusResult.NotFound nf && nf.reason().startsWith("Symja's Solve found no "
+                + "stationary point in p"), none.toString());
+
         // order 1 alone, shown as the issue states it
         SeriesResult.Found first = found(engine.seriesAtZero(d, p, 1));
         assertEquals(1e-3 * (3 * Math.log(3) - 2), ev.evaluate(first.polynomial(), Map.of(p, 1e-3, Bon.n, 3.0)),
