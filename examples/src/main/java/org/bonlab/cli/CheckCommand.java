@@ -70,6 +70,17 @@ final class CheckCommand implements Callable<Integer> {
                     + "re-check one with 'bonlab verify CERT'.")
     Path certificates;
 
+    @Option(names = "--budget-boxes", paramLabel = "B", defaultValue = "2000000",
+            description = "Boxes each certification over the simplex may evaluate (default 2000000); when they run "
+                    + "out the claim stays UNDECIDED, its evidence giving the fraction of the domain certified and "
+                    + "the boxes left open.")
+    long budgetBoxes;
+
+    @Option(names = "--budget-seconds", paramLabel = "S", defaultValue = "120",
+            description = "Time each certification over the simplex may take (default 120 s), with the same "
+                    + "outcome when it runs out.")
+    long budgetSeconds;
+
     @Override
     public Integer call() throws Exception {
         SpecRunner.requireSpecFile(file);
@@ -79,12 +90,25 @@ final class CheckCommand implements Callable<Integer> {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new BadInputException("--format must be table, csv or json, but was '" + format + "'");
         }
+        if (budgetBoxes < 1 || budgetBoxes > 1_000_000_000_000L) {
+            throw new BadInputException("--budget-boxes must be from 1 to 10^12, but was " + budgetBoxes);
+        }
+        if (budgetSeconds < 1 || budgetSeconds > 86_400) {
+            throw new BadInputException("--budget-seconds must be from 1 to 86400, but was " + budgetSeconds);
+        }
         org.bonlab.numeric.interval.SimplexCertifier.useThreads(limits.cores());
         if (certificates != null) {
             Outputs.requireDirectory(certificates, "--certificate");
             org.bonlab.numeric.interval.IntervalCertifier.recordCoverings(true);
         }
-        return SpecRunner.run("check", file, limits.timeout, this::checkAll);
+        var standard = org.bonlab.numeric.interval.SimplexCertifier.Budget.standard();
+        org.bonlab.numeric.interval.SimplexCertifier.useBudget(budgetBoxes, java.time.Duration.ofSeconds(budgetSeconds));
+        try {
+            return SpecRunner.run("check", file, limits.timeout, this::checkAll);
+        } finally {
+            // the budget is this run's: a later run in the same process starts from the standard one
+            org.bonlab.numeric.interval.SimplexCertifier.useBudget(standard.maxBoxes(), standard.time());
+        }
     }
 
     /** One certificate per claim PROVED by interval arithmetic, named by its place and its name. */

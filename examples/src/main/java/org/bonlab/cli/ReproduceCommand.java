@@ -43,6 +43,15 @@ final class ReproduceCommand implements Callable<Integer> {
                     + org.bonlab.numeric.claim.ConjectureSearch.DEFAULT_EVALUATIONS + ").")
     int evaluations;
 
+    /** The sections of {@code reproduce}, in the order they run. */
+    static final java.util.List<String> SECTIONS = java.util.List.of("example1", "kotlin", "figures", "tradeoffs",
+            "catalogue");
+
+    @picocli.CommandLine.Option(names = "--sections", paramLabel = "LIST", defaultValue = "all",
+            description = "Which parts to run, comma-separated: example1, kotlin, figures, tradeoffs, catalogue, or "
+                    + "all (default all).")
+    String sections;
+
     @Override
     public Integer call() {
         java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
@@ -54,6 +63,18 @@ final class ReproduceCommand implements Callable<Integer> {
             }
             chosen.add(t);
         }
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        for (String f : sections.split(",", -1)) {
+            String t = f.strip().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("all")) {
+                parts.addAll(SECTIONS);
+            } else if (SECTIONS.contains(t)) {
+                parts.add(t);
+            } else {
+                throw new BadInputException("--sections must list " + String.join(", ", SECTIONS)
+                        + " or all, separated by commas, but has '" + f + "'");
+            }
+        }
         if (evaluations < 10) {
             throw new BadInputException("--evaluations must be at least 10, but was " + evaluations);
         }
@@ -63,18 +84,33 @@ final class ReproduceCommand implements Callable<Integer> {
         Outputs.requireDirectory(this.out, "--out"); // before any work: a bad folder must not cost the run
         // each section reaches the terminal as soon as it is done (println flushes)
         PrintStream out = new PrintStream(Outputs.into(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        boolean ok = Example1.run(out);
-        out.println();
-        ok &= Example1Kotlin.run(out);
-        out.println();
-        out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against n = 1..1e7");
-        org.bonlab.examples.BeiramiFigures.run(this.out, out, chosen, dpi);
-        out.println();
-        out.println("Tradeoffs: expected reward and win rate against KL (best-of-n, tilted optimum, best-of-Poisson, "
-                + "win-rate-optimal tilting; PNG and CSV), and soft best-of-n's KL against n");
-        org.bonlab.examples.TradeoffFigures.run(this.out, out);
-        out.println();
-        ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, evaluations);
+        boolean ok = true;
+        boolean first = true;
+        for (String part : SECTIONS) {
+            if (!parts.contains(part)) {
+                continue;
+            }
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            switch (part) {
+                case "example1" -> ok &= Example1.run(out);
+                case "kotlin" -> ok &= Example1Kotlin.run(out);
+                case "figures" -> {
+                    out.println("Figures 1-3 of Beirami et al.: exact KL, Eq. (5), Eq. (26) and Eq. (28) against "
+                            + "n = 1..1e7");
+                    org.bonlab.examples.BeiramiFigures.run(this.out, out, chosen, dpi);
+                }
+                case "tradeoffs" -> {
+                    out.println("Tradeoffs: expected reward and win rate against KL (best-of-n, tilted optimum, "
+                            + "rewind-and-repeat, best-of-Poisson, win-rate-optimal tilting; PNG and CSV), and soft "
+                            + "best-of-n's KL against n");
+                    org.bonlab.examples.TradeoffFigures.run(this.out, out);
+                }
+                default -> ok &= org.bonlab.examples.TheoremCatalogue.run(out, seed, evaluations);
+            }
+        }
         out.flush();
         return ok ? 0 : 1;
     }

@@ -242,12 +242,17 @@ public final class TheoremCatalogue {
 
     /** Checks every entry with the given seed; prints one row per claim; returns whether all got their verdict. */
     public static boolean run(PrintStream out, long seed, int evaluations) {
+        return run(out, seed, evaluations, System.err);
+    }
+
+    /** As {@link #run(PrintStream, long, int)}, the searches' progress on {@code progress} (none if null). */
+    public static boolean run(PrintStream out, long seed, int evaluations, PrintStream progress) {
         boolean ok = true;
         out.printf(Locale.ROOT, "Theorem catalogue (seed %d, %d evaluations per claim, policies on up to %d outcomes)%n",
                 seed, evaluations, MAX_OUTCOMES);
         for (Entry e : entries()) {
             long t0 = System.nanoTime();
-            Verdict v = SymbolicProver.check(e.claim(), new ConjectureSearch(seed, evaluations, System.err));
+            Verdict v = SymbolicProver.check(e.claim(), new ConjectureSearch(seed, evaluations, progress));
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean good = v.label().equals(e.expected());
             ok &= good;

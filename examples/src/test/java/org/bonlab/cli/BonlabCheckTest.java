@@ -71,6 +71,28 @@ class BonlabCheckTest {
     }
 
     @Test
+    @DisplayName("--budget-boxes: a certification over the simplex that runs out stays UNDECIDED with the fraction "
+            + "certified and the boxes left open; a bad budget is refused with exit 2")
+    void certificationBudget(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Budget.java");
+        Files.writeString(f, spec("Budget", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))"
+                + ".forAll(p, Family.simplex(3)).forAll(Bon.n, 1, 100).named(\"Theorem 1, 3 outcomes\")"
+                + ".expecting(Expectation.NOT_FALSIFIED)"));
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", f.toString(), "--evaluations", "200", "--budget-boxes",
+                "20000", "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("UNDECIDED") && r.out().contains("not certified: the budget of 20000 boxes ran "
+                + "out after") && r.out().contains("% of the domain certified") && r.out().contains("boxes left open"),
+                r.out());
+        for (String[] bad : new String[][] {{"--budget-boxes", "0"}, {"--budget-seconds", "-5"}}) {
+            BonlabEvalTest.Run b = BonlabEvalTest.run("check", f.toString(), bad[0], bad[1]);
+            assertEquals(2, b.code(), b.err());
+            assertTrue(b.out().isEmpty() && b.err().contains(bad[0] + " must be from 1 to ") && b.err().contains(
+                    "but was " + bad[1]), b.err());
+        }
+    }
+
+    @Test
     @DisplayName("exit 1 when a claim does not get its expected verdict")
     void unexpectedVerdict(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("Wrong.java");

@@ -336,7 +336,7 @@ class BonlabEvalTest {
     }
 
     @Test
-    @DisplayName("reproduce: bad --formats and --dpi are refused before any work, exit 2, nothing on stdout")
+    @DisplayName("reproduce: bad --formats, --dpi and --sections are refused before any work, exit 2, nothing on stdout")
     void reproduceFormatsAndDpi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Run bad = run("reproduce", "--out", dir.toString(), "--formats", "png,gif");
         assertEquals(2, bad.code());
@@ -344,6 +344,10 @@ class BonlabEvalTest {
         Run dpi = run("reproduce", "--out", dir.toString(), "--dpi", "10");
         assertEquals(2, dpi.code());
         assertTrue(dpi.err().contains("--dpi must be from 72 to 600, but was 10"), dpi.err());
+        Run sections = run("reproduce", "--out", dir.toString(), "--sections", "figures,tables");
+        assertEquals(2, sections.code());
+        assertTrue(sections.err().contains("--sections must list example1, kotlin, figures, tradeoffs, catalogue or all"
+                + ", separated by commas, but has 'tables'") && sections.out().isEmpty(), sections.err());
     }
 
     @Test

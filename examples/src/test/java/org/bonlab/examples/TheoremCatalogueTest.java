@@ -44,6 +44,25 @@ class TheoremCatalogueTest {
     }
 
     @Test
+    @DisplayName("the catalogue as reproduce prints it: a header and an ok line for every entry, none FAIL")
+    void printedSection() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(TheoremCatalogue.run(out, 1, 500, null));
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals("Theorem catalogue (seed 1, 500 evaluations per claim, policies on up to "
+                + TheoremCatalogue.MAX_OUTCOMES + " outcomes)", lines.get(0));
+        List<TheoremCatalogue.Entry> entries = TheoremCatalogue.entries();
+        assertEquals(1 + 2 * entries.size(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < entries.size(); i++) {
+            String head = lines.get(1 + 2 * i);
+            assertTrue(head.startsWith("ok   " + entries.get(i).expected()) && head.contains(entries.get(i).claim()
+                    .name()), head);
+            assertTrue(!lines.get(2 + 2 * i).isBlank(), "evidence of " + head);
+        }
+    }
+
+    @Test
     @DisplayName("assertThatClaim: passes on Thm 1, and fails on a false claim with the report and the seed")
     void assertions() {
         PolicyVar p = Policy.variable("p");

@@ -778,8 +778,9 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     private static String skipped(int skipped) {
-        return skipped == 0 ? "" : String.format(Locale.ROOT, "; %d more points not counted: both values below %.0e "
-                + "in magnitude, where agreement says nothing", skipped, CROSS_CHECK_ABSOLUTE);
+        return skipped == 0 ? "" : String.format(Locale.ROOT, "; %d more %s not counted: both values below %.0e "
+                + "in magnitude, where agreement says nothing", skipped, skipped == 1 ? "point" : "points",
+                CROSS_CHECK_ABSOLUTE);
     }
 
     private Verification agreement(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters, String why) {

@@ -48,11 +48,11 @@ class SymbolicProverTest {
         assertSame(falsified, SymbolicProver.decide(eq5, falsified));
         // an inequality, or a claim over a family: not this prover's business, the verdict is returned as it is
         Claim thm1 = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
-                .forAll(N, 1, 100);
+                .forAll(N, 1, 20);
         Verdict undecided = new ConjectureSearch(3, 300, null).check(thm1);
         assertSame(undecided, SymbolicProver.decide(thm1, undecided));
         Claim overFamily = Bon.claim(Bon.kl(P.bestOf(N), P)).isEqualTo(Bon.kl(P.bestOf(N), P))
-                .forAll(P, Family.simplex(3)).forAll(N, 1, 100);
+                .forAll(P, Family.simplex(3)).forAll(N, 1, 20);
         Verdict u2 = new ConjectureSearch(3, 100, null).check(overFamily);
         assertSame(u2, SymbolicProver.decide(overFamily, u2));
     }

@@ -111,7 +111,13 @@ public final class ClaimChecker {
         return certifyOr(claim, undecided);
     }
 
-    /** PROVED when interval certification succeeds (a sound argument), otherwise the given verdict. */
+    /** How a certifier's reason begins when it covered part of the domain and then ran out of budget or time. */
+    static final String PARTIAL = "not certified: ";
+
+    /**
+     * PROVED when interval certification succeeds (a sound argument); otherwise the given verdict, with the
+     * certifier's report (the fraction certified and the boxes left open) when it ran out of budget part way.
+     */
     static Verdict certifyOr(Claim claim, Verdict.Undecided undecided) {
         if (undecided.smallest() == null || undecided.undefined() > 0) {
             return undecided;
@@ -120,7 +126,14 @@ public final class ClaimChecker {
         if (r instanceof org.bonlab.numeric.interval.IntervalCertifier.Result.Certified c) {
             return new Verdict.Proved(claim, c.argument(), undecided.evaluations() + c.points());
         }
-        return undecided;
+        String reason = ((org.bonlab.numeric.interval.IntervalCertifier.Result.NotCertified) r).reason();
+        if (!reason.startsWith(PARTIAL)) {
+            return undecided; // the certifier does not cover this claim: nothing was certified
+        }
+        // a certification that ran out of budget: how much of the domain it covered, and where it stopped
+        String note = undecided.note().isEmpty() ? reason : undecided.note() + "; " + reason;
+        return new Verdict.Undecided(claim, undecided.evaluations(), undecided.exhaustive(), undecided.smallest(),
+                undecided.undefined(), undecided.search(), note);
     }
 
     private static String describe(Map<Expr.Sym, Double> at) {

@@ -422,9 +422,11 @@ public final class SharpConstants {
             Expr bound = kind == Kind.RATIO ? big(claim).times(constant) : big(claim).plus(constant);
             Claim scaled = new Claim(claim.name() + " (" + kind.label() + " " + c.toPlainString() + ")", small(claim),
                     Relation.AT_MOST, bound, claim.domain(), claim.policies());
+            SimplexCertifier.Budget set = SimplexCertifier.budget();
+            Duration remaining = Duration.ofNanos(Math.max(1, left));
             IntervalCertifier.Result r = SimplexCertifier.applies(scaled)
-                    ? SimplexCertifier.certify(scaled, new SimplexCertifier.Budget(SimplexCertifier.Budget.standard()
-                            .maxBoxes(), Duration.ofNanos(Math.max(1, left)), threads))
+                    ? SimplexCertifier.certify(scaled, new SimplexCertifier.Budget(set.maxBoxes(),
+                            set.time().compareTo(remaining) < 0 ? set.time() : remaining, threads))
                     : IntervalCertifier.certify(scaled);
             if (r instanceof IntervalCertifier.Result.Certified proof) {
                 proved = c;

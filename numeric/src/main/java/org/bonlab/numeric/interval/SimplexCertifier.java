@@ -145,13 +145,34 @@ public final class SimplexCertifier {
         return new Domain(variable, simplex, fixed, range);
     }
 
-    /** Certifies with the standard budget on the threads set by {@link #useThreads}. */
+    /** Certifies with the budget set by {@link #useBudget} (the standard one unless set) on {@link #useThreads}. */
     public static IntervalCertifier.Result certify(Claim claim) {
-        Budget standard = Budget.standard();
-        return certify(claim, new Budget(standard.maxBoxes(), standard.time(), threads));
+        return certify(claim, budget());
+    }
+
+    /** The budget later certifications get: {@link #useBudget}'s boxes and time on {@link #useThreads}'s threads. */
+    public static Budget budget() {
+        return new Budget(maxBoxes, time, threads);
     }
 
     private static volatile int threads = Runtime.getRuntime().availableProcessors();
+
+    private static volatile long maxBoxes = Budget.standard().maxBoxes();
+
+    private static volatile Duration time = Budget.standard().time();
+
+    /**
+     * The budget of each later certification (the command line's {@code --budget-boxes} and
+     * {@code --budget-seconds}); results kept from an earlier budget are forgotten.
+     */
+    public static void useBudget(long boxes, Duration limit) {
+        new Budget(boxes, limit, 1); // the same rules as any budget
+        if (boxes != maxBoxes || !limit.equals(time)) {
+            maxBoxes = boxes;
+            time = limit;
+            IntervalCertifier.forgetResults();
+        }
+    }
 
     /** The number of threads of later certifications (the command line's {@code --threads}). */
     public static void useThreads(int count) {
