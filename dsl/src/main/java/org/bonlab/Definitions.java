@@ -171,6 +171,53 @@ public final class Definitions {
     }
 
     /**
+     * The tilted error of a proxy reward against a true reward (Aminian et al. 2025, as recorded by a secondary
+     * source; UNVERIFIED against the paper): \( \varepsilon_{\beta} = \frac{1}{\beta} \log
+     * \mathbb{E}_{y \sim p}[e^{\beta (r^*(y) - \hat r(y))^2}] \), with \( \beta = 1/\lambda \). Both rewards live
+     * on the same outcomes: {@code proxy} and {@code truth} are one policy with two rewards (for example
+     * {@code truth = proxy.withReward(...)}). It is 0 when the rewards agree, the mean squared error as
+     * \( \lambda \to \infty \) and the squared sup error as \( \lambda \to 0 \).
+     */
+    public static Expr tiltedError(Policy proxy, Policy truth, Expr lambda) {
+        Expr d = Bon.reward(truth).minus(Bon.reward(proxy));
+        return Bon.define("eps_lambda(" + proxy.describe() + ", " + truth.describe() + ")",
+                "Aminian et al. 2025, tilted error (UNVERIFIED)",
+                lambda.times(Bon.log(Bon.expectation(proxy, Expr.exp(d.times(d).div(lambda))))));
+    }
+
+    /**
+     * The regret bound of soft best-of-n with a proxy reward (Aminian et al. 2025, Thm 5.2 as recorded by a
+     * secondary source; UNVERIFIED against the paper), for rewards in [0, 1] whose best outcome has reward 1:
+     * \( 1 - \mathbb{E}_{\mathrm{SBoN}_{n,\lambda}(\hat r)}[r^*] \le \sqrt{\varepsilon_\lambda}\,(\sqrt{C_{\hat r}}
+     * + \sqrt{C_{r^*}}) + 2\sqrt{\tfrac12 \log(1 + (C_{\hat r} - 1)/n)} + \lambda \log C_{r^*} \), with
+     * \( C_r = 1/p(\text{the best outcome under } r) \) (the coverage \( C_\infty \); rewards without ties at
+     * the top). The three terms are the proxy error, the finite-n error and the smoothing bias. The tilted error
+     * is taken in absolute value: it is non-negative, and the absolute value only keeps a rounding error of a
+     * zero error out of the square root.
+     */
+    public static Expr sbonRegretBound(Policy proxy, Policy truth, Expr n, Expr lambda) {
+        Expr one = Expr.constant(1);
+        Expr cProxy = one.div(Bon.topProbability(proxy));
+        Expr cTrue = one.div(Bon.topProbability(truth));
+        Expr proxyError = Bon.sqrt(Bon.abs(tiltedError(proxy, truth, lambda)))
+                .times(Bon.sqrt(cProxy).plus(Bon.sqrt(cTrue)));
+        Expr finiteN = Expr.constant(2).times(Bon.sqrt(Expr.rational(1, 2)
+                .times(Bon.log(one.plus(cProxy.minus(one).div(n))))));
+        return Bon.define("regret bound of SBoN(" + proxy.describe() + ", n, lambda) for " + truth.describe(),
+                "Aminian et al. 2025, Thm 5.2 (UNVERIFIED)", proxyError.plus(finiteN).plus(lambda.times(Bon.log(cTrue))));
+    }
+
+    /**
+     * The regret of soft best-of-n run with a proxy reward, measured by the true reward whose best value is 1:
+     * \( 1 - \mathbb{E}_{y \sim \mathrm{SBoN}_{n,\lambda}(\hat r)}[r^*(y)] \) (Aminian et al. 2025, Section 5).
+     */
+    public static Expr sbonRegret(Policy proxy, Policy truth, Expr n, Expr lambda) {
+        return Bon.define("regret of SBoN(" + proxy.describe() + ", n, lambda) for " + truth.describe(),
+                "Aminian et al. 2025, Section 5", Expr.constant(1).minus(Bon.expectation(proxy.softBestOf(n, lambda),
+                        Bon.reward(truth))));
+    }
+
+    /**
      * Mroueh (2024)'s bound on the \( \chi^2 \) divergence of best-of-n to its base: \( (n-1)^2/(2n-1) \), the
      * \( \chi^2 \) of the continuous best-of-n density \( n u^{n-1} \) on [0, 1].
      */

@@ -91,7 +91,7 @@ public final class ExprPrinter implements Expr.Visitor<String> {
             case CDF_BELOW -> "F-[" + e.policy().describe() + "](y)";
             case REWARD_CDF -> "G[" + e.policy().describe() + "](y)";
             case REWARD_CDF_BELOW -> "G-[" + e.policy().describe() + "](y)";
-            case REWARD -> "r(y)";
+            case REWARD -> "r[" + e.policy().describe() + "](y)";
         };
     }
 

@@ -120,6 +120,18 @@ public final class TheoremCatalogue {
                 .unaryMinus()).forAll(p, Family.simplex(12)).forAllReals(t, 0, 1)
                 .named("rewind-and-repeat (v3 Sec. 6, assumed definition): KL <= -log(1 - t)"), "UNDECIDED"));
 
+        // a proxy reward and a true reward on one policy (Aminian et al. 2025, Thm 5.2 as recorded by a secondary
+        // source, UNVERIFIED against the paper): the proxy rates the second-best outcome best; both rewards in
+        // [0, 1] with best value 1; soft best-of-n at lambda in [0.05, 1] over n
+        org.bonlab.policy.Explicit proxy = Policy.probabilities("1/10", "1/5", "3/10", "1/4", "3/20")
+                .withReward(0, 0.25, 0.5, 1, 0.75).named("proxy");
+        org.bonlab.policy.Explicit truth = proxy.withReward(0, 0.25, 0.5, 0.75, 1).named("truth");
+        out.add(new Entry(Bon.claim(org.bonlab.Definitions.sbonRegret(proxy, truth, n, lambda))
+                .atMost(org.bonlab.Definitions.sbonRegretBound(proxy, truth, n, lambda)).forAll(n, 1, 10_000)
+                .forAllReals(lambda, 0.05, 1)
+                .named("Aminian et al. Thm 5.2 (UNVERIFIED statement): regret of soft best-of-n with a proxy reward"),
+                "UNDECIDED"));
+
         PolicyVar coin = Policy.variable("coin");
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)
                 .forAll(coin, new Family.Named(Policy.coin())).forAll(n, 1, Range.INFINITY)

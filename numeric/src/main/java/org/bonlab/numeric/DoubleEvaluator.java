@@ -286,14 +286,12 @@ public final class DoubleEvaluator {
      * The outcome y of an enclosing expectation or sum over outcomes ({@link Expr.Expectation},
      * {@link Expr.OutcomeSum}), with the PMFs of the policies its terms mention, each built once per loop.
      */
-    private final class Outcome {
-        final Ranking ranking;
+    private final class Outcome extends org.bonlab.numeric.policy.SharedOutcomes {
         final Map<Policy, RankedPmf> pmfs = new HashMap<>();
         final Map<Expr.Sym, Double> bindings;
-        int index;
 
         Outcome(RankedPmf over, Policy policy, Map<Expr.Sym, Double> bindings) {
-            this.ranking = over.ranking();
+            super(policy, over.ranking());
             this.bindings = bindings;
             pmfs.put(policy, over);
         }
@@ -302,11 +300,7 @@ public final class DoubleEvaluator {
             RankedPmf q = pmfs.get(p);
             if (q == null) {
                 q = DoubleEvaluator.this.pmf(p, bindings);
-                if (!q.ranking().sameAs(ranking)) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be taken on the outcomes "
-                            + "of the expectation or sum it stands in, but %s lives on other outcomes", term.show(),
-                            p.describe()));
-                }
+                admit(p, q.ranking(), term);
                 pmfs.put(p, q);
             }
             return q;
@@ -413,7 +407,8 @@ public final class DoubleEvaluator {
          */
         private double logOf(Expr x) {
             if (outcome != null && x instanceof Expr.AtOutcome a && a.term() == Expr.AtOutcome.Term.PROBABILITY) {
-                double l = outcome.pmf(a.policy(), a).logProbability(outcome.index);
+                RankedPmf q = outcome.pmf(a.policy(), a);
+                double l = q.logProbability(outcome.rankIn(q.ranking()));
                 return l == Double.NEGATIVE_INFINITY ? Double.NaN : l;
             }
             if (x instanceof Expr.Div d) {
@@ -485,21 +480,19 @@ public final class DoubleEvaluator {
             if (outcome == null) {
                 throw unboundOutcome(e);
             }
-            int i = outcome.index;
-            if (e.term() == Expr.AtOutcome.Term.REWARD) {
-                return outcome.ranking.rewardAt(i);
-            }
             RankedPmf q = outcome.pmf(e.policy(), e);
+            Ranking ranking = q.ranking();
+            int i = outcome.rankIn(ranking); // y's rank in q's reward order
             return switch (e.term()) {
+                case REWARD -> ranking.rewardAt(i);
                 case PROBABILITY -> q.probability(i);
                 case CDF -> Math.exp(q.logCdf(i));
                 case CDF_BELOW -> i == 0 ? 0.0 : Math.exp(q.logCdf(i - 1));
-                case REWARD_CDF -> Math.exp(q.logCdf(outcome.ranking.tieGroupLast(i)));
+                case REWARD_CDF -> Math.exp(q.logCdf(ranking.tieGroupLast(i)));
                 case REWARD_CDF_BELOW -> {
-                    int first = outcome.ranking.tieGroupFirst(i);
+                    int first = ranking.tieGroupFirst(i);
                     yield first == 0 ? 0.0 : Math.exp(q.logCdf(first - 1));
                 }
-                case REWARD -> throw new AssertionError(e);
             };
         }
 

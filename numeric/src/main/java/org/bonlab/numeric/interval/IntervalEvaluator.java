@@ -78,13 +78,11 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     }
 
     /** The outcome y of an enclosing expectation or sum, with the enclosures of the policies its terms mention. */
-    private static final class Outcome {
-        final Ranking ranking;
+    private static final class Outcome extends org.bonlab.numeric.policy.SharedOutcomes {
         final Map<org.bonlab.policy.Policy, Ranked> enclosures = new java.util.HashMap<>();
-        int index;
 
         Outcome(Ranked over, org.bonlab.policy.Policy policy) {
-            this.ranking = over.ranking();
+            super(policy, over.ranking());
             enclosures.put(policy, over);
         }
     }
@@ -113,10 +111,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         Ranked r = outcome.enclosures.get(q);
         if (r == null) {
             r = ranked(q);
-            if (!r.ranking().sameAs(outcome.ranking)) {
-                throw new IllegalArgumentException(term.show() + " must be taken on the outcomes of the expectation or "
-                        + "sum it stands in, but " + q.describe() + " lives on other outcomes");
-            }
+            outcome.admit(q, r.ranking(), term);
             outcome.enclosures.put(q, r);
         }
         return r;
@@ -324,19 +319,18 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         if (outcome == null) {
             throw org.bonlab.numeric.DoubleEvaluator.unboundOutcome(e);
         }
-        int i = outcome.index;
         if (e.term() == Expr.AtOutcome.Term.REWARD) {
             rewardValuesRead[0] = true;
-            return Interval.point(outcome.ranking.rewardAt(i));
         }
         Ranked q = outcomeEnclosure(e.policy(), e);
+        int i = outcome.rankIn(q.ranking()); // y's rank in q's reward order
         return switch (e.term()) {
+            case REWARD -> Interval.point(q.ranking().rewardAt(i));
             case PROBABILITY -> q.p()[i];
             case CDF -> q.cdf()[i];
             case CDF_BELOW -> q.below()[i];
-            case REWARD_CDF -> q.cdf()[outcome.ranking.tieGroupLast(i)];
-            case REWARD_CDF_BELOW -> q.below()[outcome.ranking.tieGroupFirst(i)];
-            case REWARD -> throw new AssertionError(e);
+            case REWARD_CDF -> q.cdf()[q.ranking().tieGroupLast(i)];
+            case REWARD_CDF_BELOW -> q.below()[q.ranking().tieGroupFirst(i)];
         };
     }
 

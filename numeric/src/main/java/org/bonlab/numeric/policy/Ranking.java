@@ -46,6 +46,22 @@ public final class Ranking {
         return outcomeAt.length;
     }
 
+    /** The inverse of {@link #outcomeAt}, built on first use (most rankings never need it). */
+    private volatile int[] rankOf;
+
+    /** The rank of an outcome given by its original index: the inverse of {@link #outcomeAt}. */
+    public int rankOf(int outcome) {
+        int[] r = rankOf;
+        if (r == null) {
+            r = new int[outcomeAt.length];
+            for (int rank = 0; rank < r.length; rank++) {
+                r[outcomeAt[rank]] = rank;
+            }
+            rankOf = r;
+        }
+        return r[outcome];
+    }
+
     /** The original index of the outcome at rank i (0 = lowest). */
     public int outcomeAt(int rank) {
         return outcomeAt[rank];

@@ -170,13 +170,11 @@ public final class HighPrecisionEvaluator {
     }
 
     /** The outcome y of an enclosing expectation or sum over outcomes, with the PMFs its terms mention. */
-    private static final class Outcome {
-        final Ranking ranking;
+    private static final class Outcome extends org.bonlab.numeric.policy.SharedOutcomes {
         final Map<Policy, Pmf> pmfs = new java.util.HashMap<>();
-        int index;
 
         Outcome(Pmf over, Policy policy) {
-            this.ranking = over.ranking;
+            super(policy, over.ranking);
             pmfs.put(policy, over);
         }
     }
@@ -219,10 +217,7 @@ public final class HighPrecisionEvaluator {
             Pmf q = outcome.pmfs.get(p);
             if (q == null) {
                 q = new Values(bindings).pmfOf(p);
-                if (!q.ranking.sameAs(outcome.ranking)) {
-                    throw new IllegalArgumentException(term.show() + " must be taken on the outcomes of the expectation "
-                            + "or sum it stands in, but " + p.describe() + " lives on other outcomes");
-                }
+                outcome.admit(p, q.ranking, term);
                 outcome.pmfs.put(p, q);
             }
             return q;
@@ -265,18 +260,15 @@ public final class HighPrecisionEvaluator {
             if (outcome == null) {
                 throw DoubleEvaluator.unboundOutcome(e);
             }
-            int i = outcome.index;
-            if (e.term() == Expr.AtOutcome.Term.REWARD) {
-                return new Apfloat(new BigDecimal(outcome.ranking.rewardAt(i)), prec);
-            }
             Pmf q = outcomePmf(e.policy(), e);
+            int i = outcome.rankIn(q.ranking); // y's rank in q's reward order
             return switch (e.term()) {
+                case REWARD -> new Apfloat(new BigDecimal(q.ranking.rewardAt(i)), prec);
                 case PROBABILITY -> q.p[i];
                 case CDF -> q.cdf[i];
                 case CDF_BELOW -> q.below(i);
-                case REWARD_CDF -> q.cdf[outcome.ranking.tieGroupLast(i)];
-                case REWARD_CDF_BELOW -> q.below(outcome.ranking.tieGroupFirst(i));
-                case REWARD -> throw new AssertionError(e);
+                case REWARD_CDF -> q.cdf[q.ranking.tieGroupLast(i)];
+                case REWARD_CDF_BELOW -> q.below(q.ranking.tieGroupFirst(i));
             };
         }
 
