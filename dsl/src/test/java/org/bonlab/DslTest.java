@@ -293,4 +293,104 @@ class DslTest {
             assertEquals(expected[0], r.ranking()[0]);
         }
     }
+
+    @Test
+    void rankingWithATieBreakOrderAndWideRewards() {
+        // the radix sort against the comparator that defines the order: rewards across the whole double range (both
+        // signs, subnormals, -0.0 and 0.0, many ties) and a random tie-break permutation
+        java.util.Random rng = new java.util.Random(13);
+        for (int size : new int[] {2, 3, 257, 4000}) {
+            double[] values = new double[size];
+            for (int k = 0; k < size; k++) {
+                int kind = rng.nextInt(5);
+                values[k] = kind == 0 ? (rng.nextBoolean() ? -0.0 : 0.0)
+                        : kind == 1 ? (rng.nextBoolean() ? -1 : 1) * Double.MIN_VALUE * rng.nextInt(3)
+                        : kind == 2 ? rng.nextInt(4) - 2
+                        : (rng.nextBoolean() ? -1 : 1) * Math.scalb(rng.nextDouble(), rng.nextInt(2000) - 1000);
+            }
+            int[] tieBreak = new int[size];
+            for (int k = 0; k < size; k++) {
+                tieBreak[k] = k;
+            }
+            for (int k = size - 1; k > 0; k--) {
+                int j = rng.nextInt(k + 1);
+                int t = tieBreak[k];
+                tieBreak[k] = tieBreak[j];
+                tieBreak[j] = t;
+            }
+            Reward r = Reward.of(values).withTieBreak(tieBreak);
+            Integer[] expected = new Integer[size];
+            for (int k = 0; k < size; k++) {
+                expected[k] = k;
+            }
+            java.util.Arrays.sort(expected, (a, b) -> {
+                int c = Double.compare(values[a], values[b]);
+                return c != 0 ? c : Integer.compare(r.tieBreakRank(a), r.tieBreakRank(b));
+            });
+            assertArrayEquals(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), r.ranking());
+        }
+    }
+
+    @Test
+    void decimalTextOfEveryShapeParsesAsBigDecimalDoes() {
+        // the long-based reader of short decimals against BigDecimal (the definition), on signs, points, exponents,
+        // leading and trailing zeros and lengths around its 18-digit limit, and against the gcd of BigInteger
+        java.util.Random rng = new java.util.Random(17);
+        String[] fixed = {"0", "-0", "+0.000", "007", "1.", ".5", "1e0", "1E+3", "-2.50e-3", "123456789012345678",
+            "1234567890123456789", "0.000000000000000000000001", "9.99999999999999999e17", "1e17", "1e18", "1e-399",
+            "1e-400", "5e-0001", "0e9999"};
+        for (String text : fixed) {
+            assertEquals(Rational.of(new java.math.BigDecimal(text)), Rational.parse(text), text);
+        }
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder b = new StringBuilder();
+            if (rng.nextInt(4) == 0) {
+                b.append(rng.nextBoolean() ? '-' : '+');
+            }
+            int before = rng.nextInt(6);
+            int after = rng.nextInt(22);
+            for (int d = 0; d < before; d++) {
+                b.append(rng.nextInt(10));
+            }
+            if (after > 0 || before == 0) {
+                b.append('.');
+                for (int d = 0; d < Math.max(after, 1); d++) {
+                    b.append(rng.nextInt(3) == 0 ? '0' : (char) ('0' + rng.nextInt(10)));
+                }
+            }
+            if (rng.nextBoolean()) {
+                b.append(rng.nextBoolean() ? 'e' : 'E').append(rng.nextInt(3) == 0 ? "-" : rng.nextBoolean() ? "+" : "")
+                        .append(rng.nextInt(40));
+            }
+            String text = b.toString();
+            Rational expected = Rational.of(new java.math.BigDecimal(text));
+            Rational parsed = Rational.parse(text);
+            assertEquals(expected, parsed, text);
+            assertEquals(expected.numerator().gcd(expected.denominator()), java.math.BigInteger.ONE, text);
+            assertEquals(new java.math.BigDecimal(text).doubleValue(), parsed.toDouble(), text);
+        }
+        for (String bad : new String[] {"", "-", ".", "e5", "1e", "1e+", "1.2.3", "1e5.0", "--1", "1f"}) {
+            assertThrows(NumberFormatException.class, () -> Rational.parse(bad), bad);
+        }
+        // lowest terms against BigInteger.gcd, with a long-sized operand beside one of up to 200 bits
+        for (int k = 0; k < 20_000; k++) {
+            java.math.BigInteger small = java.math.BigInteger.valueOf(rng.nextLong() >> rng.nextInt(63));
+            java.math.BigInteger large = new java.math.BigInteger(1 + rng.nextInt(200), rng)
+                    .multiply(java.math.BigInteger.valueOf(1 + rng.nextInt(1000))).add(java.math.BigInteger.ONE);
+            if (rng.nextBoolean()) {
+                large = large.negate();
+            }
+            boolean smallOnTop = rng.nextBoolean() || small.signum() == 0;
+            java.math.BigInteger top = smallOnTop ? small : large;
+            java.math.BigInteger bottom = smallOnTop ? large : small;
+            Rational q = new Rational(top, bottom);
+            // the same value (cross products), in lowest terms, with a positive denominator
+            assertEquals(top.multiply(q.denominator()), bottom.multiply(q.numerator()));
+            assertEquals(java.math.BigInteger.ONE, q.numerator().gcd(q.denominator()));
+            assertEquals(1, q.denominator().signum());
+        }
+        java.math.BigInteger big = java.math.BigInteger.valueOf(6).pow(30);
+        assertEquals(new Rational(java.math.BigInteger.valueOf(-4), java.math.BigInteger.valueOf(6)), Rational.of(-2, 3));
+        assertEquals(new Rational(big, big.multiply(java.math.BigInteger.TEN)), Rational.of(1, 10));
+    }
 }

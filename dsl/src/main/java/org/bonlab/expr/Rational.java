@@ -27,7 +27,7 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
-        BigInteger g = numerator.gcd(denominator);
+        BigInteger g = gcd(numerator, denominator);
         if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
             numerator = numerator.divide(g);
             denominator = denominator.divide(g);
@@ -35,6 +35,59 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         if (numerator.signum() == 0) {
             denominator = BigInteger.ONE;
         }
+    }
+
+    /**
+     * The greatest common divisor. When one operand fits in a long (every probability read from a CSV file with up
+     * to 18 significant digits), gcd(a, b) = gcd(a, b mod a) takes one short division and a binary gcd on longs
+     * instead of {@link BigInteger#gcd}'s mutable big integers.
+     */
+    private static BigInteger gcd(BigInteger a, BigInteger b) {
+        BigInteger small = a.bitLength() <= b.bitLength() ? a : b;
+        BigInteger large = small == a ? b : a;
+        if (small.bitLength() >= 63) {
+            return a.gcd(b);
+        }
+        long x = Math.abs(small.longValue());
+        if (x == 0) {
+            return large.abs();
+        }
+        long y = large.bitLength() < 63 ? Math.abs(large.longValue()) : remainder(large, x);
+        if (y == 0) {
+            return BigInteger.valueOf(x);
+        }
+        int shift = Long.numberOfTrailingZeros(x | y);
+        x >>= Long.numberOfTrailingZeros(x);
+        while (y != 0) {
+            y >>= Long.numberOfTrailingZeros(y);
+            if (x > y) {
+                long t = x;
+                x = y;
+                y = t;
+            }
+            y -= x;
+        }
+        return x << shift == 1 ? BigInteger.ONE : BigInteger.valueOf(x << shift);
+    }
+
+    /**
+     * |b| mod x for 0 < x < 2^62: for |b| below 2^128 by long arithmetic, the low word's bits shifted in one at a
+     * time (r < x keeps 2r + 1 below 2^63), without {@link BigInteger#mod}'s allocations; else by it.
+     */
+    private static long remainder(BigInteger b, long x) {
+        BigInteger magnitude = b.signum() < 0 ? b.negate() : b;
+        if (magnitude.bitLength() > 128) {
+            return magnitude.mod(BigInteger.valueOf(x)).longValue();
+        }
+        long low = magnitude.longValue();
+        long r = Long.remainderUnsigned(magnitude.shiftRight(64).longValue(), x);
+        for (int bit = 63; bit >= 0; bit--) {
+            r = (r << 1) | ((low >>> bit) & 1);
+            if (r >= x) {
+                r -= x;
+            }
+        }
+        return r;
     }
 
     public static Rational of(long value) {
@@ -76,11 +129,105 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
                 return new Rational(new BigInteger(t.substring(0, slash).strip()),
                         new BigInteger(t.substring(slash + 1).strip()));
             }
-            return of(new BigDecimal(t));
+            Rational plain = plainDecimal(t);
+            return plain != null ? plain : of(new BigDecimal(t));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new NumberFormatException(
                     String.format(Locale.ROOT, "not a number: '%s' (expected e.g. 0.25, 1e-3 or 1/4)", text));
         }
+    }
+
+    /**
+     * Decimal text ({@code "0.000123"}, {@code "-7"}, {@code "1.25e-06"}: optional sign, digits with at most one
+     * point, an optional exponent) with at most 18 significant digits, read into a long without {@link BigDecimal}
+     * (the cost of reading a PMF file of 10^6 rows); null for any other
+     * text, which {@link BigDecimal} then reads (and rejects if it is not a number).
+     */
+    private static Rational plainDecimal(String t) {
+        int i = 0;
+        int length = t.length();
+        boolean negative = false;
+        if (i < length && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            negative = t.charAt(i) == '-';
+            i++;
+        }
+        long unscaled = 0;
+        boolean sawDigit = false;
+        int digits = 0;
+        int scale = -1; // digits after the point, -1 before a point is seen
+        for (; i < length; i++) {
+            char c = t.charAt(i);
+            if (c == '.' && scale < 0) {
+                scale = 0;
+            } else if (c >= '0' && c <= '9') {
+                sawDigit = true;
+                if (unscaled != 0 || c != '0') {
+                    if (++digits > 18) {
+                        return null;
+                    }
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if ((c == 'e' || c == 'E') && sawDigit) {
+                break;
+            } else {
+                return null;
+            }
+        }
+        int exponent = 0;
+        if (i < length) { // an exponent: 'e', an optional sign, then one to four digits
+            int j = i + 1;
+            boolean negativeExponent = j < length && t.charAt(j) == '-';
+            if (j < length && (t.charAt(j) == '-' || t.charAt(j) == '+')) {
+                j++;
+            }
+            if (j == length || length - j > 4) {
+                return null;
+            }
+            for (; j < length; j++) {
+                char c = t.charAt(j);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                exponent = exponent * 10 + (c - '0');
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        int places = Math.max(scale, 0) - exponent;
+        if (!sawDigit || places >= TENS.length || places < -18 + digits) {
+            return null; // no digits, or too many places for the table, or an integer too large for a long
+        }
+        for (; places < 0; places++) {
+            unscaled *= 10; // at most 18 digits in all: no overflow
+        }
+        if (unscaled == 0) {
+            return ZERO;
+        }
+        // lowest terms with longs: cancel the factors 2 and 5 of the numerator against 10^places = 2^places 5^places,
+        // so the denominator 2^a 5^b is one shared object (a row of a PMF file then holds a numerator only)
+        int twos = Math.min(Long.numberOfTrailingZeros(unscaled), places);
+        unscaled >>= twos;
+        int fives = 0;
+        while (fives < places && unscaled % 5 == 0) {
+            unscaled /= 5;
+            fives++;
+        }
+        return new Rational(BigInteger.valueOf(negative ? -unscaled : unscaled),
+                decimalDenominator(places - twos, places - fives));
+    }
+
+    /** 2^a 5^b for a, b below {@link #TENS}'s length, each made once and shared. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, BigInteger> DECIMAL_DENOMINATORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static BigInteger decimalDenominator(int twos, int fives) {
+        if (twos == fives) {
+            return TENS[twos];
+        }
+        return DECIMAL_DENOMINATORS.computeIfAbsent(twos * TENS.length + fives,
+                key -> BigInteger.valueOf(5).pow(fives).shiftLeft(twos));
     }
 
     public boolean isInteger() {
@@ -130,6 +277,10 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         if (sign == 0) {
             return 0.0;
         }
+        if (exactDouble(numerator) && exactDouble(denominator)) {
+            // both operands are doubles exactly, and IEEE division rounds the exact quotient once (ties to even)
+            return numerator.doubleValue() / denominator.doubleValue();
+        }
         BigInteger n = numerator.abs();
         int shift = 62 - (n.bitLength() - denominator.bitLength());
         BigInteger[] qr = (shift >= 0 ? n.shiftLeft(shift) : n)
@@ -144,6 +295,13 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
             return toBigDecimal(new MathContext(40)).doubleValue(); // subnormal or overflowing: rounded once, there
         }
         return sign * Math.scalb(x, -shift);
+    }
+
+    /** Whether b is a double exactly: at most 53 significant bits (and far from overflow). */
+    private static boolean exactDouble(BigInteger b) {
+        BigInteger magnitude = b.signum() < 0 ? b.negate() : b;
+        int bits = magnitude.bitLength();
+        return bits <= 1000 && bits - magnitude.getLowestSetBit() <= 53;
     }
 
     public BigDecimal toBigDecimal(MathContext mc) {

@@ -61,7 +61,7 @@ public final class Explicit implements BasePolicy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "reward must have one value per outcome (%d), but has %d", probs.length, reward.size()));
         }
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>(names.size() * 4 / 3 + 1);
         for (int i = 0; i < names.size(); i++) {
             Integer before = seen.put(names.get(i), i);
             if (before != null) {
@@ -208,7 +208,9 @@ public final class Explicit implements BasePolicy {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            h = Objects.hash(label, outcomes, Arrays.hashCode(probabilities), reward);
+            // the doubles stand for the probabilities: equal probabilities have equal doubles, and hashing a double
+            // is far cheaper than hashing a rational's two big integers
+            h = Objects.hash(label, outcomes, Arrays.hashCode(asDoubles), reward);
             hash = h == 0 ? 1 : h;
         }
         return hash;
