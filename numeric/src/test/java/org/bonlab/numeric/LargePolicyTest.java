@@ -30,6 +30,44 @@ class LargePolicyTest {
     }
 
     @Test
+    @DisplayName("the KL sweep's kernel (products of e^{n b_i} between fresh powers) against the 50-digit engine")
+    void klKernelAgainstHighPrecision() {
+        // hundreds of outcomes, so that the products run their full length between restarts, at n where
+        // each branch of log(1 - e^x) carries the bulk: the series (small n), expm1 and exp (large n)
+        org.bonlab.numeric.precise.HighPrecisionEvaluator hp = new org.bonlab.numeric.precise.HighPrecisionEvaluator();
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (Policy p : new Policy[] {Policy.zipf(800, 1.1), Policy.uniform(600), Policy.spike(400, "1e-3")}) {
+            for (double n : new double[] {2, 17, 1e3, 1e6}) {
+                Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+                double expected = hp.evaluate(kl, Map.of(Bon.n, new java.math.BigDecimal(n))).doubleValue();
+                String miss = Tolerance.check(expected, ev.evaluate(kl, Map.of(Bon.n, n)));
+                org.junit.jupiter.api.Assertions.assertNull(miss, p + " at n = " + n + ": " + miss);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the KL sweep's kernel in parallel pieces against the sum over the engine's own best-of-n PMF")
+    void klKernelInPiecesAgainstThePmf() {
+        Policy zipf = Policy.zipf(200_000, 1.1);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        RankedPmf p = ev.pmf(zipf, Map.of());
+        for (double n : new double[] {2, 50, 1e4, 1e7}) {
+            RankedPmf pi = ev.pmf(zipf.bestOf(Bon.n), Map.of(Bon.n, n));
+            java.math.BigDecimal exact = java.math.BigDecimal.ZERO; // each term rounded once, summed exactly
+            for (int i = 0; i < pi.size(); i++) {
+                double term = pi.probability(i) * (pi.logProbability(i) - p.logProbability(i));
+                if (Double.isFinite(term)) {
+                    exact = exact.add(new java.math.BigDecimal(term));
+                }
+            }
+            double kernel = ev.evaluate(Bon.kl(zipf.bestOf(Bon.n), zipf), Map.of(Bon.n, n));
+            String miss = Tolerance.check(exact.doubleValue(), kernel);
+            org.junit.jupiter.api.Assertions.assertNull(miss, "n = " + n + ": " + miss);
+        }
+    }
+
+    @Test
     @DisplayName("the distribution of eps_n = p(y), y ~ pi_n (Eq. 20): values p_i with weights pi_n(i)")
     void epsilonDistribution() {
         RankedPmf p = new DoubleEvaluator().pmf(Policy.spike(5, "1e-4"), Map.of());

@@ -1,7 +1,6 @@
 package org.bonlab.numeric.quantity;
 
 import java.util.Locale;
-import org.bonlab.numeric.policy.CompensatedSum;
 import org.bonlab.numeric.policy.RankedPmf;
 
 /**
@@ -16,13 +15,21 @@ import org.bonlab.numeric.policy.RankedPmf;
  *     \( \log(-x) + x/2 + x^2/24 - x^4/2880 \) (truncation below \( 10^{-17} \)) for \( |x| \le 10^{-2} \), with
  *     \( \log(-x) = \log n + \log(-b_i) \) precomputed. Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
  *     below the smallest double and are skipped: \( a_i \) is non-decreasing, so they are a prefix found by
- *     bisection. Memory is four arrays of length L.
+ *     bisection. \( \pi_i = F_i^n (1 - e^{x_i}) \) with \( F_i^n \) carried down the ranks as a product
+ *     (\( F_{i-1}^n = F_i^n e^{x_i} \)), restarted from \( e^{n a_i} \) every 16 ranks: on the bulk of the
+ *     outcomes (the series branch) no transcendental function is called, elsewhere two. Memory is four arrays of
+ *     length L.
  */
 public final class BestOfKl {
 
     private static final double LN2 = 0.6931471805599453;
     private static final double SERIES_LIMIT = 1e-2;
     private static final double UNDERFLOW = -750;
+    /** Ranks between fresh evaluations of F_i^n = exp(n a_i); the ones between are products (see {@link #kl}). */
+    private static final int RESTART = 16;
+    /** Ranks from which one n is summed in {@link #PIECES} pieces in parallel (one piece below). */
+    private static final int PARALLEL_SPAN = 1 << 16;
+    private static final int PIECES = 4;
 
     private final double[] a;      // log F_i
     private final double[] b;      // log(F_{i-1}/F_i), -inf at rank 0
@@ -55,29 +62,91 @@ public final class BestOfKl {
         int size = a.length;
         int start = firstNotNegligible(n);
         double logN = Math.log(n);
-        CompensatedSum sum = new CompensatedSum();
-        for (int i = start; i < size; i++) {
-            double lp = logP[i];
-            if (lp == Double.NEGATIVE_INFINITY) {
-                continue;
+        int span = size - start;
+        if (span < PARALLEL_SPAN) {
+            double[] part = partialSum(n, logN, start, size);
+            return Math.max(0.0, part[0] + part[1]);
+        }
+        // PIECES fixed pieces of the ranks, on the common pool, added in rank order: the same value on any number
+        // of cores
+        double[][] parts = new double[PIECES][];
+        java.util.stream.IntStream.range(0, PIECES).parallel().forEach(k -> parts[k] = partialSum(n, logN,
+                start + (int) ((long) span * k / PIECES), start + (int) ((long) span * (k + 1) / PIECES)));
+        double sum = 0;
+        double compensation = 0;
+        for (double[] part : parts) {
+            double t = sum + part[0];
+            double v = t - sum;
+            compensation += (sum - (t - v)) + (part[0] - v) + part[1];
+            sum = t;
+        }
+        return Math.max(0.0, sum + compensation);
+    }
+
+    /**
+     * The terms of ranks {@code from} to {@code to - 1}, as a compensated sum {sum, compensation}; F_i^n is
+     * taken from exp(n a_i) at the top rank of the piece.
+     */
+    private double[] partialSum(double n, double logN, int from, int to) {
+        // compensated summation by Knuth's branch-free TwoSum: the error of each addition, exactly, summed apart
+        double sum = 0;
+        double compensation = 0;
+        // From the top down: F_i^n, with F_{i-1}^n = F_i^n e^{x_i}, x_i = n b_i, so pi_i = F_i^n (1 - e^{x_i}).
+        // 1 - e^x is needed for log pi_i anyway: the product replaces an exp per outcome, and F_i^n is taken
+        // afresh from exp(n a_i) every RESTART ranks, so at most RESTART - 1 products (each within about 2 ulp)
+        // separate any pi_i from an exp.
+        double power = 1;
+        int untilRestart = 0;
+        for (int i = to - 1; i >= from; i--) {
+            if (--untilRestart < 0) {
+                power = Math.exp(n * a[i]);
+                untilRestart = RESTART - 1;
             }
+            double lp = logP[i];
             double x = n * b[i];
-            double g;
+            double oneMinusExp; // 1 - e^x, to full relative accuracy
+            double exp;         // e^x, to full absolute accuracy
+            double g;           // log(1 - e^x)
             if (x <= -LN2) {
-                g = Math.log(1 - Math.exp(x));
+                exp = Math.exp(x);
+                oneMinusExp = 1 - exp;
+                g = Math.log(oneMinusExp);
             } else if (x < -SERIES_LIMIT) {
-                g = Math.log(-Math.expm1(x));
+                double em1 = Math.expm1(x);
+                oneMinusExp = -em1;
+                exp = 1 + em1;
+                g = Math.log(oneMinusExp);
+            } else if (lp == Double.NEGATIVE_INFINITY) {
+                continue; // p_i = 0: pi_i = 0 and F_{i-1} = F_i
             } else {
                 double x2 = x * x;
                 g = logN + logNegB[i] + x / 2 + x2 / 24 - x2 * x2 / 2880;
+                if (lp - a[i] < -700) {
+                    // p_i / F_i below double resolution: b_i and x carry no digits, log(-x) came from the logs
+                    double logPi = n * a[i] + g;
+                    double pi = Math.exp(logPi);
+                    if (pi != 0.0) {
+                        double term = pi * (logPi - lp);
+                        double t = sum + term;
+                        double v = t - sum;
+                        compensation += (sum - (t - v)) + (term - v);
+                        sum = t;
+                    }
+                    continue; // e^x = 1 to double precision
+                }
+                // -expm1(x) = -x (1 + x/2 + x^2/6 + x^3/24 + x^4/120 + x^5/720), truncation below 1e-16 relative
+                oneMinusExp = -x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x / 720)))));
+                exp = 1 - oneMinusExp;
             }
-            double logPi = n * a[i] + g;
-            double pi = Math.exp(logPi);
-            if (pi != 0.0) {
-                sum.add(pi * (logPi - lp));
-            }
+            double pi = power * oneMinusExp;
+            double term = pi * (n * a[i] + g - lp); // 0 where pi underflows: nothing added
+            double t = sum + term;
+            double v = t - sum;
+            compensation += (sum - (t - v)) + (term - v);
+            sum = t;
+            power *= exp;
         }
-        return Math.max(0.0, sum.value());
+        return new double[] {sum, compensation};
     }
 
     /** The first rank whose best-of-n probability can exceed the smallest double. */
