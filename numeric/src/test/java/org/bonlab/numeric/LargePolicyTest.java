@@ -36,8 +36,8 @@ class LargePolicyTest {
         // each branch of log(1 - e^x) carries the bulk: the series (small n), expm1 and exp (large n)
         org.bonlab.numeric.precise.HighPrecisionEvaluator hp = new org.bonlab.numeric.precise.HighPrecisionEvaluator();
         DoubleEvaluator ev = new DoubleEvaluator();
-        for (Policy p : new Policy[] {Policy.zipf(800, 1.1), Policy.uniform(600), Policy.spike(400, "1e-3")}) {
-            for (double n : new double[] {2, 17, 1e3, 1e6}) {
+        for (Policy p : new Policy[] {Policy.zipf(320, 1.1), Policy.uniform(250), Policy.spike(160, "1e-3")}) {
+            for (double n : new double[] {2, 17, 1e6}) {
                 Expr kl = Bon.kl(p.bestOf(Bon.n), p);
                 double expected = hp.evaluate(kl, Map.of(Bon.n, new java.math.BigDecimal(n))).doubleValue();
                 String miss = Tolerance.check(expected, ev.evaluate(kl, Map.of(Bon.n, n)));
@@ -49,10 +49,10 @@ class LargePolicyTest {
     @Test
     @DisplayName("the KL sweep's kernel in parallel pieces against the sum over the engine's own best-of-n PMF")
     void klKernelInPiecesAgainstThePmf() {
-        Policy zipf = Policy.zipf(200_000, 1.1);
+        Policy zipf = Policy.zipf(100_000, 1.1);
         DoubleEvaluator ev = new DoubleEvaluator();
         RankedPmf p = ev.pmf(zipf, Map.of());
-        for (double n : new double[] {2, 50, 1e4, 1e7}) {
+        for (double n : new double[] {2, 1e4, 1e7}) {
             RankedPmf pi = ev.pmf(zipf.bestOf(Bon.n), Map.of(Bon.n, n));
             java.math.BigDecimal exact = java.math.BigDecimal.ZERO; // each term rounded once, summed exactly
             for (int i = 0; i < pi.size(); i++) {
