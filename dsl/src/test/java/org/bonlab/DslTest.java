@@ -296,10 +296,11 @@ class DslTest {
 
     @Test
     void rankingWithATieBreakOrderAndWideRewards() {
-        // the radix sort against the comparator that defines the order: rewards across the whole double range (both
-        // signs, subnormals, -0.0 and 0.0, many ties) and a random tie-break permutation
+        // the insertion sort (up to 48 outcomes) and the radix sort against the comparator that defines the order:
+        // rewards across the whole double range (both signs, subnormals, -0.0 and 0.0, many ties), a random tie-break
+        // permutation
         java.util.Random rng = new java.util.Random(13);
-        for (int size : new int[] {2, 3, 257, 4000}) {
+        for (int size : new int[] {2, 3, 12, 48, 49, 257, 4000}) {
             double[] values = new double[size];
             for (int k = 0; k < size; k++) {
                 int kind = rng.nextInt(5);

@@ -38,6 +38,38 @@ public final class Explicit implements BasePolicy {
         this.asDoubles = asDoubles;
     }
 
+    /** The lists "0", "1", ..., "L-1" for small L, built once: {@link #numberedOutcomes}. */
+    private static final List<?>[] NUMBERED = new List<?>[65];
+
+    static {
+        for (int size = 0; size < NUMBERED.length; size++) {
+            String[] names = new String[size];
+            for (int i = 0; i < size; i++) {
+                names[i] = Integer.toString(i);
+            }
+            NUMBERED[size] = List.of(names);
+        }
+    }
+
+    /**
+     * The outcome names "0", "1", ..., "size-1": for policies made in bulk (a counterexample search draws millions),
+     * the same immutable list for a size up to 64, whose names {@link #of} need not check for duplicates.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> numberedOutcomes(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be non-negative, but was " + size);
+        }
+        if (size < NUMBERED.length) {
+            return (List<String>) NUMBERED[size];
+        }
+        String[] names = new String[size];
+        for (int i = 0; i < size; i++) {
+            names[i] = Integer.toString(i);
+        }
+        return List.of(names);
+    }
+
     /**
      * A validated PMF.
      *
@@ -61,8 +93,9 @@ public final class Explicit implements BasePolicy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "reward must have one value per outcome (%d), but has %d", probs.length, reward.size()));
         }
-        Map<String, Integer> seen = new HashMap<>(names.size() * 4 / 3 + 1);
-        for (int i = 0; i < names.size(); i++) {
+        boolean knownDistinct = names.size() < NUMBERED.length && names == NUMBERED[names.size()];
+        Map<String, Integer> seen = new HashMap<>(knownDistinct ? 1 : names.size() * 4 / 3 + 1);
+        for (int i = 0; !knownDistinct && i < names.size(); i++) {
             Integer before = seen.put(names.get(i), i);
             if (before != null) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

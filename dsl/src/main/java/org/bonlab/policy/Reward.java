@@ -119,6 +119,9 @@ public final class Reward {
     /** The ranking, computed once per reward (a reward is immutable); callers get copies. */
     private transient volatile int @Nullable [] ranking;
 
+    /** Up to this many outcomes the ranking is sorted by insertion, above it by radix. */
+    private static final int INSERTION_SORT_MAX = 48;
+
     private int[] sortedOutcomes() {
         int[] out = new int[size];
         if (tieBreakRank == null) {
@@ -131,6 +134,21 @@ public final class Reward {
             }
         }
         if (values == null || isAscending(out)) {
+            return out;
+        }
+        if (size <= INSERTION_SORT_MAX) {
+            // a stable insertion sort: below a few dozen outcomes it beats the radix sort's 256-bucket passes
+            // (the counterexample search ranks millions of small policies)
+            for (int k = 1; k < size; k++) {
+                int o = out[k];
+                double v = values[o];
+                int j = k - 1;
+                while (j >= 0 && Double.compare(values[out[j]], v) > 0) {
+                    out[j + 1] = out[j];
+                    j--;
+                }
+                out[j + 1] = o;
+            }
             return out;
         }
         // A stable least-significant-digit radix sort of the tie-break order by the reward's bits, a byte per pass

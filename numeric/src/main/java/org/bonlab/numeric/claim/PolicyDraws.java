@@ -1,6 +1,7 @@
 package org.bonlab.numeric.claim;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,13 +106,16 @@ final class PolicyDraws {
                 }
                 return Reward.of(r);
             case ARBITRARY: {
-                List<Integer> perm = new ArrayList<>();
+                // a random permutation of 0..size-1: the swaps of Collections.shuffle on a small list, on an array
+                java.util.Random shuffle = new java.util.Random(rng.nextLong());
                 for (int i = 0; i < size; i++) {
-                    perm.add(i);
+                    r[i] = i;
                 }
-                java.util.Collections.shuffle(perm, new java.util.Random(rng.nextLong()));
-                for (int i = 0; i < size; i++) {
-                    r[i] = perm.get(i);
+                for (int i = size; i > 1; i--) {
+                    int j = shuffle.nextInt(i);
+                    double t = r[i - 1];
+                    r[i - 1] = r[j];
+                    r[j] = t;
                 }
                 return Reward.of(r);
             }
@@ -125,13 +129,11 @@ final class PolicyDraws {
     }
 
     static Explicit explicit(double[] p, Reward reward) {
-        List<Scalar> s = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        Scalar[] s = new Scalar[p.length];
         for (int i = 0; i < p.length; i++) {
-            s.add(Scalar.of(p[i]));
-            names.add(Integer.toString(i));
+            s[i] = Scalar.of(p[i]);
         }
-        return Explicit.of(names, s, reward);
+        return Explicit.of(Explicit.numberedOutcomes(p.length), Arrays.asList(s), reward);
     }
 
     /**
