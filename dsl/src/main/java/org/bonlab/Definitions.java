@@ -171,6 +171,38 @@ public final class Definitions {
     }
 
     /**
+     * The BoNBoN target (Gui, Garbacea and Veitch 2024, the best-vs-worst identity cited as their Thm 3): the expected
+     * log-likelihood ratio \( \log(\pi_n(y)/p(y)) \) of the best of n draws minus that of the worst of n,
+     * \( \mathbb{E}_{y \sim \pi_n}[\log \pi_n(y)/p(y)] - \mathbb{E}_{y \sim \mathrm{worst}_n}[\log \pi_n(y)/p(y)] \).
+     * BoNBoN's IPO-like loss pulls the fine-tuned model's best-vs-worst log-ratio gap towards it. This is the exact
+     * value on the policy at hand; for a continuous reward distribution it is {@link #bonbonTargetContinuum}.
+     * The coin at n = 2 gives \( \tfrac12 \log 3 \).
+     */
+    public static Expr bonbonTarget(Policy p, Expr n) {
+        Policy best = p.bestOf(n);
+        Expr logRatio = Bon.log(Bon.prob(best).div(Bon.prob(p)));
+        return Bon.define("BoNBoN target(" + p.describe() + ", " + n.show() + ")",
+                "Gui et al. 2024, best-vs-worst log-ratio gap (their Thm 3)",
+                Bon.expectation(best, logRatio).minus(Bon.expectation(p.worstOf(n), logRatio)));
+    }
+
+    /**
+     * The BoNBoN target for a continuous reward distribution, \( (n-1) H_{n-1} = (n-1) \sum_{k=1}^{n-1} 1/k \),
+     * written as \( (n-1)\int_0^1 \frac{1 - (1 - u)^{n-1}}{u}\,du \) (a removable singularity at u = 0, where the
+     * quadrature never evaluates). Derived here: with U = F(r(y)) uniform,
+     * \( \log(\pi_n/p) = \log n + (n-1)\log U \); the best of n has U ~ Beta(n, 1), \( \mathbb{E}\log U = -1/n \),
+     * the worst U ~ Beta(1, n), \( \mathbb{E}\log U = -H_n \), so the gap is \( (n-1)(H_n - 1/n) \). Gui et al.
+     * state it as \( 1/(2\beta^*) \), which fixes their loss's \( \beta^* = 1/(2(n-1)H_{n-1}) \); the quotation of it
+     * in the vBoN paper gives the reciprocal. n = 2: 1; n = 8: 18.15.
+     */
+    public static Expr bonbonTargetContinuum(Expr n) {
+        Expr one = Expr.constant(1);
+        return Bon.define("(n-1) H_(n-1)", "Gui et al. 2024, BoNBoN target for a continuous reward (derived)",
+                n.minus(1L).times(Bon.integral(U, Expr.constant(0), one,
+                        one.minus(one.minus(U).pow(n.minus(1L))).div(U))));
+    }
+
+    /**
      * The tilted error of a proxy reward against a true reward (Aminian et al. 2025, as recorded by a secondary
      * source; UNVERIFIED against the paper): \( \varepsilon_{\beta} = \frac{1}{\beta} \log
      * \mathbb{E}_{y \sim p}[e^{\beta (r^*(y) - \hat r(y))^2}] \), with \( \beta = 1/\lambda \). Both rewards live

@@ -238,4 +238,69 @@ class DefinitionsTest {
         assertInstanceOf(Verdict.Undecided.class, v, v.report()); // no interval enclosure of an integral
         assertTrue(v.report().contains("no violation") || v.report().contains("smallest margin"), v.report());
     }
+
+    @Test
+    @DisplayName("The BoNBoN target (best-vs-worst gap of log(pi_n/p)) and its continuum value (n-1) H_(n-1) against "
+            + "80-digit mpmath values printed to 30 digits: double to 1e-12, 50 digits to 1e-27 (the small cases); "
+            + "the coin at n = 2 is log(3)/2")
+    void bonbonTarget() throws IOException {
+        Map<String, Policy> cases = Map.of("coin", Policy.coin(), "pmf235", Policy.probabilities("0.2", "0.3", "0.5"),
+                "uniform1000", Policy.uniform(1000), "uniform10000", Policy.uniform(10000));
+        String csv;
+        try (InputStream in = DefinitionsTest.class.getResourceAsStream("/reference/bonbon_target.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        int rows = 0;
+        for (String line : csv.strip().split("\n")) {
+            if (line.startsWith("case")) {
+                continue;
+            }
+            String[] f = line.strip().split(",");
+            Policy p = cases.get(f[0]);
+            Expr n = Expr.constant(Long.parseLong(f[1]));
+            BigDecimal target = new BigDecimal(f[2]);
+            BigDecimal continuum = new BigDecimal(f[3]);
+            Expr t = Definitions.bonbonTarget(p, n);
+            Expr c = Definitions.bonbonTargetContinuum(n);
+            assertEquals(target.doubleValue(), ev.evaluate(t), 1e-12 * target.doubleValue(), line);
+            assertEquals(continuum.doubleValue(), ev.evaluate(c), 1e-12 * continuum.doubleValue(), line);
+            if (!f[0].startsWith("uniform")) {
+                assertTrue(hp.evaluate(t).subtract(target).abs().compareTo(new BigDecimal("1e-27")) < 0, line);
+                if (f[0].equals("coin")) { // the 50-digit quadrature is the slow part: once per n
+                    assertTrue(hp.evaluate(c).subtract(continuum).abs().compareTo(new BigDecimal("1e-27")) < 0, line);
+                }
+            }
+            rows++;
+        }
+        assertEquals(9, rows);
+        // the quadrature of the continuum value: to 1e-11 at n = 10^5 (against the sum of 1/k from the top); at
+        // n = 10^6 it does not settle and says so rather than return a value
+        double harmonic = 0;
+        for (long k = 99_999; k >= 1; k--) {
+            harmonic += 1.0 / k;
+        }
+        assertEquals(99_999 * harmonic, ev.evaluate(Definitions.bonbonTargetContinuum(Expr.constant(100_000))),
+                1e-11 * 99_999 * harmonic);
+        assertThrows(UndefinedQuantityException.class,
+                () -> ev.evaluate(Definitions.bonbonTargetContinuum(Expr.constant(1_000_000))));
+        assertEquals(Math.log(3) / 2, ev.evaluate(Definitions.bonbonTarget(Policy.coin(), Expr.constant(2))), 2e-16);
+    }
+
+    @Test
+    @DisplayName("No policy on up to 7 outcomes has a BoNBoN target above the continuum value (n-1) H_(n-1), "
+            + "n = 2..60 (a search: UNDECIDED, never FALSIFIED)")
+    void bonbonTargetBelowItsContinuumValue() {
+        Expr.Sym n = Bon.n;
+        PolicyVar p = Policy.variable("p");
+        Claim c = Bon.claim(Definitions.bonbonTarget(p, n)).atMost(Definitions.bonbonTargetContinuum(n))
+                .forAll(p, Family.simplex(7)).forAll(n, 2, 60).named("BoNBoN target <= (n-1) H_(n-1)");
+        Verdict v = new ConjectureSearch(3, 1000, null).check(c);
+        assertInstanceOf(Verdict.Undecided.class, v, v.report());
+        // and the reverse is false: the coin at n = 2 has log(3)/2 < 1
+        Claim reverse = Bon.claim(Definitions.bonbonTarget(p, n)).atLeast(Definitions.bonbonTargetContinuum(n))
+                .forAll(p, Family.simplex(7)).forAll(n, 2, 60).named("BoNBoN target >= (n-1) H_(n-1)");
+        assertInstanceOf(Verdict.Falsified.class, new ConjectureSearch(3, 300, null).check(reverse));
+    }
 }
