@@ -275,7 +275,7 @@ public final class CertificateVerifier {
                 return "the time limit ran out while checking that the pieces cover it";
             }
             Cell c = todo.pop();
-            if (part.simplex() && sum(c.lo()) > 1) {
+            if (part.simplex() && SimplexCertifier.outside(c.lo(), c.hi())) {
                 continue; // wholly outside the simplex
             }
             List<Covering.Piece> meeting = new ArrayList<>();
@@ -355,14 +355,6 @@ public final class CertificateVerifier {
         double la = Math.log(Math.max(1, c.a()));
         double lb = Math.log(Math.max(1, c.b()));
         return lb > la ? Math.abs(Math.log(x) - 0.5 * (la + lb)) / (lb - la) : Math.abs(x - 0.5 * (c.a() + c.b()));
-    }
-
-    private static double sum(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s;
     }
 
     /** Whether the piece meets the cell in a set of positive size (in the coordinates) and in some integer n. */

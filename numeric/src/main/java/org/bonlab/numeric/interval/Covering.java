@@ -15,8 +15,8 @@ public record Covering(Kind kind, List<Piece> pieces) {
     public enum Kind {
         /**
          * Every policy on 2 or 3 outcomes ({@link SimplexCertifier}): a piece is a part (a number of outcomes and
-         * a tie pattern, in the order the certifier lists them), a box of n and a box of the probabilities of the
-         * first size - 1 outcomes in rank order (the last is 1 minus the others).
+         * a tie pattern, in the order the certifier lists them), a box of n and a box of the CDF F_1, ..., F_{size-1}
+         * in rank order (F_size = 1; the probabilities are the CDF's differences).
          */
         SIMPLEX,
         /** Fixed policies over one integer range: a piece is a box of consecutive integers [nLo, nHi]. */

@@ -27,8 +27,15 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     private final Map<Expr.Sym, Interval> bindings;
     private final Outcome outcome; // null outside an expectation or sum over outcomes
-    /** Base policies whose probabilities are given as enclosures (in outcome order): a box of a simplex. */
-    private final Map<BasePolicy, Interval[]> given;
+    /** Base policies whose probabilities are given as enclosures: a box of a simplex. */
+    private final Map<BasePolicy, Given> given;
+
+    /**
+     * Enclosures of a base policy's probabilities in outcome order and, optionally (else null), of its CDF in rank
+     * order: F_1, ..., F_L with F_L = 1.
+     */
+    private record Given(Interval[] inOutcomeOrder, Interval[] rankedCdf) {
+    }
     /** Set when a result used reward values, not only their order and ties (shared with nested evaluators). */
     private final boolean[] rewardValuesRead;
 
@@ -40,7 +47,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         bindings.forEach((k, v) -> this.bindings.put(k, Interval.point(v)));
     }
 
-    private IntervalEvaluator(Map<Expr.Sym, Interval> bindings, Outcome outcome, Map<BasePolicy, Interval[]> given,
+    private IntervalEvaluator(Map<Expr.Sym, Interval> bindings, Outcome outcome, Map<BasePolicy, Given> given,
             boolean[] rewardValuesRead) {
         this.bindings = bindings;
         this.outcome = outcome;
@@ -66,7 +73,23 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d enclosures given for %s, which has %d "
                     + "outcomes", inOutcomeOrder.length, placeholder.describe(), placeholder.size()));
         }
-        given.put(placeholder, inOutcomeOrder.clone());
+        given.put(placeholder, new Given(inOutcomeOrder.clone(), null));
+        return this;
+    }
+
+    /**
+     * As {@link #withProbabilities(BasePolicy, Interval[])}, with enclosures of the CDF in rank order as well
+     * ({@code rankedCdf[i]} encloses F_{i+1}, the last is 1): every CDF and best-of-n probability is then enclosed
+     * by these rather than by sums of the probabilities' enclosures, which lose the dependence between them (a box
+     * of a simplex in CDF coordinates has F exact to its width, while p_i = F_i - F_{i-1} is twice as wide).
+     */
+    public IntervalEvaluator withProbabilities(BasePolicy placeholder, Interval[] inOutcomeOrder, Interval[] rankedCdf) {
+        withProbabilities(placeholder, inOutcomeOrder);
+        if (rankedCdf.length != placeholder.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d CDF enclosures given for %s, which has %d "
+                    + "outcomes", rankedCdf.length, placeholder.describe(), placeholder.size()));
+        }
+        given.put(placeholder, new Given(inOutcomeOrder.clone(), rankedCdf.clone()));
         return this;
     }
 
@@ -91,7 +114,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         if (q instanceof BasePolicy base) {
             Ranking ranking = Ranking.of(base.reward());
             Interval[] p = probabilities(base, ranking);
-            Interval[][] cumulative = cumulative(p);
+            Interval[][] cumulative = cumulative(base, p);
             return new Ranked(ranking, p, cumulative[0], cumulative[1]);
         }
         if (q instanceof BestOf b && b.policy() instanceof BasePolicy base) {
@@ -374,8 +397,9 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
 
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
     private Interval[] probabilities(BasePolicy base, Ranking ranking) {
-        Interval[] box = given.get(base);
-        if (box != null) {
+        Given g = given.get(base);
+        if (g != null) {
+            Interval[] box = g.inOutcomeOrder();
             Interval[] out = new Interval[box.length];
             for (int i = 0; i < out.length; i++) {
                 Interval x = box[ranking.outcomeAt(i)];
@@ -425,7 +449,9 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
     }
 
     /** The CDF \( F_i \) (index 1) and \( F_{i-1} \) (index 0) of ranked probabilities, clamped to [0, 1], F = 1 at the top. */
-    private static Interval[][] cumulative(Interval[] p) {
+    private Interval[][] cumulative(BasePolicy base, Interval[] p) {
+        Given g = given.get(base);
+        Interval[] givenCdf = g == null ? null : g.rankedCdf();
         Interval[] below = new Interval[p.length];
         Interval[] cdf = new Interval[p.length];
         Interval f = Interval.ZERO;
@@ -433,6 +459,12 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             below[i] = f;
             f = i == p.length - 1 ? Interval.ONE : f.plus(p[i]);
             f = new Interval(Math.max(0, f.lo()), Math.min(1, f.hi()));
+            if (givenCdf != null && i < p.length - 1) {
+                Interval h = givenCdf[i];
+                // both enclose F_i wherever the box holds a policy; where they do not meet it holds none, and any
+                // enclosure will do
+                f = f.lo() > h.hi() || h.lo() > f.hi() ? h : f.intersect(h);
+            }
             cdf[i] = f;
         }
         return new Interval[][] {below, cdf};
@@ -450,7 +482,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         boolean box = n.lo() != n.hi();
         Ranking ranking = Ranking.of(base.reward());
         Interval[] probs = probabilities(base, ranking);
-        Interval[][] cumulative = cumulative(probs);
+        Interval[][] cumulative = cumulative(base, probs);
         Interval[] below = cumulative[0];
         Interval[] cdf = cumulative[1];
         Interval[] pi = new Interval[probs.length];

@@ -70,7 +70,7 @@ class SimplexCertifierTest {
                 .forAll(N, 1, 5).named("top probability at least 1e-3");
         var r = SimplexCertifier.certify(c, ONE_THREAD);
         IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
-        assertTrue(no.reason().contains("the claim fails on a whole box") && no.reason().contains("p1 in [0.999"),
+        assertTrue(no.reason().contains("the claim fails on a whole box") && no.reason().contains("F1 in [0.999"),
                 no.reason());
         assertTrue(no.reason().contains("% of the domain certified"), no.reason());
     }
@@ -130,11 +130,14 @@ class SimplexCertifierTest {
     }
 
     @Test
-    @DisplayName("the area of a box within the triangle x + y <= 1")
+    @DisplayName("the area of a box within the triangle x <= y")
     void triangleArea() {
+        // the triangle F_1 <= F_2 of CDF coordinates
         assertEquals(0.5, SimplexCertifier.triangleArea(0, 1, 0, 1), 1e-15);
-        assertEquals(0.25, SimplexCertifier.triangleArea(0, 0.5, 0, 0.5), 1e-15);
-        assertEquals(0, SimplexCertifier.triangleArea(0.5, 1, 0.5, 1), 1e-15);
-        assertEquals(0.125, SimplexCertifier.triangleArea(0.5, 1, 0, 0.5), 1e-15);
+        assertEquals(0.125, SimplexCertifier.triangleArea(0, 0.5, 0, 0.5), 1e-15);
+        assertEquals(0.125, SimplexCertifier.triangleArea(0.5, 1, 0.5, 1), 1e-15);
+        assertEquals(0, SimplexCertifier.triangleArea(0.5, 1, 0, 0.5), 1e-15);
+        assertEquals(0.25, SimplexCertifier.triangleArea(0, 0.5, 0.5, 1), 1e-15);
+        assertEquals(0.25 - 0.5 * 0.4 * 0.4, SimplexCertifier.triangleArea(0.2, 0.7, 0.3, 0.8), 1e-15);
     }
 }
