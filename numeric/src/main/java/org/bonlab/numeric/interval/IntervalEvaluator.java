@@ -83,11 +83,12 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
      * by these rather than by sums of the probabilities' enclosures, which lose the dependence between them (a box
      * of a simplex in CDF coordinates has F exact to its width, while p_i = F_i - F_{i-1} is twice as wide).
      */
-    public IntervalEvaluator withProbabilities(BasePolicy placeholder, Interval[] inOutcomeOrder, Interval[] rankedCdf) {
+    public IntervalEvaluator withProbabilities(BasePolicy placeholder, Interval[] inOutcomeOrder,
+            Interval[] rankedCdf) {
         withProbabilities(placeholder, inOutcomeOrder);
         if (rankedCdf.length != placeholder.size()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d CDF enclosures given for %s, which has %d "
-                    + "outcomes", rankedCdf.length, placeholder.describe(), placeholder.size()));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d CDF enclosures given for %s, which "
+                    + "has %d outcomes", rankedCdf.length, placeholder.describe(), placeholder.size()));
         }
         given.put(placeholder, new Given(inOutcomeOrder.clone(), rankedCdf.clone()));
         return this;

@@ -250,8 +250,9 @@ public final class SimplexCertifier {
                         return new IntervalCertifier.Result.NotCertified(
                                 e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
                     }
-                    // where to cut each box that is neither done nor failed: its margin enclosed again with one
-                    // coordinate (or n) collapsed to the point of the cut; the cut goes where that narrows it most
+                    // where to cut each box that is neither done nor failed (and not cut in n): its margin enclosed
+                    // again with one coordinate collapsed to the point of the cut; the cut goes where that narrows
+                    // the enclosure most
                     List<Box> probes = new ArrayList<>();
                     List<Integer> probeDims = new ArrayList<>();
                     int[] probeStart = new int[current.size() + 1];
@@ -263,7 +264,13 @@ public final class SimplexCertifier {
                         }
                     }
                     probeStart[current.size()] = probes.size();
-                    Interval[] probeMargins = margins(claim, lhs, rhs, part, probes, pool);
+                    Interval[] probeMargins;
+                    try {
+                        probeMargins = margins(claim, lhs, rhs, part, probes, pool);
+                    } catch (UnsupportedOperationException e) {
+                        return new IntervalCertifier.Result.NotCertified(
+                                e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
+                    }
                     probed += probes.size();
                     List<Box> next = new ArrayList<>();
                     for (int i = 0; i < current.size(); i++) {
@@ -466,8 +473,9 @@ public final class SimplexCertifier {
     }
 
     /**
-     * The box with n, then each coordinate, collapsed to the point where {@link #split} would cut it (only those
-     * that can be cut; n not when the box of n is unbounded, which is always cut in n first), and which (-1 for n).
+     * The box with each coordinate in turn collapsed to the point where {@link #split} would cut it, and which
+     * coordinate: only coordinates wider than the widest over {@link #MAX_ASPECT}, and none where there is one way
+     * to cut (one coordinate, or a box cut in n first).
      */
     private static void probe(Box box, int dims, List<Box> probes, List<Integer> which) {
         if (dims < 2 || (nSplittable(box) && nFirst(box))) {
@@ -488,8 +496,8 @@ public final class SimplexCertifier {
 
     /**
      * The two halves of a box, without those wholly outside the simplex; empty when it cannot be split. {@code cut}
-     * is the coordinate to cut, -1 for n, -2 to choose: n while the box of n is unbounded (or wide relative to the
-     * effect of the probability box), else the widest coordinate.
+     * is the coordinate to cut, -1 for n, -2 to choose: n while the box of n is wide relative to the effect of the
+     * probability box (always when it is unbounded), else the widest coordinate.
      */
     private static List<Box> split(Box box, int dims, int cut) {
         boolean nSplittable = nSplittable(box);
