@@ -115,4 +115,21 @@ class HighPrecisionEvaluatorTest {
         assertTrue(klExact.compareTo(klQuarter) != 0);
         assertTrue(klExact.subtract(klQuarter).abs().compareTo(new BigDecimal("1e-38")) < 0);
     }
+
+    @Test
+    @DisplayName("Conjecture 4.4 of v3 on the coin: E[KLhat] - KL is 1.5e-5 at n = 5 with p = (0.1, 0.9) and 2.85e-30 "
+            + "at n = 100 with p = (1/2, 1/2) (mpmath, 80 digits): why double intervals cannot certify it")
+    void conjecture44MarginIsTiny() {
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        Map<Policy, Object[]> cases = Map.of(
+                Policy.probabilities("0.1", "0.9"), new Object[] {5L, "0.0000151060369723176151377697342075"},
+                Policy.coin(), new Object[] {100L, "2.85186642544657936548743616613e-30"});
+        for (var c : cases.entrySet()) {
+            Expr n = Expr.constant((Long) c.getValue()[0]);
+            BigDecimal expected = new BigDecimal((String) c.getValue()[1]);
+            BigDecimal margin = hp.evaluate(Bon.klHatMean(c.getKey(), n).minus(Bon.kl(c.getKey().bestOf(n), c.getKey())));
+            assertTrue(margin.subtract(expected).abs().compareTo(expected.abs().scaleByPowerOfTen(-15)) < 0,
+                    c.getKey().describe() + ": " + margin);
+        }
+    }
 }
