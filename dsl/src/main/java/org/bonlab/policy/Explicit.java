@@ -43,12 +43,16 @@ public final class Explicit implements BasePolicy {
 
     static {
         for (int size = 0; size < NUMBERED.length; size++) {
-            String[] names = new String[size];
-            for (int i = 0; i < size; i++) {
-                names[i] = Integer.toString(i);
-            }
-            NUMBERED[size] = List.of(names);
+            NUMBERED[size] = numbered(size);
         }
+    }
+
+    private static List<String> numbered(int size) {
+        String[] names = new String[size];
+        for (int i = 0; i < size; i++) {
+            names[i] = Integer.toString(i);
+        }
+        return List.of(names);
     }
 
     /**
@@ -60,14 +64,7 @@ public final class Explicit implements BasePolicy {
         if (size < 0) {
             throw new IllegalArgumentException("size must be non-negative, but was " + size);
         }
-        if (size < NUMBERED.length) {
-            return (List<String>) NUMBERED[size];
-        }
-        String[] names = new String[size];
-        for (int i = 0; i < size; i++) {
-            names[i] = Integer.toString(i);
-        }
-        return List.of(names);
+        return size < NUMBERED.length ? (List<String>) NUMBERED[size] : numbered(size);
     }
 
     /**

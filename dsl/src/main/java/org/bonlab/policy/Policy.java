@@ -222,7 +222,7 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         for (int i = 0; i < s.length; i++) {
             s[i] = Scalar.of(probabilities[i]);
         }
-        return Explicit.of(defaultNames(s.length), List.of(s), Reward.ascending(Math.max(1, s.length)));
+        return Explicit.of(Explicit.numberedOutcomes(s.length), List.of(s), Reward.ascending(Math.max(1, s.length)));
     }
 
     /** Exact probabilities in ascending reward order, e.g. {@code probabilities("1/3", "2/3")}. */
@@ -231,7 +231,7 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         for (int i = 0; i < s.length; i++) {
             s[i] = Rational.parse(exact[i]);
         }
-        return Explicit.of(defaultNames(s.length), List.of(s), Reward.ascending(Math.max(1, s.length)));
+        return Explicit.of(Explicit.numberedOutcomes(s.length), List.of(s), Reward.ascending(Math.max(1, s.length)));
     }
 
     /**
@@ -292,19 +292,11 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         for (int i = 0; i < s.length; i++) {
             s[i] = Rational.of(counts[i], total);
         }
-        return Explicit.of(defaultNames(s.length), List.of(s), Reward.ascending(s.length));
+        return Explicit.of(Explicit.numberedOutcomes(s.length), List.of(s), Reward.ascending(s.length));
     }
 
     /** Non-negative weights, to be turned into a policy by an explicit {@link Weights#normalized()}. */
     static Weights weights(double... weights) {
         return new Weights(weights);
-    }
-
-    private static List<String> defaultNames(int size) {
-        String[] names = new String[size];
-        for (int i = 0; i < size; i++) {
-            names[i] = Integer.toString(i);
-        }
-        return List.of(names);
     }
 }

@@ -1,8 +1,8 @@
 package org.bonlab.numeric.claim;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.GammaDistribution;

@@ -246,9 +246,7 @@ public final class SimplexCertifier {
                     try {
                         margins = margins(claim, lhs, rhs, part, current, pool);
                     } catch (UnsupportedOperationException e) {
-                        // a fork-join pool may hand the task's exception back wrapped in one of its own type
-                        return new IntervalCertifier.Result.NotCertified(
-                                e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
+                        return unsupported(e);
                     }
                     // where to cut each box that is neither done nor failed (and not cut in n): its margin enclosed
                     // again with one coordinate collapsed to the point of the cut; the cut goes where that narrows
@@ -268,8 +266,7 @@ public final class SimplexCertifier {
                     try {
                         probeMargins = margins(claim, lhs, rhs, part, probes, pool);
                     } catch (UnsupportedOperationException e) {
-                        return new IntervalCertifier.Result.NotCertified(
-                                e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
+                        return unsupported(e);
                     }
                     probed += probes.size();
                     List<Box> next = new ArrayList<>();
@@ -350,6 +347,12 @@ public final class SimplexCertifier {
                         + "chose where to cut)",
                 describe(parts), range, boxes, worst, worstWhere, probed), boxes,
                 IntervalCertifier.covering(Covering.Kind.SIMPLEX, pieces));
+    }
+
+    /** A side without an interval enclosure; a fork-join pool may hand its exception back wrapped in its own. */
+    private static IntervalCertifier.Result unsupported(UnsupportedOperationException e) {
+        return new IntervalCertifier.Result.NotCertified(
+                e.getCause() instanceof UnsupportedOperationException u ? u.getMessage() : e.getMessage());
     }
 
     private static String describe(List<Part> parts) {
