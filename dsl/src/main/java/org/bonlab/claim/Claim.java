@@ -75,6 +75,13 @@ public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Ran
 
     /** The same claim, also quantified over the policies of {@code family} for the variable {@code p}. */
     public Claim forAll(PolicyVar p, Family family) {
+        PolicyVar base = family instanceof Family.SameOutcomes s ? s.other()
+                : family instanceof Family.SameProbabilities s ? s.other() : null;
+        if (base != null && !policies.containsKey(base)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "family of %s must build on a policy "
+                    + "variable quantified before it, but %s is not (yet) in %s", p.name(), base.name(),
+                    policies.keySet()));
+        }
         Map<PolicyVar, Family> m = new java.util.LinkedHashMap<>(policies);
         if (m.put(p, family) != null) {
             throw new IllegalArgumentException("policies must give each variable one family, but " + p.name()
@@ -111,6 +118,10 @@ public record Claim(String name, Expr lhs, Relation relation, Expr rhs, List<Ran
         if (f instanceof Family.Simplex s) {
             return String.format(Locale.ROOT, "all policies on %s outcomes (%s rewards)",
                     s.minSize() == s.maxSize() ? Integer.toString(s.minSize()) : s.minSize() + ".." + s.maxSize(),
+                    s.rewards().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        if (f instanceof Family.SameProbabilities s) {
+            return String.format(Locale.ROOT, "%s with a second reward (%s)", s.other().name(),
                     s.rewards().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return "all policies on the outcomes of " + ((Family.SameOutcomes) f).other().name();

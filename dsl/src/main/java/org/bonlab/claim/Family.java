@@ -6,7 +6,8 @@ import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.PolicyVar;
 
 /** The policies a policy variable of a claim ranges over. */
-public sealed interface Family permits Family.Named, Family.Bernoulli, Family.Simplex, Family.SameOutcomes {
+public sealed interface Family permits Family.Named, Family.Bernoulli, Family.Simplex, Family.SameOutcomes,
+        Family.SameProbabilities {
 
     /** How the rewards of drawn policies are shaped. */
     enum Rewards {
@@ -17,7 +18,12 @@ public sealed interface Family permits Family.Named, Family.Bernoulli, Family.Si
         /** Distinct, in a random order. */
         ARBITRARY,
         /** Random values in [0, 1], for results stated for rewards in [0, 1]. */
-        UNIT_INTERVAL
+        UNIT_INTERVAL,
+        /**
+         * Random values in [0, 1] with exactly one outcome at 1, the best: for results stated for rewards in [0, 1]
+         * whose best value is 1 and not tied (regret bounds measure 1 - E[r]).
+         */
+        UNIT_INTERVAL_BEST_ONE
     }
 
     /** One given policy. */
@@ -46,6 +52,19 @@ public sealed interface Family permits Family.Named, Family.Bernoulli, Family.Si
     record SameOutcomes(PolicyVar other) implements Family {
         public SameOutcomes {
             Objects.requireNonNull(other, "other");
+        }
+    }
+
+    /**
+     * The policy bound to {@code other} (its outcomes and probabilities) with a second reward, drawn with the shape
+     * {@code rewards}: a true reward beside a proxy reward on one policy, as in regret bounds for best-of-n run with
+     * a proxy (Aminian et al. 2025). Inside an expectation over the proxy's policy, this policy's reward is read at
+     * the same outcome.
+     */
+    record SameProbabilities(PolicyVar other, Rewards rewards) implements Family {
+        public SameProbabilities {
+            Objects.requireNonNull(other, "other");
+            Objects.requireNonNull(rewards, "rewards");
         }
     }
 

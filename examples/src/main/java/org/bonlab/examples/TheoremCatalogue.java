@@ -131,6 +131,24 @@ public final class TheoremCatalogue {
                 .forAllReals(lambda, 0.05, 1)
                 .named("Aminian et al. Thm 5.2 (UNVERIFIED statement): regret of soft best-of-n with a proxy reward"),
                 "UNDECIDED"));
+        // the same over every policy on 2..6 outcomes with two rewards drawn on it, each in [0, 1] with one best
+        // outcome at 1; and, beside it, the bound as if the proxy were the truth, which must fail
+        PolicyVar proxies = Policy.variable("proxy");
+        PolicyVar truths = Policy.variable("truth");
+        Family.Rewards bestOne = Family.Rewards.UNIT_INTERVAL_BEST_ONE;
+        Family proxyFamily = new Family.Simplex(2, 6, bestOne);
+        Family truthFamily = new Family.SameProbabilities(proxies, bestOne);
+        Expr regret = org.bonlab.Definitions.sbonRegret(proxies, truths, n, lambda);
+        out.add(new Entry(Bon.claim(regret)
+                .atMost(org.bonlab.Definitions.sbonRegretBound(proxies, truths, n, lambda)).forAll(proxies, proxyFamily)
+                .forAll(truths, truthFamily).forAll(n, 1, 64).forAllReals(lambda, 0.01, 10)
+                .named("Aminian et al. Thm 5.2 (UNVERIFIED statement) over every policy on 2..6 outcomes with a proxy "
+                        + "and a true reward"), "UNDECIDED"));
+        out.add(new Entry(Bon.claim(regret)
+                .atMost(org.bonlab.Definitions.sbonRegretBound(proxies, proxies, n, lambda)).forAll(proxies, proxyFamily)
+                .forAll(truths, truthFamily).forAll(n, 1, 64).forAllReals(lambda, 0.01, 10)
+                .named("false: Aminian et al.'s bound with the proxy taken for the truth (no proxy error term)"),
+                "FALSIFIED"));
 
         PolicyVar coin = Policy.variable("coin");
         out.add(new Entry(Bon.claim(Bon.kl(coin.bestOf(n), coin)).atMost(analytic)

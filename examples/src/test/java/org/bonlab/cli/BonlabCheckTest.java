@@ -184,6 +184,18 @@ class BonlabCheckTest {
         assertTrue(r.out().contains("UNDECIDED"), r.out());
     }
 
+    @Test
+    @DisplayName("examples/specs/ProxyReward.java: claims over a family with a proxy and a true reward")
+    void proxyRewardSpec() throws Exception {
+        Path spec = Path.of("specs", "ProxyReward.java");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "600");
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> rows = r.out().lines().toList();
+        assertTrue(rows.get(1).startsWith("regret <= Thm 5.2 bound") && rows.get(1).contains("UNDECIDED"), r.out());
+        assertTrue(rows.get(2).startsWith("regret <= bound without proxy error") && rows.get(2).contains("FALSIFIED")
+                && rows.get(2).contains("truth = ["), r.out());
+    }
+
     static String rawSpec(String className, String body) {
         return """
                 import java.util.List;

@@ -1,6 +1,7 @@
 package org.bonlab.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +9,17 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.bonlab.Bon;
 import org.bonlab.Definitions;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
 import org.bonlab.expr.Expr;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.numeric.interval.Interval;
 import org.bonlab.numeric.interval.IntervalEvaluator;
 import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +95,84 @@ class TwoRewardsTest {
                 .abs().compareTo(new BigDecimal("1e-15")) < 0, () -> hp.evaluate(regret, Map.of()).toString());
         assertTrue(hp.evaluate(error, Map.of()).subtract(new BigDecimal("0.08263805272160385547024554868"))
                 .abs().compareTo(new BigDecimal("1e-15")) < 0);
+    }
+
+    static final PolicyVar PROXIES = Policy.variable("proxy");
+    static final PolicyVar TRUTHS = Policy.variable("truth");
+    static final Expr.Sym LAMBDA = Bon.symbol("lambda");
+
+    /** A claim over every policy on 2..5 outcomes with a proxy and a true reward, n = 1..64, lambda in (0.01, 10). */
+    static Claim overTwoRewards(Expr lhs, Expr rhs, String name) {
+        Family.Rewards bestOne = Family.Rewards.UNIT_INTERVAL_BEST_ONE;
+        return Bon.claim(lhs).atMost(rhs).forAll(PROXIES, new Family.Simplex(2, 5, bestOne))
+                .forAll(TRUTHS, new Family.SameProbabilities(PROXIES, bestOne)).forAll(Bon.n, 1, 64)
+                .forAllReals(LAMBDA, 0.01, 10).named(name);
+    }
+
+    @Test
+    @DisplayName("a second reward drawn on a family's policy: same probabilities, its own reward in [0, 1] with one best at 1")
+    void secondRewardFamilies() {
+        // the two share their probabilities, read at the same outcome: sum_y p(y) (q(y) - p(y))^2 = 0 everywhere
+        Expr diff = Bon.prob(TRUTHS).minus(Bon.prob(PROXIES));
+        Verdict same = new ConjectureSearch(1, 400, null).check(overTwoRewards(Bon.expectation(PROXIES,
+                diff.times(diff)), Bon.constant(0), "same probabilities"));
+        assertTrue(same instanceof Verdict.Undecided u && u.undefined() == 0 && u.smallest().lhs() == 0,
+                same.report());
+        // every true reward lies in [0, 1] with its best at 1: the regret 1 - E[r*] is in [0, 1]
+        Expr regret = Definitions.sbonRegret(PROXIES, TRUTHS, Bon.n, LAMBDA);
+        for (Claim c : new Claim[] {overTwoRewards(regret, Bon.constant(1), "regret <= 1"),
+            overTwoRewards(Bon.constant(0), regret, "regret >= 0")}) {
+            Verdict v = new ConjectureSearch(2, 400, null).check(c);
+            assertTrue(v instanceof Verdict.Undecided u && u.undefined() == 0, v.report());
+        }
+        // but the rewards differ: their squared difference is not always 0, and the counterexample is shrunk to
+        // rewards a reader checks by hand (multiples of 1/100 at most; here proxy (1, 0) and truth (1, 0.1))
+        Expr d = Bon.reward(TRUTHS).minus(Bon.reward(PROXIES));
+        Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class, new ConjectureSearch(1, 400, null).check(
+                overTwoRewards(Bon.expectation(PROXIES, d.times(d)), Bon.constant(0), "rewards agree")));
+        String simple = "\\[([01](\\.\\d{1,2})?(, )?)*]";
+        assertTrue(f.counterexample().policies().matches("proxy = \\[[^]]*] with rewards " + simple
+                + ", truth = \\[[^]]*] with rewards " + simple), f.evidence());
+        // a second reward must build on a policy variable quantified before it
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Bon.claim(regret)
+                .atMost(Bon.constant(1)).forAll(TRUTHS, new Family.SameProbabilities(PROXIES,
+                        Family.Rewards.UNIT_INTERVAL)));
+        assertEquals("family of truth must build on a policy variable quantified before it, but proxy is not (yet) "
+                + "in []", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("Aminian et al. Thm 5.2 over every policy on 2..5 outcomes with two rewards: not falsified; "
+            + "with the proxy taken for the truth, falsified and re-checked at 50 digits")
+    void regretBoundOverFamilies() {
+        Expr regret = Definitions.sbonRegret(PROXIES, TRUTHS, Bon.n, LAMBDA);
+        Claim thm = overTwoRewards(regret, Definitions.sbonRegretBound(PROXIES, TRUTHS, Bon.n, LAMBDA), "Thm 5.2");
+        Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, new ConjectureSearch(3, 1500, null).check(thm));
+        assertTrue(u.undefined() == 0 && u.smallest().margin() > -1e-12, u.report());
+        Claim naive = overTwoRewards(regret, Definitions.sbonRegretBound(PROXIES, PROXIES, Bon.n, LAMBDA),
+                "proxy taken for the truth");
+        Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class,
+                new ConjectureSearch(3, 1500, null).check(naive));
+        assertTrue(f.recheck().startsWith("re-checked at 50 digits"), f.recheck());
+        assertTrue(f.counterexample().lhs() > f.counterexample().rhs(), f.evidence());
+    }
+
+    @Test
+    @DisplayName("the sharp ratio of Thm 5.2 over two rewards: at least 0.4477168163, the maximum of its n = 1, "
+            + "proxy = truth, lambda = 0.01 slice (mpmath), where the multi-start optimiser lands")
+    void regretBoundIsLoose() {
+        Claim thm = Bon.claim(Definitions.sbonRegret(PROXIES, TRUTHS, Bon.n, LAMBDA))
+                .atMost(Definitions.sbonRegretBound(PROXIES, TRUTHS, Bon.n, LAMBDA))
+                .forAll(PROXIES, new Family.Simplex(2, 6, Family.Rewards.UNIT_INTERVAL_BEST_ONE))
+                .forAll(TRUTHS, new Family.SameProbabilities(PROXIES, Family.Rewards.UNIT_INTERVAL_BEST_ONE))
+                .forAll(Bon.n, 1, 64).forAllReals(LAMBDA, 0.01, 10).named("Thm 5.2");
+        // at n = 1 soft best-of-n is p itself; with the proxy equal to the truth (eps = 0) and q the probability of
+        // their best outcome, regret/bound = (1 - q)/(sqrt(2 log(1/q)) + lambda log(1/q)): at lambda = 0.01 its
+        // maximum is 0.447716816312129019 at q = 0.288379936869715 (mpmath, findroot of the derivative, 30 digits)
+        var b = new org.bonlab.numeric.claim.SharpConstants(1, 4000, java.time.Duration.ofSeconds(5), 2).tighten(thm);
+        assertEquals(org.bonlab.numeric.claim.SharpConstants.Kind.RATIO, b.get(0).kind());
+        double lower = b.get(0).lower().doubleValue();
+        assertTrue(lower > 0.447716816312129 - 1e-6, lower + " at " + b.get(0).witness());
+        assertTrue(b.get(0).upper().isEmpty(), "no certified end over a family with two rewards");
     }
 }

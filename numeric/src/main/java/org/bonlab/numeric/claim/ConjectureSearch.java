@@ -28,6 +28,7 @@ import org.bonlab.numeric.precise.HighPrecisionEvaluator;
 import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
+import org.bonlab.policy.Reward;
 
 /**
  * Searches for a counterexample to a claim over policy families and symbol ranges: random policies of many shapes
@@ -290,6 +291,14 @@ public final class ConjectureSearch {
             int size = PolicyDraws.size(rng, s.minSize(), s.maxSize());
             return PolicyDraws.explicit(PolicyDraws.probabilities(rng, size), PolicyDraws.reward(rng, size, s.rewards()));
         }
+        if (f instanceof Family.SameProbabilities same) {
+            Explicit other = bound.get(same.other());
+            if (other == null) {
+                throw new IllegalArgumentException("policy variable " + same.other().name()
+                        + " must be declared before the variables that give it a second reward");
+            }
+            return other.withReward(PolicyDraws.reward(rng, other.size(), same.rewards()));
+        }
         Family.SameOutcomes same = (Family.SameOutcomes) f;
         Explicit other = bound.get(same.other());
         if (other == null) {
@@ -414,12 +423,7 @@ public final class ConjectureSearch {
         if (budget < 10) {
             return new Local(null, null, 0);
         }
-        List<PolicyVar> vars = new ArrayList<>();
-        for (PolicyVar v : start.policies().keySet()) {
-            if (!(claim.policies().get(v) instanceof Family.Named)) {
-                vars.add(v); // a named policy is one point of the domain: it is not moved
-            }
-        }
+        List<PolicyVar> vars = movable(claim, start);
         List<Expr.Sym> ints = new ArrayList<>();
         for (Range r : claim.domain()) {
             ints.add(r.symbol());
@@ -468,6 +472,21 @@ public final class ConjectureSearch {
         return new Local(best[0], bestPoint[0], evals[0]);
     }
 
+    /**
+     * The policy variables whose probabilities a local optimisation moves: not a named policy (one point of the
+     * domain), nor a second reward on another variable's policy (its probabilities follow that variable's).
+     */
+    static List<PolicyVar> movable(Claim claim, Candidate start) {
+        List<PolicyVar> vars = new ArrayList<>();
+        for (PolicyVar v : start.policies().keySet()) {
+            Family f = claim.policies().get(v);
+            if (!(f instanceof Family.Named) && !(f instanceof Family.SameProbabilities)) {
+                vars.add(v);
+            }
+        }
+        return vars;
+    }
+
     static Candidate decode(Claim claim, Candidate start, List<PolicyVar> vars, List<Expr.Sym> syms,
             double[] x) {
         Map<PolicyVar, Explicit> policies = new LinkedHashMap<>(start.policies()); // named ones stay as they are
@@ -487,6 +506,7 @@ public final class ConjectureSearch {
             at += e.size();
             policies.put(v, e.withProbabilities(PolicyDraws.normalise(w)));
         }
+        withSecondRewards(claim, policies);
         Map<Expr.Sym, Double> symbols = new LinkedHashMap<>(start.symbols());
         for (Expr.Sym s : syms) {
             Range r = claim.domain().stream().filter(d -> d.symbol().equals(s)).findFirst().orElseThrow();
@@ -528,16 +548,29 @@ public final class ConjectureSearch {
         while (changed && rounds++ < 20) {
             changed = false;
             for (PolicyVar v : current.policies().keySet()) {
+                Family.Rewards shape = rewardShape(claim.policies().get(v));
+                if (shape == Family.Rewards.UNIT_INTERVAL || shape == Family.Rewards.UNIT_INTERVAL_BEST_ONE) {
+                    Explicit e = current.policies().get(v);
+                    for (int d : new int[] {1, 2, 4, 10, 100}) {
+                        Reward r = PolicyDraws.roundedReward(e.reward(), d, shape);
+                        if (!r.equals(e.reward()) && stillViolates(claim, with(claim, current, v, e.withReward(r)))) {
+                            current = with(claim, current, v, e.withReward(r));
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
                 if (hasDependents(claim, v) || claim.policies().get(v) instanceof Family.SameOutcomes
+                        || claim.policies().get(v) instanceof Family.SameProbabilities
                         || claim.policies().get(v) instanceof Family.Named) {
                     continue;
                 }
                 Explicit e = current.policies().get(v);
                 int min = claim.policies().get(v) instanceof Family.Simplex s ? s.minSize() : e.size();
                 for (int i = 0; i < e.size() && e.size() > min; i++) {
-                    Explicit smaller = PolicyDraws.without(e, i);
-                    if (smaller != null && stillViolates(claim, with(current, v, smaller))) {
-                        current = with(current, v, smaller);
+                    Candidate smaller = without(claim, current, v, i);
+                    if (smaller != null && stillViolates(claim, smaller)) {
+                        current = smaller;
                         changed = true;
                         break;
                     }
@@ -547,16 +580,16 @@ public final class ConjectureSearch {
                 double[] uniform = new double[e.size()];
                 java.util.Arrays.fill(uniform, 1.0 / e.size());
                 Explicit flat = PolicyDraws.rounded(e.withProbabilities(uniform), e.size());
-                if (flat != null && !flat.equals(e) && stillViolates(claim, with(current, v, flat))) {
-                    current = with(current, v, flat);
+                if (flat != null && !flat.equals(e) && stillViolates(claim, with(claim, current, v, flat))) {
+                    current = with(claim, current, v, flat);
                     changed = true;
                     e = flat;
                 }
                 if (!e.isExact()) {
                     for (int d : new int[] {2, 3, 4, 5, 10, 20, 100, 1000, 10_000, 1_000_000}) {
                         Explicit r = PolicyDraws.rounded(e, d);
-                        if (r != null && stillViolates(claim, with(current, v, r))) {
-                            current = with(current, v, r);
+                        if (r != null && stillViolates(claim, with(claim, current, v, r))) {
+                            current = with(claim, current, v, r);
                             changed = true;
                             break;
                         }
@@ -590,13 +623,63 @@ public final class ConjectureSearch {
                 .anyMatch(f -> f instanceof Family.SameOutcomes s && s.other().equals(v));
     }
 
-    private static Candidate with(Candidate c, PolicyVar v, Explicit e) {
+    /** The shape of the rewards a family draws, or null where it draws none of its own. */
+    private static Family.Rewards rewardShape(Family f) {
+        return f instanceof Family.Simplex s ? s.rewards() : f instanceof Family.SameProbabilities s ? s.rewards()
+                : null;
+    }
+
+    /**
+     * The candidate without outcome i of the policy of {@code v} (renormalised), and without that outcome's value in
+     * each second reward on it; null when no mass would be left.
+     */
+    private static Candidate without(Claim claim, Candidate c, PolicyVar v, int drop) {
+        Explicit smaller = PolicyDraws.without(c.policies().get(v), drop);
+        if (smaller == null) {
+            return null;
+        }
+        Map<PolicyVar, Explicit> m = new LinkedHashMap<>(c.policies());
+        m.put(v, smaller);
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.SameProbabilities same && same.other().equals(v)) {
+                Reward r = m.get(e.getKey()).reward();
+                double[] values = new double[r.size() - 1];
+                for (int i = 0, j = 0; i < r.size(); i++) {
+                    if (i != drop) {
+                        values[j++] = r.value(i);
+                    }
+                }
+                m.put(e.getKey(), smaller.withReward(Reward.of(values)));
+            }
+        }
+        withSecondRewards(claim, m);
+        return new Candidate(m, c.symbols());
+    }
+
+    /** Each second reward ({@link Family.SameProbabilities}) on the probabilities its variable now has. */
+    static void withSecondRewards(Claim claim, Map<PolicyVar, Explicit> policies) {
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.SameProbabilities same) {
+                Explicit truth = policies.get(e.getKey());
+                policies.put(e.getKey(), policies.get(same.other()).withReward(truth.reward()));
+            }
+        }
+    }
+
+    private static Candidate with(Claim claim, Candidate c, PolicyVar v, Explicit e) {
         Map<PolicyVar, Explicit> m = new LinkedHashMap<>(c.policies());
         m.put(v, e);
+        withSecondRewards(claim, m);
         return new Candidate(m, c.symbols());
     }
 
     private static boolean stillViolates(Claim claim, Candidate c) {
+        for (var e : c.policies().entrySet()) {
+            Family.Rewards shape = rewardShape(claim.policies().get(e.getKey()));
+            if (shape != null && !PolicyDraws.hasShape(e.getValue().reward(), shape)) {
+                return false; // shrunk out of the family (a best outcome at 1 dropped): not a counterexample
+            }
+        }
         Verdict.Point pt = evaluate(claim, c);
         return pt != null && ClaimChecker.violates(pt);
     }

@@ -119,6 +119,15 @@ final class PolicyDraws {
                 }
                 return Reward.of(r);
             }
+            case UNIT_INTERVAL_BEST_ONE: {
+                // one outcome at 1; the others in [0, 1) (nextDouble is below 1), often tied at 0
+                int best = rng.nextInt(size);
+                for (int i = 0; i < size; i++) {
+                    double u = rng.nextDouble();
+                    r[i] = i == best ? 1 : u < 0.2 ? 0 : rng.nextDouble();
+                }
+                return Reward.of(r);
+            }
             default:
                 for (int i = 0; i < size; i++) {
                     double u = rng.nextDouble();
@@ -126,6 +135,41 @@ final class PolicyDraws {
                 }
                 return Reward.of(r);
         }
+    }
+
+    /**
+     * Whether the reward values are of a shape that constrains values: in [0, 1] for
+     * {@link Family.Rewards#UNIT_INTERVAL}, and with exactly one at 1 for
+     * {@link Family.Rewards#UNIT_INTERVAL_BEST_ONE}; true for the shapes that constrain only the order.
+     */
+    static boolean hasShape(Reward reward, Family.Rewards shape) {
+        if (shape != Family.Rewards.UNIT_INTERVAL && shape != Family.Rewards.UNIT_INTERVAL_BEST_ONE) {
+            return true;
+        }
+        int ones = 0;
+        for (int i = 0; i < reward.size(); i++) {
+            double v = reward.value(i);
+            if (!(v >= 0 && v <= 1)) {
+                return false;
+            }
+            ones += v == 1 ? 1 : 0;
+        }
+        return shape == Family.Rewards.UNIT_INTERVAL || ones == 1;
+    }
+
+    /**
+     * Rewards of the shape {@code shape} ({@link Family.Rewards#UNIT_INTERVAL} or
+     * {@link Family.Rewards#UNIT_INTERVAL_BEST_ONE}) on the grid of multiples of 1/d: rounded to the nearest, or,
+     * with one best outcome at 1, the best kept at 1 and the others rounded down (so they stay below it).
+     */
+    static Reward roundedReward(Reward reward, int d, Family.Rewards shape) {
+        double[] r = new double[reward.size()];
+        for (int i = 0; i < r.length; i++) {
+            double v = reward.value(i);
+            r[i] = shape == Family.Rewards.UNIT_INTERVAL ? Math.rint(v * d) / d
+                    : v == 1 ? 1 : Math.min(Math.floor(v * d), d - 1) / d;
+        }
+        return Reward.of(r);
     }
 
     static Explicit explicit(double[] p, Reward reward) {
@@ -136,10 +180,6 @@ final class PolicyDraws {
         return Explicit.of(Explicit.numberedOutcomes(p.length), Arrays.asList(s), reward);
     }
 
-    /**
-     * The probabilities rounded to multiples of 1/d, exactly (the largest entry absorbs the rounding), or null
-     * when rounding would zero an outcome that had mass.
-     */
     /**
      * The policy with each probability replaced by the exact decimal its double prints as, and the largest by one
      * minus the others: an exact policy (summing to 1 exactly) within 1e-16 of {@code e}, for re-checking a point at
@@ -170,6 +210,10 @@ final class PolicyDraws {
         return Explicit.of(e.outcomes(), s, e.reward());
     }
 
+    /**
+     * The probabilities rounded to multiples of 1/d, exactly (the largest entry absorbs the rounding; an outcome
+     * with mass keeps at least 1/d), or null when the largest would not stay positive.
+     */
     static Explicit rounded(Explicit e, int d) {
         int size = e.size();
         long[] k = new long[size];
@@ -177,10 +221,7 @@ final class PolicyDraws {
         int largest = 0;
         double[] p = e.probabilitiesAsDoubles();
         for (int i = 0; i < size; i++) {
-            k[i] = Math.round(p[i] * d);
-            if (k[i] == 0 && p[i] > 0) {
-                return null;
-            }
+            k[i] = p[i] > 0 ? Math.max(1, Math.round(p[i] * d)) : 0;
             total += k[i];
             if (p[i] > p[largest]) {
                 largest = i;

@@ -24,7 +24,6 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.bonlab.claim.Binding;
 import org.bonlab.claim.Claim;
-import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
 import org.bonlab.claim.Relation;
 import org.bonlab.expr.Expr;
@@ -249,12 +248,7 @@ public final class SharpConstants {
 
     /** Nelder-Mead, maximising the score, over the logits of the free policies and log of each symbol. */
     private static Scored optimise(Claim claim, Kind kind, Scored start, int budget) {
-        List<PolicyVar> vars = new ArrayList<>();
-        for (PolicyVar v : start.candidate().policies().keySet()) {
-            if (!(claim.policies().get(v) instanceof Family.Named)) {
-                vars.add(v);
-            }
-        }
+        List<PolicyVar> vars = ConjectureSearch.movable(claim, start.candidate());
         List<Expr.Sym> syms = new ArrayList<>();
         for (Range r : claim.domain()) {
             syms.add(r.symbol());
