@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the counterexample search for Theorem 1 over every policy on 1..12 outcomes (rewards in a random
-# order), n = 1..10^6, bonlab (a fresh JVM per round, every core, CPU time of the whole process from JVM start)
+# order), n = 1..10^6, bonlab (a fresh JVM per round with the launcher's flags, every core, CPU time of the whole
+# process from JVM start)
 # against the vectorised NumPy random search bench/baselines/numpy_claims.py (CPU time after its imports),
 # alternating rounds. Prints every round, the medians of evaluations per CPU-second and their ratio.
 # Usage: bench/claims-vs-numpy.sh [ROUNDS] [EVALUATIONS] [PEER_SECONDS]   (default 5, 2000000, 8; needs numpy)
@@ -9,10 +10,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-5}"; evals="${2:-2000000}"; secs="${3:-8}"
 "$root/bonlab" --version >/dev/null   # build first if needed, outside the timings
 cp="$root/examples/target/bonlab-examples-0.1.0-SNAPSHOT.jar:$root/examples/target/lib/*"
+# the JVM flags the bonlab launcher runs 'check' with (its collector above all): read from the launcher itself
+eval "$(grep '^flags=' "$root/bonlab")"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 ours=(); peer=(); ours_wall=()
 for ((i = 1; i <= rounds; i++)); do
-  a=$(java -cp "$cp" org.bonlab.examples.ClaimPeerBench "$evals" "$(nproc)" "$i")
+  a=$(java "${flags[@]}" -cp "$cp" org.bonlab.examples.ClaimPeerBench "$evals" "$(nproc)" "$i")
   b=$(python3 "$root/bench/baselines/numpy_claims.py" "$secs" 20000 "$i")
   echo "round $i: $a"; echo "round $i: $b"
   ours+=("$(echo "$a" | field evals_per_cpu_s)"); ours_wall+=("$(echo "$a" | field evals_per_s)")

@@ -126,10 +126,9 @@ public final class Explicit implements BasePolicy {
         }
         double total = s + c;
         double deviation = Math.abs(total - 1);
-        String sum = Double.toString(total);
         if (!(deviation <= SUM_TOLERANCE)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "probabilities must sum to 1 within %s, but sum to %s", SUM_TOLERANCE, sum));
+                    "probabilities must sum to 1 within %s, but sum to %s", SUM_TOLERANCE, Double.toString(total)));
         }
     }
 

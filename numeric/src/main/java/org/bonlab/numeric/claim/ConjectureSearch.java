@@ -256,13 +256,25 @@ public final class ConjectureSearch {
     // ---- drawing ----
 
     Candidate draw(Claim claim, RandomGenerator rng) {
-        Map<PolicyVar, Explicit> policies = new LinkedHashMap<>();
-        for (var e : claim.policies().entrySet()) {
-            policies.put(e.getKey(), drawPolicy(e.getValue(), policies, rng));
+        Map<PolicyVar, Explicit> policies;
+        if (claim.policies().size() == 1) { // the common case, without a hash table per point
+            var e = claim.policies().entrySet().iterator().next();
+            policies = Map.of(e.getKey(), drawPolicy(e.getValue(), Map.of(), rng));
+        } else {
+            policies = new LinkedHashMap<>();
+            for (var e : claim.policies().entrySet()) {
+                policies.put(e.getKey(), drawPolicy(e.getValue(), policies, rng));
+            }
         }
-        Map<Expr.Sym, Double> symbols = new LinkedHashMap<>();
-        for (Range r : claim.domain()) {
-            symbols.put(r.symbol(), drawValue(r, rng));
+        Map<Expr.Sym, Double> symbols;
+        if (claim.domain().size() == 1) {
+            Range r = claim.domain().get(0);
+            symbols = Map.of(r.symbol(), drawValue(r, rng));
+        } else {
+            symbols = new LinkedHashMap<>();
+            for (Range r : claim.domain()) {
+                symbols.put(r.symbol(), drawValue(r, rng));
+            }
         }
         return new Candidate(policies, symbols);
     }
