@@ -42,7 +42,7 @@ public final class Families {
         for (int i = 0; i < size; i++) {
             logW[i] -= logZ;
         }
-        return RankedPmf.ofRankedLogProbabilities(ranking, logW);
+        return RankedPmf.ofOwnedRankedLogProbabilities(ranking, logW);
     }
 
     /**
@@ -75,6 +75,6 @@ public final class Families {
             throw new ArithmeticException(String.format(Locale.ROOT,
                     "dirichlet draw failed (L = %d, alpha = %s, seed = %d)", size, alpha, seed));
         }
-        return RankedPmf.ofRankedLogProbabilities(ranking, logG);
+        return RankedPmf.ofOwnedRankedLogProbabilities(ranking, logG);
     }
 }

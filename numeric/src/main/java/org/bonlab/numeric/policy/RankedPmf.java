@@ -44,11 +44,16 @@ public final class RankedPmf {
      * log space than as doubles, such as Zipf or tilted policies).
      */
     public static RankedPmf ofRankedLogProbabilities(Ranking ranking, double[] logP) {
+        return ofOwnedRankedLogProbabilities(ranking, logP.clone());
+    }
+
+    /** As {@link #ofRankedLogProbabilities}, keeping {@code logP} itself: the caller hands it over. */
+    static RankedPmf ofOwnedRankedLogProbabilities(Ranking ranking, double[] logP) {
         double[] p = new double[logP.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.exp(logP[i]);
         }
-        return build(ranking, p, logP.clone());
+        return build(ranking, p, logP);
     }
 
     private static RankedPmf build(Ranking ranking, double[] p, double[] logP) {
@@ -57,13 +62,13 @@ public final class RankedPmf {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "probabilities must have one entry per ranked outcome (%d), but have %d", ranking.size(), size));
         }
-        double[] below = CompensatedSum.prefixSums(p);   // below[i] = sum_{j <= i} p_j
-        double[] above = CompensatedSum.suffixSumsExclusive(p); // above[i] = sum_{j > i} p_j
-        double[] logCdf = new double[size];
-        double[] logTail = new double[size];
-        for (int i = 0; i < size; i++) {
-            logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
-            logTail[i] = above[i] <= 0.5 ? Math.log(above[i]) : Math.log1p(-below[i]);
+        double[] logCdf = CompensatedSum.prefixSums(p);   // first below[i] = sum_{j <= i} p_j
+        double[] logTail = CompensatedSum.suffixSumsExclusive(p); // first above[i] = sum_{j > i} p_j
+        for (int i = 0; i < size; i++) { // each pair of sums becomes its pair of logs in place
+            double below = logCdf[i];
+            double above = logTail[i];
+            logCdf[i] = below <= 0.5 ? Math.log(below) : Math.log1p(-above);
+            logTail[i] = above <= 0.5 ? Math.log(above) : Math.log1p(-below);
         }
         logCdf[size - 1] = 0.0;           // the CDF of the top outcome is 1 by definition
         logTail[size - 1] = Double.NEGATIVE_INFINITY;
@@ -246,6 +251,19 @@ public final class RankedPmf {
     }
 
     /** \( \log p_i \) at rank i (\( -\infty \) for an impossible outcome). */
+    /**
+     * The array of \( \log p_i \) itself, not a copy, for kernels that read it many times and would otherwise
+     * hold a copy of their own (on 10^8 outcomes, 800 MB). Read only: a write would corrupt this PMF.
+     */
+    public double[] sharedLogProbabilities() {
+        return logP;
+    }
+
+    /** The array of \( \log F_i \) itself, not a copy; read only, as {@link #sharedLogProbabilities()}. */
+    public double[] sharedLogCdf() {
+        return logCdf;
+    }
+
     public double logProbability(int rank) {
         return logP[rank];
     }

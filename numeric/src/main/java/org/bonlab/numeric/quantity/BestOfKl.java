@@ -17,8 +17,8 @@ import org.bonlab.numeric.policy.RankedPmf;
  *     below the smallest double and are skipped: \( a_i \) is non-decreasing, so they are a prefix found by
  *     bisection. \( \pi_i = F_i^n (1 - e^{x_i}) \) with \( F_i^n \) carried down the ranks as a product
  *     (\( F_{i-1}^n = F_i^n e^{x_i} \)), restarted from \( e^{n a_i} \) every 16 ranks: on the bulk of the
- *     outcomes (the series branch) no transcendental function is called, elsewhere two. Memory is four arrays of
- *     length L.
+ *     outcomes (the series branch) no transcendental function is called, elsewhere two. Memory is two arrays of
+ *     length L beside the PMF's, whose log p and log F it reads in place.
  */
 public final class BestOfKl {
 
@@ -31,20 +31,18 @@ public final class BestOfKl {
     private static final int PARALLEL_SPAN = 1 << 16;
     private static final int PIECES = 4;
 
-    private final double[] a;      // log F_i
+    private final double[] a;      // log F_i: the PMF's own array, shared
     private final double[] b;      // log(F_{i-1}/F_i), -inf at rank 0
     private final double[] logNegB; // log(-b_i)
-    private final double[] logP;   // log p_i
+    private final double[] logP;   // log p_i: the PMF's own array, shared
 
     public BestOfKl(RankedPmf p) {
         int size = p.size();
-        a = new double[size];
+        a = p.sharedLogCdf();
+        logP = p.sharedLogProbabilities();
         b = new double[size];
         logNegB = new double[size];
-        logP = new double[size];
         for (int i = 0; i < size; i++) {
-            a[i] = p.logCdf(i);
-            logP[i] = p.logProbability(i);
             double ratio = Math.exp(logP[i] - a[i]);
             double prev = i == 0 ? Double.NEGATIVE_INFINITY : p.logCdf(i - 1);
             b[i] = ratio <= 0.5 ? Math.log1p(-ratio) : prev - a[i];
