@@ -117,9 +117,16 @@ public final class ConjectureSearch {
         Candidate tightest;
         Verdict.Point tightestPoint;
 
+        /** The points closest to tight relative to their size (best ratio first): the local phase's starts. */
+        final List<SharpConstants.Scored> starts = new ArrayList<>();
+
         void offer(Claim claim, Candidate c, Verdict.Point pt) {
             if (pt == null) {
                 return;
+            }
+            double r = ratio(claim, pt);
+            if (r > Double.NEGATIVE_INFINITY) {
+                SharpConstants.keepBest(starts, new SharpConstants.Scored(c, r));
             }
             if (worstPoint == null || pt.margin() < worstPoint.margin()) {
                 worst = c;
@@ -198,6 +205,9 @@ public final class ConjectureSearch {
                 undefined += u.undefined();
                 kept.offer(claim, u.kept().worst, u.kept().worstPoint);
                 kept.offer(claim, u.kept().tightest, u.kept().tightestPoint);
+                for (SharpConstants.Scored st : u.kept().starts) {
+                    SharpConstants.keepBest(kept.starts, st);
+                }
                 if (u.violation() != null) {
                     if (pool != null) {
                         pool.shutdownNow(); // later units are not needed
@@ -217,8 +227,27 @@ public final class ConjectureSearch {
                 pool.shutdownNow();
             }
         }
+        int localBudget = evaluations - randomPhase;
+        if (!kept.starts.isEmpty()) {
+            // half the local budget: the ratio climbed from each of the points closest to tight, where the claim
+            // would fail first (the smallest margin is often 0 at n = 1, where Nelder-Mead has nowhere to go)
+            int perStart = Math.max(10, localBudget / 2 / kept.starts.size());
+            for (SharpConstants.Scored start : List.copyOf(kept.starts)) {
+                long[] used = {0}; // three quarters for Nelder-Mead, the rest for stepping n (within the budget)
+                SharpConstants.Scored top = SharpConstants.climb(claim, SharpConstants.Kind.RATIO,
+                        SharpConstants.optimise(claim, SharpConstants.Kind.RATIO, start, Math.max(10, perStart * 3 / 4),
+                                used), used, perStart);
+                count += used[0];
+                localBudget -= (int) Math.min(localBudget, used[0]);
+                Verdict.Point pt = evaluate(claim, top.candidate());
+                if (pt != null && ClaimChecker.violates(pt)) {
+                    return falsified(claim, top.candidate(), count);
+                }
+                kept.offer(claim, top.candidate(), pt);
+            }
+        }
         if (kept.worst != null) {
-            Local local = optimise(claim, kept.worst, evaluations - randomPhase);
+            Local local = optimise(claim, kept.worst, localBudget);
             count += local.evaluations;
             if (local.best != null && local.bestPoint != null) {
                 if (ClaimChecker.violates(local.bestPoint)) {

@@ -152,7 +152,8 @@ public final class SharpConstants {
         return small > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
-    private record Scored(ConjectureSearch.Candidate candidate, double score) {
+    /** A point of the domain with its score. */
+    record Scored(ConjectureSearch.Candidate candidate, double score) {
     }
 
     private Bracket bracket(Claim claim, Kind kind) {
@@ -187,7 +188,9 @@ public final class SharpConstants {
         int perStart = Math.max(20, (evaluations - randomPhase) / STARTS);
         List<Scored> optima = new ArrayList<>();
         for (Scored start : List.copyOf(top)) {
-            Scored local = climb(claim, kind, optimise(claim, kind, start, perStart));
+            long[] evaluations = {0};
+            Scored local = climb(claim, kind, optimise(claim, kind, start, perStart, evaluations), evaluations,
+                    Long.MAX_VALUE);
             optima.add(local);
         }
         optima.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -221,7 +224,7 @@ public final class SharpConstants {
         return upper(claim, kind, lower, witnessText);
     }
 
-    private static void keepBest(List<Scored> top, Scored s) {
+    static void keepBest(List<Scored> top, Scored s) {
         if (top.size() == STARTS && s.score() <= top.get(top.size() - 1).score()) {
             return;
         }
@@ -246,8 +249,12 @@ public final class SharpConstants {
         return score(kind, atMost ? pt.lhs() : pt.rhs(), atMost ? pt.rhs() : pt.lhs());
     }
 
-    /** Nelder-Mead, maximising the score, over the logits of the free policies and log of each symbol. */
-    private static Scored optimise(Claim claim, Kind kind, Scored start, int budget) {
+    /**
+     * Nelder-Mead, maximising the score, over the logits of the free policies and log of each symbol; counts its
+     * evaluations in {@code evaluations[0]}. The counterexample search runs it too, on the ratio, from the points
+     * where a claim is closest to tight.
+     */
+    static Scored optimise(Claim claim, Kind kind, Scored start, int budget, long[] evaluations) {
         List<PolicyVar> vars = ConjectureSearch.movable(claim, start.candidate());
         List<Expr.Sym> syms = new ArrayList<>();
         for (Range r : claim.domain()) {
@@ -269,6 +276,7 @@ public final class SharpConstants {
         }
         Scored[] best = {start};
         MultivariateFunction f = x -> {
+            evaluations[0]++;
             ConjectureSearch.Candidate c = ConjectureSearch.decode(claim, start.candidate(), vars, syms, x);
             double s = c == null ? Double.NaN : score(claim, kind, c);
             if (Double.isNaN(s) || s == Double.POSITIVE_INFINITY) {
@@ -288,10 +296,13 @@ public final class SharpConstants {
         return best[0];
     }
 
-    /** Steps each integer symbol to a neighbour (+-1, doubled, halved) while the score improves. */
-    private static Scored climb(Claim claim, Kind kind, Scored from) {
+    /**
+     * Steps each integer symbol to a neighbour (+-1, doubled, halved) while the score improves and fewer than
+     * {@code limit} evaluations are counted in {@code evaluations[0]}.
+     */
+    static Scored climb(Claim claim, Kind kind, Scored from, long[] evaluations, long limit) {
         Scored current = from;
-        for (int step = 0; step < 200; step++) {
+        for (int step = 0; step < 200 && evaluations[0] < limit; step++) {
             Scored next = current;
             for (Range r : claim.domain()) {
                 if (!(r instanceof Range.Integers ints)) {
@@ -305,6 +316,7 @@ public final class SharpConstants {
                     Map<Expr.Sym, Double> s = new LinkedHashMap<>(current.candidate().symbols());
                     s.put(r.symbol(), w);
                     ConjectureSearch.Candidate c = new ConjectureSearch.Candidate(current.candidate().policies(), s);
+                    evaluations[0]++;
                     double sc = score(claim, kind, c);
                     if (!Double.isNaN(sc) && sc != Double.POSITIVE_INFINITY && sc > next.score()) {
                         next = new Scored(c, sc);

@@ -45,6 +45,25 @@ class SoundnessTest {
     }
 
     @Test
+    @DisplayName("a claim false only near where it is tight (Thm 1 with 0.995 before the bound) is falsified under "
+            + "each of 10 seeds: the local phase climbs lhs/rhs from the tightest points (random draws alone: 5 of 10)")
+    void falsifiedNearTheTightRegion() {
+        Claim c = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N).times(Expr.constant(0.995)))
+                .forAll(P, Family.simplex(12)).forAll(N, 1, 1_000_000).named("Thm 1 with 0.995");
+        for (long seed = 1; seed <= 10; seed++) {
+            Verdict.Falsified f = assertInstanceOf(Verdict.Falsified.class,
+                    new ConjectureSearch(seed, 4000, null).check(c), "seed " + seed);
+            assertTrue(f.recheck().startsWith("re-checked at 50 digits"), f.recheck());
+        }
+        // on the true Thm 1 the local phase spends its budget (it once stopped after about 10 evaluations at the
+        // smallest margin, 0 at n = 1, where Nelder-Mead has nowhere to go)
+        Claim thm1 = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(12))
+                .forAll(N, 1, 1_000_000).named("Thm 1");
+        Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, new ConjectureSearch(1, 4000, null).check(thm1));
+        assertTrue(u.evaluations() > 3200 + 400, u.report());
+    }
+
+    @Test
     @DisplayName("a claim undefined everywhere is vacuous, says so, and fails isNotFalsified")
     void vacuousClaims() {
         Claim c = Bon.claim(Bon.kl(P.bestOf(N), P).div(Bon.constant(0))).atMost(Bon.constant(1))
