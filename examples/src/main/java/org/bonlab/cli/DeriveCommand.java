@@ -145,6 +145,15 @@ final class DeriveCommand implements Callable<Integer> {
         }
         out.append("limit ").append(size.name()).append("->inf:").append(" ".repeat(Math.max(1,
                 3 - size.name().length()))).append(describe(d.limit(), latex)).append('\n');
+        if (quantity.strip().equals("kl")) {
+            SymbolicEngine.RateInSize rate = SymbolicEngine.uniformKlRateInSize(fixedN, size);
+            out.append("rate ").append(size.name()).append("->inf:").append(" ".repeat(Math.max(1,
+                    4 - size.name().length()))).append("log n - (n-1)/n - KL = ").append(rate.term().show())
+                    .append(fixedN == 1 ? "" : " + " + (fixedN == 2 ? "O(" + size.name() + "^-2)" : "o(" + size.name()
+                            + "^-2)"))
+                    .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(rate.term()) + "]" : "")
+                    .append(" (").append(rate.method()).append("; ").append(rate.check().describe()).append(")\n");
+        }
         out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();

@@ -114,6 +114,12 @@ class BonlabDeriveTest {
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "kl");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit L->inf:  log(3) - 2/3 = 0.43194562200144315 (the Riemann sum"), r.out());
+        // the rate: L^2 (log 3 - 2/3 - KL) = 0.49991639519357 at L = 1000 and 0.499991638019357 at 10^4 (mpmath,
+        // 40 digits, the sum over i = 1..L) against n(n-1)^2/(24(n-2)) = 1/2
+        assertTrue(r.out().contains("rate L->inf:   log n - (n-1)/n - KL = 1/(2*L^2) + o(L^-2) (bonlab's "
+                + "small-probability regime form"), r.out());
+        assertTrue(r.out().matches("(?s).*= 0\\.499916[34]\\d at L = 1000, 0\\.4999916\\d at L = 10000 against 1/2.*"),
+                r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "expected_reward");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit L->inf:  diverges to +infinity"), r.out());

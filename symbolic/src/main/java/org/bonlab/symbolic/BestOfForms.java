@@ -413,7 +413,29 @@ public final class BestOfForms {
         return gapScale(n).times(new Expr.Sum(i, Expr.constant(1), Expr.constant(size), body));
     }
 
+    /**
+     * The rate at which the KL of best-of-n of uniform(L) reaches Eq. (5) as L grows, from
+     * {@link #uniformSmallProbabilityGap}: \( L^2 G_n = \frac{n(n-1)^2}{24}\cdot\frac1L\sum_{i=1}^L
+     * \left(\frac{2i-1}{2L}\right)^{n-3} \) is a midpoint Riemann sum of \( \frac{n(n-1)^2}{24}\int_0^1 u^{n-3}\,du
+     * \), so \( \log n - \frac{n-1}{n} - \mathrm{KL} = \frac{n(n-1)^2}{24(n-2)} L^{-2} + o(L^{-2}) \) for n &gt;= 3;
+     * at n = 2 the integral diverges at 0 and the sum is \( \frac{1}{12}\sum_{i \le L} \frac{2}{2i-1} =
+     * \frac{\log L}{12} + O(1) \), so the leading term is \( \frac{\log L}{12 L^2} \). The coefficient of
+     * \( L^{-2} \) (n &gt;= 3) or of \( \log(L)/L^2 \) (n = 2).
+     */
+    static Rational uniformGapRateCoefficient(long n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("the rate in L is defined for n >= 2, but n was " + n);
+        }
+        Rational scale = exact(gapScale(Expr.constant(n)));
+        return n == 2 ? scale : scale.div(Rational.of(n - 2));
+    }
+
+    /** \( n(n-1)^2/24 \), exact for a number n. */
     private static Expr gapScale(Expr n) {
+        Rational r = exact(n);
+        if (r != null) {
+            return Expr.constant(r.times(r.minus(Rational.ONE)).times(r.minus(Rational.ONE)).div(Rational.of(24)));
+        }
         return n.times(power(add(n, Expr.constant(-1)), Expr.constant(2))).div(Expr.constant(24));
     }
 

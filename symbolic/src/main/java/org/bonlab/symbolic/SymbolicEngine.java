@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -409,6 +410,81 @@ public final class SymbolicEngine implements AutoCloseable {
         LimitResult limit = new LimitResult.Found(limitValue, method, new Verification.CheckedNumerically(
                 SIZE_LIMIT_POINTS.size(), 0, "values at L = 1e3 .. 1e6 approach it"), List.of());
         return new Derivation(sum, size, closed, closed, SAME_FORM, limit, cross);
+    }
+
+    /**
+     * How the KL of best-of-n of uniform(L) approaches its limit log n - (n-1)/n as L grows: the leading term of
+     * the gap, \( C_n L^{-2} \) for n &gt;= 3 and \( \frac{\log L}{12 L^2} \) at n = 2
+     * ({@link BestOfForms#uniformGapRateCoefficient}, from bonlab's small-probability regime form), or the KL equal to
+     * its limit for every L at n = 1.
+     *
+     * @param term the leading term of log n - (n-1)/n - KL, an expression in {@code size}
+     * @param check how it was confirmed against the exact gap
+     */
+    public record RateInSize(Expr term, String method, Verification check) {
+    }
+
+    /** Sizes at which the rate in L is confirmed against the exact gap. */
+    static final List<Long> SIZE_RATE_POINTS = List.of(1_000L, 10_000L);
+
+    /** Relative agreement of L^2 times the gap with its predicted coefficient at the largest of the rate points. */
+    static final double RATE_TOLERANCE = 1e-3;
+
+    /**
+     * The rate at which the KL of best-of-n of uniform(L) (fixed n) reaches log n - (n-1)/n, confirmed at
+     * L = 10^3 and 10^4 against the double-precision engine: L^2 times the gap (n >= 3), or it less log(L)/12
+     * (n = 2), must settle: within {@link #RATE_TOLERANCE} of the coefficient and closer at 10^4 than at 10^3 (n >= 3),
+     * or moving by less than {@link #RATE_TOLERANCE} between the two (n = 2, whose next term is O(L^-2)); where they
+     * do not, the rate is returned {@link Verification.Unverified} with the numbers.
+     */
+    public static RateInSize uniformKlRateInSize(long n, Expr.Sym size) {
+        if (n < 1 || n > MAX_N_FOR_SYMBOLIC_SIZE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "with a symbolic number of outcomes n must "
+                    + "be a fixed integer from 1 to %d, but was %d", MAX_N_FOR_SYMBOLIC_SIZE, n));
+        }
+        if (n == 1) {
+            return new RateInSize(Expr.constant(0), "best-of-1 is uniform(L) itself: KL = 0 = log 1 - 0 for every L",
+                    new Verification.Proved("by definition (Lemma 1 at n = 1: pi_1 = F - F_- = p)"));
+        }
+        Rational c = BestOfForms.uniformGapRateCoefficient(n);
+        // c/L^2 written num/(den L^2), and (log L)/(12 L^2) at n = 2
+        Expr numerator = n == 2 ? Expr.log(size) : Expr.constant(new Rational(c.numerator(), BigInteger.ONE));
+        if (n == 2 && !c.numerator().equals(BigInteger.ONE)) {
+            numerator = Expr.constant(new Rational(c.numerator(), BigInteger.ONE)).times(numerator);
+        }
+        Expr squared = size.pow(2);
+        Expr term = numerator.div(c.denominator().equals(BigInteger.ONE) ? squared
+                : Expr.constant(new Rational(c.denominator(), BigInteger.ONE)).times(squared));
+        DoubleEvaluator ev = new DoubleEvaluator();
+        double limit = Math.log(n) - (n - 1.0) / n;
+        double[] scaled = new double[SIZE_RATE_POINTS.size()];
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < scaled.length; k++) {
+            long l = SIZE_RATE_POINTS.get(k);
+            double gap = limit - ev.evaluate(uniformQuantity("kl", l, n), Map.of());
+            scaled[k] = (double) l * l * gap - (n == 2 ? c.toDouble() * Math.log(l) : 0);
+            values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8g at L = %d", scaled[k], l));
+        }
+        double first = scaled[0];
+        double last = scaled[scaled.length - 1];
+        boolean settles = n == 2 ? Math.abs(last - first) < RATE_TOLERANCE * Math.abs(last)
+                : Math.abs(last / c.toDouble() - 1) < RATE_TOLERANCE
+                        && Math.abs(last - c.toDouble()) <= Math.abs(first - c.toDouble());
+        if (!settles) {
+            return new RateInSize(term, "bonlab's small-probability regime form", new Verification.Unverified(
+                    "the numbers do not bear it out: " + (n == 2 ? "L^2 gap - log(L)/12 = " : "L^2 gap = ") + values));
+        }
+        String method = n == 2
+                ? "bonlab's small-probability regime form G_n = n(n-1)^2/24 sum p^3 m^(n-3) (m the midpoint of each "
+                        + "outcome's CDF step): at n = 2, L^2 G_2 = (1/12) sum_i 2/(2i-1) = log(L)/12 + O(1)"
+                : "bonlab's small-probability regime form G_n = n(n-1)^2/24 sum p^3 m^(n-3) (m the midpoint of each "
+                        + "outcome's CDF step) is a midpoint Riemann sum: L^2 G_n -> n(n-1)^2/24 int_0^1 u^(n-3) du";
+        String how = n == 2
+                ? "L^2 (log n - (n-1)/n - KL) - log(L)/12 = " + values + ": it settles at a constant, the O(L^-2) term"
+                : "L^2 (log n - (n-1)/n - KL) = " + values + String.format(Locale.ROOT, " against %s = %.8g",
+                        c, c.toDouble());
+        return new RateInSize(term, method, new Verification.CheckedNumerically(scaled.length,
+                n == 2 ? 0 : Math.abs(last / c.toDouble() - 1), how + " (the exact KL in double precision)"));
     }
 
     /** One of {@link #UNIFORM_IN_SIZE_QUANTITIES} on uniform(size) at a fixed n, as the numeric engine reads it. */

@@ -136,4 +136,34 @@ class RegimesTest {
         assertTrue(a.regimes().isEmpty());
         assertTrue(a.unavailable().get(0).contains("KL = 0"), a.unavailable().toString());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("uniform(L): the KL reaches log n - (n-1)/n at the rate n(n-1)^2/(24(n-2)) L^-2 "
+            + "(n >= 3) and log(L)/(12 L^2) (n = 2), as the regime form predicts; mpmath at L = 10^3 and 10^4")
+    void uniformRateInSize() {
+        org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
+        // mpmath, 40 digits, sum_{i=1..L} pi_i log(L pi_i) with pi_i = (i/L)^n - ((i-1)/L)^n:
+        // n = 3: L^2 gap = 0.49991639519357 (10^3), 0.499991638019357 (10^4)
+        // n = 8: 2.72221953402976, 2.72222219534028; n = 2: L^2 gap - log(L)/12 = 0.190992214417677, 0.190992212011428
+        Object[][] cases = {{3L, "1/(2*L^2)", 0.499991638019357, 0.5}, {8L, "49/(18*L^2)", 2.72222219534028, 49.0 / 18},
+            {40L, "2535/(38*L^2)", Double.NaN, 2535.0 / 38}};
+        for (Object[] c : cases) {
+            SymbolicEngine.RateInSize r = SymbolicEngine.uniformKlRateInSize((Long) c[0], l);
+            org.junit.jupiter.api.Assertions.assertEquals(c[1], r.term().show());
+            Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                    Verification.CheckedNumerically.class, r.check(), r.check().describe());
+            org.junit.jupiter.api.Assertions.assertTrue(v.maxRelativeError() < 1e-3, v.describe());
+            if (!Double.isNaN((Double) c[2])) {
+                // the double engine's value at 10^4 against mpmath's: the deviation from the coefficient, to 1e-6
+                org.junit.jupiter.api.Assertions.assertEquals(Math.abs((Double) c[2] / (Double) c[3] - 1),
+                        v.maxRelativeError(), 1e-6, v.describe());
+            }
+        }
+        SymbolicEngine.RateInSize two = SymbolicEngine.uniformKlRateInSize(2, l);
+        org.junit.jupiter.api.Assertions.assertEquals("log(L)/(12*L^2)", two.term().show());
+        org.junit.jupiter.api.Assertions.assertTrue(two.check().describe().contains("0.19099221 at L = 1000, "
+                + "0.190992"), two.check().describe()); // 10^4: 0.19099223 in double against mpmath's 0.190992212
+        org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.Proved.class,
+                SymbolicEngine.uniformKlRateInSize(1, l).check());
+    }
 }
