@@ -153,47 +153,54 @@ public final class IntervalCertifier {
                     + "boxes of n are certified only for one integer range and fixed policies", MAX_POINTS));
         }
         int k = ints.size();
-        List<Covering.Piece> pieces = recording && k == 1 ? new ArrayList<>() : null;
+        boolean keepPieces = recording && k == 1;
+        List<Covering.Piece> pieces = keepPieces ? new ArrayList<>() : null;
         long[] boxes = {0};
-        long[] idx = new long[k];
         double worst = Double.POSITIVE_INFINITY;
         String where = "";
-        for (long point = 0; point < total; point++) {
-            Map<Expr.Sym, Double> at = new LinkedHashMap<>();
-            for (int d = 0; d < k; d++) {
-                at.put(ints.get(d).symbol(), (double) (ints.get(d).from() + idx[d]));
+        // the points in blocks, each block's points certified in parallel and merged in order: the verdict, the
+        // boxes and the first failure are those of the points taken one after the other, whatever the threads
+        int threads = SimplexCertifier.budget().threads();
+        java.util.concurrent.ForkJoinPool pool = threads == 1 || total < 2 ? null
+                : new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            for (long first = 0; first < total; first += POINT_BLOCK) {
+                long from = first;
+                int size = (int) Math.min(POINT_BLOCK, total - first);
+                AtPoint[] block = new AtPoint[size];
+                Expr.Sym family = continuous;
+                Interval range = over;
+                java.util.function.IntConsumer one = i -> block[i] = atPoint(claim, lhs, rhs, ints, from + i, family,
+                        range, keepPieces);
+                if (pool == null) {
+                    for (int i = 0; i < size; i++) {
+                        one.accept(i);
+                    }
+                } else {
+                    join(pool.submit(() -> java.util.stream.IntStream.range(0, size).parallel().forEach(one)));
+                }
+                for (AtPoint a : block) {
+                    boxes[0] += a.boxes();
+                    if (a.failure() == null && boxes[0] > MAX_BOXES) {
+                        return new Result.NotCertified(String.format(Locale.ROOT,
+                                "branch-and-bound over %s used its %d boxes (at %s)", continuous.name(), MAX_BOXES,
+                                a.at()));
+                    }
+                    if (a.failure() != null) {
+                        return a.failure();
+                    }
+                    if (pieces != null) {
+                        pieces.addAll(a.pieces());
+                    }
+                    if (a.margin().lo() < worst) {
+                        worst = a.margin().lo();
+                        where = a.at().toString();
+                    }
+                }
             }
-            Interval margin;
-            if (continuous == null) {
-                try {
-                    margin = margin(claim, lhs, rhs, IntervalEvaluator.over(points(at)));
-                } catch (UnsupportedOperationException | ArithmeticException | IllegalArgumentException e) {
-                    return new Result.NotCertified(e.getMessage());
-                }
-                if (!(margin.lo() >= 0)) {
-                    return new Result.NotCertified(String.format(Locale.ROOT,
-                            "the margin's enclosure %s at %s is not non-negative", margin, at));
-                }
-                if (pieces != null) {
-                    double n = ints.get(0).from() + idx[0];
-                    pieces.add(new Covering.Piece(0, n, n, new double[0], new double[0], margin.lo()));
-                }
-            } else {
-                Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, pieces);
-                if (split instanceof Result.NotCertified no) {
-                    return no;
-                }
-                margin = (Interval) split;
-            }
-            if (margin.lo() < worst) {
-                worst = margin.lo();
-                where = at.toString();
-            }
-            for (int d = k - 1; d >= 0; d--) {
-                if (++idx[d] < ints.get(d).count()) {
-                    break;
-                }
-                idx[d] = 0;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         String at = where.replace("Sym[name=", "").replace("]", "");
@@ -331,6 +338,70 @@ public final class IntervalCertifier {
 
     /** Most boxes over all points of a branch-and-bound. */
     public static final long MAX_BOXES = 2_000_000;
+
+    /** Points of the integer domain certified together (in parallel) before their results are merged in order. */
+    static final int POINT_BLOCK = 256;
+
+    /** What one point of the integer domain gave: its margin's enclosure, or why it failed; its boxes and pieces. */
+    private record AtPoint(Map<Expr.Sym, Double> at, Interval margin, Result.NotCertified failure, long boxes,
+            List<Covering.Piece> pieces) {
+    }
+
+    /**
+     * Point number {@code point} of the integer ranges (the last range varying fastest), certified: the margin
+     * enclosed there, or, with a continuous parameter, branch-and-bound over it.
+     */
+    private static AtPoint atPoint(Claim claim, Expr lhs, Expr rhs, List<Range.Integers> ints, long point,
+            Expr.Sym continuous, Interval over, boolean keepPieces) {
+        Map<Expr.Sym, Double> at = new LinkedHashMap<>();
+        long[] idx = new long[ints.size()];
+        long rest = point;
+        for (int d = ints.size() - 1; d >= 0; d--) {
+            idx[d] = rest % ints.get(d).count();
+            rest /= ints.get(d).count();
+        }
+        for (int d = 0; d < ints.size(); d++) {
+            at.put(ints.get(d).symbol(), (double) (ints.get(d).from() + idx[d]));
+        }
+        List<Covering.Piece> pieces = keepPieces ? new ArrayList<>() : null;
+        if (continuous == null) {
+            Interval margin;
+            try {
+                margin = margin(claim, lhs, rhs, IntervalEvaluator.over(points(at)));
+            } catch (UnsupportedOperationException | ArithmeticException | IllegalArgumentException e) {
+                return new AtPoint(at, null, new Result.NotCertified(e.getMessage()), 0, List.of());
+            }
+            if (!(margin.lo() >= 0)) {
+                return new AtPoint(at, null, new Result.NotCertified(String.format(Locale.ROOT,
+                        "the margin's enclosure %s at %s is not non-negative", margin, at)), 0, List.of());
+            }
+            if (pieces != null) {
+                double n = at.values().iterator().next();
+                pieces.add(new Covering.Piece(0, n, n, new double[0], new double[0], margin.lo()));
+            }
+            return new AtPoint(at, margin, null, 0, pieces == null ? List.of() : pieces);
+        }
+        long[] boxes = {0};
+        Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, pieces);
+        if (split instanceof Result.NotCertified no) {
+            return new AtPoint(at, null, no, boxes[0], List.of());
+        }
+        return new AtPoint(at, (Interval) split, null, boxes[0], pieces == null ? List.of() : pieces);
+    }
+
+    private static void join(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while certifying", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     private static Map<Expr.Sym, Interval> points(Map<Expr.Sym, Double> at) {
         Map<Expr.Sym, Interval> box = new LinkedHashMap<>();

@@ -56,6 +56,44 @@ class BranchAndBoundTest {
     }
 
     @Test
+    @DisplayName("the points of n are certified in parallel blocks: the same proof, boxes and first failure on 1, 2 "
+            + "and 3 threads")
+    void sameResultOnAnyNumberOfThreads() {
+        int before = SimplexCertifier.budget().threads();
+        try {
+            // 600 points: three blocks of 256, the last one partial
+            Claim thm1 = overBernoulli(Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)), 600);
+            // false from n = 2 on, first found at the lowest n: KL <= (log n - (n-1)/n)/2 (p = 1/2, n = 2 fails)
+            Claim wrong = overBernoulli(Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N).times(0.5)), 600);
+            // the pointwise path: Thm 1 on the coin at every n = 1..1000, and false at n >= 2 with the factor 1/2
+            Claim coin = Bon.claim(Bon.kl(Policy.coin().bestOf(N), Policy.coin())).atMost(Bon.analyticalKl(N))
+                    .forAll(N, 1, 1000);
+            Claim coinWrong = Bon.claim(Bon.kl(Policy.coin().bestOf(N), Policy.coin()))
+                    .atMost(Bon.analyticalKl(N).times(0.5)).forAll(N, 1, 1000);
+            String[] reference = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                SimplexCertifier.useThreads(threads);
+                IntervalCertifier.forgetResults();
+                String[] results = {IntervalCertifier.certify(thm1).toString(),
+                    IntervalCertifier.certify(wrong).toString(), IntervalCertifier.certify(coin).toString(),
+                    IntervalCertifier.certify(coinWrong).toString()};
+                assertTrue(results[0].contains("Certified") && results[0].contains("600 points"), results[0]);
+                assertTrue(results[1].contains("NotCertified") && results[1].contains("n]=2.0"), results[1]);
+                assertTrue(results[2].contains("Certified") && results[3].contains("NotCertified")
+                        && results[3].contains("n]=2.0"), results[3]);
+                if (reference == null) {
+                    reference = results;
+                } else {
+                    assertEquals(java.util.List.of(reference), java.util.List.of(results), threads + " threads");
+                }
+            }
+        } finally {
+            SimplexCertifier.useThreads(before);
+            IntervalCertifier.forgetResults();
+        }
+    }
+
+    @Test
     @DisplayName("enclosures over a box of p contain the KL at points inside it, and stay finite at p = 0 and 1")
     void enclosuresContainPointValues() {
         Expr.Sym p = IntervalCertifier.FAMILY_PARAMETER;
