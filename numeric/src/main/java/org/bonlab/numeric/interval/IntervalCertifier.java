@@ -170,21 +170,29 @@ public final class IntervalCertifier {
                 AtPoint[] block = new AtPoint[size];
                 Expr.Sym family = continuous;
                 Interval range = over;
-                java.util.function.IntConsumer one = i -> block[i] = atPoint(claim, lhs, rhs, ints, from + i, family,
-                        range, keepPieces);
+                long left = MAX_BOXES - boxes[0];
                 if (pool == null) {
                     for (int i = 0; i < size; i++) {
-                        one.accept(i);
+                        block[i] = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, left, null);
                     }
                 } else {
-                    join(pool.submit(() -> java.util.stream.IntStream.range(0, size).parallel().forEach(one)));
+                    // the block's points share what is left of the box budget; once they have spent it together,
+                    // the rest stop (ABORTED) and are taken again below, one after the other, with exactly what a
+                    // sequential run would have left them
+                    java.util.concurrent.atomic.AtomicLong shared = new java.util.concurrent.atomic.AtomicLong();
+                    join(pool.submit(() -> java.util.stream.IntStream.range(0, size).parallel().forEach(i ->
+                            block[i] = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, left,
+                                    shared))));
                 }
-                for (AtPoint a : block) {
+                for (int i = 0; i < size; i++) {
+                    AtPoint a = block[i];
+                    if (a.failure() == null && a.margin() == null) { // aborted: again, alone, in order
+                        a = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, MAX_BOXES - boxes[0],
+                                null);
+                    }
                     boxes[0] += a.boxes();
-                    if (a.failure() == null && boxes[0] > MAX_BOXES) {
-                        return new Result.NotCertified(String.format(Locale.ROOT,
-                                "branch-and-bound over %s used its %d boxes (at %s)", continuous.name(), MAX_BOXES,
-                                a.at()));
+                    if (boxes[0] > MAX_BOXES) {
+                        return budgetSpent(continuous, a.at()); // the budget ran out in this point's branch-and-bound
                     }
                     if (a.failure() != null) {
                         return a.failure();
@@ -339,6 +347,14 @@ public final class IntervalCertifier {
     /** Most boxes over all points of a branch-and-bound. */
     public static final long MAX_BOXES = 2_000_000;
 
+    /** A point's branch-and-bound stopped because its block ran out of boxes together, not on its own. */
+    private static final Object ABORTED = new Object();
+
+    private static Result.NotCertified budgetSpent(Expr.Sym p, Map<Expr.Sym, Double> at) {
+        return new Result.NotCertified(String.format(Locale.ROOT,
+                "branch-and-bound over %s used its %d boxes (at %s)", p.name(), MAX_BOXES, at));
+    }
+
     /** Points of the integer domain certified together (in parallel) before their results are merged in order. */
     static final int POINT_BLOCK = 256;
 
@@ -352,7 +368,8 @@ public final class IntervalCertifier {
      * enclosed there, or, with a continuous parameter, branch-and-bound over it.
      */
     private static AtPoint atPoint(Claim claim, Expr lhs, Expr rhs, List<Range.Integers> ints, long point,
-            Expr.Sym continuous, Interval over, boolean keepPieces) {
+            Expr.Sym continuous, Interval over, boolean keepPieces, long limit,
+            java.util.concurrent.atomic.AtomicLong shared) {
         Map<Expr.Sym, Double> at = new LinkedHashMap<>();
         long[] idx = new long[ints.size()];
         long rest = point;
@@ -382,7 +399,10 @@ public final class IntervalCertifier {
             return new AtPoint(at, margin, null, 0, pieces == null ? List.of() : pieces);
         }
         long[] boxes = {0};
-        Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, pieces);
+        Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, limit, shared, pieces);
+        if (split == ABORTED) {
+            return new AtPoint(at, null, null, boxes[0], List.of());
+        }
         if (split instanceof Result.NotCertified no) {
             return new AtPoint(at, null, no, boxes[0], List.of());
         }
@@ -424,15 +444,18 @@ public final class IntervalCertifier {
      * lower bounds, or why the proof failed (a box narrower than {@link #MIN_BOX_WIDTH}, or the box budget).
      */
     private static Object bisect(Claim claim, Expr lhs, Expr rhs, Map<Expr.Sym, Double> at, Expr.Sym p,
-            Interval whole, long[] boxes, List<Covering.Piece> pieces) {
+            Interval whole, long[] boxes, long limit, java.util.concurrent.atomic.AtomicLong shared,
+            List<Covering.Piece> pieces) {
         java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
         todo.push(whole);
         double smallest = Double.POSITIVE_INFINITY;
         while (!todo.isEmpty()) {
             Interval box = todo.pop();
-            if (++boxes[0] > MAX_BOXES) {
-                return new Result.NotCertified(String.format(Locale.ROOT,
-                        "branch-and-bound over %s used its %d boxes (at %s)", p.name(), MAX_BOXES, at));
+            if (++boxes[0] > limit) {
+                return budgetSpent(p, at);
+            }
+            if (shared != null && shared.incrementAndGet() > limit) {
+                return ABORTED; // the points of the block together spent what is left: taken again in order
             }
             Map<Expr.Sym, Interval> b = points(at);
             b.put(p, box);
