@@ -590,7 +590,9 @@ public final class ConjectureSearch {
             changed = false;
             for (PolicyVar v : current.policies().keySet()) {
                 Family.Rewards shape = rewardShape(claim.policies().get(v));
-                if (shape == Family.Rewards.UNIT_INTERVAL || shape == Family.Rewards.UNIT_INTERVAL_BEST_ONE) {
+                // rewards on a grid; not under a pi_theta on v's outcomes (SameOutcomes), which shares v's reward
+                if ((shape == Family.Rewards.UNIT_INTERVAL || shape == Family.Rewards.UNIT_INTERVAL_BEST_ONE)
+                        && !hasDependents(claim, v)) {
                     Explicit e = current.policies().get(v);
                     for (int d : new int[] {1, 2, 4, 10, 100}) {
                         Reward r = PolicyDraws.roundedReward(e.reward(), d, shape);
