@@ -140,4 +140,20 @@ class SimplexCertifierTest {
         assertEquals(0.25, SimplexCertifier.triangleArea(0, 0.5, 0.5, 1), 1e-15);
         assertEquals(0.25 - 0.5 * 0.4 * 0.4, SimplexCertifier.triangleArea(0.2, 0.7, 0.3, 0.8), 1e-15);
     }
+
+    @Test
+    @DisplayName("Conjecture 4.4 of v3 on 2 outcomes, n = 1..5: UNDECIDED with 97.6% of the domain certified in "
+            + "200,000 boxes; open where the lower outcome's probability F1 -> 0 (the margin is F1^n times G)")
+    void conjecture44OpenRegion() {
+        Claim c = Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P))
+                .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1, 5).named("Conjecture 4.4");
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
+                SimplexCertifier.certify(c, new SimplexCertifier.Budget(200_000, Duration.ofSeconds(60), 2)));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)% of the domain certified")
+                .matcher(no.reason());
+        assertTrue(m.find(), no.reason());
+        double certified = Double.parseDouble(m.group(1));
+        assertTrue(certified > 97 && certified < 100, no.reason());
+        assertTrue(no.reason().contains("n = 2, F1 in [0.00000, "), no.reason());
+    }
 }

@@ -132,4 +132,29 @@ class HighPrecisionEvaluatorTest {
                     c.getKey().describe() + ": " + margin);
         }
     }
+
+    @Test
+    @DisplayName("Conjecture 4.4 on two outcomes p = (a, 1 - a): E[KLhat] - KL = a^n G(a, n) with G of order 1 "
+            + "(mpmath, 60 digits): the margin vanishes like a^n at a -> 0, where G -> 2(log n - (n-1)/n)")
+    void conjecture44MarginFactorsOnTwoOutcomes() {
+        // G(a, n) = (1 - a^n)(log n - (n-1)/n - log((1 - a^n)/(1 - a))) - (n - 1) a^n log a
+        //           + b^n (log n + (n-1) log b - (n-1)/n) + (1 - b^n)(log(1 - b^n) - log a),  b = 1 - a:
+        // the top outcome's log-ratio cancels against part of Eq. (28), and the rest carries the factor a^n
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        String[][] cases = {{"0.1", "2", "0.3129439186214761057917062"}, {"0.5", "5", "0.8094379124341003746007593"},
+            {"0.9", "100", "1.418214359347429131701178"}, {"0.999", "5", "0.001000503663556377583177321"},
+            {"0.5", "100", "3.615170185988091368035983"}};
+        for (String[] c : cases) {
+            BigDecimal a = new BigDecimal(c[0]);
+            int n = Integer.parseInt(c[1]);
+            Policy p = Policy.probabilities(c[0], BigDecimal.ONE.subtract(a).toPlainString());
+            Expr nn = Expr.constant(n);
+            BigDecimal margin = hp.evaluate(Bon.klHatMean(p, nn).minus(Bon.kl(p.bestOf(nn), p)));
+            BigDecimal g = margin.divide(a.pow(n), new java.math.MathContext(40));
+            BigDecimal expected = new BigDecimal(c[2]);
+            // 50 digits of a margin of a^n G: about 50 - n log10(1/a) digits of G survive (18 at a = 1/2, n = 100)
+            assertTrue(g.subtract(expected).abs().compareTo(expected.scaleByPowerOfTen(-12)) < 0,
+                    c[0] + ", n = " + n + ": " + g);
+        }
+    }
 }
