@@ -71,9 +71,10 @@ final class CheckCommand implements Callable<Integer> {
     Path certificates;
 
     @Option(names = "--budget-boxes", paramLabel = "B", defaultValue = "2000000",
-            description = "Boxes each certification over the simplex may evaluate (default 2000000); when they run "
-                    + "out the claim stays UNDECIDED, its evidence giving the fraction of the domain certified and "
-                    + "the boxes left open.")
+            description = "Boxes each certification by branch-and-bound may evaluate (over the simplex, or over "
+                    + "the p of bernoulli(p) at all n together; default 2000000); when they run out the claim stays "
+                    + "UNDECIDED, its evidence saying where (over the simplex: the fraction of the domain certified "
+                    + "and the boxes left open).")
     long budgetBoxes;
 
     @Option(names = "--budget-seconds", paramLabel = "S", defaultValue = "120",

@@ -161,6 +161,7 @@ public final class IntervalCertifier {
         // the points in blocks, each block's points certified in parallel and merged in order: the verdict, the
         // boxes and the first failure are those of the points taken one after the other, whatever the threads
         int threads = SimplexCertifier.budget().threads();
+        long budget = SimplexCertifier.budget().maxBoxes(); // the command line's --budget-boxes, 2*10^6 by default
         java.util.concurrent.ForkJoinPool pool = threads == 1 || total < 2 ? null
                 : new java.util.concurrent.ForkJoinPool(threads);
         try {
@@ -170,7 +171,7 @@ public final class IntervalCertifier {
                 AtPoint[] block = new AtPoint[size];
                 Expr.Sym family = continuous;
                 Interval range = over;
-                long left = MAX_BOXES - boxes[0];
+                long left = budget - boxes[0];
                 if (pool == null) {
                     for (int i = 0; i < size; i++) {
                         block[i] = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, left, null);
@@ -187,12 +188,16 @@ public final class IntervalCertifier {
                 for (int i = 0; i < size; i++) {
                     AtPoint a = block[i];
                     if (a.failure() == null && a.margin() == null) { // aborted: again, alone, in order
-                        a = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, MAX_BOXES - boxes[0],
+                        a = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, budget - boxes[0],
                                 null);
+                        if (a.failure() == null && a.margin() == null) {
+                            return budgetSpent(continuous, a.at(), budget); // it needs more than is left
+                        }
                     }
                     boxes[0] += a.boxes();
-                    if (boxes[0] > MAX_BOXES) {
-                        return budgetSpent(continuous, a.at()); // the budget ran out in this point's branch-and-bound
+                    if (boxes[0] > budget) {
+                        // the budget ran out in this point's branch-and-bound
+                        return budgetSpent(continuous, a.at(), budget);
                     }
                     if (a.failure() != null) {
                         return a.failure();
@@ -344,15 +349,13 @@ public final class IntervalCertifier {
     /** Boxes of p below this width are not split further: the claim is then not certified. */
     public static final double MIN_BOX_WIDTH = 1e-12;
 
-    /** Most boxes over all points of a branch-and-bound. */
-    public static final long MAX_BOXES = 2_000_000;
 
-    /** A point's branch-and-bound stopped because its block ran out of boxes together, not on its own. */
+    /** A point's branch-and-bound stopped because it, or its block together, spent what was left of the budget. */
     private static final Object ABORTED = new Object();
 
-    private static Result.NotCertified budgetSpent(Expr.Sym p, Map<Expr.Sym, Double> at) {
+    private static Result.NotCertified budgetSpent(Expr.Sym p, Map<Expr.Sym, Double> at, long budget) {
         return new Result.NotCertified(String.format(Locale.ROOT,
-                "branch-and-bound over %s used its %d boxes (at %s)", p.name(), MAX_BOXES, at));
+                "branch-and-bound over %s used its %d boxes (at %s)", p.name(), budget, at));
     }
 
     /** Points of the integer domain certified together (in parallel) before their results are merged in order. */
@@ -451,11 +454,10 @@ public final class IntervalCertifier {
         double smallest = Double.POSITIVE_INFINITY;
         while (!todo.isEmpty()) {
             Interval box = todo.pop();
-            if (++boxes[0] > limit) {
-                return budgetSpent(p, at);
-            }
-            if (shared != null && shared.incrementAndGet() > limit) {
-                return ABORTED; // the points of the block together spent what is left: taken again in order
+            if (++boxes[0] > limit || shared != null && shared.incrementAndGet() > limit) {
+                // this point alone, or the points of its block together, spent what is left of the budget: the
+                // point is taken again in order, with what the points before it left (and fails if it needs more)
+                return ABORTED;
             }
             Map<Expr.Sym, Interval> b = points(at);
             b.put(p, box);

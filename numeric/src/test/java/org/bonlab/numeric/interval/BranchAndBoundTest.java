@@ -94,6 +94,40 @@ class BranchAndBoundTest {
     }
 
     @Test
+    @DisplayName("a box budget over all n runs out at the same n with the same message on 1, 2 and 3 threads")
+    void budgetRunsOutAtTheSamePointOnAnyNumberOfThreads() {
+        SimplexCertifier.Budget before = SimplexCertifier.budget();
+        try {
+            // Thm 1 takes a few dozen boxes of p at each n: 3,000 run out near n = 100, inside the first block
+            // of 256 points (whose points spend them together in parallel, then are taken again in order)
+            SimplexCertifier.useBudget(3_000, java.time.Duration.ofSeconds(60));
+            Claim thm1 = overBernoulli(Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)), 600);
+            String reference = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                SimplexCertifier.useThreads(threads);
+                IntervalCertifier.forgetResults();
+                IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
+                        IntervalCertifier.certify(thm1));
+                assertTrue(no.reason().startsWith("branch-and-bound over p used its 3000 boxes (at {Sym[name=n]="),
+                        no.reason());
+                if (reference == null) {
+                    reference = no.reason();
+                } else {
+                    assertEquals(reference, no.reason(), threads + " threads");
+                }
+            }
+            // with the whole budget the same claim is certified
+            SimplexCertifier.useBudget(before.maxBoxes(), before.time());
+            IntervalCertifier.forgetResults();
+            assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(thm1));
+        } finally {
+            SimplexCertifier.useThreads(before.threads());
+            SimplexCertifier.useBudget(before.maxBoxes(), before.time());
+            IntervalCertifier.forgetResults();
+        }
+    }
+
+    @Test
     @DisplayName("enclosures over a box of p contain the KL at points inside it, and stay finite at p = 0 and 1")
     void enclosuresContainPointValues() {
         Expr.Sym p = IntervalCertifier.FAMILY_PARAMETER;
