@@ -204,6 +204,11 @@ public final class Explicit implements BasePolicy {
         return asDoubles.clone();
     }
 
+    /** The probability of outcome i as the nearest double (no copy of the others). */
+    public double probabilityAsDouble(int i) {
+        return asDoubles[i];
+    }
+
     /** Whether every probability is an exact rational. */
     public boolean isExact() {
         return Arrays.stream(probabilities).allMatch(Scalar::isExact);

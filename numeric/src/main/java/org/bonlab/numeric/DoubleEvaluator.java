@@ -39,13 +39,51 @@ public final class DoubleEvaluator {
     /** Largest number of terms of a finite sum this evaluator adds up. */
     public static final int MAX_SUM_TERMS = 10_000_000;
 
-    private final Map<BasePolicy, RankedPmf> bases = new HashMap<>();
+    private final Cache<RankedPmf> bases = new Cache<>();
     /** The last (n, {S, T}) of the telescoped win rates per base policy ({@link Quantities#bestOfWinSums}). */
-    private final Map<BasePolicy, WinSums> winSums = new HashMap<>();
+    private final Cache<WinSums> winSums = new Cache<>();
 
     private record WinSums(double n, double[] sums) {
     }
-    private final Map<BasePolicy, BestOfKl> klKernels = new HashMap<>();
+    private final Cache<BestOfKl> klKernels = new Cache<>();
+
+    /**
+     * What an evaluator keeps per base policy: most evaluators (one per point of a search) see one base policy, held
+     * in two fields; a hash table is made for the second.
+     */
+    private static final class Cache<V> {
+        private BasePolicy firstKey;
+        private V firstValue;
+        private Map<BasePolicy, V> more;
+
+        V get(BasePolicy key) {
+            if (firstKey != null && (firstKey == key || firstKey.equals(key))) {
+                return firstValue;
+            }
+            return more == null ? null : more.get(key);
+        }
+
+        void put(BasePolicy key, V value) {
+            if (firstKey == null || firstKey == key || firstKey.equals(key)) {
+                firstKey = key;
+                firstValue = value;
+            } else {
+                if (more == null) {
+                    more = new HashMap<>();
+                }
+                more.put(key, value);
+            }
+        }
+
+        V computeIfAbsent(BasePolicy key, java.util.function.Function<BasePolicy, V> compute) {
+            V known = get(key);
+            if (known == null) {
+                known = compute.apply(key);
+                put(key, known);
+            }
+            return known;
+        }
+    }
 
     /** The value of {@code e} with the given symbol values. */
     public double evaluate(Expr e, Map<Expr.Sym, Double> bindings) {
@@ -107,10 +145,9 @@ public final class DoubleEvaluator {
         @Override
         public RankedPmf visitExplicit(Explicit p) {
             Ranking ranking = Ranking.of(p.reward());
-            double[] probs = p.probabilitiesAsDoubles();
-            double[] ranked = new double[probs.length];
+            double[] ranked = new double[p.size()];
             for (int i = 0; i < ranked.length; i++) {
-                ranked[i] = probs[ranking.outcomeAt(i)];
+                ranked[i] = p.probabilityAsDouble(ranking.outcomeAt(i));
             }
             return RankedPmf.ofRankedProbabilities(ranking, ranked);
         }
