@@ -483,8 +483,10 @@ public final class SymbolicEngine implements AutoCloseable {
                 ? "L^2 (log n - (n-1)/n - KL) - log(L)/12 = " + values + ": it settles at a constant, the O(L^-2) term"
                 : "L^2 (log n - (n-1)/n - KL) = " + values + String.format(Locale.ROOT, " against %s = %.8g",
                         c, c.toDouble());
+        // the relative error: against the coefficient (n >= 3), or the change from 10^3 to 10^4 (n = 2)
         return new RateInSize(term, method, new Verification.CheckedNumerically(scaled.length,
-                n == 2 ? 0 : Math.abs(last / c.toDouble() - 1), how + " (the exact KL in double precision)"));
+                n == 2 ? Math.abs(last - first) / Math.abs(last) : Math.abs(last / c.toDouble() - 1),
+                how + " (the exact KL in double precision)"));
     }
 
     /** One of {@link #UNIFORM_IN_SIZE_QUANTITIES} on uniform(size) at a fixed n, as the numeric engine reads it. */

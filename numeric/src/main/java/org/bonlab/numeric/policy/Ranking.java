@@ -11,15 +11,15 @@ public final class Ranking {
 
     // null arrays: the identity ranking of a reward ascending in listing order without ties (the families and most
     // files), read from the reward itself, so that a policy on 10^8 outcomes needs no array here
-    private final int [] outcomeAt;
-    private final double [] rewardAt;
-    private final int [] groupFirst;
-    private final int [] groupLast;
+    private final int[] outcomeAt;
+    private final double[] rewardAt;
+    private final int[] groupFirst;
+    private final int[] groupLast;
     private final Reward ascending;
     private final int size;
 
-    private Ranking(int [] outcomeAt, double [] rewardAt, int [] groupFirst,
-            int [] groupLast, Reward ascending, int size) {
+    private Ranking(int[] outcomeAt, double[] rewardAt, int[] groupFirst, int[] groupLast, Reward ascending,
+            int size) {
         this.outcomeAt = outcomeAt;
         this.rewardAt = rewardAt;
         this.groupFirst = groupFirst;
