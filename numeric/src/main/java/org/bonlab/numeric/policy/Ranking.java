@@ -103,6 +103,9 @@ public final class Ranking {
         if (size != other.size) {
             return false;
         }
+        if (outcomeAt == null && other.outcomeAt == null && ascending == other.ascending) {
+            return true; // both the identity over one reward's values (the PMFs of one family, say)
+        }
         for (int i = 0; i < size; i++) {
             if (outcomeAt(i) != other.outcomeAt(i) || Double.compare(rewardAt(i), other.rewardAt(i)) != 0) {
                 return false;
