@@ -355,7 +355,7 @@ final class DeriveCommand implements Callable<Integer> {
             return value + tex + " (" + f.method() + "; " + f.confirmation().describe() + ")";
         }
         if (limit instanceof LimitResult.Diverges v) {
-            return "diverges to +infinity (" + v.method() + "; " + v.confirmation().describe() + ")";
+            return v.describe() + " (" + v.method() + "; " + v.confirmation().describe() + ")";
         }
         return "not reported: " + ((LimitResult.NotFound) limit).reason();
     }

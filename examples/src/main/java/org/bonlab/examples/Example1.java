@@ -85,7 +85,7 @@ public final class Example1 {
                     f.confirmation().describe());
         }
         if (limit instanceof LimitResult.Diverges d) {
-            return "diverges to +infinity (" + d.method() + "; " + d.confirmation().describe() + ")";
+            return d.describe() + " (" + d.method() + "; " + d.confirmation().describe() + ")";
         }
         return "not reported: " + ((LimitResult.NotFound) limit).reason();
     }

@@ -76,6 +76,10 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("d/dtheta:      log(2^n*(1 - theta)) - log(2^n*(-1 + 2^n)^(-1)*theta)"), r.out());
         assertTrue(r.out().contains("stationary:    theta = 1 - 2^(-n) (maximum)"), r.out());
         assertTrue(r.out().contains("checked numerically at 9 points"), r.out());
+        // as n grows, J = -(1 - theta) log((1 - theta) 2^n) - theta log(theta/(1 - 2^-n)) ~ -(1 - theta) n log 2:
+        // Symja's Limit leaves log(2^n) unevaluated (and gives 0 for J/n); the coefficient of n, confirmed
+        assertTrue(r.out().contains("limit n->inf:  diverges like (-log(2) + theta*log(2))*n, to -infinity where it "
+                + "is negative") && r.out().contains("bonlab's linear growth"), r.out());
         String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}};
         String[] messages = {"--derivative names a continuous parameter; n is the number of samples",
             "--stationary must name a symbol such as p or theta, but was '1+x'",

@@ -16,8 +16,20 @@ public sealed interface LimitResult permits LimitResult.Found, LimitResult.Diver
         }
     }
 
-    /** The form grows without bound (e.g. \( \log n - (n-1)/n \)). */
-    record Diverges(String method, Verification confirmation) implements LimitResult {
+    /**
+     * The form grows without bound (e.g. \( \log n - (n-1)/n \)): to +infinity, or, with a {@code rate} c, like
+     * c n (to +infinity where c &gt; 0 and to -infinity where c &lt; 0; c may depend on the parameters).
+     */
+    record Diverges(String method, Verification confirmation, java.util.Optional<Expr> rate) implements LimitResult {
+        public Diverges(String method, Verification confirmation) {
+            this(method, confirmation, java.util.Optional.empty());
+        }
+
+        /** How the divergence reads: "diverges to +infinity", or "diverges like (c)*n". */
+        public String describe() {
+            return rate.map(c -> "diverges like (" + c.show() + ")*n, to -infinity where it is negative and "
+                    + "+infinity where positive").orElse("diverges to +infinity");
+        }
     }
 
     /** No limit is reported: every method failed or disagreed with the numbers. */

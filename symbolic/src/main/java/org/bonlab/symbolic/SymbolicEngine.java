@@ -571,7 +571,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 continue;
             }
             LimitResult l = limits.get(t.value());
-            if (l instanceof LimitResult.Diverges && !t.negative()) {
+            if (l instanceof LimitResult.Diverges dv && dv.rate().isEmpty() && !t.negative()) { // to +infinity
                 diverging = true;
             } else if (!(l instanceof LimitResult.Found)) {
                 return false;
@@ -982,7 +982,79 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             failures.add(((LimitResult.NotFound) d).reason());
         }
+        LimitResult linear = linearGrowth(quantity, sym, nSym, to, n, parameters, failures);
+        if (linear != null) {
+            return linear;
+        }
         return new LimitResult.NotFound(String.join("; ", failures));
+    }
+
+    /**
+     * Linear growth, where Symja's Limit gives up or errs (it gives 0 for vBoN's J/n on the coin, whose value is
+     * -(1 - theta) log 2): the coefficient c of n in the form with its powers and logs expanded (Symja's PowerExpand,
+     * Expand, Coefficient) is only a proposal; it is reported, as "diverges like c n", only if the numeric
+     * engine's quantity/n at n = 10^3 .. 10^15 approaches c, with c non-zero, at every parameter point. Null (with
+     * the reason recorded) otherwise.
+     */
+    private LimitResult linearGrowth(Expr quantity, IExpr form, ISymbol nSym, ToSymja to, Expr.Sym n,
+            List<Expr.Sym> parameters, List<String> failures) {
+        String method = "bonlab's linear growth: the coefficient of n in the expanded form (Symja PowerExpand, "
+                + "Expand, Coefficient), confirmed as the limit of the quantity over n";
+        SymjaSession.Outcome o = symja.eval(F.Coefficient(F.Expand(F.PowerExpand(form)), nSym, F.C1), LIMIT_ATTEMPT);
+        if (!(o instanceof SymjaSession.Outcome.Value v) || v.expr().isZero() || !v.expr().isFree(nSym)) {
+            failures.add("linear growth: no coefficient of n free of n");
+            return null;
+        }
+        Optional<Expr> c = new FromSymja(to.inverse()).translate(v.expr());
+        if (c.isEmpty()) {
+            failures.add("linear growth: the coefficient " + v.expr() + " cannot be translated");
+            return null;
+        }
+        DoubleEvaluator ev = new DoubleEvaluator();
+        List<Map<Expr.Sym, Double>> groups = checkPoints(n, parameters, List.of(1));
+        double worst = 0;
+        for (Map<Expr.Sym, Double> base : groups) {
+            double target;
+            try {
+                target = ev.evaluate(c.get(), base);
+            } catch (RuntimeException e) {
+                failures.add("linear growth: the coefficient " + c.get().show() + " does not evaluate");
+                return null;
+            }
+            if (!(Math.abs(target) > LIMIT_TOLERANCE)) {
+                failures.add("linear growth: the coefficient " + c.get().show() + " vanishes at " + base);
+                return null;
+            }
+            double previous = Double.POSITIVE_INFINITY;
+            double last = Double.NaN;
+            for (double k : LIMIT_POINTS) {
+                Map<Expr.Sym, Double> at = new HashMap<>(base);
+                at.put(n, k);
+                double d;
+                try {
+                    d = Math.abs(ev.evaluate(quantity, at) / k - target);
+                } catch (RuntimeException e) {
+                    failures.add("linear growth: the quantity does not evaluate at n = " + k);
+                    return null;
+                }
+                if (d > previous + LIMIT_TOLERANCE * Math.abs(target)) {
+                    failures.add(String.format(Locale.ROOT, "linear growth: the quantity over n moves away from %s "
+                            + "(at n = %.0e)", c.get().show(), k));
+                    return null;
+                }
+                previous = d;
+                last = d;
+            }
+            if (!(last <= 1e-6 * Math.abs(target))) {
+                failures.add(String.format(Locale.ROOT, "linear growth: the quantity over n at n = 1e15 differs "
+                        + "from %s by %.3g", c.get().show(), last));
+                return null;
+            }
+            worst = Math.max(worst, last / Math.abs(target));
+        }
+        return new LimitResult.Diverges(method, new Verification.CheckedNumerically(LIMIT_POINTS.size()
+                * groups.size(), worst, "the quantity over n at n = 1e3 .. 1e15 approaches the coefficient at every "
+                + "parameter point"), c);
     }
 
     /**

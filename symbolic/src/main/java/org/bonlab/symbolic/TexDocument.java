@@ -43,6 +43,11 @@ public final class TexDocument {
                         .append(Latex.render(f.value())).append(" \\]\n");
                 sb.append("Limit: ").append(text(f.method())).append("; ")
                         .append(text(f.confirmation().describe())).append(".\n\n");
+            } else if (limit instanceof LimitResult.Diverges v && v.rate().isPresent()) {
+                sb.append("\\[ \\lim_{").append(n).append(" \\to \\infty} \\frac{").append(q).append("}{").append(n)
+                        .append("} = ").append(Latex.render(v.rate().get())).append(" \\]\n");
+                sb.append("Limit: ").append(text(v.method())).append("; ")
+                        .append(text(v.confirmation().describe())).append(".\n\n");
             } else if (limit instanceof LimitResult.Diverges v) {
                 sb.append("\\[ \\lim_{").append(n).append(" \\to \\infty} ").append(q).append(" = \\infty \\]\n");
                 sb.append("Limit: ").append(text(v.method())).append("; ")
