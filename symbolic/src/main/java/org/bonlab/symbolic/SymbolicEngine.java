@@ -182,10 +182,11 @@ public final class SymbolicEngine implements AutoCloseable {
                 equality = plain;
             }
         }
-        Verification cross = crossCheck(quantity, presented, n, parameters);
+        Expr shown = presented;
+        java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(quantity, shown, n, parameters));
         LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
                 DOMINANCE, parameters);
-        return new Derivation(quantity, n, closed, presented, equality, limit, cross);
+        return new Derivation(quantity, n, closed, presented, equality, limit, joined(cross));
     }
 
     private Verification presentedEquality(Expr closed, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
@@ -227,9 +228,10 @@ public final class SymbolicEngine implements AutoCloseable {
                 equality = v;
             }
         }
-        Verification cross = crossCheck(original, presented, n, parameters);
+        Expr shown = presented;
+        java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(original, shown, n, parameters));
         LimitResult limit = limit(original, expanded, n, Optional.empty(), "", parameters);
-        return new Derivation(original, n, expanded, presented, equality, limit, cross);
+        return new Derivation(original, n, expanded, presented, equality, limit, joined(cross));
     }
 
     /** Whether {@code e} has a built-in quantity node anywhere. */
@@ -893,6 +895,41 @@ public final class SymbolicEngine implements AutoCloseable {
                     + skipped(skipped));
         }
         return new Verification.CheckedNumerically(compared, worst, why + skipped(skipped));
+    }
+
+    /**
+     * The thread that cross-checks a derivation while Symja takes its limit (on its own thread): the two are
+     * independent, bonlab's numeric engines against Symja, and a cold derivation spends a third of its time on each.
+     */
+    private static final java.util.concurrent.ExecutorService CHECKER =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "bonlab-cross-check");
+                t.setDaemon(true); // never keeps the JVM alive
+                return t;
+            });
+
+    private static java.util.concurrent.Future<Verification> alongside(
+            java.util.concurrent.Callable<Verification> check) {
+        return CHECKER.submit(check);
+    }
+
+    /** The cross-check's verdict; an exception it threw is rethrown as it was. */
+    private static Verification joined(java.util.concurrent.Future<Verification> check) {
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            check.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while cross-checking a derivation", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The presented form against the numeric engine's value of the quantity itself. */

@@ -1,5 +1,6 @@
 package org.bonlab.numeric.precise;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.math.MathContext;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +44,18 @@ class PreciseMathTest {
             Apfloat rel = ApfloatMath.abs(expected.subtract(e)).divide(expected);
             assertTrue(rel.compareTo(new Apfloat("1e-" + (digits - 3 - 5))) < 0, "exp " + a); // |x| up to 1e4
         }
+    }
+
+    @Test
+    @DisplayName("the stored log 10 (mpmath, 200 digits) is apfloat's at 200 digits, and rounds to it at fewer")
+    void storedLog10() {
+        for (int digits : new int[] {20, 55, 110, 190}) {
+            java.math.MathContext mc = new java.math.MathContext(digits);
+            BigDecimal apfloat = new BigDecimal(ApfloatMath.log(new Apfloat(10, digits + 5)).toString(false));
+            BigDecimal err = PreciseMath.LN10_VALUE.round(mc).subtract(apfloat).abs();
+            assertTrue(err.compareTo(BigDecimal.ONE.movePointLeft(digits - 1)) < 0, digits + " digits: " + err);
+        }
+        assertEquals(PreciseMath.LN10_DIGITS, PreciseMath.LN10_VALUE.precision());
     }
 
     @ParameterizedTest(name = "{0} digits")
