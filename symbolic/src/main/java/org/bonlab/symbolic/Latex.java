@@ -19,7 +19,7 @@ import org.bonlab.policy.WorstOf;
  */
 public final class Latex implements Expr.Visitor<String> {
 
-    private static final Latex INSTANCE = new Latex();
+    private static final Latex PLAIN = new Latex(java.util.Map.of());
     private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon",
             "lambda", "mu", "pi", "theta", "sigma", "tau", "rho", "eta", "kappa", "nu");
 
@@ -28,11 +28,68 @@ public final class Latex implements Expr.Visitor<String> {
     private static final int POWER = 3;
     private static final int ATOM = 4;
 
-    private Latex() {
+    /**
+     * The name under which each policy's reward is written, when an expression reads the rewards of more than one
+     * policy (a proxy and a true reward): \( r_{\mathrm{truth}}(y) \); empty when it reads at most one, written
+     * \( r(y) \).
+     */
+    private final java.util.Map<Object, String> rewardNames;
+
+    private Latex(java.util.Map<Object, String> rewardNames) {
+        this.rewardNames = rewardNames;
     }
 
     public static String render(Expr e) {
-        return e.accept(INSTANCE);
+        java.util.Map<Object, String> names = rewardNames(e);
+        return e.accept(names.size() > 1 ? new Latex(names) : PLAIN);
+    }
+
+    private String text(Expr e) {
+        return e.accept(this);
+    }
+
+    /**
+     * The policies whose rewards {@code e} reads ({@code r(y)} of a policy is the reward of its base policy, or of
+     * the policy variable it transforms), each with its subscript: a policy variable's name, a named base policy's
+     * name, otherwise its position among them.
+     */
+    private static java.util.Map<Object, String> rewardNames(Expr e) {
+        java.util.Map<Object, String> names = new java.util.LinkedHashMap<>();
+        new org.bonlab.expr.Rewrite() {
+            @Override
+            protected Expr after(Expr x) {
+                if (x instanceof Expr.AtOutcome a && a.term() == Expr.AtOutcome.Term.REWARD) {
+                    Object owner = rewardOwner(a.policy());
+                    names.computeIfAbsent(owner, o -> o instanceof PolicyVar v ? Latex.policy(v)
+                            : o instanceof org.bonlab.policy.Explicit x2 && !x2.describe().startsWith("pmf(")
+                            ? "\\mathrm{" + TexDocument.text(x2.describe()) + "}" : Integer.toString(names.size() + 1));
+                }
+                return x;
+            }
+        }.apply(e);
+        return names;
+    }
+
+    /** The policy variable or base policy whose reward a policy's outcomes carry. */
+    private static Object rewardOwner(Policy p) {
+        Policy at = p;
+        while (true) {
+            if (at instanceof PolicyVar || at instanceof BasePolicy) {
+                return at;
+            }
+            Policy inner = at instanceof BestOf b ? b.policy() : at instanceof WorstOf w ? w.policy()
+                    : at instanceof SoftBestOf s ? s.policy() : at instanceof Tilted t ? t.policy()
+                    : at instanceof org.bonlab.policy.Reweighted r ? r.policy()
+                    : at instanceof org.bonlab.policy.Weighted w2 ? w2.policy() : null;
+            if (inner == null) {
+                try {
+                    return at.base();
+                } catch (IllegalStateException unbound) {
+                    return at; // a transform of an unbound variable that names no single inner policy
+                }
+            }
+            at = inner;
+        }
     }
 
     @Override
@@ -56,14 +113,14 @@ public final class Latex implements Expr.Visitor<String> {
     @Override
     public String visitAdd(Expr.Add e) {
         if (e.right() instanceof Expr.Neg neg) {
-            return render(e.left()) + " - " + wrap(neg.operand(), PRODUCT);
+            return text(e.left()) + " - " + wrap(neg.operand(), PRODUCT);
         }
-        return render(e.left()) + " + " + render(e.right());
+        return text(e.left()) + " + " + text(e.right());
     }
 
     @Override
     public String visitSub(Expr.Sub e) {
-        return render(e.left()) + " - " + wrap(e.right(), PRODUCT);
+        return text(e.left()) + " - " + wrap(e.right(), PRODUCT);
     }
 
     @Override
@@ -89,7 +146,7 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitDiv(Expr.Div e) {
-        return "\\frac{" + render(e.numerator()) + "}{" + render(e.denominator()) + "}";
+        return "\\frac{" + text(e.numerator()) + "}{" + text(e.denominator()) + "}";
     }
 
     @Override
@@ -99,7 +156,7 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitPow(Expr.Pow e) {
-        return wrap(e.base(), ATOM) + "^{" + render(e.exponent()) + "}";
+        return wrap(e.base(), ATOM) + "^{" + text(e.exponent()) + "}";
     }
 
     @Override
@@ -107,22 +164,22 @@ public final class Latex implements Expr.Visitor<String> {
         Expr x = e.operand();
         boolean bare = x instanceof Expr.Sym
                 || x instanceof Expr.Num num && num.value() instanceof Rational r && r.isInteger() && r.signum() > 0;
-        return bare ? "\\log " + render(x) : "\\log\\left(" + render(x) + "\\right)";
+        return bare ? "\\log " + text(x) : "\\log\\left(" + text(x) + "\\right)";
     }
 
     @Override
     public String visitExp(Expr.Exp e) {
-        return "e^{" + render(e.operand()) + "}";
+        return "e^{" + text(e.operand()) + "}";
     }
 
     @Override
     public String visitAbs(Expr.Abs e) {
-        return "\\left|" + render(e.operand()) + "\\right|";
+        return "\\left|" + text(e.operand()) + "\\right|";
     }
 
     @Override
     public String visitExpectation(Expr.Expectation e) {
-        return "\\mathbb{E}_{y \\sim " + policy(e.over()) + "}\\left[" + render(e.body()) + "\\right]";
+        return "\\mathbb{E}_{y \\sim " + policy(e.over()) + "}\\left[" + text(e.body()) + "\\right]";
     }
 
     @Override
@@ -138,7 +195,7 @@ public final class Latex implements Expr.Visitor<String> {
             case CDF_BELOW -> "F^{-}_{" + policy(e.policy()) + "}(y)";
             case REWARD_CDF -> "G_{" + policy(e.policy()) + "}(y)";
             case REWARD_CDF_BELOW -> "G^{-}_{" + policy(e.policy()) + "}(y)";
-            case REWARD -> "r(y)";
+            case REWARD -> rewardNames.isEmpty() ? "r(y)" : "r_{" + rewardNames.get(rewardOwner(e.policy())) + "}(y)";
         };
     }
 
@@ -158,24 +215,24 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitBinaryEntropy(Expr.BinaryEntropy e) {
-        return "h\\left(" + render(e.operand()) + "\\right)";
+        return "h\\left(" + text(e.operand()) + "\\right)";
     }
 
     @Override
     public String visitBinomial(Expr.Binomial e) {
-        return "\\binom{" + render(e.n()) + "}{" + render(e.k()) + "}";
+        return "\\binom{" + text(e.n()) + "}{" + text(e.k()) + "}";
     }
 
     @Override
     public String visitSum(Expr.Sum e) {
-        return "\\sum_{" + render(e.index()) + "=" + render(e.lower()) + "}^{" + render(e.upper()) + "} "
+        return "\\sum_{" + text(e.index()) + "=" + text(e.lower()) + "}^{" + text(e.upper()) + "} "
                 + wrap(e.body(), PRODUCT);
     }
 
     @Override
     public String visitIntegral(Expr.Integral e) {
-        return "\\int_{" + render(e.lower()) + "}^{" + render(e.upper()) + "} " + wrap(e.body(), PRODUCT) + " \\,d"
-                + render(e.variable());
+        return "\\int_{" + text(e.lower()) + "}^{" + text(e.upper()) + "} " + wrap(e.body(), PRODUCT) + " \\,d"
+                + text(e.variable());
     }
 
     @Override
@@ -186,7 +243,7 @@ public final class Latex implements Expr.Visitor<String> {
     @Override
     public String visitAnalyticalKl(Quantity.AnalyticalKl e) {
         // Eq. (5) of Beirami et al.: the analytical formula log n - (n-1)/n under its name in the paper
-        return "\\widetilde{\\mathrm{KL}}_{" + render(e.n()) + "}";
+        return "\\widetilde{\\mathrm{KL}}_{" + text(e.n()) + "}";
     }
 
     @Override
@@ -207,7 +264,7 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitRenyiEntropy(Quantity.RenyiEntropy e) {
-        return "H_{" + render(e.alpha()) + "}\\left(" + policy(e.q()) + "\\right)";
+        return "H_{" + text(e.alpha()) + "}\\left(" + policy(e.q()) + "\\right)";
     }
 
     @Override
@@ -217,18 +274,18 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitEstimatorAt(Quantity.EstimatorAt e) {
-        return estimator(e.estimator()) + "\\left(" + render(e.epsilon()) + "\\right)";
+        return estimator(e.estimator()) + "\\left(" + text(e.epsilon()) + "\\right)";
     }
 
     @Override
     public String visitEstimatorMean(Quantity.EstimatorMean e) {
-        return "\\mathbb{E}_{y \\sim \\pi_{" + render(e.n()) + "}}\\left[" + estimator(e.estimator())
+        return "\\mathbb{E}_{y \\sim \\pi_{" + text(e.n()) + "}}\\left[" + estimator(e.estimator())
                 + "\\left(p(y)\\right)\\right]";
     }
 
     @Override
     public String visitBound(Quantity.Bound e) {
-        return "B_{\\mathrm{" + e.kind().columnName().replace("_", "\\_") + "}}\\left(" + render(e.n()) + "\\right)";
+        return "B_{\\mathrm{" + e.kind().columnName().replace("_", "\\_") + "}}\\left(" + text(e.n()) + "\\right)";
     }
 
     @Override
@@ -300,8 +357,8 @@ public final class Latex implements Expr.Visitor<String> {
         return ATOM;
     }
 
-    private static String wrap(Expr e, int context) {
-        String s = render(e);
+    private String wrap(Expr e, int context) {
+        String s = text(e);
         return precedence(e) < context ? "\\left(" + s + "\\right)" : s;
     }
 }

@@ -42,6 +42,25 @@ class LatexNotationTest {
     }
 
     @Test
+    @DisplayName("the rewards of two policies are told apart (a proxy and a true reward); one reward is r(y)")
+    void twoRewards() {
+        org.bonlab.policy.PolicyVar proxy = Policy.variable("proxy");
+        org.bonlab.policy.PolicyVar truth = Policy.variable("truth");
+        Expr d = Bon.reward(truth).minus(Bon.reward(proxy));
+        assertEquals("\\mathbb{E}_{y \\sim \\mathrm{proxy}}\\left[r_{\\mathrm{truth}}(y) - r_{\\mathrm{proxy}}(y)\\right]",
+                Latex.render(Bon.expectation(proxy, d)));
+        // best-of-n of the proxy reads the proxy's reward: still two rewards
+        String mixed = Latex.render(Bon.reward(proxy.bestOf(N)).minus(Bon.reward(truth)));
+        assertEquals("r_{\\mathrm{proxy}}(y) - r_{\\mathrm{truth}}(y)", mixed);
+        // two unnamed explicit policies with different rewards are numbered
+        Policy a = Policy.probabilities("1/2", "1/2").withReward(0, 1);
+        Policy b = Policy.probabilities("1/2", "1/2").withReward(1, 0);
+        assertEquals("r_{1}(y) - r_{2}(y)", Latex.render(Bon.reward(a).minus(Bon.reward(b))));
+        // one policy, however transformed: r(y)
+        assertEquals("r(y) - r(y)", Latex.render(Bon.reward(proxy.bestOf(N)).minus(Bon.reward(proxy))));
+    }
+
+    @Test
     @DisplayName("a long formula is broken at top-level signs, never inside \\left ... \\right")
     void longFormulasBreak() {
         Expr sum = Expr.constant(0);
