@@ -97,6 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         if (budgetSeconds < 1 || budgetSeconds > 86_400) {
             throw new BadInputException("--budget-seconds must be from 1 to 86400, but was " + budgetSeconds);
         }
+        var before = org.bonlab.numeric.interval.SimplexCertifier.budget();
         org.bonlab.numeric.interval.SimplexCertifier.useThreads(limits.cores());
         if (certificates != null) {
             Outputs.requireDirectory(certificates, "--certificate");
@@ -107,8 +108,11 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return SpecRunner.run("check", file, limits.timeout, this::checkAll);
         } finally {
-            // the budget is this run's: a later run in the same process starts from the standard one
+            // the budget, the threads and the recording are this run's: a later run in the same process starts
+            // from the standard budget, the threads it had and no recording
             org.bonlab.numeric.interval.SimplexCertifier.useBudget(standard.maxBoxes(), standard.time());
+            org.bonlab.numeric.interval.SimplexCertifier.useThreads(before.threads());
+            org.bonlab.numeric.interval.IntervalCertifier.recordCoverings(false);
         }
     }
 

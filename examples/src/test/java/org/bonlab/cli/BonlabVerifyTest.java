@@ -27,9 +27,12 @@ class BonlabVerifyTest {
         Path spec = dir.resolve("Proofs.java");
         Files.writeString(spec, BonlabCheckTest.spec("Proofs", CLAIMS));
         Path certs = dir.resolve("certs");
+        var before = org.bonlab.numeric.interval.SimplexCertifier.budget();
         BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
-                certs.toString());
+                certs.toString(), "--threads", "1", "--budget-boxes", "1000000");
         assertEquals(0, r.code(), r.err());
+        // the run's threads and budget were its own: the process is left as it was
+        assertEquals(before, org.bonlab.numeric.interval.SimplexCertifier.budget());
         assertTrue(r.err().contains("certificate of 'coin'") && r.err().contains("certificate of 'bernoulli'"), r.err());
         return new Path[] {certs.resolve("01-coin.cert"), certs.resolve("02-bernoulli.cert")};
     }
