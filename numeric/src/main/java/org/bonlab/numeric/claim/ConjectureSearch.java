@@ -98,6 +98,9 @@ public final class ConjectureSearch {
      */
     static final int UNIT = 250;
 
+    /** How many units per thread the random phase submits ahead of the one it merges next. */
+    static final int IN_FLIGHT = 4;
+
     /** The seed of unit k of the random phase: the search's seed and k mixed by SplitMix64's finaliser. */
     static long unitSeed(long seed, int k) {
         long z = seed + 0x9E3779B97F4A7C15L * (k + 1L);
@@ -190,14 +193,17 @@ public final class ConjectureSearch {
                     return t;
                 });
         try {
-            List<java.util.concurrent.Future<Unit>> futures = new ArrayList<>();
-            for (int k = 0; pool != null && k < units; k++) {
-                int unit = k;
-                int size = Math.min(UNIT, randomPhase - k * UNIT);
-                futures.add(pool.submit(() -> runUnit(claim, unit, size)));
-            }
+            // at most IN_FLIGHT units per thread submitted ahead of the one merged next: the pool never idles, and
+            // the units done but not yet merged (each keeping its points) stay few, so the live heap stays small
+            java.util.ArrayDeque<java.util.concurrent.Future<Unit>> ahead = new java.util.ArrayDeque<>();
+            int submitted = 0;
             for (int k = 0; k < units; k++) {
-                Unit u = pool == null ? runUnit(claim, k, Math.min(UNIT, randomPhase - k * UNIT)) : join(futures.get(k));
+                while (pool != null && submitted < units && submitted < k + IN_FLIGHT * threads) {
+                    int unit = submitted++;
+                    int size = Math.min(UNIT, randomPhase - unit * UNIT);
+                    ahead.add(pool.submit(() -> runUnit(claim, unit, size)));
+                }
+                Unit u = pool == null ? runUnit(claim, k, Math.min(UNIT, randomPhase - k * UNIT)) : join(ahead.poll());
                 count += u.count();
                 if (undefined == 0 && u.undefined() > 0) {
                     firstUndefined = u.firstUndefined();
