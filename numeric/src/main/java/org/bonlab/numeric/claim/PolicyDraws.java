@@ -42,9 +42,8 @@ final class PolicyDraws {
         int shape = rng.nextInt(5);
         switch (shape) {
             case 0: { // Dirichlet
-                int which = rng.nextInt(CONCENTRATIONS.length);
-                double a = CONCENTRATIONS[which];
-                GammaDistribution g = GAMMAS.get().of(rng, which);
+                double a = CONCENTRATIONS[rng.nextInt(CONCENTRATIONS.length)];
+                GammaDistribution g = new GammaDistribution(rng, a + 1, 1);
                 for (int i = 0; i < size; i++) {
                     w[i] = g.sample() * Math.pow(Math.max(rng.nextDouble(), 1e-300), 1 / a) + 1e-300;
                 }
@@ -81,29 +80,6 @@ final class PolicyDraws {
             }
         }
         return normalise(w);
-    }
-
-    /**
-     * The Gamma(a + 1, 1) samplers of the Dirichlet shape, one per concentration a, for the generator this thread
-     * last drew from: a sampler's constructor evaluates log-gamma (a tenth of a search's draw time when built per
-     * draw), and a kept sampler consumes its generator exactly as a new one would, so the draws are the same.
-     */
-    private static final ThreadLocal<Gammas> GAMMAS = ThreadLocal.withInitial(Gammas::new);
-
-    private static final class Gammas {
-        private RandomGenerator of;
-        private final GammaDistribution[] samplers = new GammaDistribution[CONCENTRATIONS.length];
-
-        GammaDistribution of(RandomGenerator rng, int which) {
-            if (rng != of) {
-                of = rng;
-                Arrays.fill(samplers, null);
-            }
-            if (samplers[which] == null) {
-                samplers[which] = new GammaDistribution(rng, CONCENTRATIONS[which] + 1, 1);
-            }
-            return samplers[which];
-        }
     }
 
     static double[] normalise(double[] w) {
