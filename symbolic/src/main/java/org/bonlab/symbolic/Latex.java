@@ -125,8 +125,10 @@ public final class Latex implements Expr.Visitor<String> {
 
     @Override
     public String visitMul(Expr.Mul e) {
-        String left = wrap(e.left(), PRODUCT);
-        String right = wrap(e.right(), PRODUCT);
+        // a bare log reaches as far as the next factor (\log 3 n reads as the log of 3n): put it last
+        boolean logFirst = e.left() instanceof Expr.Log && !(e.right() instanceof Expr.Log);
+        String left = wrap(logFirst ? e.right() : e.left(), PRODUCT);
+        String right = wrap(logFirst ? e.left() : e.right(), PRODUCT);
         return left + (needsDot(left, right) ? " \\cdot " : " ") + right;
     }
 
@@ -347,8 +349,11 @@ public final class Latex implements Expr.Visitor<String> {
         if (e instanceof Expr.Div) {
             return POWER; // \frac is self-delimiting, except as the base of a power
         }
-        if (e instanceof Expr.Pow) {
-            return POWER;
+        if (e instanceof Expr.Pow || e instanceof Expr.Exp) {
+            return POWER; // e^{x} as the base of a power would be a double superscript
+        }
+        if (e instanceof Expr.Log) {
+            return PRODUCT; // \log 3^{-1} would read as the log of 1/3
         }
         if (e instanceof Expr.Num num) {
             boolean plainInteger = num.value() instanceof Rational r && r.isInteger() && r.signum() >= 0;

@@ -61,6 +61,16 @@ class LatexNotationTest {
     }
 
     @Test
+    @DisplayName("a log or an exponential as the base of a power is parenthesised; a log comes last in a product")
+    void logsAndExponentialsInPowersAndProducts() {
+        assertEquals("\\left(\\log 3\\right)^{-1}", Latex.render(Expr.log(Expr.constant(3)).pow(Expr.constant(-1))));
+        assertEquals("\\left(e^{n}\\right)^{2}", Latex.render(Expr.exp(N).pow(Expr.constant(2))));
+        assertEquals("n \\log 3", Latex.render(Expr.log(Expr.constant(3)).times(N)));
+        assertEquals("n \\log 3", Latex.render(N.times(Expr.log(Expr.constant(3)))));
+        assertEquals("\\log 2 \\log 3", Latex.render(Expr.log(Expr.constant(2)).times(Expr.log(Expr.constant(3)))));
+    }
+
+    @Test
     @DisplayName("a long formula is broken at top-level signs, never inside \\left ... \\right")
     void longFormulasBreak() {
         Expr sum = Expr.constant(0);
