@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.bonlab.Bon;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
 import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.policy.BasePolicy;
 import org.bonlab.policy.Policy;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  with --spec FILE, the spec's own quantities().",
                 "", "Examples:", "  bonlab derive --policy coin --quantity kl --latex",
                 "  bonlab derive --policy coin --quantity vbon_j --stationary theta",
+                "  bonlab derive --policy coin --quantity kl --solve n=1/2",
                 "  bonlab derive --policy \"bernoulli(p=p)\" --quantity kl --series p"})
 final class DeriveCommand implements Callable<Integer> {
 
@@ -174,6 +176,11 @@ final class DeriveCommand implements Callable<Integer> {
             + "vanishes (e.g. theta = 1 - 2^(-n) maximises vbon_j on the coin), each point checked and classified.")
     String stationary;
 
+    @Option(names = "--solve", paramLabel = "SYMBOL=VALUE", description = "Also where the quantity equals VALUE "
+            + "as a function of SYMBOL (e.g. n=1/2: the n at which the KL reaches 1/2 nat, with the integers around "
+            + "it; beta=3/4 for tilted_reward): Symja's Solve, else bisection at 60 digits; each solution checked.")
+    String solve;
+
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
             + "symbolic (e.g. p of bernoulli(p=p)), or in 1/SYMBOL as SYMBOL -> infinity (e.g. 1/beta of "
             + "tilted_reward), by series arithmetic, checked at 50 digits.")
@@ -244,6 +251,23 @@ final class DeriveCommand implements Callable<Integer> {
                         + "(an integer), kept symbolic");
             }
         }
+        Expr.Sym solveFor = null;
+        Rational solveValue = null;
+        if (solve != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(\\S+)\\s*")
+                    .matcher(solve);
+            if (!m.matches()) {
+                throw new BadInputException("--solve must be SYMBOL=VALUE such as n=1/2 or beta=0.75, but was '"
+                        + solve + "'");
+            }
+            try {
+                solveValue = Rational.parse(m.group(2));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--solve value must be a number such as 0.5 or 1/2, but was '" + m.group(2)
+                        + "'");
+            }
+            solveFor = Bon.symbol(m.group(1));
+        }
         if (series != null && seriesSymbol.equals(Bon.n.name())) {
             throw new BadInputException("--series names the small parameter of the expansion; n is the number of "
                     + "samples, kept symbolic (its limit is printed as 'limit n->inf')");
@@ -267,11 +291,15 @@ final class DeriveCommand implements Callable<Integer> {
             if (stationary != null) {
                 calculus.add(engine.stationaryPoints(d, Bon.symbol(stationary.strip())));
             }
+            if (solveFor != null) {
+                calculus.add(engine.solve(d, solveFor, solveValue));
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--policy " + policy + " --quantity " + quantity
                     + (series == null ? "" : " --series " + series)
                     + (derivative == null ? "" : " --derivative " + derivative)
-                    + (stationary == null ? "" : " --stationary " + stationary) + ": " + e.getMessage(), e);
+                    + (stationary == null ? "" : " --stationary " + stationary)
+                    + (solve == null ? "" : " --solve " + solve) + ": " + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
         out.append("quantity:      ").append(q.show()).append('\n');
@@ -316,6 +344,22 @@ final class DeriveCommand implements Callable<Integer> {
                 }
                 out.append("  method:      ").append(st.method()).append('\n');
                 out.append("  check:       ").append(st.confirmation().describe()).append('\n');
+            } else if (c instanceof CalculusResult.Solved sv) {
+                for (CalculusResult.Root r : sv.roots()) {
+                    out.append("solved:        ").append(quantity.strip()).append(" = ").append(sv.value())
+                            .append(" at ").append(sv.variable().name()).append(" = ")
+                            .append(r.exact().map(Expr::show).orElse(r.decimal()))
+                            .append(r.exact().isPresent() && !r.decimal().isEmpty() ? " = " + r.decimal() : "")
+                            .append('\n');
+                    if (latex && r.exact().isPresent()) {
+                        out.append("  LaTeX:       ").append(Latex.render(r.exact().get())).append('\n');
+                    }
+                    if (!r.atIntegers().isEmpty()) {
+                        out.append("  integers:    ").append(r.atIntegers()).append('\n');
+                    }
+                }
+                out.append("  method:      ").append(sv.method()).append('\n');
+                out.append("  check:       ").append(sv.confirmation().describe()).append('\n');
             } else {
                 out.append("calculus:      not reported: ").append(((CalculusResult.NotFound) c).reason()).append('\n');
             }

@@ -80,10 +80,13 @@ class BonlabDeriveTest {
         // Symja's Limit leaves log(2^n) unevaluated (and gives 0 for J/n); the coefficient of n, confirmed
         assertTrue(r.out().contains("limit n->inf:  diverges like (-log(2) + theta*log(2))*n, to -infinity where it "
                 + "is negative") && r.out().contains("bonlab's linear growth"), r.out());
-        String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}};
+        String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}, {"--solve", "theta"},
+            {"--solve", "theta=half"}};
         String[] messages = {"--derivative names a continuous parameter; n is the number of samples",
             "--stationary must name a symbol such as p or theta, but was '1+x'",
-            "a derivative in q needs a quantity that depends on q"};
+            "a derivative in q needs a quantity that depends on q",
+            "--solve must be SYMBOL=VALUE such as n=1/2 or beta=0.75, but was 'theta'",
+            "--solve value must be a number such as 0.5 or 1/2, but was 'half'"};
         for (int i = 0; i < bad.length; i++) {
             r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "vbon_j", bad[i][0], bad[i][1]);
             assertEquals(2, r.code(), r.out() + r.err());
@@ -93,8 +96,11 @@ class BonlabDeriveTest {
         // the tilted optimum with symbolic beta (Eq. (2) of Amini et al.): E[r] = sigma(1/beta) on the coin
         // and at high temperature, in 1/beta: sigma(x) = 1/2 + x/4 - x^3/48 + O(x^5)
         r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "tilted_reward", "--series", "1/beta",
-                "--series-order", "3");
+                "--series-order", "3", "--solve", "beta=3/4", "--latex");
         assertEquals(0, r.code(), r.err());
+        // sigma(1/beta) = 3/4 where 1/beta = log 3: beta = 1/log 3 = 0.91023922662683739361424016573610700 (mpmath)
+        assertTrue(r.out().contains("solved:        tilted_reward = 3/4 at beta = log(3)^(-1) = "
+                + "0.910239226626837393614240165736\n  LaTeX:       \\left(\\log 3\\right)^{-1}"), r.out());
         assertTrue(r.out().contains("presented:     exp(beta^(-1))*(1 + exp(beta^(-1)))^(-1)"), r.out());
         assertTrue(r.out().contains("equal because: proved"), r.out());
         assertTrue(r.out().contains("series beta->inf: 1/2 + 1/4*(1/beta) - 1/48*(1/beta)^3 + O(beta^(-4))"), r.out());

@@ -1599,6 +1599,280 @@ public final class SymbolicEngine implements AutoCloseable {
                                 + "side gives the kind, for %s", describeOtherSymbolPoints(others))));
     }
 
+    /** How closely a solution must reproduce the value: |q(x0) - v| at 50 digits, relative to max(|v|, 1). */
+    public static final double SOLUTION_TOLERANCE = 1e-25;
+
+    /** Bisection steps at 60 digits: a bracket of width w ends about w 1e-51 wide. */
+    private static final int BISECTION_STEPS = 170;
+
+    /**
+     * Where a derived quantity equals {@code value} as a function of {@code x} (the n at which the KL reaches a
+     * value, the beta at which the tilted policy's expected reward does). First Symja's Solve on
+     * closed form = value: each solution is kept only if the quantity itself (the closed form when x is n, which
+     * it extends to real n) reproduces the value within {@link #SOLUTION_TOLERANCE} at 50 digits at every point of
+     * the other parameters (n = 2, 3, 7; others 0.3, 0.7). When Symja finds none and x is the only parameter, the
+     * roots are bracketed by the sign changes of closed form - value on a grid over x's domain (n: [1, 2^50]
+     * log-spaced; a parameter defined at 2: [1e-8, 1e8] log-spaced; otherwise (0, 1) with both ends refined to
+     * 1e-12) and bisected at 60 digits; the sign change at the final bracket is the check. Two roots between
+     * neighbouring grid points would be missed, and the output says so. For n, each root also names the integers
+     * between which the quantity itself (at 50 digits) crosses the value.
+     */
+    public CalculusResult solve(Derivation d, Expr.Sym x, Rational value) {
+        ToSymja to = new ToSymja();
+        ISymbol xs = to.symbol(x);
+        IExpr fx = to.translate(d.closedForm());
+        if (fx.isFree(xs)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "solving for %s needs a quantity that depends on %s, but %s does not", x.name(), x.name(),
+                    d.quantity().show()));
+        }
+        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        others.remove(x);
+        boolean isN = x.equals(org.bonlab.Bon.n);
+        Expr checked = isN ? d.closedForm() : d.quantity();
+        java.math.BigDecimal target = value.toBigDecimal(new java.math.MathContext(60));
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        List<CalculusResult.Root> roots = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        int points = 0;
+        double worst = 0;
+        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(fx, ToSymja.rational(value)), xs));
+        if (o instanceof SymjaSession.Outcome.Value v && v.expr().isList()) {
+            for (IExpr solution : (IAST) v.expr()) {
+                if (!(solution instanceof IAST rules) || !rules.isList() || rules.argSize() != 1
+                        || !rules.arg1().isRuleAST()) {
+                    continue;
+                }
+                IExpr raw = ((IAST) rules.arg1()).arg2();
+                if (raw.isAST(S.ConditionalExpression, 3)) {
+                    // a family of solutions over integers C(k) (the branches of a complex log): the real branch is
+                    // C(k) = 0, kept only if it passes the check below like any other solution
+                    raw = ((IAST) raw).arg1().replaceAll(e -> e.isAST(S.C, 2) ? F.C0 : F.NIL).orElse(((IAST) raw).arg1());
+                    raw = symja.eval(raw) instanceof SymjaSession.Outcome.Value simplified ? simplified.expr() : raw;
+                }
+                Optional<Expr> at = new FromSymja(to.inverse()).translate(shortest(raw, F.Simplify(raw)));
+                if (at.isEmpty()) {
+                    rejected.add(raw + " (not translated: complex or outside bonlab's expressions)");
+                    continue;
+                }
+                String problem = null;
+                double rootWorst = 0;
+                java.math.BigDecimal single = null;
+                for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
+                    try {
+                        java.math.BigDecimal x0 = hp.evaluate(at.get(), point);
+                        if (isN && x0.compareTo(java.math.BigDecimal.ONE) < 0) {
+                            problem = "n = " + x0.round(java.math.MathContext.DECIMAL64) + " is below 1";
+                            break;
+                        }
+                        Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
+                        b.put(x, x0);
+                        double err = hp.evaluate(checked, b).subtract(target).abs()
+                                .divide(target.abs().max(java.math.BigDecimal.ONE), java.math.MathContext.DECIMAL64)
+                                .doubleValue();
+                        if (!(err <= SOLUTION_TOLERANCE)) {
+                            problem = String.format(Locale.ROOT, "misses the value by %.3g at %s", err, b);
+                            break;
+                        }
+                        rootWorst = Math.max(rootWorst, err);
+                        single = x0;
+                    } catch (ArithmeticException | IllegalArgumentException e) {
+                        problem = "undefined at " + point + ": " + e.getMessage();
+                        break;
+                    }
+                }
+                if (problem != null) {
+                    rejected.add(at.get().show() + " (" + problem + ")");
+                    continue;
+                }
+                points += otherSymbolPoints(others).size();
+                worst = Math.max(worst, rootWorst);
+                String decimal = others.isEmpty() ? single.round(new java.math.MathContext(30)).toString() : "";
+                roots.add(new CalculusResult.Root(at, decimal,
+                        isN && others.isEmpty() ? integerCrossing(hp, d.quantity(), single, target) : ""));
+            }
+        }
+        String skipped = rejected.isEmpty() ? "" : "; Symja's solutions not kept: " + String.join(", ", rejected);
+        if (!roots.isEmpty()) {
+            return new CalculusResult.Solved(x, value, roots, "Symja Solve on closed form = " + value,
+                    new Verification.CheckedNumerically(points, worst, String.format(Locale.ROOT,
+                            "the %s at each solution at 50 digits equals the value, for %s%s",
+                            isN ? "closed form" : "quantity", describeOtherSymbolPoints(others), skipped)));
+        }
+        if (!others.isEmpty()) {
+            return new CalculusResult.NotFound("Symja's Solve found no solution for " + x.name() + " in closed form"
+                    + skipped + "; a numeric root needs a quantity of " + x.name() + " alone, but it also depends on "
+                    + others.stream().map(Expr.Sym::name).toList());
+        }
+        return numericRoots(d, x, value, target, isN, skipped);
+    }
+
+    private CalculusResult numericRoots(Derivation d, Expr.Sym x, Rational value, java.math.BigDecimal target,
+            boolean isN, String skipped) {
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(60);
+        java.math.MathContext mc = new java.math.MathContext(60);
+        java.util.function.Function<java.math.BigDecimal, java.math.BigDecimal> g = at -> {
+            try {
+                return hp.evaluate(d.closedForm(), Map.of(x, at)).subtract(target);
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                return null; // undefined there
+            }
+        };
+        DoubleEvaluator ev = new DoubleEvaluator();
+        double v = value.toDouble();
+        java.util.function.DoubleUnaryOperator scan = at -> {
+            try {
+                return ev.evaluate(d.closedForm(), Map.of(x, at)) - v;
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                return Double.NaN;
+            }
+        };
+        List<Double> grid = new ArrayList<>();
+        String domain;
+        if (isN) {
+            for (int k = 0; k <= 200; k++) {
+                grid.add(Math.pow(2, k / 4.0));
+            }
+            domain = "n in [1, 2^50] at 201 points 2^(k/4)";
+        } else if (!Double.isNaN(scan.applyAsDouble(2))) {
+            for (int k = -64; k <= 64; k++) {
+                grid.add(Math.pow(10, k / 8.0));
+            }
+            domain = x.name() + " in [1e-8, 1e8] at 129 points 10^(k/8)";
+        } else {
+            for (int j = 12; j >= 2; j--) {
+                grid.add(Math.pow(10, -j));
+            }
+            for (int k = 1; k <= 19; k++) {
+                grid.add(k * 0.05);
+            }
+            for (int j = 2; j <= 12; j++) {
+                grid.add(1 - Math.pow(10, -j));
+            }
+            domain = x.name() + " in [1e-12, 1 - 1e-12] at 41 points (0.05 apart, and 10^-j from either end)";
+        }
+        List<CalculusResult.Root> roots = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
+        double worst = 0;
+        double previousX = Double.NaN;
+        double previousG = Double.NaN;
+        for (double at : grid) {
+            double here = scan.applyAsDouble(at);
+            if (Double.isNaN(here)) {
+                continue; // undefined: no sign change is read across this point
+            }
+            if (!Double.isNaN(previousG) && (here == 0 || Math.signum(here) != Math.signum(previousG))
+                    && previousG != 0) {
+                // the bracket's sign change, confirmed at 60 digits, then narrowed by the Illinois method there
+                java.math.BigDecimal lo = new java.math.BigDecimal(previousX);
+                java.math.BigDecimal hi = new java.math.BigDecimal(at);
+                java.math.BigDecimal gLo = g.apply(lo);
+                java.math.BigDecimal gHi = g.apply(hi);
+                if (gLo == null || gHi == null || gLo.signum() * gHi.signum() > 0) {
+                    unconfirmed.add(String.format(Locale.ROOT, "[%.6g, %.6g]", previousX, at));
+                } else {
+                    java.math.BigDecimal[] bracket = illinois(g, lo, hi, gLo, gHi, mc);
+                    java.math.BigDecimal mid = bracket[0].add(bracket[1]).divide(java.math.BigDecimal.valueOf(2), mc);
+                    java.math.BigDecimal gm = g.apply(mid);
+                    if (gm != null) {
+                        worst = Math.max(worst, gm.abs().divide(target.abs().max(java.math.BigDecimal.ONE),
+                                java.math.MathContext.DECIMAL64).doubleValue());
+                    }
+                    roots.add(root(d, mid, isN, target));
+                }
+            }
+            previousX = at;
+            previousG = here;
+        }
+        String notConfirmed = unconfirmed.isEmpty() ? "" : "; sign changes in double precision not confirmed at 60 "
+                + "digits (not reported): " + String.join(", ", unconfirmed);
+        if (roots.isEmpty()) {
+            return new CalculusResult.NotFound(String.format(Locale.ROOT, "no solution of %s = %s: Symja's Solve found "
+                    + "none in closed form%s, and closed form - value keeps its sign on %s%s", d.quantity().show(),
+                    value, skipped, domain, notConfirmed));
+        }
+        return new CalculusResult.Solved(x, value, roots, "numeric: Symja's Solve found none in closed form; "
+                + "each sign change of closed form - value on " + domain + " confirmed at 60 digits and narrowed "
+                + "there by the Illinois method (two roots between neighbouring points would be missed)",
+                new Verification.CheckedNumerically(roots.size(), worst, String.format(Locale.ROOT,
+                        "closed form - value changes sign at 60 digits across a bracket at most 1e-45 wide (relative) "
+                                + "around each root%s%s%s",
+                        isN ? "; the closed form extends the quantity to real n" : "", skipped, notConfirmed)));
+    }
+
+    /**
+     * A bracket [lo, hi] of a sign change of g narrowed by the Illinois method (regula falsi that halves the
+     * stale end's value) until it is at most 1e-45 wide relative to its ends, or 200 steps: always a bracket.
+     */
+    private static java.math.BigDecimal[] illinois(
+            java.util.function.Function<java.math.BigDecimal, java.math.BigDecimal> g, java.math.BigDecimal lo,
+            java.math.BigDecimal hi, java.math.BigDecimal gLo, java.math.BigDecimal gHi, java.math.MathContext mc) {
+        java.math.BigDecimal tolerance = new java.math.BigDecimal("1e-45");
+        int side = 0;
+        for (int step = 0; step < 200; step++) {
+            java.math.BigDecimal width = hi.subtract(lo).abs();
+            if (gLo.signum() == 0 || gHi.signum() == 0
+                    || width.compareTo(tolerance.multiply(lo.abs().max(hi.abs()).max(java.math.BigDecimal.ONE))) <= 0) {
+                break;
+            }
+            java.math.BigDecimal next = hi.subtract(gHi.multiply(hi.subtract(lo), mc).divide(gHi.subtract(gLo), mc), mc);
+            if (next.compareTo(lo.min(hi)) <= 0 || next.compareTo(lo.max(hi)) >= 0) {
+                next = lo.add(hi).divide(java.math.BigDecimal.valueOf(2), mc); // rounding pushed it out: bisect
+            }
+            java.math.BigDecimal gNext = g.apply(next);
+            if (gNext == null) {
+                break; // undefined inside the bracket: keep the bracket found so far
+            }
+            if (gNext.signum() == gLo.signum()) {
+                lo = next;
+                gLo = gNext;
+                gHi = side == -1 ? gHi.divide(java.math.BigDecimal.valueOf(2), mc) : gHi;
+                side = -1;
+            } else {
+                hi = next;
+                gHi = gNext;
+                gLo = side == 1 ? gLo.divide(java.math.BigDecimal.valueOf(2), mc) : gLo;
+                side = 1;
+            }
+        }
+        if (gLo.signum() == 0) {
+            return new java.math.BigDecimal[] {lo, lo};
+        }
+        if (gHi.signum() == 0) {
+            return new java.math.BigDecimal[] {hi, hi};
+        }
+        return new java.math.BigDecimal[] {lo, hi};
+    }
+
+    private CalculusResult.Root root(Derivation d, java.math.BigDecimal at, boolean isN, java.math.BigDecimal target) {
+        return new CalculusResult.Root(Optional.empty(), at.round(new java.math.MathContext(30)).toString(),
+                isN ? integerCrossing(new HighPrecisionEvaluator(), d.quantity(), at, target) : "");
+    }
+
+    /**
+     * Where the quantity itself (at 50 digits, not its closed form) crosses {@code target} around the real root
+     * n0: its values at floor(n0) and floor(n0) + 1, or at 1 when n0 is 1.
+     */
+    private static String integerCrossing(HighPrecisionEvaluator hp, Expr quantity, java.math.BigDecimal n0,
+            java.math.BigDecimal target) {
+        java.math.BigInteger below = n0.setScale(0, java.math.RoundingMode.FLOOR).toBigInteger();
+        if (below.signum() < 1 || below.bitLength() > 62) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (java.math.BigInteger k : List.of(below, below.add(java.math.BigInteger.ONE))) {
+            try {
+                java.math.BigDecimal q = hp.evaluate(quantity, Map.of(org.bonlab.Bon.n, new java.math.BigDecimal(k)));
+                int c = q.compareTo(target);
+                sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "at n = %s the quantity is %s (%s the value)",
+                        k, q.round(new java.math.MathContext(12)).toString(), c < 0 ? "below" : c > 0 ? "above" : "equal to"));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                return "";
+            }
+        }
+        return sb.toString();
+    }
+
     private Optional<IExpr> derivativeInSymja(IExpr f, ISymbol x) {
         SymjaSession.Outcome raw = symja.eval(F.D(f, x));
         if (!(raw instanceof SymjaSession.Outcome.Value r)) {

@@ -2,6 +2,7 @@ package org.bonlab.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bonlab.Bon;
@@ -85,5 +86,40 @@ class CoinDerivationTest {
         assertInstanceOf(Verification.CheckedNumerically.class, w.crossCheck(), w.crossCheck().describe());
         LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, w.limit(), w.limit().toString());
         assertEquals(Expr.rational(3, 4), lim.value());
+    }
+
+    @Test
+    @DisplayName("solving KL = v for n: the real root of log 2 - h(2^-n) = v, and the integers the KL crosses it between")
+    void solvesForN() {
+        // mpmath 1.3 at 50 digits, findroot(lambda n: log(2) - h(2**-n) - 1/2): 4.3751599356725041745782082496500448;
+        // log(2) - h(2**-4) = 0.45935552185348600862, log(2) - h(2**-5) = 0.55408638210520418807
+        CalculusResult.Solved half = assertInstanceOf(CalculusResult.Solved.class,
+                engine.solve(kl, Bon.n, org.bonlab.expr.Rational.of(1, 2)));
+        assertEquals(1, half.roots().size());
+        assertEquals("4.37515993567250417457820824965", half.roots().get(0).decimal());
+        assertTrue(half.roots().get(0).atIntegers().startsWith("at n = 4 the quantity is 0.459355521853 (below")
+                && half.roots().get(0).atIntegers().contains("at n = 5 the quantity is 0.554086382105 (above"),
+                half.roots().get(0).atIntegers());
+        // the KL stays below log 2 < 1: no root, said as such
+        CalculusResult.NotFound none = assertInstanceOf(CalculusResult.NotFound.class,
+                engine.solve(kl, Bon.n, org.bonlab.expr.Rational.ONE));
+        assertTrue(none.reason().contains("keeps its sign"), none.reason());
+    }
+
+    @Test
+    @DisplayName("solving the tilted coin's expected reward sigma(1/beta) = 3/4 for beta: 1/log 3 in closed form")
+    void solvesForBetaInClosedForm() {
+        Policy coin = Policy.coin();
+        Expr.Sym beta = Bon.symbol("beta");
+        Derivation reward = engine.derive(Bon.expectedReward(coin.tilted(beta)), Bon.n);
+        CalculusResult.Solved s = assertInstanceOf(CalculusResult.Solved.class,
+                engine.solve(reward, beta, org.bonlab.expr.Rational.of(3, 4)));
+        assertEquals(1, s.roots().size());
+        assertTrue(s.roots().get(0).exact().isPresent());
+        // 1/log 3 = 0.91023922662683739361424016573610700061 (mpmath 1.3, 50 digits)
+        assertEquals("0.910239226626837393614240165736", s.roots().get(0).decimal());
+        assertTrue(s.method().startsWith("Symja Solve"), s.method());
+        assertThrows(IllegalArgumentException.class, () -> engine.solve(reward, Bon.symbol("lambda"),
+                org.bonlab.expr.Rational.ONE));
     }
 }
