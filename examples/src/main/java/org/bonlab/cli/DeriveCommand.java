@@ -178,7 +178,8 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Option(names = "--solve", paramLabel = "SYMBOL=VALUE", description = "Also where the quantity equals VALUE "
             + "as a function of SYMBOL (e.g. n=1/2: the n at which the KL reaches 1/2 nat, with the integers around "
-            + "it; beta=3/4 for tilted_reward): Symja's Solve, else bisection at 60 digits; each solution checked.")
+            + "it; beta=3/4 for tilted_reward; beta=kl(n=4) for tilted_kl: another quantity at a fixed n): Symja's "
+            + "Solve, else a grid scan and the Illinois method at 60 digits; each solution checked.")
     String solve;
 
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
@@ -252,7 +253,10 @@ final class DeriveCommand implements Callable<Integer> {
             }
         }
         Expr.Sym solveFor = null;
-        Rational solveValue = null;
+        Rational solveNumber = null;
+        Expr solveQuantity = null;
+        long solveAtN = 0;
+        String solveText = null;
         if (solve != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(\\S+)\\s*")
                     .matcher(solve);
@@ -260,11 +264,24 @@ final class DeriveCommand implements Callable<Integer> {
                 throw new BadInputException("--solve must be SYMBOL=VALUE such as n=1/2 or beta=0.75, but was '"
                         + solve + "'");
             }
-            try {
-                solveValue = Rational.parse(m.group(2));
-            } catch (NumberFormatException e) {
-                throw new BadInputException("--solve value must be a number such as 0.5 or 1/2, but was '" + m.group(2)
-                        + "'");
+            solveText = m.group(2);
+            java.util.regex.Matcher other = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\(n=([0-9]{1,9})\\)")
+                    .matcher(solveText);
+            if (other.matches()) {
+                solveQuantity = available.get(other.group(1));
+                solveAtN = Long.parseLong(other.group(2));
+                if (solveQuantity == null || solveAtN < 1) {
+                    throw new BadInputException(String.format(Locale.ROOT, "--solve value %s must name a quantity of "
+                            + "%s at n >= 1, but %s", solveText, available.keySet(), solveQuantity == null
+                            ? "'" + other.group(1) + "' is none of them" : "n was " + solveAtN));
+                }
+            } else {
+                try {
+                    solveNumber = Rational.parse(solveText);
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("--solve value must be a number such as 0.5 or 1/2, or a quantity at "
+                            + "a fixed n such as kl(n=4), but was '" + solveText + "'");
+                }
             }
             solveFor = Bon.symbol(m.group(1));
         }
@@ -291,8 +308,13 @@ final class DeriveCommand implements Callable<Integer> {
             if (stationary != null) {
                 calculus.add(engine.stationaryPoints(d, Bon.symbol(stationary.strip())));
             }
-            if (solveFor != null) {
-                calculus.add(engine.solve(d, solveFor, solveValue));
+            if (solveFor != null && solveNumber != null) {
+                calculus.add(engine.solve(d, solveFor, solveNumber));
+            } else if (solveFor != null) {
+                // the other quantity's closed form at the fixed n (derived and checked like the main one)
+                Derivation other = engine.derive(solveQuantity, Bon.n);
+                calculus.add(engine.solve(d, solveFor, org.bonlab.claim.Binding.substitute(other.closedForm(), Bon.n,
+                        Expr.constant(solveAtN))));
             }
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--policy " + policy + " --quantity " + quantity
@@ -346,7 +368,9 @@ final class DeriveCommand implements Callable<Integer> {
                 out.append("  check:       ").append(st.confirmation().describe()).append('\n');
             } else if (c instanceof CalculusResult.Solved sv) {
                 for (CalculusResult.Root r : sv.roots()) {
-                    out.append("solved:        ").append(quantity.strip()).append(" = ").append(sv.value())
+                    out.append("solved:        ").append(quantity.strip()).append(" = ").append(solveText)
+                            .append(solveNumber == null ? " = " + new org.bonlab.numeric.precise.HighPrecisionEvaluator(30)
+                                    .evaluate(sv.value()).round(new java.math.MathContext(30)) : "")
                             .append(" at ").append(sv.variable().name()).append(" = ")
                             .append(r.exact().map(Expr::show).orElse(r.decimal()))
                             .append(r.exact().isPresent() && !r.decimal().isEmpty() ? " = " + r.decimal() : "")

@@ -81,12 +81,13 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("limit n->inf:  diverges like (-log(2) + theta*log(2))*n, to -infinity where it "
                 + "is negative") && r.out().contains("bonlab's linear growth"), r.out());
         String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}, {"--solve", "theta"},
-            {"--solve", "theta=half"}};
+            {"--solve", "theta=half"}, {"--solve", "theta=nope(n=4)"}};
         String[] messages = {"--derivative names a continuous parameter; n is the number of samples",
             "--stationary must name a symbol such as p or theta, but was '1+x'",
             "a derivative in q needs a quantity that depends on q",
             "--solve must be SYMBOL=VALUE such as n=1/2 or beta=0.75, but was 'theta'",
-            "--solve value must be a number such as 0.5 or 1/2, but was 'half'"};
+            "--solve value must be a number such as 0.5 or 1/2, or a quantity at a fixed n such as kl(n=4), but was "
+                + "'half'", "--solve value nope(n=4) must name a quantity of ["};
         for (int i = 0; i < bad.length; i++) {
             r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "vbon_j", bad[i][0], bad[i][1]);
             assertEquals(2, r.code(), r.out() + r.err());

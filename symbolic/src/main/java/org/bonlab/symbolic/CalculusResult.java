@@ -28,7 +28,7 @@ public sealed interface CalculusResult permits CalculusResult.Derivative, Calcul
      * The values of {@code variable} at which the quantity equals {@code value}, each with how it was found and,
      * when the variable is n, where the quantity itself crosses the value between consecutive integers.
      */
-    record Solved(Expr.Sym variable, org.bonlab.expr.Rational value, List<Root> roots, String method,
+    record Solved(Expr.Sym variable, Expr value, List<Root> roots, String method,
             Verification confirmation) implements CalculusResult {
     }
 

@@ -1613,11 +1613,30 @@ public final class SymbolicEngine implements AutoCloseable {
      * the other parameters (n = 2, 3, 7; others 0.3, 0.7). When Symja finds none and x is the only parameter, the
      * roots are bracketed by the sign changes of closed form - value on a grid over x's domain (n: [1, 2^50]
      * log-spaced; a parameter defined at 2: [1e-8, 1e8] log-spaced; otherwise (0, 1) with both ends refined to
-     * 1e-12) and bisected at 60 digits; the sign change at the final bracket is the check. Two roots between
-     * neighbouring grid points would be missed, and the output says so. For n, each root also names the integers
-     * between which the quantity itself (at 50 digits) crosses the value.
+     * 1e-12), each confirmed at 60 digits and narrowed there by the Illinois method; the sign change across the
+     * final bracket is the check. Two roots between neighbouring grid points would be missed, and the output says
+     * so. For n, each root also names the integers between which the quantity itself (at 50 digits) crosses the
+     * value.
      */
     public CalculusResult solve(Derivation d, Expr.Sym x, Rational value) {
+        return solve(d, x, Expr.constant(value));
+    }
+
+    /**
+     * As {@link #solve(Derivation, Expr.Sym, Rational)} for a value given as a constant expression, such as another
+     * quantity's closed form at a fixed n (the beta at which the tilted policy's KL equals best-of-4's).
+     *
+     * @throws IllegalArgumentException when {@code value} is not a finite number (it has a free symbol, or is
+     *                                  undefined)
+     */
+    public CalculusResult solve(Derivation d, Expr.Sym x, Expr value) {
+        java.math.BigDecimal target;
+        try {
+            target = new HighPrecisionEvaluator(60).evaluate(value, Map.of());
+        } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("the value to solve for must be a number, but " + value.show()
+                    + " is not: " + e.getMessage(), e);
+        }
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr fx = to.translate(d.closedForm());
@@ -1630,13 +1649,12 @@ public final class SymbolicEngine implements AutoCloseable {
         others.remove(x);
         boolean isN = x.equals(org.bonlab.Bon.n);
         Expr checked = isN ? d.closedForm() : d.quantity();
-        java.math.BigDecimal target = value.toBigDecimal(new java.math.MathContext(60));
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
         List<CalculusResult.Root> roots = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         int points = 0;
         double worst = 0;
-        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(fx, ToSymja.rational(value)), xs));
+        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(fx, to.translate(value)), xs));
         if (o instanceof SymjaSession.Outcome.Value v && v.expr().isList()) {
             for (IExpr solution : (IAST) v.expr()) {
                 if (!(solution instanceof IAST rules) || !rules.isList() || rules.argSize() != 1
@@ -1694,7 +1712,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         String skipped = rejected.isEmpty() ? "" : "; Symja's solutions not kept: " + String.join(", ", rejected);
         if (!roots.isEmpty()) {
-            return new CalculusResult.Solved(x, value, roots, "Symja Solve on closed form = " + value,
+            return new CalculusResult.Solved(x, value, roots, "Symja Solve on closed form = " + value.show(),
                     new Verification.CheckedNumerically(points, worst, String.format(Locale.ROOT,
                             "the %s at each solution at 50 digits equals the value, for %s%s",
                             isN ? "closed form" : "quantity", describeOtherSymbolPoints(others), skipped)));
@@ -1707,7 +1725,7 @@ public final class SymbolicEngine implements AutoCloseable {
         return numericRoots(d, x, value, target, isN, skipped);
     }
 
-    private CalculusResult numericRoots(Derivation d, Expr.Sym x, Rational value, java.math.BigDecimal target,
+    private CalculusResult numericRoots(Derivation d, Expr.Sym x, Expr value, java.math.BigDecimal target,
             boolean isN, String skipped) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(60);
         java.math.MathContext mc = new java.math.MathContext(60);
@@ -1719,7 +1737,7 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         };
         DoubleEvaluator ev = new DoubleEvaluator();
-        double v = value.toDouble();
+        double v = target.doubleValue();
         java.util.function.DoubleUnaryOperator scan = at -> {
             try {
                 return ev.evaluate(d.closedForm(), Map.of(x, at)) - v;
@@ -1789,7 +1807,7 @@ public final class SymbolicEngine implements AutoCloseable {
         if (roots.isEmpty()) {
             return new CalculusResult.NotFound(String.format(Locale.ROOT, "no solution of %s = %s: Symja's Solve found "
                     + "none in closed form%s, and closed form - value keeps its sign on %s%s", d.quantity().show(),
-                    value, skipped, domain, notConfirmed));
+                    value.show(), skipped, domain, notConfirmed));
         }
         return new CalculusResult.Solved(x, value, roots, "numeric: Symja's Solve found none in closed form; "
                 + "each sign change of closed form - value on " + domain + " confirmed at 60 digits and narrowed "

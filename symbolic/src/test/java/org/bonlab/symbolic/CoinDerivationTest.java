@@ -121,5 +121,14 @@ class CoinDerivationTest {
         assertTrue(s.method().startsWith("Symja Solve"), s.method());
         assertThrows(IllegalArgumentException.class, () -> engine.solve(reward, Bon.symbol("lambda"),
                 org.bonlab.expr.Rational.ONE));
+        // the value may be another quantity at a fixed n: the tilted coin's KL, log 2 - h(sigma(1/beta)), equals
+        // best-of-4's, log 2 - h(1/16), where sigma(1/beta) = 15/16: beta = 1/log 15 = 0.36926937306885506773082493933
+        // (mpmath 1.3, 40 digits)
+        Derivation tiltedKl = engine.derive(Bon.kl(coin.tilted(beta), coin), Bon.n);
+        CalculusResult.Solved same = assertInstanceOf(CalculusResult.Solved.class, engine.solve(tiltedKl, beta,
+                org.bonlab.claim.Binding.substitute(kl.closedForm(), Bon.n, Expr.constant(4))));
+        assertEquals("0.369269373068855067730824939334", same.roots().get(0).decimal());
+        assertThrows(IllegalArgumentException.class, () -> engine.solve(tiltedKl, beta, kl.closedForm()),
+                "a value with a free n is not a number");
     }
 }
