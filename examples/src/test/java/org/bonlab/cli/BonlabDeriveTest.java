@@ -104,6 +104,10 @@ class BonlabDeriveTest {
                 + "0.910239226626837393614240165736\n  LaTeX:       \\left(\\log 3\\right)^{-1}"), r.out());
         assertTrue(r.out().contains("presented:     exp(beta^(-1))*(1 + exp(beta^(-1)))^(-1)"), r.out());
         assertTrue(r.out().contains("equal because: proved"), r.out());
+        // no n in it: no Limit taken, and none printed as if it were one
+        assertTrue(r.out().contains("limit n->inf:  exp(beta^(-1))*(1 + exp(beta^(-1)))^(-1) [LaTeX ")
+                && r.out().contains("(the closed form does not contain n; proved: the quantity does not depend on n)"),
+                r.out());
         assertTrue(r.out().contains("series beta->inf: 1/2 + 1/4*(1/beta) - 1/48*(1/beta)^3 + O(beta^(-4))"), r.out());
         assertTrue(r.out().contains("the remainder shrinks like 1/beta^4 at 1/beta = 1e-3, 1e-4, 1e-5"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "vbon_j");

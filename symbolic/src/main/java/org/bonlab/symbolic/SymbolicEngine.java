@@ -184,8 +184,8 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         Expr shown = presented;
         java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(quantity, shown, n, parameters));
-        LimitResult limit = limit(quantity, closed, n, forms.flatMap(f -> dominanceLimit(quantity, f)),
-                DOMINANCE, parameters);
+        LimitResult limit = mentions(closed, n) ? limit(quantity, closed, n,
+                forms.flatMap(f -> dominanceLimit(quantity, f)), DOMINANCE, parameters) : constantIn(n, presented);
         return new Derivation(quantity, n, closed, presented, equality, limit, joined(cross));
     }
 
@@ -230,7 +230,8 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         Expr shown = presented;
         java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(original, shown, n, parameters));
-        LimitResult limit = limit(original, expanded, n, Optional.empty(), "", parameters);
+        LimitResult limit = mentions(expanded, n) ? limit(original, expanded, n, Optional.empty(), "", parameters)
+                : constantIn(n, presented);
         return new Derivation(original, n, expanded, presented, equality, limit, joined(cross));
     }
 
@@ -580,6 +581,25 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         return diverging;
+    }
+
+    /** Whether {@code e} has the symbol {@code s} anywhere. */
+    static boolean mentions(Expr e, Expr.Sym s) {
+        boolean[] found = {false};
+        new Rewrite() {
+            @Override
+            protected Expr after(Expr x) {
+                found[0] |= x.equals(s);
+                return x;
+            }
+        }.apply(e);
+        return found[0];
+    }
+
+    /** The limit of a closed form without n (the tilted policy's quantities): the form itself, no Limit needed. */
+    private static LimitResult constantIn(Expr.Sym n, Expr presented) {
+        return new LimitResult.Found(presented, "the closed form does not contain " + n.name(),
+                new Verification.Proved("the quantity does not depend on " + n.name()), List.of());
     }
 
     /** The symbols of a closed form other than n and the indices of its sums: its family parameters. */
