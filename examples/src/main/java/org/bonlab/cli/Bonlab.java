@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bonlab", mixinStandardHelpOptions = true, version = "bonlab 0.1.0",
         description = "Exact, symbolic and numeric theory of best-of-n alignment.",
-        subcommands = {EvalCommand.class, DeriveCommand.class, CheckCommand.class, ReproduceCommand.class, TightenCommand.class, VerifyCommand.class, EstimateCommand.class, FrontierCommand.class, BatchCommand.class,
-                ClasspathCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a claim did not get its expected verdict, 2 bad input.",
                 "Run 'bonlab COMMAND --help' for a command's options and an example."})
 public final class Bonlab implements Runnable {
@@ -30,6 +28,17 @@ public final class Bonlab implements Runnable {
     /** Runs a command line, writing to the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Bonlab());
+        // picocli reads every subcommand's annotations when it is added: a command line naming one builds that one
+        // (a cold derivation's start-up), anything else (help, a typo, no command) all of them
+        Object only = args.length == 0 ? null : subcommand(args[0]);
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -48,6 +57,27 @@ public final class Bonlab implements Runnable {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** The subcommands, in the order the usage lists them. */
+    static final java.util.List<String> SUBCOMMANDS = java.util.List.of("eval", "derive", "check", "reproduce",
+            "tighten", "verify", "estimate", "frontier", "batch", "classpath");
+
+    /** A new instance of the subcommand {@code name}, or null for a name that is none of {@link #SUBCOMMANDS}. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "eval" -> new EvalCommand();
+            case "derive" -> new DeriveCommand();
+            case "check" -> new CheckCommand();
+            case "reproduce" -> new ReproduceCommand();
+            case "tighten" -> new TightenCommand();
+            case "verify" -> new VerifyCommand();
+            case "estimate" -> new EstimateCommand();
+            case "frontier" -> new FrontierCommand();
+            case "batch" -> new BatchCommand();
+            case "classpath" -> new ClasspathCommand();
+            default -> null;
+        };
     }
 
     private static String prefix(CommandLine c) {
