@@ -134,7 +134,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (proof.covering().isEmpty()) {
                 err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (several integer "
-                        + "ranges)%n", c.name());
+                        + "ranges, or a proof by reduction: %s)%n", c.name(), proof.argument());
                 continue;
             }
             String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

@@ -105,6 +105,9 @@ public final class IntervalCertifier {
         if (claim.relation() == Relation.EQUALS) {
             return new Result.NotCertified("interval arithmetic cannot certify an equality");
         }
+        if (TwoOutcomeEstimatorCertifier.applies(claim)) {
+            return TwoOutcomeEstimatorCertifier.certify(claim);
+        }
         if (SimplexCertifier.applies(claim)) {
             return SimplexCertifier.certify(claim);
         }

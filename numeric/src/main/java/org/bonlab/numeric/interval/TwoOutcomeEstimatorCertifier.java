@@ -1,0 +1,225 @@
+package org.bonlab.numeric.interval;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Conjecture 4.4 of Beirami et al. (v3): the mean of the estimator Eq. (28) under best-of-n is at least the KL,
+ * \( \mathbb{E}_{y \sim \pi_n}[\widehat{\mathrm{KL}}(p(y))] \ge \mathrm{KL}(\pi_n \| p) \), proved on every policy
+ * on one or two outcomes for every n in a finite range, by a reduction to a function bounded away from 0 and
+ * branch-and-bound on it.
+ *
+ * <p><b>The reduction.</b> On two outcomes let a be the probability of the lower-ranked outcome and b = 1 - a that
+ * of the top one (any rewards; ties broken by the tie-break order, so one outcome is on top), so that
+ * \( \pi_n = (a^n, 1 - a^n) \). With \( L_n = \log n - (n-1)/n \), \( S_a = \sum_{k<n} a^k = (1-a^n)/b \) and
+ * \( S_b = \sum_{k<n} b^k = (1-b^n)/a \), Eq. (28) gives \( \widehat{\mathrm{KL}}(b) = a^n(L_n + (n-1)\log a) +
+ * (1-a^n)\log\frac{1-a^n}{b} \), whose second term is the top outcome's log-ratio in the KL: the margin
+ * \( M = \mathbb{E}[\widehat{\mathrm{KL}}] - \mathrm{KL} \) is \( a^n G \) with
+ * \[ G = b^n (L_n + (n-1)\log b) + (1 - b^n)\log S_b + (1 - a^n)(L_n - \log S_a) - (n-1) a^n \log a \]
+ * (the identity is proved by Symja for symbolic a and n in {@code TwoOutcomeEstimatorIdentityTest} of the
+ * symbolic module, and checked at 50 digits in {@code HighPrecisionEvaluatorTest}). So M >= 0 wherever G >= 0.
+ * G is 0 at n = 1 for every a, and tends to 0 like b as a -> 1, so near a = 1 the argument bounds
+ * \( H = G/b = L_n b^{n-1} + (n-1) b^{n-1}\log b + a S_b S'_b \lambda(b S'_b) + S_a (L_n - \log S_a)
+ * + (n-1) a^n \mu(b) \) instead, with \( S'_b = \sum_{k<n-1} b^k \) (so \( S_b = 1 + b S'_b \)),
+ * \( \lambda(x) = \log(1+x)/x \) (decreasing, 1 at 0) and \( \mu(b) = -\log(1-b)/b \) (increasing, 1 at 0). The
+ * sums are enclosed through \( \varphi_m(x) = (1 - (1-x)^m)/x = \sum_{k<m} (1-x)^k \), decreasing in x, from its
+ * values at the ends of a box (m at x = 0), computed as -expm1(m log1p(-x))/x; \( b^{n}\log b \) through
+ * \( x \log x \) of \( b^n \). mpmath puts the minimum of H at 0.3333 (n = 2, a = 0.231), 0.833 (n = 3) and 1
+ * (n >= 4, at a -> 1).
+ *
+ * <p><b>The proof.</b> n = 1: best-of-1 is p, the KL is 0 and Eq. (28) is 0 at n = 1 (q = 1 - eps: both terms
+ * vanish), so M = 0. The ends a = 0 and a = 1 (one outcome has all the mass; also every policy on one outcome):
+ * pi_n = p, the KL is 0 and the estimator at eps = 1 is 0, so M = 0. For each n >= 2 the a-interval [0, 1] is
+ * split at 1/2 and bisected: a box in [0, 1/2] is done when the enclosure of G is >= 0, a box in [1/2, 1] when the
+ * enclosure of H is >= 0 (b > 0 inside, so G = b H >= 0; and a^n >= 0). Every enclosure is outward-rounded
+ * ({@link Interval}). The claim is PROVED only if every box of every n is done.
+ */
+public final class TwoOutcomeEstimatorCertifier {
+
+    /** The largest n covered (one bisection of [0, 1] per n). */
+    public static final long MAX_N = 100_000;
+
+    /** The narrowest box of a before giving up on it. */
+    static final double MIN_WIDTH = 1e-12;
+
+    /** The most boxes per claim before the certification stops, UNDECIDED. */
+    static final long MAX_BOXES = 50_000_000;
+
+    private TwoOutcomeEstimatorCertifier() {
+    }
+
+    /**
+     * Whether {@code claim} is Conjecture 4.4 over every policy on one or two outcomes with distinct rewards (ordered
+     * or in any order) and n in a finite range from 1 up: {@code E[KLhat; pi_n] >= KL(pi_n || p)} (or the same
+     * with the sides swapped and {@code <=}).
+     */
+    public static boolean applies(Claim claim) {
+        if (claim.policies().size() != 1 || claim.domain().size() != 1
+                || !(claim.domain().get(0) instanceof Range.Integers range) || range.from() < 1
+                || range.to() > MAX_N || range.to() < range.from()) {
+            return false;
+        }
+        var only = claim.policies().entrySet().iterator().next();
+        if (!(only.getValue() instanceof Family.Simplex s) || s.maxSize() > 2
+                || s.rewards() != Family.Rewards.ORDERED && s.rewards() != Family.Rewards.ARBITRARY) {
+            return false;
+        }
+        PolicyVar p = only.getKey();
+        Expr.Sym n = range.symbol();
+        Expr estimator = Bon.klHatMean(p, n);
+        Expr kl = Bon.kl(p.bestOf(n), p);
+        return claim.relation() == Relation.AT_LEAST && claim.lhs().equals(estimator) && claim.rhs().equals(kl)
+                || claim.relation() == Relation.AT_MOST && claim.lhs().equals(kl) && claim.rhs().equals(estimator);
+    }
+
+    /** The proof of a claim for which {@link #applies} holds, or why there is none. */
+    static IntervalCertifier.Result certify(Claim claim) {
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        Family.Simplex s = (Family.Simplex) claim.policies().values().iterator().next();
+        Outcome o = certify(range.from(), range.to(), 0, MAX_BOXES);
+        if (o.failure().isEmpty()) {
+            return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every policy on %s outcomes, "
+                    + "n = %d..%d: the margin is a^n G (a the lower outcome's probability; an identity Symja proves "
+                    + "for symbolic a and n), and G >= 0 for a <= 1/2, G/(1 - a) >= 0 for a >= 1/2 on %d "
+                    + "outward-rounded boxes of a; the margin is 0 at n = 1 and at a = 0, 1",
+                    s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize(),
+                    range.from(), range.to(), o.boxes()), o.boxes());
+        }
+        return new IntervalCertifier.Result.NotCertified("not certified: " + o.failure());
+    }
+
+    /** What a certification did: the boxes evaluated, and the failure ("" when every box was done). */
+    record Outcome(long boxes, String failure) {
+    }
+
+    /**
+     * Certifies \( H \ge \) {@code floor} (and \( G \ge \) {@code floor} b) for every n in [from, to] and a in
+     * [0, 1]; {@code floor} = 0 is Conjecture 4.4, a positive one a sharper statement (for tests: the true minimum
+     * of H over n = 2 is 0.33326).
+     */
+    static Outcome certify(long from, long to, double floor, long maxBoxes) {
+        long boxes = 0;
+        for (long n = Math.max(2, from); n <= to; n++) {
+            Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
+            Deque<double[]> work = new ArrayDeque<>();
+            work.push(new double[] {0.5, 1});
+            work.push(new double[] {0, 0.5});
+            while (!work.isEmpty()) {
+                double[] box = work.pop();
+                if (++boxes > maxBoxes) {
+                    return new Outcome(boxes, String.format(Locale.ROOT, "the budget of %d boxes ran out at n = %d",
+                            maxBoxes, n));
+                }
+                Interval a = new Interval(box[0], box[1]);
+                boolean done;
+                if (box[1] <= 0.5) {
+                    double bMax = Math.nextUp(1 - box[0]);
+                    done = g(a, n, ln).lo() >= floor * bMax;
+                } else {
+                    done = h(a, n, ln).lo() >= floor;
+                }
+                if (done) {
+                    continue;
+                }
+                double mid = 0.5 * (box[0] + box[1]);
+                if (box[1] - box[0] < MIN_WIDTH || mid <= box[0] || mid >= box[1]) {
+                    return new Outcome(boxes, String.format(Locale.ROOT, "at n = %d, a in [%.17g, %.17g] the "
+                            + "enclosure of %s stays below %s", n, box[0], box[1], box[1] <= 0.5 ? "G" : "G/(1 - a)",
+                            floor));
+                }
+                work.push(new double[] {mid, box[1]});
+                work.push(new double[] {box[0], mid});
+            }
+        }
+        return new Outcome(boxes, "");
+    }
+
+    /** b = 1 - a, outward. */
+    private static Interval complement(Interval a) {
+        return Interval.ONE.minus(a).intersect(new Interval(0, 1));
+    }
+
+    /** G of the class comment over a box of a (a in [0, 1/2]). */
+    static Interval g(Interval a, long n, Interval ln) {
+        Interval b = complement(a);
+        Interval sb = phi(a, n);
+        Interval sa = phi(b, n);
+        Interval pa = a.pow(n);
+        Interval pb = b.pow(n);
+        Interval k = Interval.point(n - 1).div(Interval.point(n));
+        return ln.times(pb).plus(k.times(pb.xLogX()))
+                .plus(a.times(sb).times(sb.log()))
+                .plus(b.times(sa).times(ln.minus(sa.log())))
+                .minus(k.times(pa.xLogX()));
+    }
+
+    /** H = G/b of the class comment over a box of a (a in [1/2, 1], so b in [0, 1/2]). */
+    static Interval h(Interval a, long n, Interval ln) {
+        Interval b = complement(a);
+        Interval q = b.pow(n - 1);
+        Interval sb = phi(a, n);
+        Interval sbShort = phi(a, n - 1);
+        Interval sa = phi(b, n);
+        Interval pa = a.pow(n);
+        Interval x = b.times(sbShort);
+        return ln.times(q).plus(q.xLogX())
+                .plus(a.times(sb).times(sbShort).times(lambda(x)))
+                .plus(sa.times(ln.minus(sa.log())))
+                .plus(Interval.point(n - 1).times(pa).times(mu(b)));
+    }
+
+    /**
+     * \( \varphi_m(x) = \sum_{k<m} (1-x)^k \) over x in [0, 1], decreasing in x: from its values at the ends (m at
+     * 0, 1 at 1, else -expm1(m log1p(-x))/x), within its range [1, m].
+     */
+    static Interval phi(Interval x, long m) {
+        Interval atHi = phiAt(x.hi(), m);
+        Interval atLo = phiAt(x.lo(), m);
+        return new Interval(atHi.lo(), atLo.hi()).intersect(new Interval(1, m));
+    }
+
+    private static Interval phiAt(double x, long m) {
+        if (x <= 0) {
+            return Interval.point(m);
+        }
+        if (x >= 1 || m == 1) {
+            return Interval.ONE;
+        }
+        Interval p = Interval.point(x);
+        return p.negate().log1p().times(Interval.point(m)).expm1().negate().div(p);
+    }
+
+    /** \( \lambda(x) = \log(1+x)/x \) over x >= 0, decreasing, 1 at 0. */
+    static Interval lambda(Interval x) {
+        return new Interval(lambdaAt(x.hi()).lo(), lambdaAt(x.lo()).hi());
+    }
+
+    private static Interval lambdaAt(double x) {
+        if (x <= 0) {
+            return Interval.ONE;
+        }
+        Interval p = Interval.point(x);
+        return p.log1p().div(p);
+    }
+
+    /** \( \mu(b) = -\log(1-b)/b \) over b in [0, 1/2], increasing, 1 at 0. */
+    static Interval mu(Interval b) {
+        return new Interval(muAt(b.lo()).lo(), muAt(b.hi()).hi());
+    }
+
+    private static Interval muAt(double b) {
+        if (b <= 0) {
+            return Interval.ONE;
+        }
+        Interval p = Interval.point(b);
+        return p.negate().log1p().negate().div(p);
+    }
+}

@@ -1,0 +1,101 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Conjecture 4.4 of Beirami et al. (v3) on every policy on two outcomes: the reduction, its enclosures, the proof. */
+class TwoOutcomeEstimatorCertifierTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+
+    private static Claim conjecture44(Family f, long to) {
+        return Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P)).forAll(P, f).forAll(N, 1, to)
+                .named("Conjecture 4.4 on two outcomes");
+    }
+
+    private static Interval ln(long n) {
+        return Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
+    }
+
+    @Test
+    @DisplayName("the enclosures of G and G/(1 - a) hold mpmath's values (a = 0.25, 0.1, 0.75, 0.9, 0.999)")
+    void enclosuresHoldReferenceValues() {
+        // mpmath 1.3 at 40 digits, G(a, n) as in the class comment of TwoOutcomeEstimatorCertifier, at the decimal a
+        Object[][] gRows = {{"0.25", 2L, "0.2501778305204601353310536"}, {"0.1", 7L, "2.063616733639723366050066"}};
+        for (Object[] r : gRows) {
+            long n = (Long) r[1];
+            Interval g = TwoOutcomeEstimatorCertifier.g(Interval.of(new BigDecimal((String) r[0])), n, ln(n));
+            assertTrue(g.contains(Double.parseDouble((String) r[2])), r[0] + ", " + n + ": " + g);
+            assertTrue(g.width() < 1e-12, g.toString());
+        }
+        Object[][] hRows = {{"0.75", 3L, "0.9556138035447659963913047"}, {"0.9", 50L, "7.633021344758921580553946"},
+            {"0.999", 1000L, "26.67809521486442404365701"}, {"0.25", 2L, "0.3335704406939468471080714"}};
+        for (Object[] r : hRows) {
+            long n = (Long) r[1];
+            Interval h = TwoOutcomeEstimatorCertifier.h(Interval.of(new BigDecimal((String) r[0])), n, ln(n));
+            assertTrue(h.contains(Double.parseDouble((String) r[2])), r[0] + ", " + n + ": " + h);
+            assertTrue(h.width() < 1e-9, h.toString());
+        }
+        // at the ends of [0, 1]: G -> 2 L_n as a -> 0, G/(1 - a) -> 1 as a -> 1 (the monotone forms' limits)
+        Interval atZero = TwoOutcomeEstimatorCertifier.g(Interval.ZERO, 5, ln(5));
+        assertTrue(atZero.contains(2 * (Math.log(5) - 0.8)), atZero.toString());
+        Interval atOne = TwoOutcomeEstimatorCertifier.h(Interval.ONE, 5, ln(5));
+        assertTrue(atOne.contains(1), atOne.toString());
+    }
+
+    @Test
+    @DisplayName("G/(1 - a) >= 0.333 is PROVED at n = 2 and >= 0.3334 is not (mpmath's minimum: 0.33326 at a = 0.231)")
+    void sharpFloorSeparatesTrueFromFalse() {
+        assertEquals("", TwoOutcomeEstimatorCertifier.certify(1, 2, 0.333, 1_000_000).failure());
+        String failure = TwoOutcomeEstimatorCertifier.certify(1, 2, 0.3334, 1_000_000).failure();
+        assertTrue(failure.startsWith("at n = 2, a in [0.2"), failure);
+        assertTrue(TwoOutcomeEstimatorCertifier.certify(1, 300, 0, 20).failure().startsWith("the budget of 20 boxes"));
+    }
+
+    @Test
+    @DisplayName("Conjecture 4.4 over every policy on 2 outcomes, n = 1..200: PROVED through the search (the certifier after it)")
+    void provedThroughTheClaimChecker() {
+        Claim c = conjecture44(new Family.Simplex(2, 2, Family.Rewards.ARBITRARY), 200);
+        assertTrue(TwoOutcomeEstimatorCertifier.applies(c));
+        Verdict v = new ConjectureSearch(1, 2000, null).check(c);
+        Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, v, v.toString());
+        assertTrue(proved.toString().contains("every policy on 2 outcomes, n = 1..200: the margin is a^n G"),
+                proved.toString());
+        // the same statement written the other way round
+        Claim flipped = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.klHatMean(P, N))
+                .forAll(P, new Family.Simplex(1, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("flipped");
+        assertTrue(TwoOutcomeEstimatorCertifier.applies(flipped));
+    }
+
+    @Test
+    @DisplayName("only the conjecture itself on 1 or 2 outcomes with distinct rewards and a finite range of n applies")
+    void appliesOnlyWhereTheReductionHolds() {
+        assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 3, Family.Rewards.ORDERED),
+                50)), "three outcomes");
+        assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 2, Family.Rewards.TIED),
+                50)), "tied rewards");
+        assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 2, Family.Rewards.ORDERED),
+                TwoOutcomeEstimatorCertifier.MAX_N + 1)), "beyond MAX_N");
+        Claim shifted = Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P).plus(Expr.constant(1e-9)))
+                .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("shifted");
+        assertFalse(TwoOutcomeEstimatorCertifier.applies(shifted), "another right-hand side");
+        Claim reversed = Bon.claim(Bon.klHatMean(P, N)).atMost(Bon.kl(P.bestOf(N), P))
+                .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("reversed");
+        assertFalse(TwoOutcomeEstimatorCertifier.applies(reversed), "the reverse inequality");
+    }
+}
