@@ -30,12 +30,12 @@ public final class Bonlab implements Runnable {
         CommandLine cl = new CommandLine(new Bonlab());
         // picocli reads every subcommand's annotations when it is added: a command line naming one builds that one
         // (a cold derivation's start-up), anything else (help, a typo, no command) all of them
-        Object only = args.length == 0 ? null : subcommand(args[0]);
-        if (only != null) {
-            cl.addSubcommand(args[0], only);
+        java.util.Optional<Object> only = args.length == 0 ? java.util.Optional.empty() : subcommand(args[0]);
+        if (only.isPresent()) {
+            cl.addSubcommand(args[0], only.get());
         } else {
             for (String name : SUBCOMMANDS) {
-                cl.addSubcommand(name, subcommand(name));
+                cl.addSubcommand(name, subcommand(name).orElseThrow());
             }
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
@@ -63,9 +63,9 @@ public final class Bonlab implements Runnable {
     static final java.util.List<String> SUBCOMMANDS = java.util.List.of("eval", "derive", "check", "reproduce",
             "tighten", "verify", "estimate", "frontier", "batch", "classpath");
 
-    /** A new instance of the subcommand {@code name}, or null for a name that is none of {@link #SUBCOMMANDS}. */
-    private static Object subcommand(String name) {
-        return switch (name) {
+    /** A new instance of the subcommand {@code name}; empty for a name that is none of {@link #SUBCOMMANDS}. */
+    private static java.util.Optional<Object> subcommand(String name) {
+        return java.util.Optional.ofNullable(switch (name) {
             case "eval" -> new EvalCommand();
             case "derive" -> new DeriveCommand();
             case "check" -> new CheckCommand();
@@ -77,7 +77,7 @@ public final class Bonlab implements Runnable {
             case "batch" -> new BatchCommand();
             case "classpath" -> new ClasspathCommand();
             default -> null;
-        };
+        });
     }
 
     private static String prefix(CommandLine c) {
