@@ -26,6 +26,8 @@ public final class Conjecture44Bench {
         Claim c = Bon.claim(Bon.klHatMean(p, n)).atLeast(Bon.kl(p.bestOf(n), p))
                 .forAll(p, new Family.Simplex(1, 2, Family.Rewards.ARBITRARY)).forAll(n, 1, to)
                 .named("v3 Conjecture 4.4 on 1 or 2 outcomes");
+        // a budget for the whole range (the command line's default is 2,000,000 boxes and 2 minutes)
+        org.bonlab.numeric.interval.SimplexCertifier.useBudget(1_000_000_000L, java.time.Duration.ofMinutes(30));
         long t0 = System.nanoTime();
         IntervalCertifier.Result r = IntervalCertifier.certify(c);
         double seconds = (System.nanoTime() - t0) / 1e9;

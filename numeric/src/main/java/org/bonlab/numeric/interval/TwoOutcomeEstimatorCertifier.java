@@ -50,9 +50,6 @@ public final class TwoOutcomeEstimatorCertifier {
     /** The narrowest box of a before giving up on it. */
     static final double MIN_WIDTH = 1e-12;
 
-    /** The most boxes per claim before the certification stops, UNDECIDED. */
-    static final long MAX_BOXES = 50_000_000;
-
     private TwoOutcomeEstimatorCertifier() {
     }
 
@@ -84,7 +81,8 @@ public final class TwoOutcomeEstimatorCertifier {
     static IntervalCertifier.Result certify(Claim claim) {
         Range.Integers range = (Range.Integers) claim.domain().get(0);
         Family.Simplex s = (Family.Simplex) claim.policies().values().iterator().next();
-        Outcome o = certify(range.from(), range.to(), 0, MAX_BOXES);
+        SimplexCertifier.Budget budget = SimplexCertifier.budget(); // the command line's boxes and time
+        Outcome o = certify(range.from(), range.to(), 0, budget.maxBoxes(), budget.time());
         if (o.failure().isEmpty()) {
             return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every policy on %s outcomes, "
                     + "n = %d..%d: the margin is a^n G (a the lower outcome's probability; an identity Symja proves "
@@ -106,6 +104,12 @@ public final class TwoOutcomeEstimatorCertifier {
      * of H over n = 2 is 0.33326).
      */
     static Outcome certify(long from, long to, double floor, long maxBoxes) {
+        return certify(from, to, floor, maxBoxes, java.time.Duration.ofMinutes(10));
+    }
+
+    /** As {@link #certify(long, long, double, long)}, stopping (not certified) after {@code limit}. */
+    static Outcome certify(long from, long to, double floor, long maxBoxes, java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         long boxes = 0;
         for (long n = Math.max(2, from); n <= to; n++) {
             Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
@@ -115,8 +119,12 @@ public final class TwoOutcomeEstimatorCertifier {
             while (!work.isEmpty()) {
                 double[] box = work.pop();
                 if (++boxes > maxBoxes) {
-                    return new Outcome(boxes, String.format(Locale.ROOT, "the budget of %d boxes ran out at n = %d",
-                            maxBoxes, n));
+                    return new Outcome(boxes, String.format(Locale.ROOT, "the budget of %d boxes ran out at n = %d "
+                            + "(n = %d..%d certified)", maxBoxes, n, from, n - 1));
+                }
+                if ((boxes & 4095) == 0 && System.nanoTime() - deadline > 0) {
+                    return new Outcome(boxes, String.format(Locale.ROOT, "the time limit of %s ran out at n = %d "
+                            + "(n = %d..%d certified, %d boxes)", limit, n, from, n - 1, boxes));
                 }
                 Interval a = new Interval(box[0], box[1]);
                 boolean done;
