@@ -186,7 +186,8 @@ public final class SymbolicEngine implements AutoCloseable {
         java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(quantity, shown, n, parameters));
         LimitResult limit = mentions(closed, n) ? limit(quantity, closed, n,
                 forms.flatMap(f -> dominanceLimit(quantity, f)), DOMINANCE, parameters) : constantIn(n, presented);
-        return new Derivation(quantity, n, closed, presented, equality, limit, joined(cross));
+        return new Derivation(quantity, n, closed, presented, equality, limit,
+                org.bonlab.numeric.Futures.join(cross, "cross-checking a derivation"));
     }
 
     private Verification presentedEquality(Expr closed, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
@@ -232,7 +233,8 @@ public final class SymbolicEngine implements AutoCloseable {
         java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(original, shown, n, parameters));
         LimitResult limit = mentions(expanded, n) ? limit(original, expanded, n, Optional.empty(), "", parameters)
                 : constantIn(n, presented);
-        return new Derivation(original, n, expanded, presented, equality, limit, joined(cross));
+        return new Derivation(original, n, expanded, presented, equality, limit,
+                org.bonlab.numeric.Futures.join(cross, "cross-checking a derivation"));
     }
 
     /** Whether {@code e} has a built-in quantity node anywhere. */
@@ -931,25 +933,6 @@ public final class SymbolicEngine implements AutoCloseable {
     private static java.util.concurrent.Future<Verification> alongside(
             java.util.concurrent.Callable<Verification> check) {
         return CHECKER.submit(check);
-    }
-
-    /** The cross-check's verdict; an exception it threw is rethrown as it was. */
-    private static Verification joined(java.util.concurrent.Future<Verification> check) {
-        try {
-            return check.get();
-        } catch (InterruptedException e) {
-            check.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while cross-checking a derivation", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** The presented form against the numeric engine's value of the quantity itself. */

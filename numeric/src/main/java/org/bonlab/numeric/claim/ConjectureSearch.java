@@ -203,7 +203,7 @@ public final class ConjectureSearch {
                     int size = Math.min(UNIT, randomPhase - unit * UNIT);
                     ahead.add(pool.submit(() -> runUnit(claim, unit, size)));
                 }
-                Unit u = pool == null ? runUnit(claim, k, Math.min(UNIT, randomPhase - k * UNIT)) : join(ahead.poll());
+                Unit u = pool == null ? runUnit(claim, k, Math.min(UNIT, randomPhase - k * UNIT)) : org.bonlab.numeric.Futures.join(ahead.poll(), "searching");
                 count += u.count();
                 if (undefined == 0 && u.undefined() > 0) {
                     firstUndefined = u.firstUndefined();
@@ -272,20 +272,6 @@ public final class ConjectureSearch {
         String note = firstUndefined.isEmpty() ? tight : tight.isEmpty() ? firstUndefined : firstUndefined + "; " + tight;
         return ClaimChecker.certifyOr(claim, new Verdict.Undecided(claim, count, false, worstPoint, undefined,
                 "random (seed " + seed + ") and locally optimised", note));
-    }
-
-    private static Unit join(java.util.concurrent.Future<Unit> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while searching", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     // ---- drawing ----

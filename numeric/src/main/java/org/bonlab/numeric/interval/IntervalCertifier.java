@@ -184,9 +184,9 @@ public final class IntervalCertifier {
                     // the rest stop (ABORTED) and are taken again below, one after the other, with exactly what a
                     // sequential run would have left them
                     java.util.concurrent.atomic.AtomicLong shared = new java.util.concurrent.atomic.AtomicLong();
-                    join(pool.submit(() -> java.util.stream.IntStream.range(0, size).parallel().forEach(i ->
-                            block[i] = atPoint(claim, lhs, rhs, ints, from + i, family, range, keepPieces, left,
-                                    shared))));
+                    org.bonlab.numeric.Futures.join(pool.submit(() -> java.util.stream.IntStream.range(0, size)
+                            .parallel().forEach(i -> block[i] = atPoint(claim, lhs, rhs, ints, from + i, family, range,
+                                    keepPieces, left, shared))), "certifying");
                 }
                 for (int i = 0; i < size; i++) {
                     AtPoint a = block[i];
@@ -413,20 +413,6 @@ public final class IntervalCertifier {
             return new AtPoint(at, null, no, boxes[0], List.of());
         }
         return new AtPoint(at, (Interval) split, null, boxes[0], pieces == null ? List.of() : pieces);
-    }
-
-    private static void join(java.util.concurrent.Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while certifying", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static Map<Expr.Sym, Interval> points(Map<Expr.Sym, Double> at) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.bonlab.claim.Binding;
@@ -373,18 +372,8 @@ public final class SimplexCertifier {
             }
             return out;
         }
-        try {
-            pool.submit(() -> IntStream.range(0, boxes.size()).parallel()
-                    .forEach(i -> out[i] = margin(claim, lhs, rhs, part, boxes.get(i)))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("certification interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        org.bonlab.numeric.Futures.join(pool.submit(() -> IntStream.range(0, boxes.size()).parallel()
+                .forEach(i -> out[i] = margin(claim, lhs, rhs, part, boxes.get(i)))), "certifying");
         return out;
     }
 
