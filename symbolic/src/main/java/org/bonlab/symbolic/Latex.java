@@ -129,7 +129,8 @@ public final class Latex implements Expr.Visitor<String> {
         boolean logFirst = e.left() instanceof Expr.Log && !(e.right() instanceof Expr.Log);
         String left = wrap(logFirst ? e.right() : e.left(), PRODUCT);
         String right = wrap(logFirst ? e.left() : e.right(), PRODUCT);
-        return left + (needsDot(left, right) ? " \\cdot " : " ") + right;
+        boolean twoLogs = e.left() instanceof Expr.Log && e.right() instanceof Expr.Log; // \log 2 \log 3: log(2 log 3)?
+        return left + (twoLogs || needsDot(left, right) ? " \\cdot " : " ") + right;
     }
 
     /**

@@ -67,7 +67,8 @@ class LatexNotationTest {
         assertEquals("\\left(e^{n}\\right)^{2}", Latex.render(Expr.exp(N).pow(Expr.constant(2))));
         assertEquals("n \\log 3", Latex.render(Expr.log(Expr.constant(3)).times(N)));
         assertEquals("n \\log 3", Latex.render(N.times(Expr.log(Expr.constant(3)))));
-        assertEquals("\\log 2 \\log 3", Latex.render(Expr.log(Expr.constant(2)).times(Expr.log(Expr.constant(3)))));
+        assertEquals("\\log 2 \\cdot \\log 3",
+                Latex.render(Expr.log(Expr.constant(2)).times(Expr.log(Expr.constant(3)))));
     }
 
     @Test
