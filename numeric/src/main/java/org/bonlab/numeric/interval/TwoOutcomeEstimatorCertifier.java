@@ -32,7 +32,7 @@ import org.bonlab.policy.PolicyVar;
  * \( \lambda(x) = \log(1+x)/x \) (decreasing, 1 at 0) and \( \mu(b) = -\log(1-b)/b \) (increasing, 1 at 0). The
  * sums are enclosed through \( \varphi_m(x) = (1 - (1-x)^m)/x = \sum_{k<m} (1-x)^k \), decreasing in x, from its
  * values at the ends of a box (m at x = 0), computed as -expm1(m log1p(-x))/x; \( b^{n}\log b \) through
- * \( x \log x \) of \( b^n \). mpmath puts the minimum of H at 0.3333 (n = 2, a = 0.231), 0.833 (n = 3) and 1
+ * \( x \log x \) of \( b^n \). mpmath puts the minimum of H at 0.33326 (n = 2, a = 0.231), 0.833 (n = 3) and 1
  * (n >= 4, at a -> 1).
  *
  * <p><b>The proof.</b> n = 1: best-of-1 is p, the KL is 0 and Eq. (28) is 0 at n = 1 (q = 1 - eps: both terms
