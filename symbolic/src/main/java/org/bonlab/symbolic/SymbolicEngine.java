@@ -1688,6 +1688,10 @@ public final class SymbolicEngine implements AutoCloseable {
                             problem = "n = " + x0.round(java.math.MathContext.DECIMAL64) + " is below 1";
                             break;
                         }
+                        if (x0.signum() <= 0) { // p, theta, beta, lambda: every parameter of a family is positive
+                            problem = x.name() + " = " + x0.round(java.math.MathContext.DECIMAL64) + " is not positive";
+                            break;
+                        }
                         Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
                         b.put(x, x0);
                         double err = hp.evaluate(checked, b).subtract(target).abs()

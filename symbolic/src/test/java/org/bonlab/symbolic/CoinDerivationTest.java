@@ -121,6 +121,10 @@ class CoinDerivationTest {
         assertTrue(s.method().startsWith("Symja Solve"), s.method());
         assertThrows(IllegalArgumentException.class, () -> engine.solve(reward, Bon.symbol("lambda"),
                 org.bonlab.expr.Rational.ONE));
+        // below 1/2 the formula's root is negative, -1/log 3: no temperature of the tilted coin gives it
+        CalculusResult.NotFound below = assertInstanceOf(CalculusResult.NotFound.class,
+                engine.solve(reward, beta, org.bonlab.expr.Rational.of(1, 4)));
+        assertTrue(below.reason().contains("is not positive"), below.reason());
         // the value may be another quantity at a fixed n: the tilted coin's KL, log 2 - h(sigma(1/beta)), equals
         // best-of-4's, log 2 - h(1/16), where sigma(1/beta) = 15/16: beta = 1/log 15 = 0.36926937306885506773082493933
         // (mpmath 1.3, 40 digits)
