@@ -1478,12 +1478,7 @@ public final class SymbolicEngine implements AutoCloseable {
     public CalculusResult derivative(Derivation d, Expr.Sym x) {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
-        IExpr fx = to.translate(d.closedForm());
-        if (fx.isFree(xs)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "a derivative in %s needs a quantity that depends on %s, but %s does not", x.name(), x.name(),
-                    d.quantity().show()));
-        }
+        IExpr fx = closedFormIn(to, xs, d, x, "a derivative in " + x.name());
         Optional<IExpr> dx = derivativeInSymja(fx, xs);
         if (dx.isEmpty()) {
             return new CalculusResult.NotFound("Symja could not differentiate the closed form in " + x.name());
@@ -1644,12 +1639,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
-        IExpr fx = to.translate(d.closedForm());
-        if (fx.isFree(xs)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "solving for %s needs a quantity that depends on %s, but %s does not", x.name(), x.name(),
-                    d.quantity().show()));
-        }
+        IExpr fx = closedFormIn(to, xs, d, x, "solving for " + x.name());
         List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
         others.remove(x);
         boolean isN = x.equals(org.bonlab.Bon.n);
@@ -1898,6 +1888,21 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The derivation's closed form in Symja, which must depend on {@code x} for {@code use} (e.g. "a derivative in
+     * theta").
+     *
+     * @throws IllegalArgumentException naming the use, the symbol and the quantity when it does not
+     */
+    private static IExpr closedFormIn(ToSymja to, ISymbol xs, Derivation d, Expr.Sym x, String use) {
+        IExpr fx = to.translate(d.closedForm());
+        if (fx.isFree(xs)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s needs a quantity that depends on %s, but %s does not", use, x.name(), d.quantity().show()));
+        }
+        return fx;
     }
 
     private Optional<IExpr> derivativeInSymja(IExpr f, ISymbol x) {

@@ -189,9 +189,7 @@ public final class TwoOutcomeEstimatorCertifier {
      * 0, 1 at 1, else -expm1(m log1p(-x))/x), within its range [1, m].
      */
     static Interval phi(Interval x, long m) {
-        Interval atHi = phiAt(x.hi(), m);
-        Interval atLo = phiAt(x.lo(), m);
-        return new Interval(atHi.lo(), atLo.hi()).intersect(new Interval(1, m));
+        return decreasing(x, at -> phiAt(at, m)).intersect(new Interval(1, m));
     }
 
     private static Interval phiAt(double x, long m) {
@@ -205,29 +203,24 @@ public final class TwoOutcomeEstimatorCertifier {
         return p.negate().log1p().times(Interval.point(m)).expm1().negate().div(p);
     }
 
-    /** \( \lambda(x) = \log(1+x)/x \) over x >= 0, decreasing, 1 at 0. */
+    /** \( \lambda(x) = \log(1+x)/x \) over x > -1, decreasing (log1p is concave), 1 at 0. */
     static Interval lambda(Interval x) {
-        return new Interval(lambdaAt(x.hi()).lo(), lambdaAt(x.lo()).hi());
+        return decreasing(x, at -> {
+            if (at == 0) {
+                return Interval.ONE;
+            }
+            Interval p = Interval.point(at);
+            return p.log1p().div(p);
+        });
     }
 
-    private static Interval lambdaAt(double x) {
-        if (x <= 0) {
-            return Interval.ONE;
-        }
-        Interval p = Interval.point(x);
-        return p.log1p().div(p);
-    }
-
-    /** \( \mu(b) = -\log(1-b)/b \) over b in [0, 1/2], increasing, 1 at 0. */
+    /** \( \mu(b) = -\log(1-b)/b = \lambda(-b) \) over b in [0, 1/2]: increasing, 1 at 0. */
     static Interval mu(Interval b) {
-        return new Interval(muAt(b.lo()).lo(), muAt(b.hi()).hi());
+        return lambda(b.negate());
     }
 
-    private static Interval muAt(double b) {
-        if (b <= 0) {
-            return Interval.ONE;
-        }
-        Interval p = Interval.point(b);
-        return p.negate().log1p().negate().div(p);
+    /** A decreasing function over x, from enclosures of its values at x's ends. */
+    private static Interval decreasing(Interval x, java.util.function.DoubleFunction<Interval> at) {
+        return new Interval(at.apply(x.hi()).lo(), at.apply(x.lo()).hi());
     }
 }
