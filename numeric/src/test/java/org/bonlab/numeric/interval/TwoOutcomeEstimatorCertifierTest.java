@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.bonlab.Bon;
 import org.bonlab.claim.Claim;
 import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
 import org.bonlab.numeric.claim.ConjectureSearch;
 import org.bonlab.numeric.claim.Verdict;
@@ -22,6 +24,7 @@ class TwoOutcomeEstimatorCertifierTest {
 
     private static final Expr.Sym N = Bon.n;
     private static final PolicyVar P = Policy.variable("p");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static Claim conjecture44(Family f, long to) {
         return Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P)).forAll(P, f).forAll(N, 1, to)
@@ -61,14 +64,19 @@ class TwoOutcomeEstimatorCertifierTest {
     @Test
     @DisplayName("G/(1 - a) >= 0.333 is PROVED at n = 2 and >= 0.3334 is not (mpmath's minimum: 0.33326 at a = 0.231)")
     void sharpFloorSeparatesTrueFromFalse() {
-        assertEquals("", TwoOutcomeEstimatorCertifier.certify(1, 2, 0.333, 1_000_000).failure());
-        String failure = TwoOutcomeEstimatorCertifier.certify(1, 2, 0.3334, 1_000_000).failure();
+        assertEquals("", TwoOutcomeEstimatorCertifier.bisect(1, 2, 0.333, 1_000_000, MINUTE).failure());
+        String failure = TwoOutcomeEstimatorCertifier.bisect(1, 2, 0.3334, 1_000_000, MINUTE).failure();
         assertTrue(failure.startsWith("at n = 2, a in [0.2"), failure);
-        assertTrue(TwoOutcomeEstimatorCertifier.certify(1, 300, 0, 20).failure().startsWith("the budget of 20 boxes"));
+        assertTrue(TwoOutcomeEstimatorCertifier.bisect(1, 300, 0, 20, MINUTE).failure()
+                .startsWith("the budget of 20 boxes"));
+        // the per-n bisection alone, an independent check of the uniform argument over n = 10..200
+        TwoOutcomeEstimatorCertifier.Outcome o = TwoOutcomeEstimatorCertifier.bisect(1, 200, 0, 10_000_000, MINUTE);
+        assertEquals("", o.failure());
+        assertTrue(o.boxes() > 1000, o.toString());
     }
 
     @Test
-    @DisplayName("Conjecture 4.4 over every policy on 2 outcomes, n = 1..200: PROVED through the search (the certifier after it)")
+    @DisplayName("Conjecture 4.4 over every policy on 2 outcomes, n = 1..200 and every n: PROVED through the search")
     void provedThroughTheClaimChecker() {
         Claim c = conjecture44(new Family.Simplex(2, 2, Family.Rewards.ARBITRARY), 200);
         assertTrue(TwoOutcomeEstimatorCertifier.applies(c));
@@ -76,6 +84,21 @@ class TwoOutcomeEstimatorCertifierTest {
         Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, v, v.toString());
         assertTrue(proved.toString().contains("every policy on 2 outcomes, n = 1..200: the margin is a^n G"),
                 proved.toString());
+        Claim every = conjecture44(new Family.Simplex(1, 2, Family.Rewards.ORDERED), Range.INFINITY);
+        v = new ConjectureSearch(1, 2000, null).check(every);
+        proved = assertInstanceOf(Verdict.Proved.class, v, v.toString());
+        assertTrue(proved.toString().contains("n = 1..infinity"), proved.toString());
+        assertTrue(proved.toString().contains("for n = 1..9, G >= 0"), proved.toString());
+        assertTrue(proved.toString().contains("for n >= 10, G >= (1 - 2^-n) L_n - 1 - 1/e > 0"), proved.toString());
+        // from n = 10 on, the uniform argument alone
+        Claim late = Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P))
+                .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1_000_000, Range.INFINITY)
+                .named("late");
+        IntervalCertifier.Result r = TwoOutcomeEstimatorCertifier.certify(late);
+        IntervalCertifier.Result.Certified lateProof = assertInstanceOf(IntervalCertifier.Result.Certified.class, r);
+        assertFalse(lateProof.argument().contains("bisect") || lateProof.argument().contains("boxes of a"),
+                lateProof.argument());
+        assertTrue(lateProof.argument().contains("for n >= 1000000"), lateProof.argument());
         // the same statement written the other way round
         Claim flipped = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.klHatMean(P, N))
                 .forAll(P, new Family.Simplex(1, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("flipped");
@@ -83,14 +106,14 @@ class TwoOutcomeEstimatorCertifierTest {
     }
 
     @Test
-    @DisplayName("only the conjecture itself on 1 or 2 outcomes with distinct rewards and a finite range of n applies")
+    @DisplayName("only the conjecture itself on 1 or 2 outcomes with distinct rewards applies (any range of n)")
     void appliesOnlyWhereTheReductionHolds() {
         assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 3, Family.Rewards.ORDERED),
                 50)), "three outcomes");
         assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 2, Family.Rewards.TIED),
                 50)), "tied rewards");
-        assertFalse(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 2, Family.Rewards.ORDERED),
-                TwoOutcomeEstimatorCertifier.MAX_N + 1)), "beyond MAX_N");
+        assertTrue(TwoOutcomeEstimatorCertifier.applies(conjecture44(new Family.Simplex(2, 2, Family.Rewards.ORDERED),
+                Range.INFINITY)), "every n");
         Claim shifted = Bon.claim(Bon.klHatMean(P, N)).atLeast(Bon.kl(P.bestOf(N), P).plus(Expr.constant(1e-9)))
                 .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("shifted");
         assertFalse(TwoOutcomeEstimatorCertifier.applies(shifted), "another right-hand side");
