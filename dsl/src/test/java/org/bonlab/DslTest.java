@@ -394,4 +394,32 @@ class DslTest {
         assertEquals(new Rational(java.math.BigInteger.valueOf(-4), java.math.BigInteger.valueOf(6)), Rational.of(-2, 3));
         assertEquals(new Rational(big, big.multiply(java.math.BigInteger.TEN)), Rational.of(1, 10));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("spike and geometric with a symbolic parameter: described, bound to numbers, "
+            + "probabilities refused until bound, expressions other than symbols refused")
+    void symbolicSpikeAndGeometric() {
+        Expr.Sym eps = Bon.symbol("eps");
+        var spike = Policy.spike(5, eps);
+        assertEquals("spike(L=5, tops=[eps])", spike.describe());
+        assertFalse(spike.isNumeric());
+        assertEquals(List.of(eps), spike.symbols());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> spike.probability(4));
+        assertTrue(e.getMessage().contains("spike top eps is a symbol"), e.getMessage());
+        var bound = spike.bind(s -> Rational.of(1, 10));
+        assertEquals(Policy.spike(5, "0.1"), bound);
+        assertEquals(Rational.parse("0.225"), bound.probability(0)); // (1 - 1/10)/4
+        assertEquals("(1 - eps)/4", spike.probabilityExpr(0).show());
+        assertEquals(eps, spike.probabilityExpr(4));
+        assertThrows(IllegalArgumentException.class,
+                () -> new org.bonlab.policy.Spike(5, List.of(eps.plus(1L))));
+        assertThrows(IllegalArgumentException.class, () -> Policy.spike(5, "0.7", "0.4"));
+
+        Expr.Sym r = Bon.symbol("r");
+        var geometric = Policy.geometric(4, r);
+        assertEquals("geometric(L=4, r=r)", geometric.describe());
+        assertThrows(IllegalStateException.class, geometric::ratioValue);
+        assertEquals(Policy.geometric(4, Rational.of(1, 2)), geometric.bind(s -> Rational.of(1, 2)));
+        assertThrows(IllegalArgumentException.class, () -> new org.bonlab.policy.Geometric(4, r.times(2L)));
+    }
 }

@@ -243,7 +243,7 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         for (double x : tops) {
             t.add(Scalar.of(x));
         }
-        return new Spike(size, t);
+        return Spike.of(size, t);
     }
 
     /** An exact spike policy, e.g. {@code spike(200, "1e-5", "1e-3", "1e-1")}. */
@@ -252,16 +252,29 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         for (String x : tops) {
             t.add(Rational.parse(x));
         }
-        return new Spike(size, t);
+        return Spike.of(size, t);
     }
 
     /** Outcome k has probability proportional to \( r^k \), k = 0..L-1, reward increasing with k. */
     static Geometric geometric(int size, double ratio) {
-        return new Geometric(size, Scalar.of(ratio));
+        return Geometric.of(size, Scalar.of(ratio));
     }
 
     /** An exact geometric policy, e.g. {@code geometric(60, Rational.of(1, 2))}. */
     static Geometric geometric(int size, Rational ratio) {
+        return Geometric.of(size, ratio);
+    }
+
+    /**
+     * A spike policy whose top outcome has a symbolic probability, e.g. {@code spike(5, Bon.symbol("eps"))}: the
+     * other L - 1 outcomes share 1 - eps equally.
+     */
+    static Spike spike(int size, Expr.Sym top) {
+        return new Spike(size, List.of(top));
+    }
+
+    /** A geometric policy with a symbolic ratio, e.g. {@code geometric(4, Bon.symbol("r"))}. */
+    static Geometric geometric(int size, Expr.Sym ratio) {
         return new Geometric(size, ratio);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.bonlab.expr.Expr;
 import org.bonlab.expr.Rational;
 import org.bonlab.expr.Scalar;
 
@@ -13,9 +14,13 @@ import org.bonlab.expr.Scalar;
  * equally and have lower rewards. Outcomes are listed in ascending reward order: first the rest, then the tops
  * from the lowest to the highest.
  *
- * <p>Figure 3 left is {@code spike(5, 1e-4)}; Figure 3 right is {@code spike(200, 1e-5, 1e-3, 1e-1)}.
+ * <p>Figure 3 left is {@code spike(5, 1e-4)}; Figure 3 right is {@code spike(200, 1e-5, 1e-3, 1e-1)}. A top may
+ * be a symbol ({@code Policy.spike(5, Bon.symbol("eps"))}), for derivations with a symbolic probability; the
+ * numeric engines take its value from their bindings.
+ *
+ * @param tops numbers in (0, 1) summing to less than 1, or symbols
  */
-public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
+public record Spike(int size, List<Expr> tops) implements IndexedFamily {
 
     public Spike {
         tops = List.copyOf(tops);
@@ -26,8 +31,17 @@ public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
         }
         Rational sum = Rational.ZERO;
         double approx = 0;
-        for (Scalar t : tops) {
-            Objects.requireNonNull(t, "top");
+        boolean exact = true;
+        for (Expr top : tops) {
+            Objects.requireNonNull(top, "top");
+            if (top instanceof Expr.Sym) {
+                continue;
+            }
+            if (!(top instanceof Expr.Num num)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "spike tops must be numbers or symbols, but have %s", top.show()));
+            }
+            Scalar t = num.value();
             if (!(t.toDouble() > 0) || t.toDouble() >= 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "spike tops must be probabilities in (0, 1), but have %s", t));
@@ -35,17 +49,55 @@ public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
             approx += t.toDouble();
             if (t.isExact()) {
                 sum = sum.plus(t.toRational());
+            } else {
+                exact = false;
             }
         }
-        if (!(approx < 1) || tops.stream().allMatch(Scalar::isExact) && sum.compareTo(Rational.ONE) >= 0) {
+        if (!(approx < 1) || exact && sum.compareTo(Rational.ONE) >= 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "spike tops must sum to less than 1, but sum to %s", approx));
         }
     }
 
-    /** Whether every top probability is exact, so that every probability is. */
+    /** A spike policy with numeric tops. */
+    public static Spike of(int size, List<? extends Scalar> tops) {
+        return new Spike(size, tops.stream().map(Expr::constant).toList());
+    }
+
+    /** Whether every top is a number (no symbol). */
+    public boolean isNumeric() {
+        return tops.stream().allMatch(t -> t instanceof Expr.Num);
+    }
+
+    /** Whether every top probability is an exact number, so that every probability is. */
     public boolean isExact() {
-        return tops.stream().allMatch(Scalar::isExact);
+        return tops.stream().allMatch(t -> t instanceof Expr.Num num && num.value().isExact());
+    }
+
+    /** The symbols among the tops, in order. */
+    public List<Expr.Sym> symbols() {
+        return tops.stream().filter(t -> t instanceof Expr.Sym).map(t -> (Expr.Sym) t).toList();
+    }
+
+    /**
+     * The same spike with each symbolic top replaced by its value in {@code values} (a number for each symbol).
+     *
+     * @throws IllegalArgumentException naming a symbol without a value, or values that are not a spike's
+     */
+    public Spike bind(java.util.function.Function<Expr.Sym, Scalar> values) {
+        if (isNumeric()) {
+            return this;
+        }
+        return new Spike(size, tops.stream().map(t -> t instanceof Expr.Sym s ? Expr.constant(values.apply(s)) : t)
+                .toList());
+    }
+
+    private Scalar top(int k) {
+        if (!(tops.get(k) instanceof Expr.Num num)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "spike top %s is a symbol: bind it to a "
+                    + "number before taking probabilities (%s)", tops.get(k).show(), describe()));
+        }
+        return num.value();
     }
 
     /** The probability shared by each of the {@code size - tops.size()} other outcomes, exactly when possible. */
@@ -53,23 +105,40 @@ public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
         int rest = size - tops.size();
         if (isExact()) {
             Rational sum = Rational.ZERO;
-            for (Scalar t : tops) {
-                sum = sum.plus(t.toRational());
+            for (int k = 0; k < tops.size(); k++) {
+                sum = sum.plus(top(k).toRational());
             }
             return Rational.ONE.minus(sum).div(Rational.of(rest));
         }
         double sum = 0;
-        for (Scalar t : tops) {
-            sum += t.toDouble();
+        for (int k = 0; k < tops.size(); k++) {
+            sum += top(k).toDouble();
         }
         return Scalar.of((1 - sum) / rest);
     }
 
-    /** The probability of outcome i (ascending reward order). */
+    /** The probability of outcome i (ascending reward order); numeric tops only (see {@link #bind}). */
     public Scalar probability(int i) {
         Objects.checkIndex(i, size);
         int rest = size - tops.size();
-        return i < rest ? restProbability() : tops.get(size - 1 - i);
+        return i < rest ? restProbability() : top(size - 1 - i);
+    }
+
+    /** The probability of outcome i (ascending reward order) as an expression in the symbolic tops. */
+    public Expr probabilityExpr(int i) {
+        Objects.checkIndex(i, size);
+        int rest = size - tops.size();
+        if (i >= rest) {
+            return tops.get(size - 1 - i);
+        }
+        if (isExact()) {
+            return Expr.constant(restProbability());
+        }
+        Expr sum = tops.get(0);
+        for (int k = 1; k < tops.size(); k++) {
+            sum = sum.plus(tops.get(k));
+        }
+        return Expr.constant(1).minus(sum).div(Expr.constant(rest));
     }
 
     @Override
@@ -79,7 +148,7 @@ public record Spike(int size, List<Scalar> tops) implements IndexedFamily {
 
     @Override
     public String describe() {
-        return "spike(L=" + size + ", tops=" + tops.stream().map(Object::toString)
+        return "spike(L=" + size + ", tops=" + tops.stream().map(t -> t instanceof Expr.Num num ? num.value().toString() : t.show())
                 .collect(Collectors.joining(",", "[", "]")) + ")";
     }
 

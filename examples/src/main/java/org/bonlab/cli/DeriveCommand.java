@@ -212,10 +212,7 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException("--n fixes n for a policy with a symbolic number of outcomes, such as "
                     + "uniform(L=L); with --policy " + policy + " n stays symbolic");
         }
-        BasePolicy p = pmf != null ? PmfFile.read(pmf)
-                : policy.strip().matches("bernoulli\\(\\s*p\\s*=\\s*[A-Za-z][A-Za-z0-9_]*\\s*\\)")
-                ? Policy.bernoulli(Bon.symbol(policy.replaceAll(".*=\\s*|\\s*\\)", "")))
-                : PolicySpec.parse(policy);
+        BasePolicy p = pmf != null ? PmfFile.read(pmf) : PolicySpec.parse(policy, true);
         Map<String, Expr> available = quantities(p);
         if (specFile != null) {
             CheckCommand.addQuantities(specFile, available, p, p.bestOf(Bon.n));

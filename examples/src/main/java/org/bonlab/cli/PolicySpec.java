@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bonlab.expr.Expr;
 import org.bonlab.expr.Rational;
 import org.bonlab.expr.Scalar;
 import org.bonlab.policy.BasePolicy;
@@ -30,6 +31,15 @@ final class PolicySpec {
     }
 
     static BasePolicy parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * As {@link #parse(String)}, and with {@code symbols} a parameter may be a symbol, for derivations: the p of
+     * bernoulli ({@code bernoulli(p=p)}), the tops of spike ({@code spike(L=5, tops=[eps])}) and the r of geometric
+     * ({@code geometric(L=4, r=r)}).
+     */
+    static BasePolicy parse(String text, boolean symbols) {
         String t = text.strip();
         int open = t.indexOf('(');
         String name = (open < 0 ? t : t.substring(0, open)).strip();
@@ -47,15 +57,15 @@ final class PolicySpec {
                     return Policy.coin();
                 case "bernoulli":
                     allow(text, args, Set.of("p"));
-                    return Policy.bernoulli((Rational) number(text, args, "p"));
+                    return Policy.bernoulli(parameter(text, "p", required(text, args, "p"), symbols));
                 case "uniform":
                     allow(text, args, Set.of("L"));
                     return Policy.uniform(size(text, args));
                 case "spike": {
                     allow(text, args, Set.of("L", "tops"));
-                    List<Scalar> tops = new ArrayList<>();
+                    List<Expr> tops = new ArrayList<>();
                     for (String x : list(text, args, "tops")) {
-                        tops.add(parseNumber(text, "tops", x));
+                        tops.add(parameter(text, "tops", x, symbols));
                     }
                     return new Spike(size(text, args), tops);
                 }
@@ -69,7 +79,7 @@ final class PolicySpec {
                 }
                 case "geometric":
                     allow(text, args, Set.of("L", "r"));
-                    return new Geometric(size(text, args), number(text, args, "r"));
+                    return new Geometric(size(text, args), parameter(text, "r", required(text, args, "r"), symbols));
                 case "dirichlet":
                     allow(text, args, Set.of("L", "alpha", "seed"));
                     return new Dirichlet(size(text, args), number(text, args, "alpha").toDouble(),
@@ -137,6 +147,20 @@ final class PolicySpec {
 
     private static Scalar number(String text, Map<String, String> args, String key) {
         return parseNumber(text, key, required(text, args, key));
+    }
+
+    /** A number, or with {@code symbols} also a symbol's name (a letter, then letters, digits or _; not n). */
+    private static Expr parameter(String text, String key, String value, boolean symbols) {
+        if (symbols && value.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            if (value.equals("n")) {
+                throw bad(text, key + " must not be n, the number of samples of best-of-n");
+            }
+            return org.bonlab.Bon.symbol(value);
+        }
+        if (!symbols && value.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw bad(text, key + " must be a number, but was '" + value + "' (a symbol is allowed by derive only)");
+        }
+        return Expr.constant(parseNumber(text, key, value));
     }
 
     private static Rational parseNumber(String text, String key, String value) {

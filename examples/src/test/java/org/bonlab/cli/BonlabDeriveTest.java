@@ -33,6 +33,38 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("symbolic spike and geometric: spike(L=3, tops=[eps]) KL tends to -log(eps); geometric(L=3, r=r) reward")
+    void symbolicSpikeAndGeometric() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "spike(L=3, tops=[eps])", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        // F = (1 - eps)/2, 1 - eps, 1: the rest's two equal shares are added up as 1 - eps, not as a sum
+        assertTrue(r.out().contains("(1 - (1 - eps)^n)*log((1 - (1 - eps)^n)/eps)"), r.out());
+        assertTrue(r.out().contains("limit n->inf:  -log(eps)"), r.out());
+        assertTrue(r.out().contains("equal because: proved"), r.out());
+        // the engines bind eps at each check point (eps = 0.05 first: a value kept across points fails here)
+        assertTrue(r.out().contains("cross-check:   checked numerically at 118 points"), r.out());
+        assertTrue(r.out().contains("eps in [0.05, 0.25, 0.5, 0.75, 0.95]"), r.out());
+
+        r = BonlabEvalTest.run("derive", "--policy", "geometric(L=3, r=r)", "--quantity", "expected_reward");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("presented:     2 - ((1 + r + r^2)^(-1))^n - ((1 + r)*(1 + r + r^2)^(-1))^n"),
+                r.out());
+        assertTrue(r.out().contains("cross-check:   checked numerically at 120 points"), r.out());
+
+        // a symbol is for derive only; several tops with a symbol among them are refused by name
+        r = BonlabEvalTest.run("eval", "--policy", "spike(L=3, tops=[eps])", "--n", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("tops must be a number, but was 'eps' (a symbol is allowed by derive only)"),
+                r.err());
+        r = BonlabEvalTest.run("derive", "--policy", "spike(L=4, tops=[eps, 0.1])", "--quantity", "kl");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("must be numbers, or a single symbol (tops=[eps])"), r.err());
+        r = BonlabEvalTest.run("derive", "--policy", "geometric(L=3, r=n)", "--quantity", "kl");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("r must not be n"), r.err());
+    }
+
+    @Test
     @DisplayName("--series p: KL = p (n log n - n + 1) + O(p^2) on bernoulli(p), checked at 50 digits; bad uses exit 2")
     void seriesInP() {
         BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl",

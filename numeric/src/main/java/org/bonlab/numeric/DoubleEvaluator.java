@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Scalar;
 import org.bonlab.expr.Quantity;
 import org.bonlab.numeric.policy.RankedPmf;
 import org.bonlab.numeric.policy.Ranking;
@@ -107,7 +108,23 @@ public final class DoubleEvaluator {
         if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
             return bernoulli(evaluate(b.p(), bindings)); // depends on the bindings: not cached
         }
+        if (base instanceof Spike s && !s.isNumeric()) {
+            return basePmf(s.bind(x -> Scalar.of(evaluate(x, bindings))), bindings); // cached by its values
+        }
+        if (base instanceof Geometric g && !(g.ratio() instanceof Expr.Num)) {
+            return basePmf(g.bind(x -> Scalar.of(evaluate(x, bindings))), bindings);
+        }
         return bases.computeIfAbsent(base, key -> key.accept(new Pmfs(bindings)));
+    }
+
+    /**
+     * Whether a base policy has symbolic parameters (bernoulli's p, a spike's top, geometric's r), so that its PMF
+     * depends on the bindings and is not kept under the policy itself.
+     */
+    static boolean symbolic(BasePolicy base) {
+        return base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)
+                || base instanceof Spike s && !s.isNumeric()
+                || base instanceof Geometric g && !(g.ratio() instanceof Expr.Num);
     }
 
     private static RankedPmf bernoulli(double p) {
@@ -176,12 +193,18 @@ public final class DoubleEvaluator {
 
         @Override
         public RankedPmf visitSpike(Spike p) {
+            if (!p.isNumeric()) {
+                return basePmf(p, bindings); // binds the symbolic tops first
+            }
             return Families.spike(Ranking.of(p.reward()), p);
         }
 
         @Override
         public RankedPmf visitGeometric(Geometric p) {
-            return RankedPmf.geometric(Ranking.of(p.reward()), p.ratio().toDouble());
+            if (!(p.ratio() instanceof Expr.Num)) {
+                return basePmf(p, bindings); // binds the symbolic ratio first
+            }
+            return RankedPmf.geometric(Ranking.of(p.reward()), p.ratioValue().toDouble());
         }
 
         @Override
@@ -620,7 +643,7 @@ public final class DoubleEvaluator {
         public Double visitKl(Quantity.Kl e) {
             // KL(bestOf(p, n) || p), the curve of Figures 1 to 3: one preparation of p serves every n.
             if (e.q() instanceof BestOf b && b.policy() instanceof BasePolicy base && base.equals(e.p())
-                    && !(base instanceof Bernoulli bern && !(bern.p() instanceof Expr.Num))) {
+                    && !symbolic(base)) {
                 double n = sampleCount(b.n(), bindings);
                 return klKernels.computeIfAbsent(base, k -> new BestOfKl(basePmf(k, bindings))).kl(n);
             }
@@ -645,7 +668,7 @@ public final class DoubleEvaluator {
                 double n = sampleCount(b.n(), bindings);
                 // one pass per (base, n) serves both win-rate columns
                 // kept only for policies that do not depend on the bindings (bernoulli(p) with a symbolic p does)
-                boolean fixed = !(base instanceof Bernoulli bern && !(bern.p() instanceof Expr.Num));
+                boolean fixed = !symbolic(base);
                 WinSums known = fixed ? winSums.get(base) : null;
                 double[] st = known != null && known.n() == n ? known.sums() : null;
                 if (st == null) {

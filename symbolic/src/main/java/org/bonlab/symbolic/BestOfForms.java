@@ -39,8 +39,14 @@ public final class BestOfForms {
         this.n = n;
         List<Expr> f = new ArrayList<>();
         Expr acc = null;
+        int run = 0; // how many equal symbolic probabilities open the list (a spike's rest: (1 - eps)/(L - 1) each)
         for (Expr p : probabilities) {
-            acc = acc == null ? p : add(acc, p);
+            if (run == f.size() && exact(p) == null && (acc == null || p.equals(probabilities.get(0)))) {
+                run++;
+                acc = copies(run, p); // 3 (1 - eps)/4, not (1 - eps)/4 + (1 - eps)/4 + (1 - eps)/4
+            } else {
+                acc = acc == null ? p : add(acc, p);
+            }
             f.add(acc);
         }
         f.set(f.size() - 1, Expr.constant(1)); // F of the top outcome is 1
@@ -91,22 +97,34 @@ public final class BestOfForms {
 
             @Override
             public List<Expr> visitSpike(Spike p) {
-                if (!p.isExact()) {
+                if (p.isNumeric() && !p.isExact()) {
                     throw inexact(p);
                 }
                 List<Expr> out = new ArrayList<>();
                 for (int i = 0; i < p.size(); i++) {
-                    out.add(Expr.constant(p.probability(i)));
+                    out.add(p.probabilityExpr(i)); // a number, or (1 - eps)/(L - 1) and eps
                 }
                 return out;
             }
 
             @Override
             public List<Expr> visitGeometric(Geometric p) {
-                if (!p.ratio().isExact()) {
+                if (p.ratio() instanceof Expr.Sym r) {
+                    // r^k / (1 + r + ... + r^(L-1)): a polynomial normaliser, defined at r = 1 too
+                    Expr total = Expr.constant(1);
+                    for (int k = 1; k < p.size(); k++) {
+                        total = add(total, power(r, Expr.constant(k)));
+                    }
+                    List<Expr> out = new ArrayList<>();
+                    for (int k = 0; k < p.size(); k++) {
+                        out.add(k == 0 ? Expr.constant(1).div(total) : power(r, Expr.constant(k)).div(total));
+                    }
+                    return out;
+                }
+                if (!p.ratioValue().isExact()) {
                     throw inexact(p);
                 }
-                Rational r = p.ratio().toRational();
+                Rational r = p.ratioValue().toRational();
                 List<Rational> w = new ArrayList<>();
                 Rational x = Rational.ONE;
                 Rational total = Rational.ZERO;
@@ -457,6 +475,22 @@ public final class BestOfForms {
 
     private static Rational exact(Expr e) {
         return e instanceof Expr.Num num && num.value() instanceof Rational r ? r : null;
+    }
+
+    /** m copies of q added up: (m/k) a for q = a/k (so k copies of a/k are a), else m q. */
+    static Expr copies(int m, Expr q) {
+        if (m == 1) {
+            return q;
+        }
+        if (q instanceof Expr.Div d && exact(d.denominator()) != null) {
+            Rational r = Rational.of(m).div(exact(d.denominator()));
+            Expr a = d.numerator();
+            Expr top = r.numerator().equals(BigInteger.ONE) ? a
+                    : Expr.constant(new Rational(r.numerator(), BigInteger.ONE)).times(a);
+            return r.denominator().equals(BigInteger.ONE) ? top
+                    : top.div(Expr.constant(new Rational(r.denominator(), BigInteger.ONE)));
+        }
+        return Expr.constant(m).times(q);
     }
 
     static Expr add(Expr a, Expr b) {

@@ -685,13 +685,26 @@ public final class SymbolicEngine implements AutoCloseable {
         return new Derivation(quantity, n, closed, presented, equality, limit, cross);
     }
 
-    /** The symbolic parameters of a base policy (the p of {@code bernoulli(p)}). */
+    /**
+     * The symbolic parameters of a base policy: the p of {@code bernoulli(p)}, the top of {@code spike(L, eps)} (one
+     * symbolic top, the others numbers: each parameter is checked at values in (0, 1), and two symbolic tops could
+     * sum past 1 there), the r of {@code geometric(L, r)} (checked at r in (0, 1)).
+     */
     static List<Expr.Sym> parameters(BasePolicy base) {
         Set<Expr.Sym> out = new LinkedHashSet<>();
         if (base instanceof Bernoulli b && b.p() instanceof Expr.Sym s) {
             out.add(s);
         } else if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
             throw new IllegalArgumentException("bernoulli p must be a number or a symbol, but was " + b.p().show());
+        } else if (base instanceof org.bonlab.policy.Spike s && !s.isNumeric()) {
+            if (s.tops().size() != 1) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "spike tops for a symbolic derivation "
+                        + "must be numbers, or a single symbol (tops=[eps]), but %s has %d tops with a symbol among "
+                        + "them", s.describe(), s.tops().size()));
+            }
+            out.addAll(s.symbols());
+        } else if (base instanceof org.bonlab.policy.Geometric g && g.ratio() instanceof Expr.Sym r) {
+            out.add(r);
         }
         return new ArrayList<>(out);
     }

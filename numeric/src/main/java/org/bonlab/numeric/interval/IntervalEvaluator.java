@@ -426,7 +426,7 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             s[1] = p;
         } else if (base instanceof Uniform u) {
             java.util.Arrays.fill(s, Rational.of(1, u.size()));
-        } else if (base instanceof Spike sp) {
+        } else if (base instanceof Spike sp && sp.isNumeric()) {
             for (int i = 0; i < s.length; i++) {
                 s[i] = sp.probability(i);
             }

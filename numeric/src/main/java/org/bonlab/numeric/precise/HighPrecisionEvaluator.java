@@ -324,10 +324,25 @@ public final class HighPrecisionEvaluator {
         }
 
         Pmf pmfOf(Policy p) {
-            if (p instanceof BasePolicy base && !(base instanceof Bernoulli)) {
-                return bases.computeIfAbsent(base, b -> b.accept(new Pmfs(this)));
+            if (p instanceof BasePolicy unbound && !(unbound instanceof Bernoulli)) {
+                return bases.computeIfAbsent(bound(unbound), b -> b.accept(new Pmfs(this)));
             }
             return p.accept(new Pmfs(this));
+        }
+
+        /** A spike or geometric policy with symbolic parameters, with their values from the bindings. */
+        BasePolicy bound(BasePolicy base) {
+            if (base instanceof Spike s && !s.isNumeric()) {
+                return s.bind(this::exactValue);
+            }
+            if (base instanceof Geometric g && !(g.ratio() instanceof Expr.Num)) {
+                return g.bind(this::exactValue);
+            }
+            return base;
+        }
+
+        private Scalar exactValue(Expr.Sym symbol) {
+            return Rational.of(new BigDecimal(of(symbol).toString(true)));
         }
 
         @Override
@@ -1000,7 +1015,8 @@ public final class HighPrecisionEvaluator {
         }
 
         @Override
-        public Pmf visitSpike(Spike p) {
+        public Pmf visitSpike(Spike unbound) {
+            Spike p = (Spike) values.bound(unbound);
             Scalar[] s = new Scalar[p.size()];
             for (int i = 0; i < s.length; i++) {
                 s[i] = p.probability(i);
@@ -1009,10 +1025,11 @@ public final class HighPrecisionEvaluator {
         }
 
         @Override
-        public Pmf visitGeometric(Geometric p) {
-            double r = p.ratio().toDouble();
+        public Pmf visitGeometric(Geometric unbound) {
+            Geometric p = (Geometric) values.bound(unbound);
+            double r = p.ratioValue().toDouble();
             long w = precisionForLog10(-(p.size() - 1) * Math.abs(Math.log10(r)) - Math.log10(p.size()));
-            Apfloat ratio = ap(p.ratio(), w);
+            Apfloat ratio = ap(p.ratioValue(), w);
             Apfloat[] weights = new Apfloat[p.size()];
             Apfloat x = new Apfloat(1);
             for (int k = 0; k < weights.length; k++) {
@@ -1074,7 +1091,8 @@ public final class HighPrecisionEvaluator {
         @Override
         public Pmf visitBestOf(BestOf p) {
             long n = values.sampleCount(p.n());
-            if (p.policy() instanceof BasePolicy base && !(base instanceof Bernoulli)) {
+            if (p.policy() instanceof BasePolicy unbound && !(unbound instanceof Bernoulli)) {
+                BasePolicy base = values.bound(unbound);
                 Pmf prepared = values.pmfOf(base); // prepared once per base policy, not once per n
                 return bestOfs.computeIfAbsent(java.util.List.of(base, n), k -> bestOf(prepared, n));
             }

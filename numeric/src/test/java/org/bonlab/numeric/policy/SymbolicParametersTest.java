@@ -1,0 +1,64 @@
+package org.bonlab.numeric.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.bonlab.Bon;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.precise.HighPrecisionEvaluator;
+import org.bonlab.policy.Policy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spike and geometric policies with a symbolic parameter, evaluated by the numeric engines with the symbol's value
+ * from their bindings; one evaluator at several values (a PMF kept under the symbolic policy would repeat the first).
+ * Reference values: mpmath 1.3 at 30 digits, pi_n = F^n - F_-^n summed over the outcomes in rank order.
+ */
+class SymbolicParametersTest {
+
+    private static final Expr.Sym EPS = Bon.symbol("eps");
+    private static final Expr.Sym R = Bon.symbol("r");
+
+    @Test
+    @DisplayName("KL of best-of-2 of spike(3, eps) at eps = 0.25 and 0.05, double and 30 digits, one evaluator each")
+    void spikeWithSymbolicTop() {
+        var p = Policy.spike(3, EPS);
+        Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
+        String[][] cases = {{"0.25", "0.156592511684510193069129044115"}, {"0.05", "0.136879028078238154013279747415"}};
+        for (int round = 0; round < 2; round++) {
+            for (String[] c : cases) {
+                double v = ev.evaluate(kl, Map.of(EPS, Double.parseDouble(c[0]), Bon.n, 2.0));
+                assertEquals(Double.parseDouble(c[1]), v, 1e-15, "eps = " + c[0]);
+                BigDecimal h = hp.evaluate(kl, Map.of(EPS, new BigDecimal(c[0]), Bon.n, BigDecimal.valueOf(2)));
+                assertTrue(h.subtract(new BigDecimal(c[1])).abs().compareTo(new BigDecimal("1e-27")) < 0,
+                        "eps = " + c[0] + ": " + h);
+            }
+        }
+        // a value that is no probability is refused by the spike itself
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ev.evaluate(kl, Map.of(EPS, 1.5, Bon.n, 2.0)));
+        assertTrue(e.getMessage().contains("spike tops must be probabilities in (0, 1)"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("expected reward of best-of-3 of geometric(3, r) at r = 1/2: 58/49 (mpmath 1.18367346938775510204081632653)")
+    void geometricWithSymbolicRatio() {
+        var p = Policy.geometric(3, R);
+        Expr reward = Bon.expectedReward(p.bestOf(Bon.n));
+        DoubleEvaluator ev = new DoubleEvaluator();
+        assertEquals(1.18367346938775510204081632653, ev.evaluate(reward, Map.of(R, 0.5, Bon.n, 3.0)), 1e-15);
+        // r = 1 is uniform(3): 1 - 1/27 - (2/3)^3 + ... = sum_k k ((k+1)^3 - k^3)/27 = (7 + 2*19)/27 = 45/27
+        assertEquals(45.0 / 27, ev.evaluate(reward, Map.of(R, 1.0, Bon.n, 3.0)), 1e-15);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(30);
+        BigDecimal h = hp.evaluate(reward, Map.of(R, new BigDecimal("0.5"), Bon.n, BigDecimal.valueOf(3)));
+        assertTrue(h.subtract(new BigDecimal("1.18367346938775510204081632653")).abs()
+                .compareTo(new BigDecimal("1e-27")) < 0, h.toString());
+    }
+}
