@@ -35,8 +35,10 @@ class BonlabDeriveTest {
     @Test
     @DisplayName("symbolic spike and geometric: spike(L=3, tops=[eps]) KL tends to -log(eps); geometric(L=3, r=r) reward")
     void symbolicSpikeAndGeometric() {
-        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "spike(L=3, tops=[eps])", "--quantity", "kl");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "spike(L=3, tops=[eps])", "--quantity", "kl",
+                "--latex");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("{\\varepsilon}") && !r.out().contains("mathit{eps}"), r.out()); // eps as in the papers
         // F = (1 - eps)/2, 1 - eps, 1: the rest's two equal shares are added up as 1 - eps, not as a sum
         assertTrue(r.out().contains("(1 - (1 - eps)^n)*log((1 - (1 - eps)^n)/eps)"), r.out());
         assertTrue(r.out().contains("limit n->inf:  -log(eps)"), r.out());

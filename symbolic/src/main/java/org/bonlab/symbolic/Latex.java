@@ -107,6 +107,9 @@ public final class Latex implements Expr.Visitor<String> {
     @Override
     public String visitSym(Expr.Sym e) {
         String name = e.name();
+        if (name.equals("eps")) {
+            return "\\varepsilon"; // the papers' epsilon (a spike's top, eps_inf)
+        }
         return GREEK.contains(name) ? "\\" + name : name.length() == 1 ? name : "\\mathit{" + name + "}";
     }
 
