@@ -138,84 +138,146 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
     }
 
     /**
+     * As {@link #parse(String)}, reading plain decimal text (no spaces around it) straight from {@code text}, so that a
+     * reader of many numbers can pass a view of its buffer instead of making a string for each; other text goes
+     * through {@link #parse(String)}.
+     *
+     * @throws NumberFormatException naming the text when it is not a number
+     */
+    public static Rational parse(CharSequence text) {
+        Rational plain = text.length() == 0 ? null : plainDecimal(text);
+        return plain != null ? plain : parse(text.toString());
+    }
+
+    /**
      * Decimal text ({@code "0.000123"}, {@code "-7"}, {@code "1.25e-06"}: optional sign, digits with at most one
      * point, an optional exponent) with at most 18 significant digits, read into a long without {@link BigDecimal}
      * (the cost of reading a PMF file of 10^6 rows); null for any other
      * text, which {@link BigDecimal} then reads (and rejects if it is not a number).
      */
-    private static Rational plainDecimal(String t) {
-        int i = 0;
-        int length = t.length();
-        boolean negative = false;
-        if (i < length && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-            negative = t.charAt(i) == '-';
-            i++;
-        }
-        long unscaled = 0;
-        boolean sawDigit = false;
-        int digits = 0;
-        int scale = -1; // digits after the point, -1 before a point is seen
-        for (; i < length; i++) {
-            char c = t.charAt(i);
-            if (c == '.' && scale < 0) {
-                scale = 0;
-            } else if (c >= '0' && c <= '9') {
-                sawDigit = true;
-                if (unscaled != 0 || c != '0') {
-                    if (++digits > 18) {
-                        return null;
+    private static Rational plainDecimal(CharSequence t) {
+        DecimalReader r = new DecimalReader();
+        return r.read(t) ? r.value() : null;
+    }
+
+    /**
+     * Reads plain decimal text ({@code "0.000123"}, {@code "-7"}, {@code "1.25e-06"}: optional sign, digits with at
+     * most one point, an optional exponent of up to four digits; at most 18 significant digits) into a long and a
+     * number of decimal places, without {@link BigDecimal}. One reader serves a whole file (it keeps the last
+     * number read); not for use by two threads at once.
+     */
+    public static final class DecimalReader {
+        private long unscaled;
+        private int places;
+
+        /** Whether {@code t} is plain decimal text; if so, {@link #unscaled} and {@link #places} give its value. */
+        public boolean read(CharSequence t) {
+            int i = 0;
+            int length = t.length();
+            boolean negative = false;
+            if (i < length && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+                negative = t.charAt(i) == '-';
+                i++;
+            }
+            long u = 0;
+            boolean sawDigit = false;
+            int digits = 0;
+            int scale = -1; // digits after the point, -1 before a point is seen
+            for (; i < length; i++) {
+                char c = t.charAt(i);
+                if (c == '.' && scale < 0) {
+                    scale = 0;
+                } else if (c >= '0' && c <= '9') {
+                    sawDigit = true;
+                    if (u != 0 || c != '0') {
+                        if (++digits > 18) {
+                            return false;
+                        }
                     }
+                    u = u * 10 + (c - '0');
+                    if (scale >= 0) {
+                        scale++;
+                    }
+                } else if ((c == 'e' || c == 'E') && sawDigit) {
+                    break;
+                } else {
+                    return false;
                 }
-                unscaled = unscaled * 10 + (c - '0');
-                if (scale >= 0) {
-                    scale++;
+            }
+            int exponent = 0;
+            if (i < length) { // an exponent: 'e', an optional sign, then one to four digits
+                int j = i + 1;
+                boolean negativeExponent = j < length && t.charAt(j) == '-';
+                if (j < length && (t.charAt(j) == '-' || t.charAt(j) == '+')) {
+                    j++;
                 }
-            } else if ((c == 'e' || c == 'E') && sawDigit) {
-                break;
-            } else {
-                return null;
-            }
-        }
-        int exponent = 0;
-        if (i < length) { // an exponent: 'e', an optional sign, then one to four digits
-            int j = i + 1;
-            boolean negativeExponent = j < length && t.charAt(j) == '-';
-            if (j < length && (t.charAt(j) == '-' || t.charAt(j) == '+')) {
-                j++;
-            }
-            if (j == length || length - j > 4) {
-                return null;
-            }
-            for (; j < length; j++) {
-                char c = t.charAt(j);
-                if (c < '0' || c > '9') {
-                    return null;
+                if (j == length || length - j > 4) {
+                    return false;
                 }
-                exponent = exponent * 10 + (c - '0');
+                for (; j < length; j++) {
+                    char c = t.charAt(j);
+                    if (c < '0' || c > '9') {
+                        return false;
+                    }
+                    exponent = exponent * 10 + (c - '0');
+                }
+                exponent = negativeExponent ? -exponent : exponent;
             }
-            exponent = negativeExponent ? -exponent : exponent;
+            int p = Math.max(scale, 0) - exponent;
+            if (!sawDigit || p >= TENS.length || p < -18 + digits) {
+                return false; // no digits, or too many places for the table, or an integer too large for a long
+            }
+            for (; p < 0; p++) {
+                u *= 10; // at most 18 digits in all: no overflow
+            }
+            unscaled = negative ? -u : u;
+            places = p;
+            return true;
         }
-        int places = Math.max(scale, 0) - exponent;
-        if (!sawDigit || places >= TENS.length || places < -18 + digits) {
-            return null; // no digits, or too many places for the table, or an integer too large for a long
+
+        /** The last number read: unscaled * 10^-places. */
+        public long unscaled() {
+            return unscaled;
         }
-        for (; places < 0; places++) {
-            unscaled *= 10; // at most 18 digits in all: no overflow
+
+        /** Decimal places of the last number read, in [0, 400). */
+        public int places() {
+            return places;
+        }
+
+        /** The last number read, exactly. */
+        public Rational value() {
+            return decimal(unscaled, places);
+        }
+    }
+
+    /**
+     * The decimal unscaled * 10^-places exactly, in lowest terms by long arithmetic: the factors 2 and 5 of the
+     * numerator cancel against 10^places = 2^places 5^places, so the denominator 2^a 5^b is one shared object.
+     *
+     * @throws IllegalArgumentException when places is outside [0, 400)
+     */
+    public static Rational decimal(long unscaled, int places) {
+        if (places < 0 || places >= TENS.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "places must be in [0, %d), but was %d", TENS.length, places));
         }
         if (unscaled == 0) {
             return ZERO;
         }
-        // lowest terms with longs: cancel the factors 2 and 5 of the numerator against 10^places = 2^places 5^places,
-        // so the denominator 2^a 5^b is one shared object (a row of a PMF file then holds a numerator only)
-        int twos = Math.min(Long.numberOfTrailingZeros(unscaled), places);
-        unscaled >>= twos;
+        if (unscaled == Long.MIN_VALUE) {
+            return new Rational(BigInteger.valueOf(unscaled), TENS[places]);
+        }
+        boolean negative = unscaled < 0;
+        long u = Math.abs(unscaled);
+        int twos = Math.min(Long.numberOfTrailingZeros(u), places);
+        u >>= twos;
         int fives = 0;
-        while (fives < places && unscaled % 5 == 0) {
-            unscaled /= 5;
+        while (fives < places && u % 5 == 0) {
+            u /= 5;
             fives++;
         }
-        return new Rational(BigInteger.valueOf(negative ? -unscaled : unscaled),
-                decimalDenominator(places - twos, places - fives));
+        return new Rational(BigInteger.valueOf(negative ? -u : u), decimalDenominator(places - twos, places - fives));
     }
 
     /** 2^a 5^b for a, b below {@link #TENS}'s length, each made once and shared. */

@@ -24,12 +24,58 @@ public final class Explicit implements BasePolicy {
 
     private final @Nullable String label;
     private final List<String> outcomes;
-    private final Scalar[] probabilities;
+    private final Column probabilities;
     private final Reward reward;
     /** The nearest doubles of the probabilities, converted once (an exact rational's conversion is a division). */
     private final double[] asDoubles;
 
-    private Explicit(@Nullable String label, List<String> outcomes, Scalar[] probabilities, Reward reward,
+    /**
+     * The probabilities as written: scalars, or decimals held as an unscaled long and a number of places each (a PMF
+     * file of 10^6 rows: 12 bytes a row instead of a rational and its two objects).
+     */
+    private sealed interface Column permits Scalars, Decimals {
+        int size();
+
+        Scalar get(int i);
+
+        boolean exact();
+    }
+
+    private record Scalars(Scalar[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Scalar get(int i) {
+            return values[i];
+        }
+
+        @Override
+        public boolean exact() {
+            return Arrays.stream(values).allMatch(Scalar::isExact);
+        }
+    }
+
+    private record Decimals(long[] unscaled, int[] places) implements Column {
+        @Override
+        public int size() {
+            return unscaled.length;
+        }
+
+        @Override
+        public Scalar get(int i) {
+            return org.bonlab.expr.Rational.decimal(unscaled[i], places[i]);
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
+        }
+    }
+
+    private Explicit(@Nullable String label, List<String> outcomes, Column probabilities, Reward reward,
             double[] asDoubles) {
         this.label = label;
         this.outcomes = outcomes;
@@ -76,30 +122,7 @@ public final class Explicit implements BasePolicy {
         Objects.requireNonNull(outcomes, "outcomes");
         Objects.requireNonNull(probabilities, "probabilities");
         Objects.requireNonNull(reward, "reward");
-        List<String> names = List.copyOf(outcomes);
         Scalar[] probs = probabilities.toArray(new Scalar[0]);
-        if (probs.length == 0) {
-            throw new IllegalArgumentException("probabilities must list at least one outcome, but listed none");
-        }
-        if (names.size() != probs.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "outcomes and probabilities must have the same length, but have %d and %d",
-                    names.size(), probs.length));
-        }
-        if (reward.size() != probs.length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "reward must have one value per outcome (%d), but has %d", probs.length, reward.size()));
-        }
-        boolean knownDistinct = names.size() < NUMBERED.length && names == NUMBERED[names.size()];
-        Map<String, Integer> seen = new HashMap<>(knownDistinct ? 1 : names.size() * 4 / 3 + 1);
-        for (int i = 0; !knownDistinct && i < names.size(); i++) {
-            Integer before = seen.put(names.get(i), i);
-            if (before != null) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "outcome names must be distinct, but '%s' appears at positions %d and %d",
-                        names.get(i), before, i));
-            }
-        }
         double[] doubles = new double[probs.length];
         for (int i = 0; i < probs.length; i++) {
             Scalar s = Objects.requireNonNull(probs[i], "probability");
@@ -107,11 +130,93 @@ public final class Explicit implements BasePolicy {
             if (doubles[i] < 0 || (s.isExact() && s.toRational().signum() < 0)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "probability must be non-negative, but probability of outcome '%s' was %s",
-                        names.get(i), s));
+                        i < outcomes.size() ? outcomes.get(i) : Integer.toString(i), s));
             }
+        }
+        return validated(outcomes, new Scalars(probs), reward, doubles);
+    }
+
+    /**
+     * A validated PMF whose probability i is the decimal {@code unscaled[i] * 10^-places[i]} exactly (a PMF file's
+     * column), held without an object per outcome. Same rules as {@link #of}.
+     *
+     * @throws IllegalArgumentException naming the parameter, the value and the rule when the input is not a PMF
+     */
+    public static Explicit ofDecimals(List<String> outcomes, long[] unscaled, int[] places, Reward reward) {
+        Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(reward, "reward");
+        if (unscaled.length != places.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "unscaled values and places must have the same length, but have %d and %d", unscaled.length,
+                    places.length));
+        }
+        long[] u = unscaled.clone();
+        int[] k = places.clone();
+        double[] doubles = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            if (u[i] < 0 || k[i] < 0 || k[i] >= 400) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "probability must be a non-negative decimal with 0 to 399 places, but probability of outcome "
+                                + "'%s' was %de-%d", i < outcomes.size() ? outcomes.get(i) : Integer.toString(i),
+                        u[i], k[i]));
+            }
+            // Clinger's fast path: both operands doubles exactly, one correctly rounded division
+            doubles[i] = u[i] < (1L << 53) && k[i] < POWERS_OF_TEN.length ? u[i] / POWERS_OF_TEN[k[i]]
+                    : org.bonlab.expr.Rational.decimal(u[i], k[i]).toDouble();
+        }
+        return validated(outcomes, new Decimals(u, k), reward, doubles);
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    private static Explicit validated(List<String> outcomes, Column probs, Reward reward, double[] doubles) {
+        // an immutable list of names is kept as it is (a PMF file's names without a string each); others copied
+        List<String> names = outcomes instanceof OutcomeNames ? outcomes : List.copyOf(outcomes);
+        if (probs.size() == 0) {
+            throw new IllegalArgumentException("probabilities must list at least one outcome, but listed none");
+        }
+        if (names.size() != probs.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "outcomes and probabilities must have the same length, but have %d and %d",
+                    names.size(), probs.size()));
+        }
+        if (reward.size() != probs.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "reward must have one value per outcome (%d), but has %d", probs.size(), reward.size()));
+        }
+        boolean knownDistinct = names.size() < NUMBERED.length && names == NUMBERED[names.size()];
+        if (!knownDistinct) {
+            requireDistinct(names);
         }
         checkSum(doubles);
         return new Explicit(null, names, probs, reward, doubles);
+    }
+
+    /**
+     * Names must be distinct: an open-addressing table of positions keyed by the names' hashes (no entry objects;
+     * for 10^6 names a hash map's 10^6 entries and boxed positions cost a collection).
+     */
+    private static void requireDistinct(List<String> names) {
+        int size = names.size();
+        int capacity = Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1;
+        int[] table = new int[capacity]; // position + 1, 0 for empty
+        int mask = capacity - 1;
+        OutcomeNames bytes = names instanceof OutcomeNames o ? o : null; // hashed and compared without strings
+        for (int i = 0; i < size; i++) {
+            int hash = bytes != null ? bytes.hash(i) : names.get(i).hashCode();
+            int slot = (hash * 0x9E3779B9) >>> 1 & mask;
+            while (table[slot] != 0) {
+                int before = table[slot] - 1;
+                if (bytes != null ? bytes.same(before, i) : names.get(before).equals(names.get(i))) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "outcome names must be distinct, but '%s' appears at positions %d and %d", names.get(i),
+                            before, i));
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i + 1;
+        }
     }
 
     private static void checkSum(double[] probs) {
@@ -135,9 +240,9 @@ public final class Explicit implements BasePolicy {
     /** The same PMF with another reward (same number of outcomes). */
     public Explicit withReward(Reward newReward) {
         Objects.requireNonNull(newReward, "reward");
-        if (newReward.size() != probabilities.length) {
+        if (newReward.size() != probabilities.size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "reward must have one value per outcome (%d), but has %d", probabilities.length,
+                    "reward must have one value per outcome (%d), but has %d", probabilities.size(),
                     newReward.size()));
         }
         return new Explicit(label, outcomes, probabilities, newReward, asDoubles);
@@ -182,7 +287,7 @@ public final class Explicit implements BasePolicy {
 
     @Override
     public int size() {
-        return probabilities.length;
+        return probabilities.size();
     }
 
     @Override
@@ -196,7 +301,7 @@ public final class Explicit implements BasePolicy {
 
     /** The probability of outcome i as written. */
     public Scalar probability(int i) {
-        return probabilities[i];
+        return probabilities.get(i);
     }
 
     /** All probabilities as doubles (a fresh copy). */
@@ -211,7 +316,7 @@ public final class Explicit implements BasePolicy {
 
     /** Whether every probability is an exact rational. */
     public boolean isExact() {
-        return Arrays.stream(probabilities).allMatch(Scalar::isExact);
+        return probabilities.exact();
     }
 
     @Override
@@ -226,13 +331,32 @@ public final class Explicit implements BasePolicy {
 
     @Override
     public String describe() {
-        return label != null ? label : "pmf(L=" + probabilities.length + ")";
+        return label != null ? label : "pmf(L=" + probabilities.size() + ")";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Explicit e && Objects.equals(label, e.label) && outcomes.equals(e.outcomes)
-                && Arrays.equals(probabilities, e.probabilities) && reward.equals(e.reward);
+                && sameProbabilities(e) && reward.equals(e.reward);
+    }
+
+    private boolean sameProbabilities(Explicit e) {
+        if (probabilities instanceof Scalars a && e.probabilities instanceof Scalars b) {
+            return Arrays.equals(a.values(), b.values());
+        }
+        if (probabilities instanceof Decimals a && e.probabilities instanceof Decimals b
+                && Arrays.equals(a.unscaled(), b.unscaled()) && Arrays.equals(a.places(), b.places())) {
+            return true;
+        }
+        if (probabilities.size() != e.probabilities.size() || !Arrays.equals(asDoubles, e.asDoubles)) {
+            return false;
+        }
+        for (int i = 0; i < probabilities.size(); i++) {
+            if (!probabilities.get(i).equals(e.probabilities.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The hash, computed once: an explicit policy of 10^6 outcomes is a key of the engines' caches. */

@@ -28,12 +28,53 @@ final class PmfFile {
     }
 
     static Explicit read(Path file) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            if (size <= PmfRows.MAX_MAPPED) {
+                PmfRows.Rows rows = PmfRows.parse(channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0,
+                        size));
+                if (rows.complete()) {
+                    return policy(file, rows.names().size(), rows::policy);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(String.format(Locale.ROOT, "--pmf file must exist, but '%s' does not", file));
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "--pmf file must be readable UTF-8 text, but '%s' is not: %s", file, Outputs.reason(e)));
+        }
+        // anything the fast reader does not take (a malformed row, non-ASCII text, a byte-order mark, a lone CR, a
+        // file over 2 GB): the reader below, line by line, which also says what is wrong and where
+        try {
+            return readLines(file, Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "--pmf file must be readable UTF-8 text, but '%s' is not: %s", file, Outputs.reason(e)));
+        }
+    }
+
+    /** The policy {@code make} builds from the file's {@code rows} rows, its errors said as the file's. */
+    private static Explicit policy(Path file, int rows, java.util.function.Supplier<Explicit> make) {
+        if (rows == 0) {
+            throw new BadInputException(String.format(Locale.ROOT,
+                    "--pmf file must list at least one outcome, but %s lists none", file));
+        }
+        try {
+            return make.get().named(file.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--pmf " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The line reader: every row, or the first thing wrong, its line and why. */
+    static Explicit readLines(Path file, java.io.InputStream bytes) {
         // one pass over the lines, nothing kept but what the policy holds: keeping every line (and splitting it
         // with a regex) made the collector copy hundreds of megabytes for a file of 10^6 rows
         List<String> names = new ArrayList<>();
         List<Scalar> probabilities = new ArrayList<>();
         double[] r = new double[1024];
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(bytes,
+                StandardCharsets.UTF_8.newDecoder()))) {
             int lineNo = 0;
             String line;
             String header = null;
@@ -73,22 +114,12 @@ final class PmfFile {
                 throw new BadInputException(String.format(Locale.ROOT,
                         "--pmf file must start with the header '%s', but '%s' is empty", HEADER, file));
             }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(String.format(Locale.ROOT, "--pmf file must exist, but '%s' does not", file));
         } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(String.format(Locale.ROOT,
                     "--pmf file must be readable UTF-8 text, but '%s' is not: %s", file, Outputs.reason(e)));
         }
-        if (names.isEmpty()) {
-            throw new BadInputException(String.format(Locale.ROOT,
-                    "--pmf file must list at least one outcome, but %s lists none", file));
-        }
-        try {
-            return Explicit.of(names, probabilities, Reward.of(Arrays.copyOf(r, names.size())))
-                    .named(file.getFileName().toString());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--pmf " + file + ": " + e.getMessage(), e);
-        }
+        double[] rewards = Arrays.copyOf(r, names.size());
+        return policy(file, names.size(), () -> Explicit.of(names, probabilities, Reward.of(rewards)));
     }
 
     private static Scalar probability(String text, String outcome, int lineNo, Path file) {
