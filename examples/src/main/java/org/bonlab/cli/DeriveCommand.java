@@ -84,7 +84,8 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "SPEC",
             description = "A family with exact numbers, e.g. coin, uniform(L=3), spike(L=5, tops=[1e-4]), "
-                    + "bernoulli(p=1/3), or bernoulli(p=p) for a symbolic p. Or --pmf.")
+                    + "bernoulli(p=1/3); or with a symbol: bernoulli(p=p), spike(L=5, tops=[eps]), "
+                    + "geometric(L=4, r=r). Or --pmf.")
     String policy;
 
     @Option(names = "--pmf", paramLabel = "FILE",
