@@ -121,7 +121,7 @@ public final class DoubleEvaluator {
      * Whether a base policy has symbolic parameters (bernoulli's p, a spike's top, geometric's r), so that its PMF
      * depends on the bindings and is not kept under the policy itself.
      */
-    static boolean symbolic(BasePolicy base) {
+    public static boolean symbolic(BasePolicy base) {
         return base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)
                 || base instanceof Spike s && !s.isNumeric()
                 || base instanceof Geometric g && !(g.ratio() instanceof Expr.Num);

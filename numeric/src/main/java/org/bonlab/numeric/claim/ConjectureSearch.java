@@ -173,7 +173,8 @@ public final class ConjectureSearch {
         return new Unit(count, null, undefined, firstUndefined, kept);
     }
 
-    public Verdict check(Claim claim) {
+    public Verdict check(Claim original) {
+        Claim claim = withSymbolicPoliciesInline(original);
         boolean onlyIntegers = claim.domain().stream().allMatch(r -> r instanceof Range.Integers);
         if (claim.policies().isEmpty() && onlyIntegers) {
             return new ClaimChecker().check(claim);
@@ -298,6 +299,29 @@ public final class ConjectureSearch {
             }
         }
         return new Candidate(policies, symbols);
+    }
+
+    /**
+     * The claim with each policy variable bound to a named policy with symbolic parameters (spike(5, eps) over eps in
+     * (0, 1)) replaced by that policy inside the expressions: its parameters are then symbols of the domain like any
+     * other, drawn and moved with the rest, and every engine evaluates the policy at their values (a policy drawn
+     * once as numbers would not follow a moved eps).
+     */
+    static Claim withSymbolicPoliciesInline(Claim claim) {
+        Map<PolicyVar, Policy> inline = new LinkedHashMap<>();
+        Map<PolicyVar, Family> rest = new LinkedHashMap<>();
+        for (var e : claim.policies().entrySet()) {
+            if (e.getValue() instanceof Family.Named n && DoubleEvaluator.symbolic(n.policy())) {
+                inline.put(e.getKey(), n.policy());
+            } else {
+                rest.put(e.getKey(), e.getValue());
+            }
+        }
+        if (inline.isEmpty()) {
+            return claim;
+        }
+        return new Claim(claim.name(), Binding.bind(claim.lhs(), inline), claim.relation(),
+                Binding.bind(claim.rhs(), inline), claim.domain(), rest, claim.expected());
     }
 
     static Explicit drawPolicy(Family f, Map<PolicyVar, Explicit> bound, RandomGenerator rng) {

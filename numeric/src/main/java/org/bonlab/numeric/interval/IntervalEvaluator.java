@@ -396,6 +396,11 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         throw unsupported(e); // quadrature has no rigorous enclosure here
     }
 
+    /** An enclosure of a probability, clipped to [0, 1] (the rounding of a sum can stray past either end). */
+    private static Interval probability(Interval x) {
+        return new Interval(Math.max(0, x.lo()), Math.min(1, x.hi()));
+    }
+
     /** Probabilities of a base policy in rank order, as enclosing intervals. */
     private Interval[] probabilities(BasePolicy base, Ranking ranking) {
         Given g = given.get(base);
@@ -414,6 +419,49 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             Interval q = Interval.ONE.minus(p);
             Interval[] byOutcome = {new Interval(Math.max(0, q.lo()), Math.min(1, q.hi())), p};
             return new Interval[] {byOutcome[ranking.outcomeAt(0)], byOutcome[ranking.outcomeAt(1)]};
+        }
+        if (base instanceof Spike sp && !sp.isNumeric()) {
+            // the tops from their symbols' boxes; the rest share 1 - their sum (each clipped to [0, 1])
+            int rest = sp.size() - sp.tops().size();
+            Interval[] byOutcome = new Interval[sp.size()];
+            Interval sum = Interval.ZERO;
+            for (int k = 0; k < sp.tops().size(); k++) {
+                Interval t = evaluate(sp.tops().get(k));
+                if (!(t.lo() >= 0 && t.hi() <= 1)) {
+                    throw new UnsupportedOperationException(String.format(Locale.ROOT, "spike top %s ranges over %s, "
+                            + "beyond the probabilities [0, 1]", sp.tops().get(k).show(), t));
+                }
+                byOutcome[sp.size() - 1 - k] = t;
+                sum = sum.plus(t);
+            }
+            Interval shared = probability(Interval.ONE.minus(sum).div(Interval.point(rest)));
+            for (int i = 0; i < rest; i++) {
+                byOutcome[i] = shared;
+            }
+            Interval[] out = new Interval[byOutcome.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = byOutcome[ranking.outcomeAt(i)];
+            }
+            return out;
+        }
+        if (base instanceof org.bonlab.policy.Geometric geometric && geometric.ratio() instanceof Expr.Sym) {
+            // r^k / (1 + r + ... + r^(L-1)) from the ratio's box: each weight and the sum enclose their values
+            Interval r = evaluate(geometric.ratio());
+            if (!(r.lo() >= 0)) {
+                throw new UnsupportedOperationException(String.format(Locale.ROOT, "geometric r = %s ranges over %s, "
+                        + "beyond the positive numbers", geometric.ratio().show(), r));
+            }
+            Interval[] weights = new Interval[geometric.size()];
+            Interval total = Interval.ZERO;
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = r.pow(k);
+                total = total.plus(weights[k]);
+            }
+            Interval[] out = new Interval[weights.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = probability(weights[ranking.outcomeAt(i)].div(total));
+            }
+            return out;
         }
         Scalar[] s = new Scalar[base.size()];
         if (base instanceof Explicit ex) {

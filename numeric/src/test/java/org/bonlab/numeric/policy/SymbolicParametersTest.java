@@ -61,4 +61,44 @@ class SymbolicParametersTest {
         assertTrue(h.subtract(new BigDecimal("1.18367346938775510204081632653")).abs()
                 .compareTo(new BigDecimal("1e-27")) < 0, h.toString());
     }
+
+    private static org.bonlab.numeric.claim.Verdict check(org.bonlab.claim.Claim c) {
+        return new org.bonlab.numeric.claim.ConjectureSearch(1, 4000, null).check(c);
+    }
+
+    @Test
+    @DisplayName("claims over spike(5, eps), eps in (0, 1): Thm 1 PROVED by boxes of eps; KL <= 0.41259 at n = 3 "
+            + "(false only near eps = 0.197, mpmath's maximum 0.4125913341696) never PROVED, 0.41260 PROVED")
+    void claimsOverASymbolicSpike() {
+        var p = Policy.variable("p");
+        var spike = new org.bonlab.claim.Family.Named(Policy.spike(5, EPS));
+        Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+        var v = check(Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, spike).forAllReals(EPS, 0, 1)
+                .forAll(Bon.n, 1, 40).named("Thm 1 on spike(5, eps)"));
+        assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved, v.toString());
+        assertTrue(v.toString().contains("eps in [0.0, 1.0]"), v.toString());
+
+        var tooLow = check(Bon.claim(kl).atMost(Expr.constant(0.41259)).forAll(p, spike).forAllReals(EPS, 0, 1)
+                .forAll(Bon.n, 3, 3).named("KL <= 0.41259 at n = 3"));
+        assertTrue(tooLow instanceof org.bonlab.numeric.claim.Verdict.Falsified, tooLow.toString());
+        assertTrue(tooLow.toString().contains("re-checked at 50 digits"), tooLow.toString());
+        var justAbove = check(Bon.claim(kl).atMost(Expr.constant(0.41260)).forAll(p, spike).forAllReals(EPS, 0, 1)
+                .forAll(Bon.n, 3, 3).named("KL <= 0.41260 at n = 3"));
+        assertTrue(justAbove instanceof org.bonlab.numeric.claim.Verdict.Proved, justAbove.toString());
+    }
+
+    @Test
+    @DisplayName("claims over geometric(4, r), r in (0.05, 20): Thm 1 PROVED; the interval engine refuses r below 0")
+    void claimsOverASymbolicGeometric() {
+        var p = Policy.variable("p");
+        var geometric = new org.bonlab.claim.Family.Named(Policy.geometric(4, R));
+        Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+        var v = check(Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, geometric).forAllReals(R, 0.05, 20)
+                .forAll(Bon.n, 1, 20).named("Thm 1 on geometric(4, r)"));
+        assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved, v.toString());
+        var negative = org.bonlab.numeric.interval.IntervalCertifier.certify(Bon.claim(kl)
+                .atMost(Bon.analyticalKl(Bon.n)).forAll(p, geometric).forAllReals(R, -1, 1).forAll(Bon.n, 1, 5)
+                .named("r from -1"));
+        assertTrue(negative.toString().contains("beyond the positive numbers"), negative.toString());
+    }
 }
