@@ -120,7 +120,8 @@ public final class SharpConstants {
     }
 
     /** Both constants of {@code claim}: the ratio, then the difference. */
-    public List<Bracket> tighten(Claim claim) {
+    public List<Bracket> tighten(Claim original) {
+        Claim claim = ConjectureSearch.withSymbolicPoliciesInline(original); // spike(5, eps): eps a symbol like n
         if (claim.relation() == Relation.EQUALS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "claim '%s' must be an inequality (<= or "
                     + ">=) to have sharp constants, but it is an equality", claim.name()));

@@ -101,4 +101,22 @@ class SymbolicParametersTest {
                 .named("r from -1"));
         assertTrue(negative.toString().contains("beyond the positive numbers"), negative.toString());
     }
+
+    @Test
+    @DisplayName("the sharp constant of Thm 1 over every spike(5, eps), n = 1..5: KL/(log n - (n-1)/n) peaks at "
+            + "0.955192767686 (mpmath: eps = 0.19699, n = 3), bracketed by the search and the certifier")
+    void sharpConstantOverASymbolicSpike() {
+        var p = Policy.variable("p");
+        var spike = new org.bonlab.claim.Family.Named(Policy.spike(5, EPS));
+        Expr kl = Bon.kl(p.bestOf(Bon.n), p);
+        var claim = Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, spike).forAllReals(EPS, 0, 1)
+                .forAll(Bon.n, 1, 5).named("Thm 1 on spike(5, eps), n = 1..5");
+        var ratio = new org.bonlab.numeric.claim.SharpConstants(1, 1000, java.time.Duration.ofSeconds(2), 2)
+                .tighten(claim).get(0);
+        BigDecimal truth = new BigDecimal("0.95519276768638349806");
+        assertTrue(truth.subtract(ratio.lower()).abs().compareTo(new BigDecimal("1e-6")) < 0, ratio.toString());
+        assertTrue(ratio.lower().compareTo(truth) <= 0, ratio.toString());
+        assertTrue(ratio.upper().isPresent() && ratio.upper().get().compareTo(truth) >= 0, ratio.toString());
+        assertTrue(ratio.witness().contains("n = 3"), ratio.witness());
+    }
 }
