@@ -170,6 +170,11 @@ public final class TheoremCatalogue {
                 .forAll(q, new Family.Named(Policy.uniform(5))).forAll(n, 1, 1000).forAllReals(w, 0, 1)
                 .named("Cor 1 (Eq. 16) on the coin and uniform(5), every w in (0, 1), n = 1..1000, certified"),
                 "PROVED"));
+        // Figure 3 left is spike(5, 1e-4); here every top probability eps at once, by boxes of eps
+        Expr.Sym eps = Bon.symbol("eps");
+        out.add(new Entry(Bon.claim(Bon.kl(q.bestOf(n), q)).atMost(analytic)
+                .forAll(q, new Family.Named(Policy.spike(5, eps))).forAllReals(eps, 0, 1).forAll(n, 1, 100)
+                .named("Thm 1 on spike(5, eps) (Figure 3), every eps in (0, 1), n = 1..100, certified"), "PROVED"));
         org.bonlab.policy.Explicit threeOutcomes = Policy.probabilities(0.5, 0.3, 0.2);
         out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, q, n))
                 .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, q, n))
