@@ -88,7 +88,8 @@ class SymbolicParametersTest {
     }
 
     @Test
-    @DisplayName("claims over geometric(4, r), r in (0.05, 20): Thm 1 PROVED; the interval engine refuses r below 0")
+    @DisplayName("claims over geometric(4, r), r in (0.05, 20): Thm 1 PROVED; KL <= 0.40198 at n = 3 FALSIFIED, "
+            + "0.40199 PROVED; the interval engine refuses r below 0")
     void claimsOverASymbolicGeometric() {
         var p = Policy.variable("p");
         var geometric = new org.bonlab.claim.Family.Named(Policy.geometric(4, R));
@@ -96,6 +97,13 @@ class SymbolicParametersTest {
         var v = check(Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, geometric).forAllReals(R, 0.05, 20)
                 .forAll(Bon.n, 1, 20).named("Thm 1 on geometric(4, r)"));
         assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved, v.toString());
+        // mpmath: the KL of best-of-3 peaks at 0.401983891587 (r = 0.97944) over r
+        var tooLow = check(Bon.claim(kl).atMost(Expr.constant(0.40198)).forAll(p, geometric)
+                .forAllReals(R, 0.05, 20).forAll(Bon.n, 3, 3).named("KL <= 0.40198 at n = 3"));
+        assertTrue(tooLow instanceof org.bonlab.numeric.claim.Verdict.Falsified, tooLow.toString());
+        var justAbove = check(Bon.claim(kl).atMost(Expr.constant(0.40199)).forAll(p, geometric)
+                .forAllReals(R, 0.05, 20).forAll(Bon.n, 3, 3).named("KL <= 0.40199 at n = 3"));
+        assertTrue(justAbove instanceof org.bonlab.numeric.claim.Verdict.Proved, justAbove.toString());
         var negative = org.bonlab.numeric.interval.IntervalCertifier.certify(Bon.claim(kl)
                 .atMost(Bon.analyticalKl(Bon.n)).forAll(p, geometric).forAllReals(R, -1, 1).forAll(Bon.n, 1, 5)
                 .named("r from -1"));
