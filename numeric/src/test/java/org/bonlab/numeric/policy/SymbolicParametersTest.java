@@ -119,7 +119,7 @@ class SymbolicParametersTest {
         Expr kl = Bon.kl(p.bestOf(Bon.n), p);
         var claim = Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n)).forAll(p, spike).forAllReals(EPS, 0, 1)
                 .forAll(Bon.n, 1, 3).named("Thm 1 on spike(5, eps), n = 1..3");
-        var ratio = new org.bonlab.numeric.claim.SharpConstants(1, 1000, java.time.Duration.ofSeconds(2), 2)
+        var ratio = new org.bonlab.numeric.claim.SharpConstants(1, 1000, java.time.Duration.ofSeconds(1), 2)
                 .tighten(claim).get(0);
         BigDecimal truth = new BigDecimal("0.95519276768638349806");
         assertTrue(truth.subtract(ratio.lower()).abs().compareTo(new BigDecimal("1e-6")) < 0, ratio.toString());
