@@ -78,6 +78,11 @@ class SymbolicParametersTest {
         assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved, v.toString());
         assertTrue(v.toString().contains("eps in [0.0, 1.0]"), v.toString());
 
+        IllegalArgumentException noRange = assertThrows(IllegalArgumentException.class, () -> check(Bon.claim(kl)
+                .atMost(Bon.analyticalKl(Bon.n)).forAll(p, spike).forAll(Bon.n, 1, 5).named("eps without a range")));
+        assertTrue(noRange.getMessage().contains("the parameter eps of spike(L=5, tops=[eps]) must have a range"),
+                noRange.getMessage());
+
         var tooLow = check(Bon.claim(kl).atMost(Expr.constant(0.41259)).forAll(p, spike).forAllReals(EPS, 0, 1)
                 .forAll(Bon.n, 3, 3).named("KL <= 0.41259 at n = 3"));
         assertTrue(tooLow instanceof org.bonlab.numeric.claim.Verdict.Falsified, tooLow.toString());
