@@ -28,6 +28,10 @@ final class PmfFile {
     }
 
     static Explicit read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(String.format(Locale.ROOT, "--pmf file must be a file, but '%s' is a directory",
+                    file));
+        }
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
             long size = channel.size();
             if (size <= PmfRows.MAX_MAPPED) {

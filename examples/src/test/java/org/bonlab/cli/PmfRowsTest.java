@@ -76,7 +76,8 @@ class PmfRowsTest {
     }
 
     @Test
-    @DisplayName("the fast reader leaves to the line reader: UTF-8 names, a BOM, 1/3, a lone CR, bad rows, no header")
+    @DisplayName("the fast reader leaves to the line reader: UTF-8 names, a BOM, 1/3, a lone CR, bad rows, no header; "
+            + "a directory is refused by name")
     void leavesTheRestToTheLineReader(@TempDir Path dir) throws Exception {
         String[] others = {
             "outcome,probability,reward\nñ,0.5,0\nb,0.5,1\n",
@@ -101,6 +102,8 @@ class PmfRowsTest {
         Path extra = Files.writeString(dir.resolve("extra.csv"), others[4]);
         BadInputException e = assertThrows(BadInputException.class, () -> PmfFile.read(extra));
         assertTrue(e.getMessage().contains("line 2 of"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> PmfFile.read(dir));
+        assertTrue(e.getMessage().endsWith("is a directory"), e.getMessage());
     }
 
     @Test
