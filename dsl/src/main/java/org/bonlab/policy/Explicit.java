@@ -1,12 +1,9 @@
 package org.bonlab.policy;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import org.bonlab.expr.Floating;
 import org.bonlab.expr.Scalar;
 import org.jspecify.annotations.Nullable;
 
