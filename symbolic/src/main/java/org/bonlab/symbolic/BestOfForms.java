@@ -111,13 +111,15 @@ public final class BestOfForms {
             public List<Expr> visitGeometric(Geometric p) {
                 if (p.ratio() instanceof Expr.Sym r) {
                     // r^k / (1 + r + ... + r^(L-1)): a polynomial normaliser, defined at r = 1 too
+                    List<Expr> powers = new ArrayList<>(); // 1, r, r^2, ...
                     Expr total = Expr.constant(1);
-                    for (int k = 1; k < p.size(); k++) {
-                        total = add(total, power(r, Expr.constant(k)));
+                    for (int k = 0; k < p.size(); k++) {
+                        powers.add(k == 0 ? Expr.constant(1) : k == 1 ? r : power(r, Expr.constant(k)));
+                        total = k == 0 ? total : add(total, powers.get(k));
                     }
                     List<Expr> out = new ArrayList<>();
-                    for (int k = 0; k < p.size(); k++) {
-                        out.add(k == 0 ? Expr.constant(1).div(total) : power(r, Expr.constant(k)).div(total));
+                    for (Expr w : powers) {
+                        out.add(w.div(total));
                     }
                     return out;
                 }

@@ -126,6 +126,7 @@ public final class SymbolicEngine implements AutoCloseable {
         Expr closed;
         Expr presented;
         Optional<BestOfForms> forms = Optional.empty();
+        Optional<Expr> topReward = Optional.empty(); // E[r]'s limit by dominance: the highest reward
         List<Expr.Sym> parameters = new ArrayList<>();
         if (quantity instanceof Quantity.AnalyticalKl a) {
             closed = a.definition();
@@ -159,6 +160,12 @@ public final class SymbolicEngine implements AutoCloseable {
                 }
                 closed = f.expectedReward(r);
                 presented = simplified(closed, n, parameters).orElse(closed);
+                if (!BestOfForms.isZero(f.topProbability())) {
+                    // pi_n tends to the highest reward's outcomes (all of them if tied: E[r] is that reward either way)
+                    double highest = r[r.length - 1];
+                    topReward = Optional.of(highest == Math.rint(highest) && Math.abs(highest) < 1e15
+                            ? Expr.constant((long) highest) : Expr.constant(highest));
+                }
             } else {
                 Quantity.WinRate w = (Quantity.WinRate) quantity;
                 if (org.bonlab.numeric.policy.Ranking.of(base.reward()).hasTies()) {
@@ -184,8 +191,10 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         Expr shown = presented;
         java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(quantity, shown, n, parameters));
+        Optional<Expr> highestReward = topReward;
         LimitResult limit = mentions(closed, n) ? limit(quantity, closed, n,
-                forms.flatMap(f -> dominanceLimit(quantity, f)), DOMINANCE, parameters) : constantIn(n, presented);
+                forms.flatMap(f -> dominanceLimit(quantity, f)).or(() -> highestReward), DOMINANCE, parameters)
+                : constantIn(n, presented);
         return new Derivation(quantity, n, closed, presented, equality, limit,
                 org.bonlab.numeric.Futures.join(cross, "cross-checking a derivation"));
     }
@@ -1116,7 +1125,8 @@ public final class SymbolicEngine implements AutoCloseable {
      * The value at the point mass on the top outcome, where \( \pi_n \) goes as n grows (distinct rewards):
      * KL and both expected estimators tend to \( \log(1/\varepsilon_\infty) \) (for the estimators,
      * \( (1-\varepsilon)^n \to 0 \)), the expected reward to the top reward, the win rates to
-     * \( 1 - \varepsilon_\infty \) (strict) and \( 1 - \varepsilon_\infty/2 \) (ties count half).
+     * \( 1 - \varepsilon_\infty \) (strict) and \( 1 - \varepsilon_\infty/2 \) (ties count half). (The expected
+     * reward's limit, the highest reward, is taken where the rewards are known, in the derivation.)
      */
     static Optional<Expr> dominanceLimit(Expr quantity, BestOfForms f) {
         Expr top = f.topProbability();
