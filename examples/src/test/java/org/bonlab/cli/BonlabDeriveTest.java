@@ -56,6 +56,11 @@ class BonlabDeriveTest {
         // Symja's Limit gives Indeterminate here; pi_n tends to the top outcome, whose reward is 2
         assertTrue(r.out().contains("limit n->inf:  2 = 2.0000000000000000 (dominance"), r.out());
 
+        // Symja's Limit fails on the squared Hellinger distance; every x^n with x in [0, 1) goes to 0 instead
+        r = BonlabEvalTest.run("derive", "--policy", "spike(L=3, tops=[eps])", "--quantity", "hellinger2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit n->inf:  1 - eps^(1/2) (bonlab's vanishing powers"), r.out());
+
         // a symbol is for derive only; several tops with a symbol among them are refused by name
         r = BonlabEvalTest.run("eval", "--policy", "spike(L=3, tops=[eps])", "--n", "2");
         assertEquals(2, r.code());
