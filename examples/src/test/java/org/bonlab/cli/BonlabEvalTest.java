@@ -222,8 +222,11 @@ class BonlabEvalTest {
         }
 
         @Test
-        void unreadableFile() {
-            assertRejected(run("eval", "--pmf", dir.toString(), "--n", "1"), "must be readable");
+        void unreadableFile() throws IOException {
+            // a directory is named as one; a file that is not UTF-8 text is unreadable
+            assertRejected(run("eval", "--pmf", dir.toString(), "--n", "1"), "must be a file", "is a directory");
+            Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {'o', 'u', 't', (byte) 0xC3, (byte) 0x28});
+            assertRejected(run("eval", "--pmf", binary.toString(), "--n", "1"), "must be readable UTF-8 text");
         }
 
         @Test
