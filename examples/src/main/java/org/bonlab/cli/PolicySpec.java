@@ -151,13 +151,14 @@ final class PolicySpec {
 
     /** A number, or with {@code symbols} also a symbol's name (a letter, then letters, digits or _; not n). */
     private static Expr parameter(String text, String key, String value, boolean symbols) {
-        if (symbols && value.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        boolean name = value.matches("[A-Za-z][A-Za-z0-9_]*") && !value.matches("(?i)nan|inf|infinity");
+        if (symbols && name) {
             if (value.equals("n")) {
                 throw bad(text, key + " must not be n, the number of samples of best-of-n");
             }
             return org.bonlab.Bon.symbol(value);
         }
-        if (!symbols && value.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        if (name) {
             throw bad(text, key + " must be a number, but was '" + value + "' (a symbol is allowed by derive only)");
         }
         return Expr.constant(parseNumber(text, key, value));

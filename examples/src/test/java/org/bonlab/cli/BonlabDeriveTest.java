@@ -72,6 +72,9 @@ class BonlabDeriveTest {
         r = BonlabEvalTest.run("derive", "--policy", "geometric(L=3, r=n)", "--quantity", "kl");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("r must not be n"), r.err());
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=NaN)", "--quantity", "kl"); // not a symbol's name
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("p must be a number, but was 'NaN'"), r.err());
     }
 
     @Test
