@@ -169,6 +169,7 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
     public static final class DecimalReader {
         private long unscaled;
         private int places;
+        private boolean negative;
 
         /** Whether {@code t} is plain decimal text; if so, {@link #unscaled} and {@link #places} give its value. */
         public boolean read(CharSequence t) {
@@ -232,6 +233,7 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
             }
             unscaled = negative ? -u : u;
             places = p;
+            this.negative = negative;
             return true;
         }
 
@@ -249,6 +251,28 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
         public Rational value() {
             return decimal(unscaled, places);
         }
+
+        /** The double nearest the last number read (-0.0 for "-0", as {@link Double#parseDouble}). */
+        public double toDouble() {
+            double v = nearestDouble(Math.abs(unscaled), places);
+            return negative ? -v : v;
+        }
+    }
+
+    /** 10^0 .. 10^22, each a double exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The double nearest the decimal unscaled * 10^-places: for unscaled below 2^53 and at most 22 places by one
+     * division of two doubles that are exact (one correct rounding: Clinger's fast path), else through the exact
+     * rational's {@link #toDouble()}.
+     */
+    public static double nearestDouble(long unscaled, int places) {
+        if (Math.abs(unscaled) < (1L << 53) && places >= 0 && places < EXACT_POWERS_OF_TEN.length) {
+            return unscaled / EXACT_POWERS_OF_TEN[places];
+        }
+        return decimal(unscaled, places).toDouble();
     }
 
     /**

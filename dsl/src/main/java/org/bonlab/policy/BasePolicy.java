@@ -18,4 +18,22 @@ public sealed interface BasePolicy extends Policy permits Explicit, Bernoulli, Z
     default BasePolicy base() {
         return this;
     }
+
+    /**
+     * The symbols among the policy's parameters (bernoulli's p, a spike's tops, geometric's r), in order: empty for a
+     * policy given by numbers. Engines evaluate such a policy at the symbols' values ({@link #bind}).
+     */
+    default java.util.List<org.bonlab.expr.Expr.Sym> symbols() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The same policy with each symbolic parameter replaced by its value in {@code values}; the policy itself when it
+     * has none.
+     *
+     * @throws IllegalArgumentException when the values are not the family's (a spike top outside (0, 1), ...)
+     */
+    default BasePolicy bind(java.util.function.Function<org.bonlab.expr.Expr.Sym, org.bonlab.expr.Scalar> values) {
+        return this;
+    }
 }

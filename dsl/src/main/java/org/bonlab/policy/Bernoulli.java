@@ -41,6 +41,18 @@ public record Bernoulli(Expr p, @Nullable String label) implements BasePolicy {
         return Reward.ascending(2);
     }
 
+    /** p, if it is a symbol. */
+    @Override
+    public java.util.List<Expr.Sym> symbols() {
+        return p instanceof Expr.Sym s ? java.util.List.of(s) : java.util.List.of();
+    }
+
+    /** The same policy with a symbolic p replaced by its value (the label kept). */
+    @Override
+    public Bernoulli bind(java.util.function.Function<Expr.Sym, org.bonlab.expr.Scalar> values) {
+        return p instanceof Expr.Sym s ? new Bernoulli(Expr.constant(values.apply(s)), label) : this;
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.visitBernoulli(this);

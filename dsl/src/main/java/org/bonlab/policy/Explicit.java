@@ -157,15 +157,10 @@ public final class Explicit implements BasePolicy {
                                 + "'%s' was %de-%d", i < outcomes.size() ? outcomes.get(i) : Integer.toString(i),
                         u[i], k[i]));
             }
-            // Clinger's fast path: both operands doubles exactly, one correctly rounded division
-            doubles[i] = u[i] < (1L << 53) && k[i] < POWERS_OF_TEN.length ? u[i] / POWERS_OF_TEN[k[i]]
-                    : org.bonlab.expr.Rational.decimal(u[i], k[i]).toDouble();
+            doubles[i] = org.bonlab.expr.Rational.nearestDouble(u[i], k[i]);
         }
         return validated(outcomes, new Decimals(u, k), reward, doubles);
     }
-
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private static Explicit validated(List<String> outcomes, Column probs, Reward reward, double[] doubles) {
         // an immutable list of names is kept as it is (a PMF file's names without a string each); others copied

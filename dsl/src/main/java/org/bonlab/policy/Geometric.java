@@ -45,7 +45,14 @@ public record Geometric(int size, Expr ratio) implements IndexedFamily {
         return num.value();
     }
 
+    /** The ratio, if it is a symbol. */
+    @Override
+    public java.util.List<Expr.Sym> symbols() {
+        return ratio instanceof Expr.Sym s ? java.util.List.of(s) : java.util.List.of();
+    }
+
     /** The same policy with a symbolic ratio replaced by its value in {@code values}. */
+    @Override
     public Geometric bind(java.util.function.Function<Expr.Sym, Scalar> values) {
         return ratio instanceof Expr.Sym s ? new Geometric(size, Expr.constant(values.apply(s))) : this;
     }

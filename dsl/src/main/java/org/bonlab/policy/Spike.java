@@ -75,6 +75,7 @@ public record Spike(int size, List<Expr> tops) implements IndexedFamily {
     }
 
     /** The symbols among the tops, in order. */
+    @Override
     public List<Expr.Sym> symbols() {
         return tops.stream().filter(t -> t instanceof Expr.Sym).map(t -> (Expr.Sym) t).toList();
     }
@@ -84,6 +85,7 @@ public record Spike(int size, List<Expr> tops) implements IndexedFamily {
      *
      * @throws IllegalArgumentException naming a symbol without a value, or values that are not a spike's
      */
+    @Override
     public Spike bind(java.util.function.Function<Expr.Sym, Scalar> values) {
         if (isNumeric()) {
             return this;

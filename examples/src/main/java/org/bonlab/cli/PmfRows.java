@@ -16,8 +16,8 @@ import org.bonlab.policy.Reward;
  * one byte array ({@link OutcomeNames}), the probabilities into an unscaled long and a number of places each
  * ({@link Explicit#ofDecimals}). It takes only what the line reader takes and reads it to the same values: the same
  * header rule, fields stripped of the same white space, probabilities as plain decimals read exactly
- * ({@link Rational.DecimalReader}, the reader of {@link Rational#parse(CharSequence)}), rewards correctly rounded
- * (short decimals by one exact division, Clinger's fast path; others by {@link Double#parseDouble}). Anything else (a
+ * ({@link Rational.DecimalReader}, the reader of {@link Rational#parse(CharSequence)}), rewards by the same reader,
+ * correctly rounded ({@link Rational#nearestDouble}; other text by {@link Double#parseDouble}). Anything else (a
  * malformed row, a probability such as 1/3, a byte above 127, a CR not followed by LF, no header) leaves the file to
  * the line reader, which reads it or says what is wrong and where.
  */
@@ -28,15 +28,6 @@ final class PmfRows {
 
     /** The largest file mapped (a buffer's index is an int); larger files go to the line reader. */
     static final long MAX_MAPPED = Integer.MAX_VALUE - 8;
-
-    private static final double[] POWERS_OF_TEN = new double[23]; // 10^0 .. 10^22, each a double exactly
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int k = 1; k < POWERS_OF_TEN.length; k++) {
-            POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
-        }
-    }
 
     private PmfRows() {
     }
@@ -162,7 +153,9 @@ final class PmfRows {
                     if (!decimals.read(view.of(probability[0], probability[1])) || decimals.unscaled() < 0) {
                         return false; // 1/3, a negative or malformed probability: the line reader's
                     }
-                    double r = decimal(data, reward[0], reward[1]);
+                    long u = decimals.unscaled();
+                    int k = decimals.places();
+                    double r = reward(view, decimals, reward[0], reward[1]); // the reader moves on to the reward
                     if (!Double.isFinite(r)) {
                         return false;
                     }
@@ -179,8 +172,8 @@ final class PmfRows {
                     data.get(name[0], ascii, nameBytes, length);
                     nameBytes += length;
                     ends[count] = nameBytes;
-                    unscaled[count] = decimals.unscaled();
-                    places[count] = decimals.places();
+                    unscaled[count] = u;
+                    places[count] = k;
                     rewards[count] = r;
                     count++;
                 }
@@ -191,50 +184,16 @@ final class PmfRows {
     }
 
     /**
-     * The double nearest the decimal in data[from, to): up to 15 significant digits with at most 22 places each way
-     * by one exact division or product (both operands exact doubles, one rounding: Clinger's fast path), else by
-     * {@link Double#parseDouble}; NaN when it is not a number.
+     * The double nearest the number in data[from, to): plain decimals through the {@link Rational.DecimalReader}
+     * ({@link Rational#nearestDouble}: one correctly rounded division, or the exact rational's rounding), anything
+     * else by {@link Double#parseDouble}; NaN when it is not a number.
      */
-    static double decimal(ByteBuffer data, int from, int to) {
-        int i = from;
-        boolean negative = data.get(i) == '-';
-        if (data.get(i) == '-' || data.get(i) == '+') {
-            i++;
+    private static double reward(Ascii view, Rational.DecimalReader decimals, int from, int to) {
+        if (decimals.read(view.of(from, to))) {
+            return decimals.toDouble();
         }
-        long digits = 0;
-        int significant = 0;
-        int places = -1;
-        boolean sawDigit = false;
-        for (; i < to; i++) {
-            byte b = data.get(i);
-            if (b >= '0' && b <= '9') {
-                sawDigit = true;
-                if (digits != 0 || b != '0') {
-                    significant++;
-                }
-                digits = digits * 10 + (b - '0');
-                if (places >= 0) {
-                    places++;
-                }
-                if (significant > 15) {
-                    return slow(data, from, to);
-                }
-            } else if (b == '.' && places < 0) {
-                places = 0;
-            } else {
-                return slow(data, from, to); // an exponent, or not a number: the JDK decides
-            }
-        }
-        if (!sawDigit || places > 22) {
-            return slow(data, from, to);
-        }
-        double v = places <= 0 ? digits : digits / POWERS_OF_TEN[places];
-        return negative ? -v : v;
-    }
-
-    private static double slow(ByteBuffer data, int from, int to) {
         try {
-            return Double.parseDouble(string(data, from, to));
+            return Double.parseDouble(view.toString());
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -108,11 +108,8 @@ public final class DoubleEvaluator {
         if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
             return bernoulli(evaluate(b.p(), bindings)); // depends on the bindings: not cached
         }
-        if (base instanceof Spike s && !s.isNumeric()) {
-            return basePmf(s.bind(x -> Scalar.of(evaluate(x, bindings))), bindings); // cached by its values
-        }
-        if (base instanceof Geometric g && !(g.ratio() instanceof Expr.Num)) {
-            return basePmf(g.bind(x -> Scalar.of(evaluate(x, bindings))), bindings);
+        if (!base.symbols().isEmpty()) { // a spike's eps, geometric's r: bound, then cached by the values
+            return basePmf(base.bind(x -> Scalar.of(evaluate(x, bindings))), bindings);
         }
         return bases.computeIfAbsent(base, key -> key.accept(new Pmfs(bindings)));
     }
@@ -122,9 +119,7 @@ public final class DoubleEvaluator {
      * depends on the bindings and is not kept under the policy itself.
      */
     public static boolean symbolic(BasePolicy base) {
-        return base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)
-                || base instanceof Spike s && !s.isNumeric()
-                || base instanceof Geometric g && !(g.ratio() instanceof Expr.Num);
+        return base instanceof Bernoulli b && !(b.p() instanceof Expr.Num) || !base.symbols().isEmpty();
     }
 
     private static RankedPmf bernoulli(double p) {
@@ -193,7 +188,7 @@ public final class DoubleEvaluator {
 
         @Override
         public RankedPmf visitSpike(Spike p) {
-            if (!p.isNumeric()) {
+            if (!p.symbols().isEmpty()) {
                 return basePmf(p, bindings); // binds the symbolic tops first
             }
             return Families.spike(Ranking.of(p.reward()), p);
@@ -201,7 +196,7 @@ public final class DoubleEvaluator {
 
         @Override
         public RankedPmf visitGeometric(Geometric p) {
-            if (!(p.ratio() instanceof Expr.Num)) {
+            if (!p.symbols().isEmpty()) {
                 return basePmf(p, bindings); // binds the symbolic ratio first
             }
             return RankedPmf.geometric(Ranking.of(p.reward()), p.ratioValue().toDouble());

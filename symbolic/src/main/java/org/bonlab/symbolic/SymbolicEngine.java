@@ -700,22 +700,15 @@ public final class SymbolicEngine implements AutoCloseable {
      * sum past 1 there), the r of {@code geometric(L, r)} (checked at r in (0, 1)).
      */
     static List<Expr.Sym> parameters(BasePolicy base) {
-        Set<Expr.Sym> out = new LinkedHashSet<>();
-        if (base instanceof Bernoulli b && b.p() instanceof Expr.Sym s) {
-            out.add(s);
-        } else if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num)) {
+        if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num) && !(b.p() instanceof Expr.Sym)) {
             throw new IllegalArgumentException("bernoulli p must be a number or a symbol, but was " + b.p().show());
-        } else if (base instanceof org.bonlab.policy.Spike s && !s.isNumeric()) {
-            if (s.tops().size() != 1) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "spike tops for a symbolic derivation "
-                        + "must be numbers, or a single symbol (tops=[eps]), but %s has %d tops with a symbol among "
-                        + "them", s.describe(), s.tops().size()));
-            }
-            out.addAll(s.symbols());
-        } else if (base instanceof org.bonlab.policy.Geometric g && g.ratio() instanceof Expr.Sym r) {
-            out.add(r);
         }
-        return new ArrayList<>(out);
+        if (base instanceof org.bonlab.policy.Spike s && !s.isNumeric() && s.tops().size() != 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "spike tops for a symbolic derivation "
+                    + "must be numbers, or a single symbol (tops=[eps]), but %s has %d tops with a symbol among "
+                    + "them", s.describe(), s.tops().size()));
+        }
+        return new ArrayList<>(new LinkedHashSet<>(base.symbols()));
     }
 
     /** The base policy p of a quantity about {@code p.bestOf(n)}. */

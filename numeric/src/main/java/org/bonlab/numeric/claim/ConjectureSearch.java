@@ -312,7 +312,7 @@ public final class ConjectureSearch {
         Map<PolicyVar, Family> rest = new LinkedHashMap<>();
         for (var e : claim.policies().entrySet()) {
             if (e.getValue() instanceof Family.Named n && DoubleEvaluator.symbolic(n.policy())) {
-                for (Expr.Sym s : parameters(n.policy())) {
+                for (Expr.Sym s : n.policy().symbols()) {
                     if (claim.domain().stream().noneMatch(r -> r.symbol().equals(s))) {
                         throw new IllegalArgumentException(String.format(Locale.ROOT, "the parameter %s of %s must "
                                 + "have a range (e.g. forAllReals(%s, 0, 1)), but the claim gives it none", s.name(),
@@ -329,16 +329,6 @@ public final class ConjectureSearch {
         }
         return new Claim(claim.name(), Binding.bind(claim.lhs(), inline), claim.relation(),
                 Binding.bind(claim.rhs(), inline), claim.domain(), rest, claim.expected());
-    }
-
-    /** The symbols of a base policy's parameters (bernoulli's p, a spike's tops, geometric's r). */
-    private static List<Expr.Sym> parameters(org.bonlab.policy.BasePolicy base) {
-        if (base instanceof org.bonlab.policy.Spike s) {
-            return s.symbols();
-        }
-        Expr e = base instanceof org.bonlab.policy.Geometric g ? g.ratio()
-                : base instanceof org.bonlab.policy.Bernoulli b ? b.p() : Expr.constant(0);
-        return e instanceof Expr.Sym s ? List.of(s) : List.of();
     }
 
     static Explicit drawPolicy(Family f, Map<PolicyVar, Explicit> bound, RandomGenerator rng) {

@@ -330,15 +330,9 @@ public final class HighPrecisionEvaluator {
             return p.accept(new Pmfs(this));
         }
 
-        /** A spike or geometric policy with symbolic parameters, with their values from the bindings. */
+        /** A policy with symbolic parameters (a spike's eps, geometric's r), with their values from the bindings. */
         BasePolicy bound(BasePolicy base) {
-            if (base instanceof Spike s && !s.isNumeric()) {
-                return s.bind(this::exactValue);
-            }
-            if (base instanceof Geometric g && !(g.ratio() instanceof Expr.Num)) {
-                return g.bind(this::exactValue);
-            }
-            return base;
+            return base.bind(this::exactValue);
         }
 
         private Scalar exactValue(Expr.Sym symbol) {

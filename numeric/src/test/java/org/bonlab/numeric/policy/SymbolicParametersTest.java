@@ -66,6 +66,14 @@ class SymbolicParametersTest {
         return new org.bonlab.numeric.claim.ConjectureSearch(1, 4000, null).check(c);
     }
 
+    /** KL(best-of-3 || p) <= bound for p the family at every value of its parameter in (lo, hi). */
+    private static org.bonlab.claim.Claim klOfBestOf3AtMost(double bound, org.bonlab.claim.Family family,
+            Expr.Sym parameter, double lo, double hi) {
+        var p = Policy.variable("p");
+        return Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Expr.constant(bound)).forAll(p, family)
+                .forAllReals(parameter, lo, hi).forAll(Bon.n, 3, 3).named("KL <= " + bound + " at n = 3");
+    }
+
     @Test
     @DisplayName("claims over spike(5, eps), eps in (0, 1): Thm 1 PROVED by boxes of eps; KL <= 0.41259 at n = 3 "
             + "(false only near eps = 0.197, mpmath's maximum 0.4125913341696) never PROVED, 0.41260 PROVED")
@@ -83,8 +91,7 @@ class SymbolicParametersTest {
         assertTrue(noRange.getMessage().contains("the parameter eps of spike(L=5, tops=[eps]) must have a range"),
                 noRange.getMessage());
 
-        var falseClaim = Bon.claim(kl).atMost(Expr.constant(0.41259)).forAll(p, spike).forAllReals(EPS, 0, 1)
-                .forAll(Bon.n, 3, 3).named("KL <= 0.41259 at n = 3");
+        var falseClaim = klOfBestOf3AtMost(0.41259, spike, EPS, 0, 1);
         var tooLow = check(falseClaim);
         assertTrue(tooLow instanceof org.bonlab.numeric.claim.Verdict.Falsified, tooLow.toString());
         // the interval engine alone, without the search in front of it: never a proof of the false claim
@@ -92,8 +99,7 @@ class SymbolicParametersTest {
         assertTrue(direct instanceof org.bonlab.numeric.interval.IntervalCertifier.Result.NotCertified,
                 direct.toString());
         assertTrue(tooLow.toString().contains("re-checked at 50 digits"), tooLow.toString());
-        var justAbove = check(Bon.claim(kl).atMost(Expr.constant(0.41260)).forAll(p, spike).forAllReals(EPS, 0, 1)
-                .forAll(Bon.n, 3, 3).named("KL <= 0.41260 at n = 3"));
+        var justAbove = check(klOfBestOf3AtMost(0.41260, spike, EPS, 0, 1));
         assertTrue(justAbove instanceof org.bonlab.numeric.claim.Verdict.Proved, justAbove.toString());
     }
 
@@ -108,11 +114,9 @@ class SymbolicParametersTest {
                 .forAll(Bon.n, 1, 20).named("Thm 1 on geometric(4, r)"));
         assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved, v.toString());
         // mpmath: the KL of best-of-3 peaks at 0.401983891587 (r = 0.97944) over r
-        var tooLow = check(Bon.claim(kl).atMost(Expr.constant(0.40198)).forAll(p, geometric)
-                .forAllReals(R, 0.05, 20).forAll(Bon.n, 3, 3).named("KL <= 0.40198 at n = 3"));
+        var tooLow = check(klOfBestOf3AtMost(0.40198, geometric, R, 0.05, 20));
         assertTrue(tooLow instanceof org.bonlab.numeric.claim.Verdict.Falsified, tooLow.toString());
-        var justAbove = check(Bon.claim(kl).atMost(Expr.constant(0.40199)).forAll(p, geometric)
-                .forAllReals(R, 0.05, 20).forAll(Bon.n, 3, 3).named("KL <= 0.40199 at n = 3"));
+        var justAbove = check(klOfBestOf3AtMost(0.40199, geometric, R, 0.05, 20));
         assertTrue(justAbove instanceof org.bonlab.numeric.claim.Verdict.Proved, justAbove.toString());
         var negative = org.bonlab.numeric.interval.IntervalCertifier.certify(Bon.claim(kl)
                 .atMost(Bon.analyticalKl(Bon.n)).forAll(p, geometric).forAllReals(R, -1, 1).forAll(Bon.n, 1, 5)
