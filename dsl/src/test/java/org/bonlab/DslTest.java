@@ -422,4 +422,40 @@ class DslTest {
         assertEquals(Policy.geometric(4, Rational.of(1, 2)), geometric.bind(s -> Rational.of(1, 2)));
         assertThrows(IllegalArgumentException.class, () -> new org.bonlab.policy.Geometric(4, r.times(2L)));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("substituting a family's symbolic parameter: a number binds it (and is checked), "
+            + "a symbol renames it, other expressions are refused; only the named symbol changes")
+    void substitutingAFamilyParameter() {
+        Expr.Sym p = Expr.symbol("p");
+        Expr.Sym q = Expr.symbol("q");
+        Expr.Sym eps = Expr.symbol("eps");
+        Expr kl = Bon.kl(Policy.bernoulli(p).bestOf(Bon.n), Policy.bernoulli(p));
+        Expr bound = org.bonlab.claim.Binding.substitute(kl, p, Expr.constant(Rational.of(1, 3)));
+        assertEquals(Bon.kl(Policy.bernoulli(Rational.of(1, 3)).bestOf(Bon.n), Policy.bernoulli(Rational.of(1, 3))),
+                bound);
+        assertEquals(Bon.kl(Policy.bernoulli(q).bestOf(Bon.n), Policy.bernoulli(q)),
+                org.bonlab.claim.Binding.substitute(kl, p, q));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> org.bonlab.claim.Binding.substitute(kl, p, Expr.constant(2)));
+        assertEquals("bernoulli p must be in [0, 1], but was 2", outside.getMessage());
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> org.bonlab.claim.Binding.substitute(kl, p, q.times(2L)));
+        assertTrue(notANumber.getMessage().startsWith("the family parameter p can be replaced only by a number or a "
+                + "symbol"), notANumber.getMessage());
+        // a spike with two symbolic tops: fixing one leaves the other
+        org.bonlab.policy.Spike two = new org.bonlab.policy.Spike(5, List.of(eps, q));
+        Expr reward = Bon.expectedReward(two);
+        Expr fixed = org.bonlab.claim.Binding.substitute(reward, eps, Expr.constant(Rational.of(1, 10)));
+        assertEquals(Bon.expectedReward(new org.bonlab.policy.Spike(5, List.of(Expr.constant(Rational.of(1, 10)), q))),
+                fixed);
+        assertThrows(IllegalArgumentException.class,
+                () -> org.bonlab.claim.Binding.substitute(reward, eps, Expr.constant(Rational.of(3, 2))));
+        // the geometric's ratio
+        Expr g = Bon.expectedReward(Policy.geometric(4, q));
+        assertEquals(Bon.expectedReward(Policy.geometric(4, Rational.of(1, 2))),
+                org.bonlab.claim.Binding.substitute(g, q, Expr.constant(Rational.of(1, 2))));
+        assertThrows(IllegalArgumentException.class,
+                () -> org.bonlab.claim.Binding.substitute(g, q, Expr.constant(-1)));
+    }
 }

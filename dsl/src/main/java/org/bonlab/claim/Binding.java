@@ -132,9 +132,26 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
         return same(q);
     }
 
+    /**
+     * A family's parameter with a bound symbol replaced: by a number (the family's constructor then checks it, e.g.
+     * bernoulli's p in [0, 1]) or by another symbol; a family's parameters cannot be other expressions.
+     */
+    private Expr parameter(Expr e) {
+        if (!(e instanceof Expr.Sym s) || !symbols.containsKey(s)) {
+            return e;
+        }
+        Expr r = symbols.get(s);
+        if (r instanceof Expr.Num || r instanceof Expr.Sym) {
+            return r;
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the family parameter %s can be "
+                + "replaced only by a number or a symbol, but was given %s", s.name(), r.show()));
+    }
+
     @Override
     public Policy visitBernoulli(Bernoulli q) {
-        return same(q);
+        Expr p = parameter(q.p());
+        return p == q.p() ? q : new Bernoulli(p, q.label());
     }
 
     @Override
@@ -144,12 +161,14 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
 
     @Override
     public Policy visitSpike(Spike q) {
-        return same(q);
+        java.util.List<Expr> tops = q.tops().stream().map(this::parameter).toList();
+        return tops.equals(q.tops()) ? q : new Spike(q.size(), tops);
     }
 
     @Override
     public Policy visitGeometric(Geometric q) {
-        return same(q);
+        Expr r = parameter(q.ratio());
+        return r == q.ratio() ? q : new Geometric(q.size(), r);
     }
 
     @Override

@@ -183,6 +183,11 @@ final class DeriveCommand implements Callable<Integer> {
             + "Solve, else a grid scan and the Illinois method at 60 digits; each solution checked.")
     String solve;
 
+    @Option(names = "--at", paramLabel = "SYMBOL=VALUE", description = "With --solve, --stationary or --derivative: "
+            + "first fix another parameter of the quantity at a number (repeatable), e.g. --at n=4 to solve "
+            + "bernoulli(p=p)'s KL for p at n = 4; a numeric root needs every parameter but one fixed.")
+    List<String> at = new ArrayList<>();
+
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
             + "symbolic (e.g. p of bernoulli(p=p)), or in 1/SYMBOL as SYMBOL -> infinity (e.g. 1/beta of "
             + "tilted_reward), by series arithmetic, checked at 50 digits.")
@@ -211,7 +216,8 @@ final class DeriveCommand implements Callable<Integer> {
         }
         if (fixedN != null) {
             throw new BadInputException("--n fixes n for a policy with a symbolic number of outcomes, such as "
-                    + "uniform(L=L); with --policy " + policy + " n stays symbolic");
+                    + "uniform(L=L); with --policy " + policy + " n stays symbolic (--at n=4 fixes it for --solve, "
+                    + "--stationary and --derivative)");
         }
         BasePolicy p = pmf != null ? PmfFile.read(pmf) : PolicySpec.parse(policy, true);
         Map<String, Expr> available = quantities(p);
@@ -287,12 +293,33 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException("--series names the small parameter of the expansion; n is the number of "
                     + "samples, kept symbolic (its limit is printed as 'limit n->inf')");
         }
+        Map<Expr.Sym, Expr> fixed = fixedParameters();
+        for (Map.Entry<Expr.Sym, Expr> e : fixed.entrySet()) { // a value outside the family's domain, before deriving
+            try {
+                org.bonlab.claim.Binding.substitute(q, e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new BadInputException("--at " + e.getKey().name() + "=" + e.getValue().show() + ": "
+                        + ex.getMessage(), ex);
+            }
+        }
         Derivation d;
         SeriesResult expansion = null;
         List<CalculusResult> calculus = new ArrayList<>();
         List<Asymptotics> asymptotics = new ArrayList<>();
         try (SymbolicEngine engine = new SymbolicEngine()) {
             d = engine.derive(q, Bon.n);
+            Derivation forCalculus = d;
+            if (!fixed.isEmpty()) {
+                List<Expr.Sym> parameters = SymbolicEngine.parameters(d);
+                for (Expr.Sym s : fixed.keySet()) {
+                    if (!parameters.contains(s)) {
+                        throw new BadInputException(String.format(Locale.ROOT, "--at %s=...: the quantity's closed "
+                                + "form has the parameters %s, and %s is not one of them", s.name(),
+                                parameters.stream().map(Expr.Sym::name).toList(), s.name()));
+                    }
+                }
+                forCalculus = d.fix(fixed);
+            }
             if (regimes) {
                 asymptotics.add(engine.regimes(p, Bon.n));
             }
@@ -301,17 +328,17 @@ final class DeriveCommand implements Callable<Integer> {
                         : engine.seriesAtZero(d, Bon.symbol(seriesSymbol), order);
             }
             if (derivative != null) {
-                calculus.add(engine.derivative(d, Bon.symbol(derivative.strip())));
+                calculus.add(engine.derivative(forCalculus, Bon.symbol(derivative.strip())));
             }
             if (stationary != null) {
-                calculus.add(engine.stationaryPoints(d, Bon.symbol(stationary.strip())));
+                calculus.add(engine.stationaryPoints(forCalculus, Bon.symbol(stationary.strip())));
             }
             if (solveFor != null && solveNumber != null) {
-                calculus.add(engine.solve(d, solveFor, solveNumber));
+                calculus.add(engine.solve(forCalculus, solveFor, solveNumber));
             } else if (solveFor != null) {
                 // the other quantity's closed form at the fixed n (derived and checked like the main one)
                 Derivation other = engine.derive(solveQuantity, Bon.n);
-                calculus.add(engine.solve(d, solveFor, org.bonlab.claim.Binding.substitute(other.closedForm(), Bon.n,
+                calculus.add(engine.solve(forCalculus, solveFor, org.bonlab.claim.Binding.substitute(other.closedForm(), Bon.n,
                         Expr.constant(solveAtN))));
             }
         } catch (IllegalArgumentException e) {
@@ -319,7 +346,9 @@ final class DeriveCommand implements Callable<Integer> {
                     + (series == null ? "" : " --series " + series)
                     + (derivative == null ? "" : " --derivative " + derivative)
                     + (stationary == null ? "" : " --stationary " + stationary)
-                    + (solve == null ? "" : " --solve " + solve) + ": " + e.getMessage(), e);
+                    + (solve == null ? "" : " --solve " + solve)
+                    + at.stream().map(a -> " --at " + a).collect(java.util.stream.Collectors.joining()) + ": "
+                    + e.getMessage(), e);
         }
         StringBuilder out = new StringBuilder();
         out.append("quantity:      ").append(q.show()).append('\n');
@@ -345,6 +374,11 @@ final class DeriveCommand implements Callable<Integer> {
         } else if (expansion instanceof SeriesResult.NotFound nf) {
             out.append("series:        not reported: ").append(nf.reason()).append('\n');
         }
+        if (!fixed.isEmpty()) {
+            out.append("fixed:         ").append(fixed.entrySet().stream().map(e -> e.getKey().name() + " = "
+                    + e.getValue().show()).collect(java.util.stream.Collectors.joining(", ")))
+                    .append(" (--at, for the calculus below)\n");
+        }
         for (CalculusResult c : calculus) {
             if (c instanceof CalculusResult.Derivative dv) {
                 out.append("d/d").append(dv.variable().name()).append(":").append(" ".repeat(Math.max(1,
@@ -356,10 +390,11 @@ final class DeriveCommand implements Callable<Integer> {
                 out.append("  check:       ").append(dv.confirmation().describe()).append('\n');
             } else if (c instanceof CalculusResult.Stationary st) {
                 for (CalculusResult.Point pt : st.points()) {
-                    out.append("stationary:    ").append(st.variable().name()).append(" = ").append(pt.at().show())
+                    out.append("stationary:    ").append(st.variable().name()).append(" = ")
+                            .append(pt.exact().map(Expr::show).orElse(pt.decimal()))
                             .append(" (").append(pt.kind()).append(")\n");
-                    if (latex) {
-                        out.append("  LaTeX:       ").append(Latex.render(pt.at())).append('\n');
+                    if (latex && pt.exact().isPresent()) {
+                        out.append("  LaTeX:       ").append(Latex.render(pt.exact().get())).append('\n');
                     }
                 }
                 out.append("  method:      ").append(st.method()).append('\n');
@@ -424,6 +459,45 @@ final class DeriveCommand implements Callable<Integer> {
             return v.describe() + " (" + v.method() + "; " + v.confirmation().describe() + ")";
         }
         return "not reported: " + ((LimitResult.NotFound) limit).reason();
+    }
+
+    /** The parameters fixed by {@code --at SYMBOL=VALUE}, in the order given, checked before any derivation. */
+    private Map<Expr.Sym, Expr> fixedParameters() {
+        Map<Expr.Sym, Expr> fixed = new LinkedHashMap<>();
+        if (!at.isEmpty() && solve == null && stationary == null && derivative == null) {
+            throw new BadInputException("--at fixes a parameter for --solve, --stationary or --derivative, but none "
+                    + "of them was given");
+        }
+        for (String a : at) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(\\S+)\\s*")
+                    .matcher(a);
+            if (!m.matches()) {
+                throw new BadInputException("--at must be SYMBOL=VALUE such as n=4 or p=1/3, but was '" + a + "'");
+            }
+            Expr.Sym s = Bon.symbol(m.group(1));
+            Rational v;
+            try {
+                v = Rational.parse(m.group(2));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--at " + a + ": the value must be a number such as 4, 0.5 or 1/3, but was '"
+                        + m.group(2) + "'");
+            }
+            if (s.equals(Bon.n) && (!v.isInteger() || v.signum() <= 0)) {
+                throw new BadInputException("--at " + a + ": n is the number of samples, a positive integer, but was "
+                        + m.group(2));
+            }
+            for (String used : new String[] {solve == null ? null : solve.replaceAll("=.*", "").strip(), stationary,
+                    derivative}) {
+                if (used != null && used.strip().equals(s.name())) {
+                    throw new BadInputException("--at " + a + " fixes " + s.name() + ", the symbol the calculus is in; "
+                            + "fix the other parameters");
+                }
+            }
+            if (fixed.put(s, Expr.constant(v)) != null) {
+                throw new BadInputException("--at fixes " + s.name() + " twice");
+            }
+        }
+        return fixed;
     }
 
     private static String abbreviate(String s) {

@@ -161,6 +161,42 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("--at n=4 fixes n to solve bernoulli(p)'s KL for p (two roots, against mpmath); --at mistakes exit 2 "
+            + "before any derivation")
+    void calculusWithAParameterFixed() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl",
+                "--solve", "p=1/10", "--at", "n=4");
+        assertEquals(0, r.code(), r.err());
+        // mpmath, 40 digits: findroot of (1-p)^4 log((1-p)^3) + (1-(1-p)^4) log((1-(1-p)^4)/p) - 1/10 from 0.04
+        // and from 0.9: 0.04189207834009473199302348190303793604909, 0.9042178912804870580261369261122221868641
+        assertTrue(r.out().contains("fixed:         n = 4 (--at, for the calculus below)"), r.out());
+        assertTrue(r.out().contains("solved:        kl = 1/10 at p = 0.0418920783400947319930234819030\n"), r.out());
+        assertTrue(r.out().contains("solved:        kl = 1/10 at p = 0.904217891280487058026136926112\n"), r.out());
+        // without --at, n stays free and no numeric root is possible: the output says what to fix
+        String[][] bad = {{"--solve", "p=1/10", "--at", "q=1"}, {"--solve", "p=1/10", "--at", "n=0"},
+            {"--solve", "p=1/10", "--at", "n=5/2"}, {"--at", "n=2"}, {"--solve", "p=1/10", "--at", "p=1/2"},
+            {"--solve", "p=1/10", "--at", "n=2", "--at", "n=3"}, {"--solve", "n=1/10", "--at", "p=2"},
+            {"--solve", "n=1/10", "--at", "p=half"}};
+        String[] messages = {"--at q=...: the quantity's closed form has the parameters [n, p], and q is not one of them",
+            "--at n=0: n is the number of samples, a positive integer, but was 0",
+            "--at n=5/2: n is the number of samples, a positive integer, but was 5/2",
+            "--at fixes a parameter for --solve, --stationary or --derivative, but none of them was given",
+            "--at p=1/2 fixes p, the symbol the calculus is in; fix the other parameters",
+            "--at fixes n twice", "--at p=2: bernoulli p must be in [0, 1], but was 2",
+            "--at p=half: the value must be a number such as 4, 0.5 or 1/3, but was 'half'"};
+        for (int i = 0; i < bad.length; i++) {
+            String[] args = new String[5 + bad[i].length];
+            System.arraycopy(new String[] {"derive", "--policy", "bernoulli(p=p)", "--quantity", "kl"}, 0, args, 0, 5);
+            System.arraycopy(bad[i], 0, args, 5, bad[i].length);
+            r = BonlabEvalTest.run(args);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains(messages[i]), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     @DisplayName("uniform(L=L) with L symbolic and n fixed: win rates in closed form (Faulhaber) with limit n/(n+1), "
             + "the KL as a sum with limit log n - (n-1)/n (Eq. (5)'s origin); mistakes exit 2")
     void uniformWithSymbolicSize() {

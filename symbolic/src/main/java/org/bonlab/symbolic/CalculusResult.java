@@ -20,8 +20,11 @@ public sealed interface CalculusResult permits CalculusResult.Derivative, Calcul
             implements CalculusResult {
     }
 
-    /** One stationary point: {@code variable = at}, a maximum, minimum or neither. */
-    record Point(Expr at, String kind) {
+    /**
+     * One stationary point, a maximum, minimum or neither: in closed form ({@code exact}, from Symja's Solve) or as a
+     * number only ({@code decimal}, 30 significant digits; empty when {@code exact} is given).
+     */
+    record Point(java.util.Optional<Expr> exact, String decimal, String kind) {
     }
 
     /**

@@ -18,6 +18,23 @@ import org.bonlab.expr.Expr;
 public record Derivation(Expr quantity, Expr.Sym variable, Expr closedForm, Expr presented, Verification equality,
         LimitResult limit, Verification crossCheck) {
 
+    /**
+     * This derivation with some parameters fixed at numbers (such as n = 4, to solve bernoulli(p)'s KL for p at that
+     * n): the quantity, the closed form and the presented form have each symbol replaced, inside policies too; the
+     * equality, the limit and the cross-check are those of the derivation with the symbols free, which cover it.
+     */
+    public Derivation fix(java.util.Map<Expr.Sym, ? extends Expr> values) {
+        Expr q = quantity;
+        Expr c = closedForm;
+        Expr p = presented;
+        for (java.util.Map.Entry<Expr.Sym, ? extends Expr> e : values.entrySet()) {
+            q = org.bonlab.claim.Binding.substitute(q, e.getKey(), e.getValue());
+            c = org.bonlab.claim.Binding.substitute(c, e.getKey(), e.getValue());
+            p = org.bonlab.claim.Binding.substitute(p, e.getKey(), e.getValue());
+        }
+        return new Derivation(q, variable, c, p, equality, limit, crossCheck);
+    }
+
     /** The presented form in LaTeX. */
     public String latex() {
         return Latex.render(presented);

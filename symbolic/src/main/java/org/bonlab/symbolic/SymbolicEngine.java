@@ -613,8 +613,29 @@ public final class SymbolicEngine implements AutoCloseable {
                 new Verification.Proved("the quantity does not depend on " + n.name()), List.of());
     }
 
+    /**
+     * The symbols a derivation's closed form depends on, n first when it appears: what {@link Derivation#fix} can
+     * fix.
+     */
+    public static List<Expr.Sym> parameters(Derivation d) {
+        List<Expr.Sym> all = new ArrayList<>();
+        List<Expr.Sym> free = symbolsOutsideSums(d.closedForm());
+        if (free.contains(d.variable())) {
+            all.add(d.variable());
+        }
+        all.addAll(freeSymbols(d.closedForm(), d.variable()));
+        return all;
+    }
+
     /** The symbols of a closed form other than n and the indices of its sums: its family parameters. */
     static List<Expr.Sym> freeSymbols(Expr e, Expr.Sym n) {
+        List<Expr.Sym> free = symbolsOutsideSums(e);
+        free.remove(n);
+        return free;
+    }
+
+    /** The symbols of an expression other than the indices of its sums, in the order met. */
+    private static List<Expr.Sym> symbolsOutsideSums(Expr e) {
         Set<Expr.Sym> seen = new LinkedHashSet<>();
         Set<Expr.Sym> indices = new java.util.HashSet<>();
         new Rewrite() {
@@ -632,7 +653,6 @@ public final class SymbolicEngine implements AutoCloseable {
                 return x;
             }
         }.apply(e);
-        seen.remove(n);
         seen.removeAll(indices);
         return new ArrayList<>(seen);
     }
@@ -1625,12 +1645,15 @@ public final class SymbolicEngine implements AutoCloseable {
         if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
             o = symja.eval(F.Solve(F.Equal(F.Exp(dx), F.C1), xs)); // logs of a ratio: solve exp(D) = 1 instead
         }
-        if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
-            return new CalculusResult.NotFound("Symja's Solve found no stationary point in " + x.name() + ": "
-                    + (o instanceof SymjaSession.Outcome.Failed f ? f.reason() : ((SymjaSession.Outcome.Value) o).expr()));
-        }
         List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
         others.remove(x);
+        if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
+            String why = "Symja's Solve found no stationary point in " + x.name() + ": "
+                    + (o instanceof SymjaSession.Outcome.Failed f ? f.reason() : ((SymjaSession.Outcome.Value) o).expr());
+            return others.isEmpty() ? numericStationaryPoints(d, dv, x, why) : new CalculusResult.NotFound(why
+                    + "; numeric roots of the derivative need a quantity of " + x.name() + " alone, but it also "
+                    + "depends on " + others.stream().map(Expr.Sym::name).toList() + " (fix them with --at)");
+        }
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
         List<CalculusResult.Point> found = new ArrayList<>();
         int checked = 0;
@@ -1674,7 +1697,7 @@ public final class SymbolicEngine implements AutoCloseable {
                             + " is undefined at " + point + ": " + e.getMessage());
                 }
             }
-            found.add(new CalculusResult.Point(at.get(), kind));
+            found.add(new CalculusResult.Point(at, "", kind));
         }
         if (found.isEmpty()) {
             return new CalculusResult.NotFound("Symja's Solve gave no solution for " + x.name() + ": " + v.expr());
@@ -1684,6 +1707,61 @@ public final class SymbolicEngine implements AutoCloseable {
                         "the quantity's central difference at 50 digits vanishes there, and its sign 1e-6 either "
                                 + "side gives the kind, for %s", describeOtherSymbolPoints(others))));
     }
+
+    /**
+     * Stationary points of a quantity of x alone where Symja's Solve gives none: the roots of its (checked)
+     * derivative by the grid scan and Illinois method of {@link #solve}, each confirmed like Symja's: the central
+     * difference of the quantity at 50 digits vanishes there and its signs 1e-6 either side give the kind.
+     */
+    private CalculusResult numericStationaryPoints(Derivation d, CalculusResult.Derivative dv, Expr.Sym x,
+            String symjaFailed) {
+        Derivation slope = new Derivation(dv.form(), x, dv.form(), dv.form(), d.equality(), d.limit(), d.crossCheck());
+        CalculusResult roots = numericRoots(slope, x, Expr.constant(0), java.math.BigDecimal.ZERO, false, "",
+                d.quantity());
+        if (!(roots instanceof CalculusResult.Solved solved)) {
+            return new CalculusResult.NotFound(symjaFailed + "; numerically: "
+                    + ((CalculusResult.NotFound) roots).reason());
+        }
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        List<CalculusResult.Point> found = new ArrayList<>();
+        double worst = 0;
+        for (CalculusResult.Root r : solved.roots()) {
+            java.math.BigDecimal x0 = new java.math.BigDecimal(r.decimal());
+            Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(Map.of(x, x0));
+            try {
+                java.math.BigDecimal scale = hp.evaluate(d.quantity(), b).abs().max(java.math.BigDecimal.ONE);
+                double flat = centralDifference(hp, d.quantity(), x, b).abs()
+                        .divide(scale, java.math.MathContext.DECIMAL64).doubleValue();
+                if (flat > STATIONARY_ROOT_TOLERANCE) {
+                    return new CalculusResult.NotFound(String.format(Locale.ROOT, "%s; the derivative's numeric root "
+                            + "%s = %s is not stationary for the quantity: slope %.3g", symjaFailed, x.name(),
+                            r.decimal(), flat));
+                }
+                worst = Math.max(worst, flat);
+                java.math.BigDecimal delta = new java.math.BigDecimal("1e-6");
+                b.put(x, x0.subtract(delta));
+                int left = centralDifference(hp, d.quantity(), x, b).signum();
+                b.put(x, x0.add(delta));
+                int right = centralDifference(hp, d.quantity(), x, b).signum();
+                found.add(new CalculusResult.Point(Optional.empty(), r.decimal(),
+                        left > 0 && right < 0 ? "maximum" : left < 0 && right > 0 ? "minimum" : "stationary"));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                return new CalculusResult.NotFound(symjaFailed + "; the derivative's numeric root " + x.name() + " = "
+                        + r.decimal() + " is undefined for the quantity: " + e.getMessage());
+            }
+        }
+        return new CalculusResult.Stationary(x, found, "numeric: " + symjaFailed + "; the roots of the derivative ("
+                + dv.method() + ") by " + solved.method().replaceFirst("^numeric: Symja's Solve found none in closed "
+                + "form; ", ""), new Verification.CheckedNumerically(found.size(), worst, "the quantity's central "
+                + "difference at 50 digits vanishes at each root (the root is 30 digits), and its sign 1e-6 either "
+                + "side gives the kind; " + solved.confirmation().describe()));
+    }
+
+    /**
+     * How flat the quantity must be at a numeric stationary point given to 30 digits: its central difference
+     * relative to max(|quantity|, 1). The root's 30 digits leave a slope of about 1e-30 times the second derivative.
+     */
+    public static final double STATIONARY_ROOT_TOLERANCE = 1e-20;
 
     /** How closely a solution must reproduce the value: |q(x0) - v| at 50 digits, relative to max(|v|, 1). */
     public static final double SOLUTION_TOLERANCE = 1e-25;
@@ -1807,11 +1885,16 @@ public final class SymbolicEngine implements AutoCloseable {
                     + skipped + "; a numeric root needs a quantity of " + x.name() + " alone, but it also depends on "
                     + others.stream().map(Expr.Sym::name).toList());
         }
-        return numericRoots(d, x, value, target, isN, skipped);
+        return numericRoots(d, x, value, target, isN, skipped, d.quantity());
     }
 
+    /**
+     * The roots of closed form = value in x alone; {@code domainOf}, the quantity itself, decides the grid: x in
+     * [1e-8, 1e8] when it is defined at x = 2, otherwise (0, 1). A closed form or a derivative can be defined where
+     * the quantity is not: bernoulli(p)'s KL at p = 2 is 0 by its formula, but 2 is no probability.
+     */
     private CalculusResult numericRoots(Derivation d, Expr.Sym x, Expr value, java.math.BigDecimal target,
-            boolean isN, String skipped) {
+            boolean isN, String skipped, Expr domainOf) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(60);
         java.math.MathContext mc = new java.math.MathContext(60);
         java.util.function.Function<java.math.BigDecimal, java.math.BigDecimal> g = at -> {
@@ -1837,7 +1920,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 grid.add(Math.pow(2, k / 4.0));
             }
             domain = "n in [1, 2^50] at 201 points 2^(k/4)";
-        } else if (!Double.isNaN(scan.applyAsDouble(2))) {
+        } else if (definedAt(ev, domainOf, x, 2)) {
             for (int k = -64; k <= 64; k++) {
                 grid.add(Math.pow(10, k / 8.0));
             }
@@ -1901,6 +1984,14 @@ public final class SymbolicEngine implements AutoCloseable {
                         "closed form - value changes sign at 60 digits across a bracket at most 1e-45 wide (relative) "
                                 + "around each root%s%s%s",
                         isN ? "; the closed form extends the quantity to real n" : "", skipped, notConfirmed)));
+    }
+
+    private static boolean definedAt(DoubleEvaluator ev, Expr f, Expr.Sym x, double at) {
+        try {
+            return Double.isFinite(ev.evaluate(f, Map.of(x, at)));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -21,8 +21,8 @@ public sealed interface Verification permits Verification.Proved, Verification.C
     record CheckedNumerically(int points, double maxRelativeError, String how) implements Verification {
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "checked numerically at %d points (max relative error %.2e; %s)",
-                    points, maxRelativeError, how);
+            return String.format(Locale.ROOT, "checked numerically at %d point%s (max relative error %.2e; %s)",
+                    points, points == 1 ? "" : "s", maxRelativeError, how);
         }
     }
 
