@@ -108,6 +108,9 @@ public final class IntervalCertifier {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
             return TwoOutcomeEstimatorCertifier.certify(claim);
         }
+        if (GapBoundCertifier.applies(claim)) {
+            return GapBoundCertifier.certify(claim);
+        }
         if (SimplexCertifier.applies(claim)) {
             return SimplexCertifier.certify(claim);
         }

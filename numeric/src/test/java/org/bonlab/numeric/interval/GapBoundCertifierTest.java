@@ -1,0 +1,172 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.obermuhlner.math.big.BigDecimalMath;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.Random;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.claim.ConjectureSearch;
+import org.bonlab.numeric.claim.Verdict;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thm 2 and Cor 2 over every policy on up to L outcomes for every n: the argument's steps checked independently
+ * (60-digit logs, the bounds of random policies), where it stops (L = 21 at n = 2), and claims it must not take.
+ */
+class GapBoundCertifierTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+    private static final MathContext MC = new MathContext(60);
+
+    private static Expr gap() {
+        return Bon.analyticalKl(N).minus(Bon.kl(P.bestOf(N), P));
+    }
+
+    private static Claim claim(Quantity.BoundKind kind, Family f, long from, long to) {
+        return Bon.claim(gap()).atMost(Bon.bound(kind, P, N)).forAll(P, f).forAll(N, from, to).named("gap bound");
+    }
+
+    @Test
+    @DisplayName("Thm 2 and Cor 2 over every policy on up to 12 outcomes (any rewards, ties), every n >= 1: PROVED, "
+            + "n = 2, 3, 4 by enclosures of log n, the rest by exact integers; a user's verdict says so")
+    void everyNOnUpToTwelveOutcomes() {
+        for (Quantity.BoundKind kind : new Quantity.BoundKind[] {Quantity.BoundKind.THM2_GAP_UPPER,
+            Quantity.BoundKind.COR2_GAP_UPPER}) {
+            for (Family.Rewards rewards : Family.Rewards.values()) {
+                Claim c = claim(kind, new Family.Simplex(1, 12, rewards), 1, Range.INFINITY);
+                assertTrue(GapBoundCertifier.applies(c));
+                var proof = assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(c));
+                // 2n^2 < 12(n - 1) exactly at n = 2, 3, 4 (8 < 12, 18 < 24, 32 < 36; 50 >= 48)
+                assertEquals(3, proof.points(), proof.argument());
+                assertTrue(proof.argument().contains("n = 1..infinity") && proof.argument().contains("other 3 values"),
+                        proof.argument());
+            }
+        }
+        // the same claim written the other way round, through the checker a spec goes through
+        Claim swapped = Bon.claim(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)).atLeast(gap())
+                .forAll(P, Family.simplex(3)).forAll(N, 1, Range.INFINITY).named("Thm 2, every n");
+        assertTrue(GapBoundCertifier.applies(swapped));
+        Verdict v = new ConjectureSearch(1, 200, null).check(swapped);
+        assertInstanceOf(Verdict.Proved.class, v, v.report());
+        // on 2 and 3 outcomes no n needs a logarithm
+        var small = assertInstanceOf(IntervalCertifier.Result.Certified.class,
+                GapBoundCertifier.certify(claim(Quantity.BoundKind.THM2_GAP_UPPER, Family.simplex(3), 1, 10)));
+        assertTrue(small.argument().contains("which is every n"), small.argument());
+        // independently, the box certifier (which encloses the true KL, not its lower bound 0) proves the same claim
+        // on 3 outcomes over a finite range
+        var boxes = SimplexCertifier.certify(claim(Quantity.BoundKind.THM2_GAP_UPPER,
+                new Family.Simplex(1, 3, Family.Rewards.ORDERED), 1, 200),
+                new SimplexCertifier.Budget(2_000_000, java.time.Duration.ofMinutes(2), 1));
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, boxes, boxes.toString());
+    }
+
+    @Test
+    @DisplayName("step 3 at 60 digits: wherever a single n is certified, log n - (n-1)/n <= 2n(n-1)/L holds; where it "
+            + "is not (L = 21 at n = 2 first), it fails")
+    void stepThreeAgainstSixtyDigits() {
+        int certified = 0;
+        int refused = 0;
+        for (int size = 1; size <= 60; size++) {
+            for (long n = 1; n <= 40; n++) {
+                Claim c = claim(Quantity.BoundKind.THM2_GAP_UPPER, new Family.Simplex(1, size, Family.Rewards.ORDERED),
+                        n, n);
+                BigDecimal ln = BigDecimalMath.log(BigDecimal.valueOf(n), MC)
+                        .subtract(BigDecimal.valueOf(n - 1).divide(BigDecimal.valueOf(n), MC));
+                BigDecimal least = BigDecimal.valueOf(2 * n * (n - 1)).divide(BigDecimal.valueOf(size), MC);
+                var r = GapBoundCertifier.certify(c);
+                if (r instanceof IntervalCertifier.Result.Certified) {
+                    assertTrue(ln.compareTo(least) <= 0, "L = " + size + ", n = " + n);
+                    certified++;
+                } else {
+                    assertTrue(ln.compareTo(least) > 0, "L = " + size + ", n = " + n + ": " + r);
+                    assertTrue(((IntervalCertifier.Result.NotCertified) r).reason().contains("does not reach n = " + n),
+                            r.toString());
+                    refused++;
+                }
+            }
+        }
+        assertTrue(certified > 2000 && refused > 0, certified + " " + refused);
+        // L = 20 is the last size reached at n = 2: log 2 - 1/2 = 0.19315 <= 4/20, > 4/21
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(
+                claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 20, Family.Rewards.TIED), 1,
+                        Range.INFINITY)));
+        var stops = GapBoundCertifier.certify(claim(Quantity.BoundKind.COR2_GAP_UPPER,
+                new Family.Simplex(1, 21, Family.Rewards.TIED), 1, Range.INFINITY));
+        assertTrue(stops instanceof IntervalCertifier.Result.NotCertified nc
+                && nc.reason().contains("does not reach n = 2 on up to L = 21 outcomes"), stops.toString());
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(
+                claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 21, Family.Rewards.TIED), 3,
+                        Range.INFINITY)));
+    }
+
+    @Test
+    @DisplayName("steps 1 and 2 on 2000 random policies on up to 12 outcomes: gap <= log n - (n-1)/n, and both bounds "
+            + ">= 2n(n-1)/L")
+    void stepsOneAndTwoOnRandomPolicies() {
+        Random rng = new Random(20261202L);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int trial = 0; trial < 2000; trial++) {
+            int size = 1 + rng.nextInt(12);
+            double[] w = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = Math.pow(rng.nextDouble(), 4); // some outcomes near 0, as at the simplex's edges
+                total += w[i];
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            Policy p = Policy.probabilities(w);
+            double n = 1 + rng.nextInt(200);
+            Map<Expr.Sym, Double> at = Map.of(N, n);
+            double ln = Math.log(n) - (n - 1) / n;
+            double gap = ev.evaluate(Bon.analyticalKl(N).minus(Bon.kl(p.bestOf(N), p)), at);
+            assertTrue(gap <= ln + 1e-12, "gap " + gap + " at n = " + n);
+            double least = 2 * n * (n - 1) / size;
+            for (Quantity.BoundKind kind : new Quantity.BoundKind[] {Quantity.BoundKind.THM2_GAP_UPPER,
+                Quantity.BoundKind.COR2_GAP_UPPER}) {
+                double bound = ev.evaluate(Bon.bound(kind, p, N), at);
+                assertTrue(bound >= least * (1 - 1e-12), kind + ": " + bound + " < " + least);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("claims the argument does not cover are not taken: Thm 2 with 1/100, the gap against Thm 3's lower "
+            + "bound, a named policy, n from 0, two ranges")
+    void takesOnlyThmTwoAndCorTwo() {
+        Family f = Family.simplex(3);
+        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)
+                .times(Expr.rational(1, 200))).forAll(P, f).forAll(N, 1, 10).named("false")));
+        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, P, N))
+                .forAll(P, f).forAll(N, 1, 10).named("wrong direction")));
+        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atLeast(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
+                .forAll(P, f).forAll(N, 1, 10).named("reversed")));
+        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
+                .forAll(P, new Family.Named(Policy.coin())).forAll(N, 1, 10).named("named")));
+        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
+                .forAll(P, f).forAll(N, 0, 10).named("n from 0")));
+        // and the false one is still falsified by the checker, never proved
+        Verdict v = new ConjectureSearch(1, 2000, null).check(Bon.claim(gap())
+                .atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N).times(Expr.rational(1, 200)))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ORDERED)).forAll(N, 1, Range.INFINITY)
+                .named("Thm 2 with 1/100"));
+        assertInstanceOf(Verdict.Falsified.class, v, v.report());
+    }
+}
