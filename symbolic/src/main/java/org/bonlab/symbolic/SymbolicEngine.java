@@ -68,7 +68,10 @@ public final class SymbolicEngine implements AutoCloseable {
 
     private final SymjaSession symja;
 
-    /** Budget of one Symja Limit attempt: the numeric fallbacks make a long wait pointless. */
+    /**
+     * Budget of one Symja Limit attempt, and of one Solve for a stationary point of a quantity of one parameter:
+     * the numeric fallbacks make a long wait pointless.
+     */
     static final Duration LIMIT_ATTEMPT = Duration.ofSeconds(5);
 
     public SymbolicEngine() {
@@ -1641,12 +1644,15 @@ public final class SymbolicEngine implements AutoCloseable {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr dx = to.translate(dv.form());
-        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(dx, F.C0), xs));
-        if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
-            o = symja.eval(F.Solve(F.Equal(F.Exp(dx), F.C1), xs)); // logs of a ratio: solve exp(D) = 1 instead
-        }
         List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
         others.remove(x);
+        // with x the only parameter a numeric search follows, so a long wait for Symja is pointless
+        Duration attempt = others.isEmpty() ? LIMIT_ATTEMPT : timeLimit();
+        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(dx, F.C0), xs), attempt);
+        if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
+            // logs of a ratio: solve exp(D) = 1 instead
+            o = symja.eval(F.Solve(F.Equal(F.Exp(dx), F.C1), xs), attempt);
+        }
         if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
             String why = "Symja's Solve found no stationary point in " + x.name() + ": "
                     + (o instanceof SymjaSession.Outcome.Failed f ? f.reason() : ((SymjaSession.Outcome.Value) o).expr());
