@@ -24,10 +24,25 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
 
     private final Map<PolicyVar, ? extends Policy> values;
     private final Map<Expr.Sym, ? extends Expr> symbols;
+    /** The base policies met, in order (for {@link #basePolicies}); null when not collecting. */
+    private final java.util.List<BasePolicy> seen;
 
     private Binding(Map<PolicyVar, ? extends Policy> values, Map<Expr.Sym, ? extends Expr> symbols) {
+        this(values, symbols, null);
+    }
+
+    private Binding(Map<PolicyVar, ? extends Policy> values, Map<Expr.Sym, ? extends Expr> symbols,
+            java.util.List<BasePolicy> seen) {
         this.values = values;
         this.symbols = symbols;
+        this.seen = seen;
+    }
+
+    /** The base policies (families, explicit PMFs) inside {@code e}, each once, in the order met. */
+    public static java.util.List<BasePolicy> basePolicies(Expr e) {
+        java.util.List<BasePolicy> seen = new java.util.ArrayList<>();
+        e.accept(new Binding(Map.of(), Map.of(), seen));
+        return java.util.List.copyOf(new java.util.LinkedHashSet<>(seen));
     }
 
     /** {@code e} with every bound policy variable replaced; unbound variables stay. */
@@ -123,7 +138,10 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
 
     // ---- policies ----
 
-    private static Policy same(BasePolicy b) {
+    private Policy same(BasePolicy b) {
+        if (seen != null) {
+            seen.add(b);
+        }
         return b;
     }
 
@@ -151,7 +169,7 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
     @Override
     public Policy visitBernoulli(Bernoulli q) {
         Expr p = parameter(q.p());
-        return p == q.p() ? q : new Bernoulli(p, q.label());
+        return p == q.p() ? same(q) : new Bernoulli(p, q.label());
     }
 
     @Override
@@ -162,13 +180,13 @@ public final class Binding extends Rewrite implements Policy.Visitor<Policy> {
     @Override
     public Policy visitSpike(Spike q) {
         java.util.List<Expr> tops = q.tops().stream().map(this::parameter).toList();
-        return tops.equals(q.tops()) ? q : new Spike(q.size(), tops);
+        return tops.equals(q.tops()) ? same(q) : new Spike(q.size(), tops);
     }
 
     @Override
     public Policy visitGeometric(Geometric q) {
         Expr r = parameter(q.ratio());
-        return r == q.ratio() ? q : new Geometric(q.size(), r);
+        return r == q.ratio() ? same(q) : new Geometric(q.size(), r);
     }
 
     @Override

@@ -28,6 +28,18 @@ public sealed interface BasePolicy extends Policy permits Explicit, Bernoulli, Z
     }
 
     /**
+     * For each symbolic parameter, an upper end u such that every combination of values in (0, u) gives a valid
+     * policy: the engines that check a formula at sample values of the parameters take them from (0, u). 1 by default
+     * (bernoulli's p; geometric's r, whose checks stay in (0, 1)); a spike with k symbolic tops beside numeric tops
+     * summing to s gives (1 - s)/k to each, so the tops never reach 1 together.
+     */
+    default java.util.Map<org.bonlab.expr.Expr.Sym, Double> parameterBounds() {
+        java.util.Map<org.bonlab.expr.Expr.Sym, Double> bounds = new java.util.LinkedHashMap<>();
+        symbols().forEach(s -> bounds.put(s, 1.0));
+        return java.util.Collections.unmodifiableMap(bounds);
+    }
+
+    /**
      * The same policy with each symbolic parameter replaced by its value in {@code values}; the policy itself when it
      * has none.
      *

@@ -273,6 +273,16 @@ public sealed interface Policy permits BasePolicy, BestOf, WorstOf, SoftBestOf, 
         return new Spike(size, List.of(top));
     }
 
+    /**
+     * A spike policy with several tops, symbols or numbers, the best first, e.g.
+     * {@code spike(5, a, b, Expr.constant(Rational.of(1, 10)))}: the other outcomes share the rest equally.
+     */
+    static Spike spike(int size, Expr first, Expr... more) {
+        List<Expr> tops = new java.util.ArrayList<>(List.of(first));
+        tops.addAll(List.of(more));
+        return new Spike(size, tops);
+    }
+
     /** A geometric policy with a symbolic ratio, e.g. {@code geometric(4, Bon.symbol("r"))}. */
     static Geometric geometric(int size, Expr.Sym ratio) {
         return new Geometric(size, ratio);

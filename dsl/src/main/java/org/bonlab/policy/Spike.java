@@ -81,6 +81,27 @@ public record Spike(int size, List<Expr> tops) implements IndexedFamily {
     }
 
     /**
+     * (1 - s)/k for each of the k symbolic tops (a symbol listed twice counts twice), s the sum of the numeric tops:
+     * any values below it keep the tops' sum below 1.
+     */
+    @Override
+    public java.util.Map<Expr.Sym, Double> parameterBounds() {
+        double numeric = 0;
+        int symbolic = 0;
+        for (Expr t : tops) {
+            if (t instanceof Expr.Num num) {
+                numeric += num.value().toDouble();
+            } else {
+                symbolic++;
+            }
+        }
+        java.util.Map<Expr.Sym, Double> bounds = new java.util.LinkedHashMap<>();
+        double each = symbolic == 0 ? 1 : (1 - numeric) / symbolic;
+        symbols().forEach(s -> bounds.put(s, each));
+        return java.util.Collections.unmodifiableMap(bounds);
+    }
+
+    /**
      * The same spike with each symbolic top replaced by its value in {@code values} (a number for each symbol).
      *
      * @throws IllegalArgumentException naming a symbol without a value, or values that are not a spike's

@@ -61,14 +61,28 @@ class BonlabDeriveTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit n->inf:  1 - eps^(1/2) (bonlab's vanishing powers"), r.out());
 
-        // a symbol is for derive only; several tops with a symbol among them are refused by name
+        // a symbol is for derive only
         r = BonlabEvalTest.run("eval", "--policy", "spike(L=3, tops=[eps])", "--n", "2");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("tops must be a number, but was 'eps' (a symbol is allowed by derive only)"),
                 r.err());
+        // several tops, symbols and numbers: each symbol is sampled below (1 - the numbers' sum)/(number of symbols),
+        // so the checks never meet tops summing past 1
         r = BonlabEvalTest.run("derive", "--policy", "spike(L=4, tops=[eps, 0.1])", "--quantity", "kl");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("must be numbers, or a single symbol (tops=[eps])"), r.err());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit n->inf:  -log(eps)"), r.out());
+        assertTrue(r.out().contains("eps in [0.05, 0.25, 0.5, 0.75, 0.95] times 0.9 for eps (so the spike's tops sum "
+                + "below 1)"), r.out());
+        // two symbolic tops: the win rate's limit is F_-(top) = 1 - a; at a = 3/10, b = 1/5, n = 3 the exact value is
+        // 95399/160000 (by hand with fractions: F = (c, 2c, 2c + b, 1), c = (1 - a - b)/2, sum of pi_n(y) F_-(y))
+        r = BonlabEvalTest.run("derive", "--policy", "spike(L=4, tops=[a, b])", "--quantity", "win_strict",
+                "--solve", "a=95399/160000", "--at", "n=3", "--at", "b=1/5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit n->inf:  1 - a (dominance"), r.out());
+        assertTrue(r.out().contains("a, b in [0.05, 0.25, 0.5, 0.75, 0.95] times 0.5 for a and b"), r.out());
+        // Symja's Solve on the cubic in a: 3/10, and a second root in the domain (mpmath: the win rate at a =
+        // 0.0415898568446934941449252161399 is 95399/160000 too)
+        assertTrue(r.out().contains("solved:        win_strict = 95399/160000 at a = 3/10 = 0.3\n"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "geometric(L=3, r=n)", "--quantity", "kl");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("r must not be n"), r.err());

@@ -91,7 +91,7 @@ final class Regimes {
         }
         Expr eps = positives.get(positives.size() - 1);
         Expr runnerUp = positives.get(positives.size() - 2);
-        regimes.add(large(kl, eps, runnerUp, n, parameters));
+        regimes.add(large(kl, eps, runnerUp, n, base.parameterBounds(), parameters));
         double maxP = maxProbability(base, positives);
         if (!parameters.isEmpty()) {
             unavailable.add("n max p << 1: " + base.describe() + " has max p >= 1/2, so n max p >= 1/2 for every n");
@@ -122,7 +122,8 @@ final class Regimes {
 
     // ---- large n eps ----
 
-    private static Regime large(Expr kl, Expr eps, Expr runnerUp, Expr.Sym n, List<Expr.Sym> parameters) {
+    private static Regime large(Expr kl, Expr eps, Expr runnerUp, Expr.Sym n, Map<Expr.Sym, Double> bounds,
+            List<Expr.Sym> parameters) {
         Expr one = Expr.constant(1);
         Expr oneMinusEps = BestOfForms.add(one, BestOfForms.negate(eps));
         Expr q = BestOfForms.power(oneMinusEps, n);
@@ -137,18 +138,18 @@ final class Regimes {
                 + "the rest q rho^n, with q = (1 - eps_inf)^n and rho = F_{L-2}/F_{L-1} < 1; expanding the KL's two "
                 + "leading terms in q";
         return new Regime("n eps_inf >> 1", form, q, argument, checkLarge(kl, form, leading, q, eps, runnerUp, n,
-                parameters));
+                bounds, parameters));
     }
 
     private static Verification checkLarge(Expr kl, Expr form, Expr leading, Expr q, Expr eps, Expr runnerUp,
-            Expr.Sym n, List<Expr.Sym> parameters) {
+            Expr.Sym n, Map<Expr.Sym, Double> bounds, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
         Expr remainder = kl.minus(form); // the only part that needs the exact KL, evaluated once per point
         Expr correction = form.minus(leading);
         int points = 0;
         double worst = 0;
         List<String> trail = new ArrayList<>();
-        for (Map<Expr.Sym, Double> at : SymbolicEngine.checkPoints(n, parameters, List.of(1))) {
+        for (Map<Expr.Sym, Double> at : SymbolicEngine.checkPoints(n, parameters, List.of(1), bounds)) {
             at.remove(n);
             double e = ev.evaluate(eps, at);
             double p2 = ev.evaluate(runnerUp, at);

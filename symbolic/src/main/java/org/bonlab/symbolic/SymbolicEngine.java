@@ -104,6 +104,32 @@ public final class SymbolicEngine implements AutoCloseable {
      * @throws IllegalArgumentException naming the quantity when it is not of a supported shape
      */
     public Derivation derive(Expr quantity, Expr.Sym n) {
+        return within(quantity, () -> deriveWithin(quantity, n));
+    }
+
+    /**
+     * The sampling bounds of the parameters of the policies in the quantity being worked on
+     * ({@link org.bonlab.policy.BasePolicy#parameterBounds}): the numeric checks draw each parameter from
+     * (0, bound), so that several spike tops never sum past 1. Set for the duration of each public call.
+     */
+    private volatile Map<Expr.Sym, Double> sampleBounds = Map.of();
+
+    /** Runs {@code body} with {@link #sampleBounds} extended by those of the policies in {@code quantity}. */
+    private <T> T within(Expr quantity, java.util.function.Supplier<T> body) {
+        Map<Expr.Sym, Double> outer = sampleBounds;
+        Map<Expr.Sym, Double> bounds = new HashMap<>(outer);
+        for (org.bonlab.policy.BasePolicy b : org.bonlab.claim.Binding.basePolicies(quantity)) {
+            b.parameterBounds().forEach((s, u) -> bounds.merge(s, u, Math::min));
+        }
+        sampleBounds = Map.copyOf(bounds);
+        try {
+            return body.get();
+        } finally {
+            sampleBounds = outer;
+        }
+    }
+
+    private Derivation deriveWithin(Expr quantity, Expr.Sym n) {
         if (OutcomeExpansion.uses(quantity)) {
             return deriveDefinition(quantity, quantity, n);
         }
@@ -718,18 +744,13 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /**
-     * The symbolic parameters of a base policy: the p of {@code bernoulli(p)}, the top of {@code spike(L, eps)} (one
-     * symbolic top, the others numbers: each parameter is checked at values in (0, 1), and two symbolic tops could
-     * sum past 1 there), the r of {@code geometric(L, r)} (checked at r in (0, 1)).
+     * The symbolic parameters of a base policy: the p of {@code bernoulli(p)}, the symbolic tops of
+     * {@code spike(L, [a, b, ...])} (checked at values below their {@link org.bonlab.policy.BasePolicy#parameterBounds
+     * bounds}, so the tops never sum past 1), the r of {@code geometric(L, r)} (checked at r in (0, 1)).
      */
     static List<Expr.Sym> parameters(BasePolicy base) {
         if (base instanceof Bernoulli b && !(b.p() instanceof Expr.Num) && !(b.p() instanceof Expr.Sym)) {
             throw new IllegalArgumentException("bernoulli p must be a number or a symbol, but was " + b.p().show());
-        }
-        if (base instanceof org.bonlab.policy.Spike s && !s.isNumeric() && s.tops().size() != 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "spike tops for a symbolic derivation "
-                    + "must be numbers, or a single symbol (tops=[eps]), but %s has %d tops with a symbol among "
-                    + "them", s.describe(), s.tops().size()));
         }
         return new ArrayList<>(new LinkedHashSet<>(base.symbols()));
     }
@@ -795,6 +816,8 @@ public final class SymbolicEngine implements AutoCloseable {
     public Verification identity(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters) {
         Map<Expr.Sym, Positivity.Bounds> domain = new HashMap<>();
         domain.put(n, Positivity.Bounds.atLeast(1, Double.POSITIVE_INFINITY));
+        // each parameter over all of (0, 1), not only its sampling bound: the spike tops' (0, 1/k) boxes leave out
+        // valid policies, and positivity shown there would not cover them
         parameters.forEach(s -> domain.put(s, Positivity.Bounds.PROBABILITY));
         return identity(a, b, n, parameters, domain);
     }
@@ -857,7 +880,16 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** All points (n, parameters...) of the numeric checks. */
-    static List<Map<Expr.Sym, Double>> checkPoints(Expr.Sym n, List<Expr.Sym> parameters, List<? extends Number> ns) {
+    private List<Map<Expr.Sym, Double>> checkPoints(Expr.Sym n, List<Expr.Sym> parameters, List<? extends Number> ns) {
+        return checkPoints(n, parameters, ns, sampleBounds);
+    }
+
+    /**
+     * As above, each parameter's samples scaled by its bound in {@code bounds} (1 if absent; see
+     * {@link org.bonlab.policy.BasePolicy#parameterBounds}), so that every combination is a valid policy.
+     */
+    static List<Map<Expr.Sym, Double>> checkPoints(Expr.Sym n, List<Expr.Sym> parameters, List<? extends Number> ns,
+            Map<Expr.Sym, Double> bounds) {
         List<Map<Expr.Sym, Double>> out = new ArrayList<>();
         List<Map<Expr.Sym, Double>> params = new ArrayList<>();
         params.add(new HashMap<>());
@@ -866,7 +898,7 @@ public final class SymbolicEngine implements AutoCloseable {
             for (Map<Expr.Sym, Double> m : params) {
                 for (double v : PARAMETER_SAMPLES) {
                     Map<Expr.Sym, Double> c = new HashMap<>(m);
-                    c.put(s, v);
+                    c.put(s, v * bounds.getOrDefault(s, 1.0));
                     next.add(c);
                 }
             }
@@ -1014,7 +1046,7 @@ public final class SymbolicEngine implements AutoCloseable {
         String how = "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, "
                 + "n from 1 to " + ns.get(ns.size() - 1) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
                         .map(Expr.Sym::name).collect(java.util.stream.Collectors.joining(", "))
-                        + " in " + PARAMETER_SAMPLES) + skipped(skipped);
+                        + " in " + PARAMETER_SAMPLES + scaledSamples(parameters)) + skipped(skipped);
         if (compared == 0) {
             return new Verification.Unverified("no check point had values large enough to compare (" + how + ")");
         }
@@ -1085,7 +1117,7 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** Whether {@code e} has a finite value at every check point of the parameters (its n is not read). */
-    private static boolean definedAtCheckPoints(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
+    private boolean definedAtCheckPoints(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
         for (Map<Expr.Sym, Double> at : checkPoints(n, parameters, List.of(1))) {
             try {
@@ -1106,7 +1138,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * each \( x^{-n} \) with x &gt; 1) replaced by 0, its limit as n grows; empty when no power vanishes or n is left
      * elsewhere. Only a proposal: {@link #confirm} reports it only if the numeric values approach it.
      */
-    static Optional<Expr> vanishingPowers(Expr closed, Expr.Sym n, List<Expr.Sym> parameters) {
+    private Optional<Expr> vanishingPowers(Expr closed, Expr.Sym n, List<Expr.Sym> parameters) {
         DoubleEvaluator ev = new DoubleEvaluator();
         List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, List.of(1));
         boolean[] changed = {false};
@@ -1403,7 +1435,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * int)}, checked against the quantity itself (the high-precision engine's value, not the closed form's).
      */
     public SeriesResult seriesAtZero(Derivation d, Expr.Sym x, int order) {
-        return seriesAtZero(d.closedForm(), d.quantity(), x, x, order);
+        return within(d.quantity(), () -> seriesAtZero(d.closedForm(), d.quantity(), x, x, order));
     }
 
     /**
@@ -1417,7 +1449,7 @@ public final class SymbolicEngine implements AutoCloseable {
     public SeriesResult seriesAtInfinity(Derivation d, Expr.Sym x, int order) {
         Expr.Sym u = Expr.symbol("u_" + x.name());
         Expr f = org.bonlab.claim.Binding.substitute(d.closedForm(), x, Expr.constant(1).div(u));
-        SeriesResult r = seriesAtZero(f, d.quantity(), u, x, order);
+        SeriesResult r = within(d.quantity(), () -> seriesAtZero(f, d.quantity(), u, x, order));
         if (!(r instanceof SeriesResult.Found found)) {
             return r;
         }
@@ -1501,12 +1533,12 @@ public final class SymbolicEngine implements AutoCloseable {
      * The points at which a series or derivative is checked: every combination of n in {@link #SERIES_CHECK_N}
      * and each other parameter in {@link #SERIES_CHECK_PARAMETER}.
      */
-    private static List<Map<Expr.Sym, java.math.BigDecimal>> otherSymbolPoints(List<Expr.Sym> others) {
+    private List<Map<Expr.Sym, java.math.BigDecimal>> otherSymbolPoints(List<Expr.Sym> others) {
         List<Map<Expr.Sym, java.math.BigDecimal>> points = new ArrayList<>(List.of(Map.of()));
         for (Expr.Sym o : others) {
             List<Map<Expr.Sym, java.math.BigDecimal>> next = new ArrayList<>();
             for (Map<Expr.Sym, java.math.BigDecimal> p : points) {
-                for (String v : o.equals(org.bonlab.Bon.n) ? SERIES_CHECK_N : SERIES_CHECK_PARAMETER) {
+                for (String v : samplesOf(o)) {
                     Map<Expr.Sym, java.math.BigDecimal> q = new HashMap<>(p);
                     q.put(o, new java.math.BigDecimal(v));
                     next.add(q);
@@ -1517,15 +1549,47 @@ public final class SymbolicEngine implements AutoCloseable {
         return points;
     }
 
-    private static String describeOtherSymbolPoints(List<Expr.Sym> others) {
+    private String describeOtherSymbolPoints(List<Expr.Sym> others) {
         if (others.isEmpty()) {
             return "the expression alone";
         }
         List<String> parts = new ArrayList<>();
         for (Expr.Sym o : others) {
-            parts.add(o.name() + " in " + (o.equals(org.bonlab.Bon.n) ? SERIES_CHECK_N : SERIES_CHECK_PARAMETER));
+            parts.add(o.name() + " in " + samplesOf(o));
         }
         return String.join(", ", parts);
+    }
+
+    /** The values a series or derivative check takes for {@code o}: n's, or the parameter's scaled by its bound. */
+    private List<String> samplesOf(Expr.Sym o) {
+        if (o.equals(org.bonlab.Bon.n)) {
+            return SERIES_CHECK_N;
+        }
+        return SERIES_CHECK_PARAMETER.stream().map(v -> scaled(o, v)).toList();
+    }
+
+    /** "", or how the parameter samples are scaled: " times 1/2 for a and b" (the spike tops' bounds). */
+    private String scaledSamples(List<Expr.Sym> parameters) {
+        Map<Double, List<String>> byBound = new java.util.TreeMap<>();
+        for (Expr.Sym x : parameters) {
+            double bound = sampleBounds.getOrDefault(x, 1.0);
+            if (bound != 1.0) {
+                byBound.computeIfAbsent(bound, k -> new ArrayList<>()).add(x.name());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        byBound.forEach((bound, names) -> sb.append(sb.length() == 0 ? " times " : "; times ")
+                .append(java.math.BigDecimal.valueOf(bound).round(new java.math.MathContext(6)).stripTrailingZeros()
+                        .toPlainString())
+                .append(" for ").append(String.join(" and ", names)));
+        return sb.length() == 0 ? "" : sb.append(" (so the spike's tops sum below 1)").toString();
+    }
+
+    /** {@code v} times the bound of {@code o} ({@link #sampleBounds}), as an exact decimal. */
+    private String scaled(Expr.Sym o, String v) {
+        double bound = sampleBounds.getOrDefault(o, 1.0);
+        return bound == 1.0 ? v : new java.math.BigDecimal(v).multiply(java.math.BigDecimal.valueOf(bound))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** The small parameter's name: x, or 1/beta for an expansion at infinity. */
@@ -1534,7 +1598,7 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
-    private static Optional<String> checkSeriesAtZero(Expr f, Expr.Sym fVariable, Expr.Sym x, Expr poly, int order,
+    private Optional<String> checkSeriesAtZero(Expr f, Expr.Sym fVariable, Expr.Sym x, Expr poly, int order,
             List<Expr.Sym> others, double[] worst) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
         java.math.MathContext mc = new java.math.MathContext(50);
@@ -1585,6 +1649,10 @@ public final class SymbolicEngine implements AutoCloseable {
      * at x = 0.2, 0.5, 0.8 and n = 2, 3, 7 (other parameters at 0.3 and 0.7).
      */
     public CalculusResult derivative(Derivation d, Expr.Sym x) {
+        return within(d.quantity(), () -> derivativeWithin(d, x));
+    }
+
+    private CalculusResult derivativeWithin(Derivation d, Expr.Sym x) {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr fx = closedFormIn(to, xs, d, x, "a derivative in " + x.name());
@@ -1604,7 +1672,7 @@ public final class SymbolicEngine implements AutoCloseable {
         for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
             for (String at : DERIVATIVE_CHECK_AT) {
                 Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
-                b.put(x, new java.math.BigDecimal(at));
+                b.put(x, new java.math.BigDecimal(scaled(x, at)));
                 try {
                     java.math.BigDecimal numeric = centralDifference(hp, d.quantity(), x, b);
                     java.math.BigDecimal symbolic = hp.evaluate(form.get(), b);
@@ -1626,7 +1694,8 @@ public final class SymbolicEngine implements AutoCloseable {
                 new Verification.CheckedNumerically(points, worst, String.format(Locale.ROOT,
                         "against a central difference of the quantity at 50 digits (step %s), %s in %s, for %s",
                         DIFFERENCE_STEP, x.name(),
-                        DERIVATIVE_CHECK_AT, describeOtherSymbolPoints(others))));
+                        DERIVATIVE_CHECK_AT.stream().map(v -> scaled(x, v)).toList(),
+                        describeOtherSymbolPoints(others))));
     }
 
     /**
@@ -1637,6 +1706,10 @@ public final class SymbolicEngine implements AutoCloseable {
      * theta = 1 - 2^-n, where pi_theta is best-of-n itself.
      */
     public CalculusResult stationaryPoints(Derivation d, Expr.Sym x) {
+        return within(d.quantity(), () -> stationaryPointsWithin(d, x));
+    }
+
+    private CalculusResult stationaryPointsWithin(Derivation d, Expr.Sym x) {
         CalculusResult derivative = derivative(d, x);
         if (!(derivative instanceof CalculusResult.Derivative dv)) {
             return derivative;
@@ -1800,6 +1873,10 @@ public final class SymbolicEngine implements AutoCloseable {
      *                                  undefined)
      */
     public CalculusResult solve(Derivation d, Expr.Sym x, Expr value) {
+        return within(d.quantity(), () -> solveWithin(d, x, value));
+    }
+
+    private CalculusResult solveWithin(Derivation d, Expr.Sym x, Expr value) {
         java.math.BigDecimal target;
         try {
             target = new HighPrecisionEvaluator(60).evaluate(value, Map.of());

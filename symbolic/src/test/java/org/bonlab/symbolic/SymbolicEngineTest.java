@@ -249,6 +249,29 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("a spike with two symbolic tops: the win rate's closed form at a = 3/10, b = 1/5, n = 3 is 95399/160000 "
+            + "(by hand, with fractions); its limit is 1 - a; the checks sample a, b below 1/2, where every pair is a "
+            + "spike")
+    void spikeWithTwoSymbolicTops() {
+        Expr.Sym a = Bon.symbol("a");
+        Expr.Sym b = Bon.symbol("b");
+        Policy s = Policy.spike(4, a, b);
+        Derivation d = engine.derive(Bon.winRateStrict(s.bestOf(Bon.n), s), Bon.n);
+        assertCrossChecked(d);
+        assertTrue(d.crossCheck().describe().contains("times 0.5 for a and b"), d.crossCheck().describe());
+        assertEquals(95399.0 / 160000, new DoubleEvaluator().evaluate(d.presented(), Map.of(a, 0.3, b, 0.2, Bon.n,
+                3.0)), 1e-15);
+        LimitResult.Found lim = assertInstanceOf(LimitResult.Found.class, d.limit(), d.limit().toString());
+        assertEquals(0.7, new DoubleEvaluator().evaluate(lim.value(), Map.of(a, 0.3, b, 0.2)), 1e-15);
+        // the bounds are those of the derivation's policies, for its duration only: a bernoulli(a) afterwards is
+        // sampled over all of (0, 1) again
+        Policy coinA = Policy.bernoulli(a);
+        Derivation after = engine.derive(Bon.kl(coinA.bestOf(Bon.n), coinA), Bon.n);
+        assertTrue(after.crossCheck().describe().contains("a in [0.05, 0.25, 0.5, 0.75, 0.95]")
+                && !after.crossCheck().describe().contains("times"), after.crossCheck().describe());
+    }
+
+    @Test
     @DisplayName("explicit rational PMF: KL, expected reward, both win rates, both estimator means cross-checked")
     void explicitRationalPmf() {
         Policy p = Policy.probabilities("1/6", "1/3", "1/2");
