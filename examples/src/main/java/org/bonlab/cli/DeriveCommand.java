@@ -72,6 +72,11 @@ final class DeriveCommand implements Callable<Integer> {
         // the tilted optimum p e^{r/beta}/Z (Eq. (2) of Amini et al.) with symbolic beta
         q.put("tilted_kl", Bon.kl(p.tilted(BETA), p));
         q.put("tilted_reward", Bon.expectedReward(p.tilted(BETA)));
+        if (p.size() == 2) {
+            // soft best-of-n with symbolic temperature lambda (Amini et al.; Verdun et al. 2025): a sum over the
+            // number of draws of the better outcome
+            q.put("soft_kl", Bon.kl(p.softBestOf(n, LAMBDA), p));
+        }
         if (p instanceof org.bonlab.policy.Bernoulli) {
             // vBoN's objective with pi_theta = bernoulli(theta) on the same two outcomes (Eq. (5a) of Amini et al.)
             q.put("vbon_j", Bon.vbonObjective(Policy.bernoulli(THETA), p, n));
@@ -97,7 +102,7 @@ final class DeriveCommand implements Callable<Integer> {
             description = "kl, kl_analytic, expected_reward, win_strict, win_half, kl_hat_mean, kl_hat1_mean, gap "
                     + "(kl_analytic - kl), or a bound of Beirami et al.: gap_bound_thm2, gap_bound_cor2, "
                     + "gap_lower_thm3, gap_lower_cor3, kl_bound_lemma2, kl_bound_thm4; tilted_kl, tilted_reward (symbolic beta); "
-                    + "vbon_j on two outcomes.")
+                    + "vbon_j on two outcomes; soft_kl (soft best-of-n, symbolic lambda) on two outcomes.")
     String quantity;
 
     @Option(names = "--regimes", description = "With --quantity kl: also the leading behaviour for large and for "
@@ -165,6 +170,9 @@ final class DeriveCommand implements Callable<Integer> {
 
     /** The temperature of the tilted optimum in {@code --quantity tilted_kl, tilted_reward}. */
     static final Expr.Sym BETA = Bon.symbol("beta");
+
+    /** The temperature of soft best-of-n in {@code --quantity soft_kl}. */
+    static final Expr.Sym LAMBDA = Bon.symbol("lambda");
 
     /** The parameter of vBoN's pi_theta in {@code --quantity vbon_j}. */
     static final Expr.Sym THETA = Bon.symbol("theta");

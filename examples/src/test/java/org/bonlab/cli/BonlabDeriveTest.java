@@ -172,6 +172,11 @@ class BonlabDeriveTest {
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "vbon_j");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--quantity must be one of"), r.err());
+        // soft best-of-n (soft_kl, symbolic lambda) is derived on two outcomes only (SymbolicEngineTest.softBestOf...)
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "soft_kl");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--quantity must be one of")
+                && !r.err().substring(0, r.err().indexOf("but was")).contains("soft_kl"), r.err());
     }
 
     @Test

@@ -69,8 +69,8 @@ public final class SymbolicEngine implements AutoCloseable {
     private final SymjaSession symja;
 
     /**
-     * Budget of one Symja Limit attempt, and of one Solve for a stationary point of a quantity of one parameter:
-     * the numeric fallbacks make a long wait pointless.
+     * Budget of one Symja Limit attempt, and of one Solve for a root or a stationary point of a quantity of one
+     * parameter: the numeric fallbacks make a long wait pointless.
      */
     static final Duration LIMIT_ATTEMPT = Duration.ofSeconds(5);
 
@@ -1664,7 +1664,7 @@ public final class SymbolicEngine implements AutoCloseable {
         if (form.isEmpty()) {
             return new CalculusResult.NotFound("the derivative " + dx.get() + " could not be translated");
         }
-        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm()); // not the indices of its sums
         others.remove(x);
         double worst = 0;
         int points = 0;
@@ -1717,7 +1717,7 @@ public final class SymbolicEngine implements AutoCloseable {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr dx = to.translate(dv.form());
-        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm()); // not the indices of its sums
         others.remove(x);
         // with x the only parameter a numeric search follows, so a long wait for Symja is pointless
         Duration attempt = others.isEmpty() ? LIMIT_ATTEMPT : timeLimit();
@@ -1887,7 +1887,7 @@ public final class SymbolicEngine implements AutoCloseable {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr fx = closedFormIn(to, xs, d, x, "solving for " + x.name());
-        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm()); // not the indices of its sums
         others.remove(x);
         boolean isN = x.equals(org.bonlab.Bon.n);
         Expr checked = isN ? d.closedForm() : d.quantity();
@@ -1896,7 +1896,9 @@ public final class SymbolicEngine implements AutoCloseable {
         List<String> rejected = new ArrayList<>();
         int points = 0;
         double worst = 0;
-        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(fx, to.translate(value)), xs));
+        // with x the only parameter a numeric search follows, so a long wait for Symja is pointless
+        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(fx, to.translate(value)), xs),
+                others.isEmpty() ? LIMIT_ATTEMPT : timeLimit());
         if (o instanceof SymjaSession.Outcome.Value v && v.expr().isList()) {
             for (IExpr solution : (IAST) v.expr()) {
                 if (!(solution instanceof IAST rules) || !rules.isList() || rules.argSize() != 1

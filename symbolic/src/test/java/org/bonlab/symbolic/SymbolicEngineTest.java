@@ -304,6 +304,15 @@ class SymbolicEngineTest {
         double q1 = w / (w + 1);
         assertEquals((1 - q1) * Math.log(2 * (1 - q1)) + q1 * Math.log(2 * q1),
                 new DoubleEvaluator().evaluate(lim.value(), Map.of(lambda, 0.5)), 1e-15);
+        // with n fixed at 4, the temperature at which the KL is 1/10: a root of a quantity of lambda alone (the sum's
+        // index k is no parameter). mpmath, 40 digits: findroot of log 2 - h(pi_1(lambda)) - 1/10 from 0.8, with
+        // pi_1 = sum_k C(4, k) 2^-4 k w/(k w + 4 - k), w = e^(1/lambda): 0.7864247556829986747647868686708988424733
+        try (SymbolicEngine quick = new SymbolicEngine(Duration.ofSeconds(2))) {
+            CalculusResult.Solved at4 = assertInstanceOf(CalculusResult.Solved.class,
+                    quick.solve(d.fix(Map.of(Bon.n, Expr.constant(4))), lambda, Rational.of(1, 10)));
+            assertEquals(1, at4.roots().size(), at4.toString());
+            assertEquals("0.786424755682998674764786868671", at4.roots().get(0).decimal());
+        }
     }
 
     @Test
