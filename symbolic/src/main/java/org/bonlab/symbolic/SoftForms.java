@@ -61,10 +61,15 @@ final class SoftForms {
         return cross.minus(Expr.binaryEntropy(pi1));
     }
 
-    /** The KL of the limit \( q(1) = \frac{p\,w}{p\,w + 1 - p} \) (the KL-regularised optimum with \( \beta = \lambda \)). */
+    /**
+     * The KL of the limit \( q(1) = \frac{p\,w}{p\,w + 1 - p} \) (the KL-regularised optimum with
+     * \( \beta = \lambda \)), in the vocabulary of {@link #klPresented}: \( \log 2 - h(\frac{w}{w + 1}) \) for equal
+     * probabilities (the logistic function of the reward gap over lambda), else the cross-entropy minus h(q(1)).
+     */
     Expr klLimit() {
-        Expr q1 = p1.times(w).div(p1.times(w).plus(p0));
-        Expr q0 = Expr.constant(1).minus(q1);
-        return q0.times(Expr.log(q0.div(p0))).plus(q1.times(Expr.log(q1.div(p1))));
+        Expr q1 = p0.equals(p1) ? w.div(w.plus(Expr.constant(1))) : p1.times(w).div(p1.times(w).plus(p0));
+        Expr cross = p0.equals(p1) ? Expr.log(Expr.constant(2))
+                : BestOfForms.negate(Expr.constant(1).minus(q1).times(Expr.log(p0)).plus(q1.times(Expr.log(p1))));
+        return cross.minus(Expr.binaryEntropy(q1));
     }
 }

@@ -319,6 +319,14 @@ public record Interval(double lo, double hi) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "[%.17g, %.17g]", lo, hi);
+        return "[" + end(lo) + ", " + end(hi) + "]";
+    }
+
+    /** An end in 17 significant digits; an infinite end in words ("an enclosure [-infinity, infinity]"). */
+    private static String end(double x) {
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "infinity" : "-infinity";
+        }
+        return Double.isNaN(x) ? "undefined" : String.format(Locale.ROOT, "%.17g", x);
     }
 }
