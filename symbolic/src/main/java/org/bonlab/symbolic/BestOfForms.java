@@ -50,6 +50,19 @@ public final class BestOfForms {
             f.add(acc);
         }
         f.set(f.size() - 1, Expr.constant(1)); // F of the top outcome is 1
+        // with symbolic probabilities (which sum to 1 by construction: a spike's rest is 1 minus its tops), F below
+        // the top may be shorter as 1 minus the probabilities above it: 1 - a, not 1 - (a + b) + b
+        if (probabilities.stream().anyMatch(p -> exact(p) == null)) {
+            Expr above = null;
+            for (int i = f.size() - 2; i >= 0; i--) {
+                Expr p = probabilities.get(i + 1);
+                above = above == null ? p : add(above, p);
+                Expr complement = add(Expr.constant(1), negate(above));
+                if (complement.show().length() < f.get(i).show().length()) {
+                    f.set(i, complement);
+                }
+            }
+        }
         this.cdf = f;
     }
 

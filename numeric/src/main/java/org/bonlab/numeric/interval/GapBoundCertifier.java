@@ -80,7 +80,8 @@ public final class GapBoundCertifier {
             }
             checked++;
             Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
-            Interval least = Interval.point(2.0 * n * (n - 1)).div(Interval.point(size));
+            // 2n(n-1) exactly (n < L/2 < 2^31, so the long does not overflow), enclosed without rounding it first
+            Interval least = Interval.of(java.math.BigDecimal.valueOf(2 * n * (n - 1))).div(Interval.point(size));
             if (!(ln.hi() <= least.lo())) {
                 return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "not certified: the "
                         + "argument gap <= log n - (n-1)/n <= 2n(n-1)/L does not reach n = %d on up to L = %d outcomes "
