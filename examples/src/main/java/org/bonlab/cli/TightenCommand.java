@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "may be scaled and still hold) and the difference sup (small - big). Each is a bracket: the lower "
                 + "end is attained at a witness (policies and n, re-evaluated at 50 digits) found by a multi-start "
                 + "optimiser over the whole domain; the upper end is certified by interval branch-and-bound (empty "
-                + "where the domain is beyond it: more than 3 outcomes, or no constant proved in time).",
+                + "where the domain is beyond it: more than 3 outcomes, except Thm 2 and Cor 2 of Beirami et al., which an "
+                + "argument covers on larger simplices; or no constant proved in time).",
         footer = {"", "Output: one row per claim and kind; with --csv the header is exactly",
                 "  claim,kind,lower,upper,witness",
                 "and with --latex a tabular of the ratios for a paper. 'unbounded': the bound is 0 or negative at a",

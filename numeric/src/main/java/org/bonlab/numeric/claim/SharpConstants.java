@@ -48,9 +48,10 @@ import org.bonlab.policy.PolicyVar;
  * logits of the probabilities and log n, then a hill-climb over the integers), scored by the ratio or difference
  * itself so that it looks where the claim is nearly tight, not where both sides vanish; the best local optima are
  * re-evaluated at 50 digits and the lower end is that value, rounded down. The upper end is certified: the
- * largest constant c tried for which interval branch-and-bound proves {@code small <= c big} (or
- * {@code small <= big + c}) over the whole domain, tried from loose to tight within a time budget; it is empty
- * where the domain is beyond the certifiers (more than 3 outcomes, several families) or no c could be proved.
+ * smallest constant c tried for which an argument ({@link IntervalCertifier#byArgument}) or interval
+ * branch-and-bound proves {@code small <= c big} (or {@code small <= big + c}) over the whole domain, tried from
+ * loose to tight within a time budget (and bisected where an argument gave the proof); it is empty where the domain
+ * is beyond the certifiers (more than 3 outcomes outside the arguments, several families) or no c could be proved.
  */
 public final class SharpConstants {
 
@@ -395,11 +396,15 @@ public final class SharpConstants {
 
     /**
      * The tightest certified upper end: constants from {@code lower} plus a step (relative, see
-     * {@link #UPPER_STEPS}) are proved over the domain from loose to tight until one fails or time runs out.
+     * {@link #UPPER_STEPS}) are proved over the domain from loose to tight until one fails or time runs out. Where the
+     * last proof came from an argument rather than boxes ({@link IntervalCertifier#byArgument}: cheap), the gap
+     * between it and the constant that failed is then bisected to {@link #REPORTED_DIGITS} digits.
      */
     private Bracket upper(Claim claim, Kind kind, BigDecimal lower, String witness) {
         long deadline = System.nanoTime() + certifyTime.toNanos();
         BigDecimal proved = null;
+        BigDecimal failed = null;
+        boolean byArgument = false;
         String evidence = "";
         BigDecimal scale = lower.abs().max(new BigDecimal("1e-6"));
         List<BigDecimal> constants = new ArrayList<>();
@@ -425,27 +430,63 @@ public final class SharpConstants {
             if (kind == Kind.RATIO && c.signum() <= 0) {
                 break;
             }
-            Expr constant = Expr.constant(Rational.of(c));
-            Expr bound = kind == Kind.RATIO ? big(claim).times(constant) : big(claim).plus(constant);
-            Claim scaled = new Claim(claim.name() + " (" + kind.label() + " " + c.toPlainString() + ")", small(claim),
-                    Relation.AT_MOST, bound, claim.domain(), claim.policies());
+            Claim scaled = scaled(claim, kind, c);
             SimplexCertifier.Budget set = SimplexCertifier.budget();
             Duration remaining = Duration.ofNanos(Math.max(1, left));
-            IntervalCertifier.Result r = SimplexCertifier.applies(scaled)
+            // an argument first (Thm 2 and Cor 2 over any simplex: GapBoundCertifier), then boxes on 2 and 3
+            // outcomes, which reach constants the argument does not
+            java.util.Optional<IntervalCertifier.Result> argued = IntervalCertifier.byArgument(scaled);
+            IntervalCertifier.Result r = argued.isPresent() && argued.get() instanceof IntervalCertifier.Result.Certified
+                    ? argued.get()
+                    : SimplexCertifier.applies(scaled)
                     ? SimplexCertifier.certify(scaled, new SimplexCertifier.Budget(set.maxBoxes(),
                             set.time().compareTo(remaining) < 0 ? set.time() : remaining, threads))
-                    : IntervalCertifier.certify(scaled);
+                    : argued.orElseGet(() -> IntervalCertifier.certify(scaled));
             if (r instanceof IntervalCertifier.Result.Certified proof) {
                 proved = c;
+                byArgument = argued.isPresent() && argued.get() == r;
                 evidence = "certified: " + proof.argument();
             } else {
                 String reason = ((IntervalCertifier.Result.NotCertified) r).reason();
                 evidence = proved == null ? "not certified: " + reason
                         : evidence + "; " + c.toPlainString() + " not certified (" + firstClause(reason) + ")";
+                failed = c;
                 break;
             }
         }
+        if (proved != null && failed != null && byArgument) {
+            BigDecimal lo = failed;
+            BigDecimal hi = proved;
+            String proof = evidence;
+            for (int step = 0; step < 60 && System.nanoTime() < deadline; step++) {
+                BigDecimal mid = lo.add(hi).divide(BigDecimal.valueOf(2), new MathContext(REPORTED_DIGITS,
+                        RoundingMode.CEILING)).stripTrailingZeros();
+                if (mid.compareTo(hi) >= 0 || mid.compareTo(lo) <= 0) {
+                    break;
+                }
+                Optional<IntervalCertifier.Result> r = IntervalCertifier.byArgument(scaled(claim, kind, mid));
+                if (r.isPresent() && r.get() instanceof IntervalCertifier.Result.Certified c) {
+                    hi = mid;
+                    proof = "certified: " + c.argument();
+                } else {
+                    lo = mid;
+                }
+            }
+            if (hi.compareTo(proved) < 0) {
+                evidence = proof + "; bisected between " + failed.toPlainString() + " (not certified) and "
+                        + proved.toPlainString() + " (certified) to " + hi.toPlainString();
+                proved = hi;
+            }
+        }
         return new Bracket(kind, lower, false, Optional.ofNullable(proved), witness, evidence);
+    }
+
+    /** {@code small <= c big} (ratio) or {@code small <= big + c} (difference) over the claim's domain. */
+    private static Claim scaled(Claim claim, Kind kind, BigDecimal c) {
+        Expr constant = Expr.constant(Rational.of(c));
+        Expr bound = kind == Kind.RATIO ? big(claim).times(constant) : big(claim).plus(constant);
+        return new Claim(claim.name() + " (" + kind.label() + " " + c.toPlainString() + ")", small(claim),
+                Relation.AT_MOST, bound, claim.domain(), claim.policies());
     }
 
     /** The gist of a certifier's reason: its first clause, without a leading "not certified: ". */

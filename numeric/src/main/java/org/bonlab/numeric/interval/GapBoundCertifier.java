@@ -8,6 +8,7 @@ import org.bonlab.claim.Range;
 import org.bonlab.claim.Relation;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
 import org.bonlab.policy.PolicyVar;
 
 /**
@@ -38,65 +39,115 @@ public final class GapBoundCertifier {
     }
 
     /**
-     * Whether {@code claim} is {@code analyticalKl(n) - kl(p.bestOf(n), p) <= bound(THM2 or COR2, p, n)} (or the
-     * same with the sides swapped and {@code >=}) over one simplex family of policies p and one range of integers
-     * n >= 1 (finite, or every n with {@link Range#INFINITY}).
+     * Whether {@code claim} is {@code analyticalKl(n) - kl(p.bestOf(n), p) <= c * bound(THM2 or COR2, p, n)} with c
+     * an exact positive number (1 when the bound stands alone; other c come from {@code bonlab tighten}), or the same
+     * with the sides swapped and {@code >=}, over one simplex family of policies p and one range of integers n >= 1
+     * (finite, or every n with {@link Range#INFINITY}).
      */
     public static boolean applies(Claim claim) {
+        return factor(claim).isPresent();
+    }
+
+    /** The constant c of a claim of the shape {@link #applies} describes; empty for any other claim. */
+    private static java.util.Optional<Rational> factor(Claim claim) {
         if (claim.policies().size() != 1 || claim.domain().size() != 1
                 || !(claim.domain().get(0) instanceof Range.Integers range) || range.from() < 1
                 || range.to() < range.from()) {
-            return false;
+            return java.util.Optional.empty();
         }
         var only = claim.policies().entrySet().iterator().next();
         if (!(only.getValue() instanceof Family.Simplex)) {
-            return false;
+            return java.util.Optional.empty();
         }
         PolicyVar p = only.getKey();
         Expr.Sym n = range.symbol();
         Expr gap = Bon.analyticalKl(n).minus(Bon.kl(p.bestOf(n), p));
+        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
+        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        if (claim.relation() == Relation.EQUALS || !small.equals(gap)) {
+            return java.util.Optional.empty();
+        }
         for (Quantity.BoundKind kind : new Quantity.BoundKind[] {Quantity.BoundKind.THM2_GAP_UPPER,
             Quantity.BoundKind.COR2_GAP_UPPER}) {
             Expr bound = Bon.bound(kind, p, n);
-            if (claim.relation() == Relation.AT_MOST && claim.lhs().equals(gap) && claim.rhs().equals(bound)
-                    || claim.relation() == Relation.AT_LEAST && claim.lhs().equals(bound) && claim.rhs().equals(gap)) {
-                return true;
+            if (big.equals(bound)) {
+                return java.util.Optional.of(Rational.ONE);
+            }
+            if (big instanceof Expr.Mul m) {
+                Expr c = m.left().equals(bound) ? m.right() : m.right().equals(bound) ? m.left() : null;
+                if (c instanceof Expr.Num num && num.value() instanceof Rational r && r.signum() > 0) {
+                    return java.util.Optional.of(r);
+                }
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
+
+    /** The most values of n checked one by one before the argument gives up (far more than any c needs at n = 2). */
+    static final long MAX_CHECKED = 10_000_000;
 
     /** The proof of a claim for which {@link #applies} holds, or the first n the argument does not reach. */
     static IntervalCertifier.Result certify(Claim claim) {
+        Rational c = factor(claim).orElseThrow();
         Range.Integers range = (Range.Integers) claim.domain().get(0);
         Family.Simplex s = (Family.Simplex) claim.policies().values().iterator().next();
         long size = s.maxSize();
-        // the n where 2n^2 < L(n - 1): none at n = 1, none from L/2 on (2n^2 >= Ln > L(n - 1))
+        java.math.BigInteger twoNum = c.numerator().shiftLeft(1);
+        java.math.BigInteger sizeDen = c.denominator().multiply(java.math.BigInteger.valueOf(size));
+        Interval cc = Interval.of(new java.math.BigDecimal(c.numerator())).div(
+                Interval.of(new java.math.BigDecimal(c.denominator())));
+        // each n >= 2 in turn: (n-1)^2/n <= 2c n(n-1)/L, i.e. L(n-1) <= 2c n^2, in exact integers; else L_n <= 2c
+        // n(n-1)/L by enclosures. From n >= L/(2c) on the integer condition holds for every larger n (2c n^2 >= L n),
+        // so the loop stops there; n = 1 needs nothing (both sides are 0)
         long checked = 0;
-        long last = Math.min(range.to(), (size + 1) / 2);
-        for (long n = Math.max(range.from(), 2); n <= last; n++) {
-            if (2 * n * n >= size * (n - 1)) {
+        long n = Math.max(range.from(), 2);
+        for (long steps = 0; n <= range.to(); n++, steps++) {
+            java.math.BigInteger nn = java.math.BigInteger.valueOf(n);
+            boolean integers = sizeDen.multiply(nn.subtract(java.math.BigInteger.ONE))
+                    .compareTo(twoNum.multiply(nn).multiply(nn)) <= 0;
+            if (integers && twoNum.multiply(nn).compareTo(sizeDen) >= 0) {
+                break; // n >= L/(2c): every n from here on holds
+            }
+            if (steps >= MAX_CHECKED) {
+                return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "not certified: the "
+                        + "argument gap <= log n - (n-1)/n <= 2c n(n-1)/L checks n one by one up to L/(2c), and "
+                        + "stopped after %d values at n = %d (c = %s, L = %d)", MAX_CHECKED, n, decimal(c), size));
+            }
+            if (integers) {
                 continue;
             }
             checked++;
             Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
-            // 2n(n-1) exactly (n < L/2 < 2^31, so the long does not overflow), enclosed without rounding it first
-            Interval least = Interval.of(java.math.BigDecimal.valueOf(2 * n * (n - 1))).div(Interval.point(size));
+            // 2n(n-1) exactly (n < L/(2c) here), enclosed without rounding it first
+            Interval least = cc.times(Interval.of(new java.math.BigDecimal(nn.multiply(nn.subtract(
+                    java.math.BigInteger.ONE)).shiftLeft(1)))).div(Interval.point(size));
             if (!(ln.hi() <= least.lo())) {
                 return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "not certified: the "
-                        + "argument gap <= log n - (n-1)/n <= 2n(n-1)/L does not reach n = %d on up to L = %d outcomes "
-                        + "(log n - (n-1)/n is in %s, 2n(n-1)/L in %s); the true KL is needed there", n, size, ln,
-                        least));
+                        + "argument gap <= log n - (n-1)/n <= %s2n(n-1)/L does not reach n = %d on up to L = %d "
+                        + "outcomes (log n - (n-1)/n is in %s, %s2n(n-1)/L in %s); the true KL is needed there",
+                        c.equals(Rational.ONE) ? "" : "c ", n, size, ln, c.equals(Rational.ONE) ? "" : "c ", least)
+                        + (c.equals(Rational.ONE) ? "" : " (c = " + decimal(c) + ")"));
             }
         }
         String upper = range.to() == Range.INFINITY ? "infinity" : Long.toString(range.to());
+        String times = c.equals(Rational.ONE) ? "" : decimal(c) + " * ";
         return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every policy on %s outcomes, "
-                + "n = %d..%s: the gap is at most log n - (n-1)/n (the KL is >= 0) and the bound at least 2n(n-1)/%d "
-                + "(sum p^2 >= 1/L and max p >= 1/L on L <= %d outcomes); log n - (n-1)/n <= (n-1)^2/n <= "
-                + "2n(n-1)/%d wherever 2n^2 >= %d(n-1) (exact integers)%s", s.minSize() == s.maxSize()
-                ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize(), range.from(), upper, size,
-                size, size, size, checked == 0 ? ", which is every n" : String.format(Locale.ROOT, ", and at the "
-                        + "other %d values of n directly, by outward-rounded enclosures of log n", checked)),
-                checked);
+                + "n = %d..%s: the gap is at most log n - (n-1)/n (the KL is >= 0) and %sthe bound at least "
+                + "%s2n(n-1)/%d (sum p^2 >= 1/L and max p >= 1/L on L <= %d outcomes); log n - (n-1)/n <= (n-1)^2/n "
+                + "<= %s2n(n-1)/%d wherever %s2n^2 >= %d(n-1) (exact integers)%s", s.minSize() == s.maxSize()
+                ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize(), range.from(), upper, times,
+                times, size, size, times, size, times, size, checked == 0 ? ", which is every n"
+                        : String.format(Locale.ROOT, ", and at the other %d values of n directly, by outward-rounded "
+                                + "enclosures of log n", checked)), checked);
+    }
+
+    /** c as a terminating decimal when it is one (0.5794415417), else as a fraction. */
+    private static String decimal(Rational c) {
+        try {
+            return new java.math.BigDecimal(c.numerator()).divide(new java.math.BigDecimal(c.denominator()))
+                    .stripTrailingZeros().toPlainString();
+        } catch (ArithmeticException nonTerminating) {
+            return c.toString();
+        }
     }
 }

@@ -101,6 +101,21 @@ public final class IntervalCertifier {
         }
     }
 
+    /**
+     * The arguments made for particular claims, tried before branch-and-bound: Conjecture 4.4 on one or two outcomes
+     * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
+     * ({@link GapBoundCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
+     */
+    public static java.util.Optional<Result> byArgument(Claim claim) {
+        if (TwoOutcomeEstimatorCertifier.applies(claim)) {
+            return java.util.Optional.of(TwoOutcomeEstimatorCertifier.certify(claim));
+        }
+        if (GapBoundCertifier.applies(claim)) {
+            return java.util.Optional.of(GapBoundCertifier.certify(claim));
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Result compute(Claim claim) {
         if (claim.relation() == Relation.EQUALS) {
             return new Result.NotCertified("interval arithmetic cannot certify an equality");
@@ -108,11 +123,16 @@ public final class IntervalCertifier {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
             return TwoOutcomeEstimatorCertifier.certify(claim);
         }
-        if (GapBoundCertifier.applies(claim)) {
-            return GapBoundCertifier.certify(claim);
+        java.util.Optional<Result> argued = byArgument(claim);
+        if (argued.isPresent() && (argued.get() instanceof Result.Certified || !SimplexCertifier.applies(claim))) {
+            return argued.get();
         }
         if (SimplexCertifier.applies(claim)) {
-            return SimplexCertifier.certify(claim);
+            // boxes where the argument does not reach (a constant below its reach on 2 or 3 outcomes)
+            Result boxes = SimplexCertifier.certify(claim);
+            return boxes instanceof Result.NotCertified nc && argued.isPresent()
+                    ? new Result.NotCertified(nc.reason() + "; and " + ((Result.NotCertified) argued.get()).reason())
+                    : boxes;
         }
         Map<PolicyVar, Policy> fixed = new LinkedHashMap<>();
         Expr.Sym familyP = null;

@@ -40,6 +40,21 @@ class SharpConstantsTest {
     }
 
     @Test
+    @DisplayName("Thm 2 over up to 12 outcomes, every n: the same lower end; an upper end from the gap-bound argument, "
+            + "bisected to L (log 2 - 1/2)/4 = 0.57944154168 rounded up")
+    void thmTwoOverTwelveOutcomesHasAnArgumentsUpperEnd() {
+        Claim thm2 = Bon.claim(GAP).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ORDERED))
+                .forAll(N, 1, org.bonlab.claim.Range.INFINITY).named("Thm 2, <= 12 outcomes");
+        SharpConstants.Bracket ratio = new SharpConstants(1, 1000, Duration.ofSeconds(30), 1).tighten(thm2).get(0);
+        // the argument: gap <= log n - (n-1)/n <= c 2n(n-1)/12 for every n exactly when c >= 3 (log 2 - 1/2) (n = 2
+        // binds) = 0.579441541679835928251696364375 (mpmath); 10 significant digits rounded up
+        assertBracket(ratio, 0.04828679513998632735, 1e-6);
+        assertEquals(new BigDecimal("0.5794415417"), ratio.upper().orElseThrow(), ratio.upperEvidence());
+        assertTrue(ratio.upperEvidence().contains("bisected between"), ratio.upperEvidence());
+    }
+
+    @Test
     @DisplayName("Cor 2 (Eq. 19) on 2 and 3 outcomes, n <= 100: ratio (log 2 - 1/2)/4 at a corner, n = 2; certified")
     void corollaryTwoRatioIsAttainedAtTheCornerAndCertified() {
         // at n = 2 near the corner p -> (1, 0): KL -> 0 and 2 n (n-1) delta -> 4, so gap/bound -> (log 2 - 1/2)/4

@@ -148,12 +148,37 @@ class GapBoundCertifierTest {
     }
 
     @Test
-    @DisplayName("claims the argument does not cover are not taken: Thm 2 with 1/100, the gap against Thm 3's lower "
-            + "bound, a named policy, n from 0, two ranges")
+    @DisplayName("a constant c times the bound (bonlab tighten's upper ends): certified exactly where log n - (n-1)/n <= "
+            + "2c n(n-1)/L at every n, the binding n being 2: c >= L (log 2 - 1/2)/4, 0.57944 on 12 outcomes")
+    void constantTimesTheBound() {
+        Family twelve = new Family.Simplex(1, 12, Family.Rewards.ORDERED);
+        // L (log 2 - 1/2)/4 = 3 (log 2 - 1/2) = 0.579441541679835928251696364375 (mpmath) on 12 outcomes
+        for (String[] c : new String[][] {{"0.5795", "yes"}, {"0.5794", "no"}, {"1", "yes"}, {"3", "yes"}}) {
+            Claim scaled = Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, P, N)
+                    .times(Expr.constant(org.bonlab.expr.Rational.parse(c[0])))).forAll(P, twelve)
+                    .forAll(N, 1, Range.INFINITY).named("Cor 2 with c = " + c[0]);
+            assertTrue(GapBoundCertifier.applies(scaled));
+            var r = GapBoundCertifier.certify(scaled);
+            assertEquals(c[1].equals("yes"), r instanceof IntervalCertifier.Result.Certified, c[0] + ": " + r);
+        }
+        // the constant on the left of the product too
+        Claim left = Bon.claim(gap()).atMost(Expr.rational(3, 5).times(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P,
+                N))).forAll(P, twelve).forAll(N, 1, Range.INFINITY).named("Thm 2 with 3/5 on the left");
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(left));
+    }
+
+    @Test
+    @DisplayName("claims the argument does not cover are not taken (the gap against Thm 3's lower bound, reversed, a "
+            + "named policy, n from 0) or not certified (Thm 2 with 1/100)")
     void takesOnlyThmTwoAndCorTwo() {
         Family f = Family.simplex(3);
-        assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)
-                .times(Expr.rational(1, 200))).forAll(P, f).forAll(N, 1, 10).named("false")));
+        // Thm 2 with 1/100 (a constant 1/200 on the bound) is of the shape, and false: never certified
+        Claim false100 = Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)
+                .times(Expr.rational(1, 200))).forAll(P, f).forAll(N, 1, 10).named("false");
+        assertTrue(GapBoundCertifier.applies(false100));
+        var refused = GapBoundCertifier.certify(false100);
+        assertTrue(refused instanceof IntervalCertifier.Result.NotCertified nc
+                && nc.reason().contains("does not reach n = 2 on up to L = 3 outcomes"), refused.toString());
         assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, P, N))
                 .forAll(P, f).forAll(N, 1, 10).named("wrong direction")));
         assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atLeast(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
