@@ -32,6 +32,11 @@ import org.bonlab.policy.PolicyVar;
  * So every n is settled by exact integer arithmetic or by one enclosure, and the claim is PROVED on the whole range.
  * Where step 3 fails at some n (L >= 21 at n = 2: \( L_2 = 0.193 > 4/L \)), the true KL is needed and the claim is
  * not certified here; the result names the first such n.
+ *
+ * <p><b>A constant on the bound</b> ({@code bonlab tighten} asks whether c times the bound still holds): the same
+ * steps with \( 2c\,n(n-1)/L \). The integer condition becomes \( L(n-1) \le 2c\,n^2 \), which holds for every
+ * n >= L/(2c); the n below are checked one by one, the integer condition first, else the enclosure. n = 2 binds:
+ * the argument proves every n exactly when \( c \ge L(\log 2 - 1/2)/4 \).
  */
 public final class GapBoundCertifier {
 
