@@ -11,6 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BonlabDeriveTest {
 
+    private static final String[] BERNOULLI_KL = {"derive", "--policy", "bernoulli(p=p)", "--quantity", "kl"};
+
+    /** Runs {@code command} with {@code extra} after it: exit code 2, {@code message} on stderr, nothing on stdout. */
+    private static BonlabEvalTest.Run assertExit2(String[] command, String[] extra, String message) {
+        String[] args = java.util.Arrays.copyOf(command, command.length + extra.length);
+        System.arraycopy(extra, 0, args, command.length, extra.length);
+        BonlabEvalTest.Run r = BonlabEvalTest.run(args);
+        assertEquals(2, r.code(), String.join(" ", extra) + ": " + r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals("", r.out());
+        return r;
+    }
+
     @Test
     @DisplayName("bonlab derive --policy coin --quantity kl --latex: log 2 - h(2^-n), its LaTeX, limit log 2, how verified")
     void coin() {
@@ -114,13 +127,7 @@ class BonlabDeriveTest {
             "--series must name a symbol such as p (expanded as p -> 0) or its inverse such as 1/beta (as beta -> "
                 + "infinity), but was 'p^2'"};
         for (int i = 0; i < bad.length; i++) {
-            String[] args = new String[5 + bad[i].length];
-            System.arraycopy(new String[] {"derive", "--policy", "bernoulli(p=p)", "--quantity", "kl"}, 0, args, 0, 5);
-            System.arraycopy(bad[i], 0, args, 5, bad[i].length);
-            r = BonlabEvalTest.run(args);
-            assertEquals(2, r.code(), String.join(" ", bad[i]) + ": " + r.out() + r.err());
-            assertTrue(r.err().contains(messages[i]), r.err());
-            assertEquals("", r.out());
+            assertExit2(BERNOULLI_KL, bad[i], messages[i]);
         }
     }
 
@@ -148,10 +155,7 @@ class BonlabDeriveTest {
             "--solve value must be a number such as 0.5 or 1/2, or a quantity at a fixed n such as kl(n=4), but was "
                 + "'half'", "--solve value nope(n=4) must name a quantity of ["};
         for (int i = 0; i < bad.length; i++) {
-            r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "vbon_j", bad[i][0], bad[i][1]);
-            assertEquals(2, r.code(), r.out() + r.err());
-            assertTrue(r.err().contains(messages[i]), r.err());
-            assertEquals("", r.out());
+            assertExit2(new String[] {"derive", "--policy", "coin", "--quantity", "vbon_j"}, bad[i], messages[i]);
         }
         // the tilted optimum with symbolic beta (Eq. (2) of Amini et al.): E[r] = sigma(1/beta) on the coin
         // and at high temperature, in 1/beta: sigma(x) = 1/2 + x/4 - x^3/48 + O(x^5)
@@ -204,13 +208,7 @@ class BonlabDeriveTest {
             "--at fixes n twice", "--at p=2: bernoulli p must be in [0, 1], but was 2",
             "--at p=half: the value must be a number such as 4, 0.5 or 1/3, but was 'half'"};
         for (int i = 0; i < bad.length; i++) {
-            String[] args = new String[5 + bad[i].length];
-            System.arraycopy(new String[] {"derive", "--policy", "bernoulli(p=p)", "--quantity", "kl"}, 0, args, 0, 5);
-            System.arraycopy(bad[i], 0, args, 5, bad[i].length);
-            r = BonlabEvalTest.run(args);
-            assertEquals(2, r.code(), r.out() + r.err());
-            assertTrue(r.err().contains(messages[i]), r.err());
-            assertEquals("", r.out());
+            r = assertExit2(BERNOULLI_KL, bad[i], messages[i]);
             assertEquals(1, r.err().lines().count(), r.err());
         }
     }

@@ -1754,21 +1754,14 @@ public final class SymbolicEngine implements AutoCloseable {
                     java.math.BigDecimal x0 = hp.evaluate(at.get(), point);
                     Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
                     b.put(x, x0);
-                    java.math.BigDecimal scale = hp.evaluate(d.quantity(), b).abs().max(java.math.BigDecimal.ONE);
-                    double slope = centralDifference(hp, d.quantity(), x, b).abs()
-                            .divide(scale, java.math.MathContext.DECIMAL64).doubleValue();
+                    double slope = relativeSlope(hp, d.quantity(), x, b);
                     if (slope > DERIVATIVE_TOLERANCE) {
                         return new CalculusResult.NotFound(String.format(Locale.ROOT,
                                 "Symja's solution %s = %s is not stationary at %s: slope %.3g", x.name(),
                                 at.get().show(), point, slope));
                     }
                     worst = Math.max(worst, slope);
-                    java.math.BigDecimal delta = new java.math.BigDecimal("1e-6");
-                    b.put(x, x0.subtract(delta));
-                    int left = centralDifference(hp, d.quantity(), x, b).signum();
-                    b.put(x, x0.add(delta));
-                    int right = centralDifference(hp, d.quantity(), x, b).signum();
-                    String k = left > 0 && right < 0 ? "maximum" : left < 0 && right > 0 ? "minimum" : "stationary";
+                    String k = kindAround(hp, d.quantity(), x, b);
                     kind = kind == null || kind.equals(k) ? k : "stationary";
                     checked++;
                 } catch (ArithmeticException e) {
@@ -1808,22 +1801,14 @@ public final class SymbolicEngine implements AutoCloseable {
             java.math.BigDecimal x0 = new java.math.BigDecimal(r.decimal());
             Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(Map.of(x, x0));
             try {
-                java.math.BigDecimal scale = hp.evaluate(d.quantity(), b).abs().max(java.math.BigDecimal.ONE);
-                double flat = centralDifference(hp, d.quantity(), x, b).abs()
-                        .divide(scale, java.math.MathContext.DECIMAL64).doubleValue();
+                double flat = relativeSlope(hp, d.quantity(), x, b);
                 if (flat > STATIONARY_ROOT_TOLERANCE) {
                     return new CalculusResult.NotFound(String.format(Locale.ROOT, "%s; the derivative's numeric root "
                             + "%s = %s is not stationary for the quantity: slope %.3g", symjaFailed, x.name(),
                             r.decimal(), flat));
                 }
                 worst = Math.max(worst, flat);
-                java.math.BigDecimal delta = new java.math.BigDecimal("1e-6");
-                b.put(x, x0.subtract(delta));
-                int left = centralDifference(hp, d.quantity(), x, b).signum();
-                b.put(x, x0.add(delta));
-                int right = centralDifference(hp, d.quantity(), x, b).signum();
-                found.add(new CalculusResult.Point(Optional.empty(), r.decimal(),
-                        left > 0 && right < 0 ? "maximum" : left < 0 && right > 0 ? "minimum" : "stationary"));
+                found.add(new CalculusResult.Point(Optional.empty(), r.decimal(), kindAround(hp, d.quantity(), x, b)));
             } catch (ArithmeticException | IllegalArgumentException e) {
                 return new CalculusResult.NotFound(symjaFailed + "; the derivative's numeric root " + x.name() + " = "
                         + r.decimal() + " is undefined for the quantity: " + e.getMessage());
@@ -2187,6 +2172,25 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /** |df/dx| at {@code at} by the 50-digit central difference, relative to max(|f|, 1) there. */
+    private static double relativeSlope(HighPrecisionEvaluator hp, Expr f, Expr.Sym x,
+            Map<Expr.Sym, java.math.BigDecimal> at) {
+        java.math.BigDecimal scale = hp.evaluate(f, at).abs().max(java.math.BigDecimal.ONE);
+        return centralDifference(hp, f, x, at).abs().divide(scale, java.math.MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** A stationary point's kind from the signs of df/dx 1e-6 either side: "maximum", "minimum" or "stationary". */
+    private static String kindAround(HighPrecisionEvaluator hp, Expr f, Expr.Sym x,
+            Map<Expr.Sym, java.math.BigDecimal> at) {
+        java.math.BigDecimal delta = new java.math.BigDecimal("1e-6");
+        Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(at);
+        b.put(x, at.get(x).subtract(delta));
+        int left = centralDifference(hp, f, x, b).signum();
+        b.put(x, at.get(x).add(delta));
+        int right = centralDifference(hp, f, x, b).signum();
+        return left > 0 && right < 0 ? "maximum" : left < 0 && right > 0 ? "minimum" : "stationary";
     }
 
     private static java.math.BigDecimal centralDifference(HighPrecisionEvaluator hp, Expr f, Expr.Sym x,
