@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
                 + "claim is rebuilt from the spec source the certificate carries and must have the recorded "
                 + "statement, the pieces must cover its whole domain, and the margin is enclosed again on every "
                 + "piece in exact rational arithmetic (log, exp, log1p, expm1 and powers by series with rigorous "
-                + "remainder bounds), independent of the floating interval arithmetic that made the proof.",
+                + "remainder bounds), independent of the floating interval arithmetic that made the proof. "
+                + "A proof by the gap-bound argument (Thm 2 and Cor 2 over a simplex) is re-checked n by n: "
+                + "exact integers, or the argument's room enclosed in exact arithmetic.",
         footer = {"", "Exit codes: 0 confirmed, 1 rejected (the reason on stdout), 2 a malformed certificate or option.",
                 "", "Example:", "  bonlab check examples/specs/Certified.java --certificate certs",
                 "  bonlab verify certs/01-theorem-1-on-the-coin-every-n.cert"})

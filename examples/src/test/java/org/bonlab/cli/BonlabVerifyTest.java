@@ -49,6 +49,33 @@ class BonlabVerifyTest {
     }
 
     @Test
+    @DisplayName("Cor 2 over every policy on up to 12 outcomes, every n, PROVED by the gap-bound argument: its "
+            + "certificate (5 pieces of n) is CONFIRMED, and REJECTED with the run from n = 5 on started at n = 4")
+    void gapBoundArgument(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("GapBound.java");
+        Files.writeString(spec, BonlabCheckTest.spec("GapBound", "Bon.claim(Bon.analyticalKl(Bon.n).minus(Bon.kl("
+                + "p.bestOf(Bon.n), p))).atMost(Bon.bound(org.bonlab.expr.Quantity.BoundKind.COR2_GAP_UPPER, p, "
+                + "Bon.n)).forAll(p, new Family.Simplex(1, 12, Family.Rewards.TIED)).forAll(Bon.n, 1, "
+                + "Range.INFINITY).named(\"Cor 2, every n\")"));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("certificate of 'Cor 2, every n'") && r.err().contains("(5 pieces)"), r.err());
+        Path cert = certs.resolve("01-cor-2-every-n.cert");
+        assertTrue(Files.readString(cert).contains("\nkind GAP_BOUND\npieces 5\n0 1.0 1.0 0.0\n"), cert.toString());
+        BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().startsWith("CONFIRMED ") && v.out().contains("gap-bound argument"), v.out());
+        // the run settled by integers moved to start at n = 4, where 2n^2 = 32 < 36 = 12(n - 1)
+        Files.writeString(cert, Files.readString(cert).replace("\n0 5.0 inf 0.0\n", "\n0 4.0 inf 0.0\n"));
+        BonlabEvalTest.Run w = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(1, w.code(), w.out() + w.err());
+        assertTrue(w.out().startsWith("REJECTED ") && w.out().contains("piece 5 (n in [4, infinity]) is not settled"),
+                w.out());
+    }
+
+    @Test
     @DisplayName("an edited certificate is REJECTED: a piece removed (not covered), a claim made false (margin)")
     void rejected(@TempDir Path dir) throws Exception {
         Path[] certs = certify(dir);

@@ -46,6 +46,12 @@ public final class CertificateVerifier {
         if (claim.relation() == Relation.EQUALS) {
             return new Verification(false, "an equality has no interval certificate");
         }
+        if (covering.kind() == Covering.Kind.GAP_BOUND) {
+            return GapBoundCertifier.applies(claim) ? verifyGapBound(claim, covering, deadline, limit)
+                    : new Verification(false, "the covering is of kind GAP_BOUND, but the claim is not Thm 2 or Cor 2 "
+                            + "(times an exact positive constant) over a simplex and one integer range, which the "
+                            + "gap-bound argument takes");
+        }
         List<Part> parts;
         Covering.Kind expected;
         try {
@@ -116,6 +122,67 @@ public final class CertificateVerifier {
         return new Verification(true, String.format(Locale.ROOT, "confirmed: %d pieces cover the domain of '%s' and "
                 + "the margin's enclosure in exact rational arithmetic is non-negative on each (smallest lower bound "
                 + "%.3g)", covering.pieces().size(), claim.name(), smallest));
+    }
+
+    /**
+     * Re-checks a proof by the gap-bound argument ({@link GapBoundCertifier}): the argument's two lemmas (the KL is
+     * >= 0; sum p^2 and max p are >= 1/L on L outcomes) are stated, not computed; what is checked is that the pieces
+     * cover the claim's range of n and that each is settled, by the integer condition at every n of the piece (exact
+     * integers) or, for a single n, by the argument's room enclosed in exact rational arithmetic.
+     */
+    private static Verification verifyGapBound(Claim claim, Covering covering, long deadline, Duration limit) {
+        GapBoundCertifier.Argument arg = GapBoundCertifier.argument(claim);
+        Part whole = new Part("", arg.range().from(), top(arg.range()), new double[0], new double[0], false, null,
+                null, null);
+        for (int i = 0; i < covering.pieces().size(); i++) {
+            String bad = malformed(covering.pieces().get(i), List.of(whole));
+            if (bad != null) {
+                return new Verification(false, "piece " + (i + 1) + " " + bad);
+            }
+        }
+        String gap = uncovered(whole, covering.pieces(), deadline);
+        if (gap != null) {
+            return new Verification(false, "the pieces do not cover the domain: " + gap);
+        }
+        boolean before = Interval.exactArithmetic();
+        Interval.useExactArithmetic(true);
+        double smallest = Double.POSITIVE_INFINITY;
+        int enclosed = 0;
+        try {
+            for (int i = 0; i < covering.pieces().size(); i++) {
+                if (System.nanoTime() > deadline) {
+                    return new Verification(false, String.format(Locale.ROOT, "the time limit of %d s ran out "
+                            + "before piece %d of %d was checked", limit.toSeconds(), i + 1,
+                            covering.pieces().size()));
+                }
+                Covering.Piece p = covering.pieces().get(i);
+                if (GapBoundCertifier.integerConditionHolds(arg.c(), arg.size(), (long) p.nLo(), p.nHi())) {
+                    smallest = Math.min(smallest, 0);
+                    continue;
+                }
+                if (p.nLo() != p.nHi()) {
+                    return new Verification(false, String.format(Locale.ROOT, "piece %d (%s) is not settled: the "
+                            + "integer condition L(n-1) <= 2c n^2 (L = %d, c = %s) fails at some n in it, and only a "
+                            + "single n is settled by an enclosure", i + 1, describe(p), arg.size(), arg.c()));
+                }
+                Interval room = GapBoundCertifier.room(arg.c(), arg.size(), (long) p.nLo());
+                if (!(room.lo() >= 0)) {
+                    return new Verification(false, String.format(Locale.ROOT, "the margin on piece %d (%s) is not "
+                            + "confirmed: 2c n(n-1)/L - (log n - (n-1)/n) (L = %d, c = %s) is in %s in exact "
+                            + "arithmetic", i + 1, describe(p), arg.size(), arg.c(), room));
+                }
+                enclosed++;
+                smallest = Math.min(smallest, room.lo());
+            }
+        } finally {
+            Interval.useExactArithmetic(before);
+        }
+        return new Verification(true, String.format(Locale.ROOT, "confirmed: %d pieces cover the domain of '%s'; "
+                + "by the gap-bound argument (gap <= log n - (n-1)/n since the KL is >= 0; the bound >= c 2n(n-1)/L "
+                + "since sum p^2 and max p are >= 1/L on L = %d outcomes; c = %s), each piece is settled, %d by the "
+                + "integer condition L(n-1) <= 2c n^2 and %d by an enclosure of log n in exact rational arithmetic "
+                + "(smallest lower bound of the room %.3g)", covering.pieces().size(), claim.name(), arg.size(),
+                arg.c(), covering.pieces().size() - enclosed, enclosed, smallest));
     }
 
     private static String describe(Covering.Piece p) {

@@ -25,7 +25,15 @@ public record Covering(Kind kind, List<Piece> pieces) {
          * Fixed policies and one continuous parameter (p of a bernoulli(p) family, or a real symbol) over one
          * integer range: a piece is one n (nLo = nHi) and a box of the parameter.
          */
-        PARAMETER
+        PARAMETER,
+        /**
+         * Thm 2 or Cor 2 (times a constant c) over every policy on at most L outcomes, by the argument of
+         * {@link GapBoundCertifier}, which needs nothing of the policy but L: a piece is a box of integers
+         * [nLo, nHi] (nHi may be +infinity) with no coordinates. A re-check settles each piece by the integer
+         * condition L(n-1) <= 2c n^2 at all its n or, for a single n, by an enclosure of 2c n(n-1)/L - L_n; the
+         * margin is the certified room the argument leaves there (0 where the integer condition settles it).
+         */
+        GAP_BOUND
     }
 
     /** One piece: part index, n in [nLo, nHi] (nHi may be +infinity), coordinates in [lo, hi], margin >= margin. */

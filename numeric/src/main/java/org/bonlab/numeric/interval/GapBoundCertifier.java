@@ -91,26 +91,89 @@ public final class GapBoundCertifier {
     /** The most values of n checked one by one before the argument gives up (far more than any c needs at n = 2). */
     static final long MAX_CHECKED = 10_000_000;
 
-    /** The proof of a claim for which {@link #applies} holds, or the first n the argument does not reach. */
-    static IntervalCertifier.Result certify(Claim claim) {
-        Rational c = factor(claim).orElseThrow();
-        Range.Integers range = (Range.Integers) claim.domain().get(0);
+    /** The argument's data read from a claim of the shape {@link #applies} describes: c, L and the range of n. */
+    record Argument(Rational c, int size, Range.Integers range, Family.Simplex simplex) {
+    }
+
+    static Argument argument(Claim claim) {
         Family.Simplex s = (Family.Simplex) claim.policies().values().iterator().next();
-        long size = s.maxSize();
-        java.math.BigInteger twoNum = c.numerator().shiftLeft(1);
-        java.math.BigInteger sizeDen = c.denominator().multiply(java.math.BigInteger.valueOf(size));
+        return new Argument(factor(claim).orElseThrow(), s.maxSize(), (Range.Integers) claim.domain().get(0), s);
+    }
+
+    /**
+     * Whether \( L(n-1) \le 2c\,n^2 \) (so \( (n-1)^2/n \le 2c\,n(n-1)/L \)) at every integer n in [a, b] (b may be
+     * +infinity), in exact integers. \( 2c\,n^2 - Ln + L \) is convex in n with its least value at n = L/(4c): only
+     * the integers nearest that point, clamped to [a, b], need checking.
+     */
+    static boolean integerConditionHolds(Rational c, long size, long a, double b) {
+        java.math.BigInteger num = c.numerator();
+        java.math.BigInteger den = c.denominator();
+        // the vertex L den/(4 num), rounded down and up
+        java.math.BigInteger[] q = java.math.BigInteger.valueOf(size).multiply(den)
+                .divideAndRemainder(num.shiftLeft(2));
+        java.math.BigInteger lo = java.math.BigInteger.valueOf(a);
+        java.math.BigInteger hi = b == Double.POSITIVE_INFINITY ? null : new java.math.BigDecimal(b).toBigInteger();
+        for (java.math.BigInteger v : new java.math.BigInteger[] {q[0], q[0].add(java.math.BigInteger.ONE), lo}) {
+            java.math.BigInteger n = v.max(lo);
+            if (hi != null) {
+                n = n.min(hi);
+            }
+            java.math.BigInteger left = den.multiply(java.math.BigInteger.valueOf(size))
+                    .multiply(n.subtract(java.math.BigInteger.ONE));
+            if (left.compareTo(num.shiftLeft(1).multiply(n).multiply(n)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An enclosure of \( 2c\,n(n-1)/L - L_n \), the room the argument leaves at n: the claim holds at n where its
+     * lower end is >= 0. In whichever arithmetic {@link Interval} runs (floating with outward rounding, or exact
+     * rationals when a certificate is re-checked).
+     */
+    static Interval room(Rational c, long size, long n) {
         Interval cc = Interval.of(new java.math.BigDecimal(c.numerator())).div(
                 Interval.of(new java.math.BigDecimal(c.denominator())));
-        // each n >= 2 in turn: (n-1)^2/n <= 2c n(n-1)/L, i.e. L(n-1) <= 2c n^2, in exact integers; else L_n <= 2c
-        // n(n-1)/L by enclosures. From n >= L/(2c) on the integer condition holds for every larger n (2c n^2 >= L n),
-        // so the loop stops there; n = 1 needs nothing (both sides are 0)
+        java.math.BigInteger nn = java.math.BigInteger.valueOf(n);
+        Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
+        // 2n(n-1) exactly, enclosed without rounding it first
+        Interval least = cc.times(Interval.of(new java.math.BigDecimal(nn.multiply(nn.subtract(
+                java.math.BigInteger.ONE)).shiftLeft(1)))).div(Interval.point(size));
+        return least.minus(ln);
+    }
+
+    /**
+     * The proof of a claim for which {@link #applies} holds, or the first n the argument does not reach. When
+     * coverings are recorded ({@link IntervalCertifier#recordCoverings}) the proof carries one of kind
+     * {@link Covering.Kind#GAP_BOUND}: the runs of n settled by the integer condition, and each n settled by an
+     * enclosure, with the room the argument leaves there.
+     */
+    static IntervalCertifier.Result certify(Claim claim) {
+        Argument arg = argument(claim);
+        Rational c = arg.c();
+        Range.Integers range = arg.range();
+        Family.Simplex s = arg.simplex();
+        long size = arg.size();
+        java.math.BigInteger twoNum = c.numerator().shiftLeft(1);
+        java.math.BigInteger sizeDen = c.denominator().multiply(java.math.BigInteger.valueOf(size));
+        java.util.List<Covering.Piece> pieces = IntervalCertifier.recording() ? new java.util.ArrayList<>() : null;
+        double top = range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+        // each n in turn: (n-1)^2/n <= 2c n(n-1)/L, i.e. L(n-1) <= 2c n^2, in exact integers (n = 1 included: both
+        // sides of the claim are 0 there); else L_n <= 2c n(n-1)/L by enclosures. From n >= L/(2c) on the integer
+        // condition holds for every larger n (2c n^2 >= L n), so the loop stops there
         long checked = 0;
-        long n = Math.max(range.from(), 2);
+        long run = -1; // the first n of the present run settled by the integer condition, or -1
+        long n = range.from();
         for (long steps = 0; n <= range.to(); n++, steps++) {
             java.math.BigInteger nn = java.math.BigInteger.valueOf(n);
             boolean integers = sizeDen.multiply(nn.subtract(java.math.BigInteger.ONE))
                     .compareTo(twoNum.multiply(nn).multiply(nn)) <= 0;
             if (integers && twoNum.multiply(nn).compareTo(sizeDen) >= 0) {
+                if (pieces != null) {
+                    pieces.add(new Covering.Piece(0, run < 0 ? n : run, top, new double[0], new double[0], 0));
+                }
+                run = -1;
                 break; // n >= L/(2c): every n from here on holds
             }
             if (steps >= MAX_CHECKED) {
@@ -119,20 +182,29 @@ public final class GapBoundCertifier {
                         + "stopped after %d values at n = %d (c = %s, L = %d)", MAX_CHECKED, n, decimal(c), size));
             }
             if (integers) {
+                run = run < 0 ? n : run;
                 continue;
             }
+            if (pieces != null && run >= 0) {
+                pieces.add(new Covering.Piece(0, run, n - 1, new double[0], new double[0], 0));
+            }
+            run = -1;
             checked++;
-            Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
-            // 2n(n-1) exactly (n < L/(2c) here), enclosed without rounding it first
-            Interval least = cc.times(Interval.of(new java.math.BigDecimal(nn.multiply(nn.subtract(
-                    java.math.BigInteger.ONE)).shiftLeft(1)))).div(Interval.point(size));
-            if (!(ln.hi() <= least.lo())) {
+            Interval room = room(c, size, n);
+            if (!(room.lo() >= 0)) {
+                Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
                 return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "not certified: the "
                         + "argument gap <= log n - (n-1)/n <= %s2n(n-1)/L does not reach n = %d on up to L = %d "
                         + "outcomes (log n - (n-1)/n is in %s, %s2n(n-1)/L in %s); the true KL is needed there",
-                        c.equals(Rational.ONE) ? "" : "c ", n, size, ln, c.equals(Rational.ONE) ? "" : "c ", least)
-                        + (c.equals(Rational.ONE) ? "" : " (c = " + decimal(c) + ")"));
+                        c.equals(Rational.ONE) ? "" : "c ", n, size, ln, c.equals(Rational.ONE) ? "" : "c ",
+                        room.plus(ln)) + (c.equals(Rational.ONE) ? "" : " (c = " + decimal(c) + ")"));
             }
+            if (pieces != null) {
+                pieces.add(new Covering.Piece(0, n, n, new double[0], new double[0], room.lo()));
+            }
+        }
+        if (pieces != null && run >= 0) {
+            pieces.add(new Covering.Piece(0, run, top, new double[0], new double[0], 0));
         }
         String upper = range.to() == Range.INFINITY ? "infinity" : Long.toString(range.to());
         String times = c.equals(Rational.ONE) ? "" : decimal(c) + " * ";
@@ -143,7 +215,8 @@ public final class GapBoundCertifier {
                 ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize(), range.from(), upper, times,
                 times, size, size, times, size, times, size, checked == 0 ? ", which is every n"
                         : String.format(Locale.ROOT, ", and at the other %d values of n directly, by outward-rounded "
-                                + "enclosures of log n", checked)), checked);
+                                + "enclosures of log n", checked)), checked,
+                IntervalCertifier.covering(Covering.Kind.GAP_BOUND, pieces));
     }
 
     /** c as a terminating decimal when it is one (0.5794415417), else as a fraction. */

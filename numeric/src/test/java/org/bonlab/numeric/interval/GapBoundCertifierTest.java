@@ -194,4 +194,57 @@ class GapBoundCertifierTest {
                 .named("Thm 2 with 1/100"));
         assertInstanceOf(Verdict.Falsified.class, v, v.report());
     }
+
+    @Test
+    @DisplayName("a proof by the argument carries a certificate (runs of n settled in integers, single n by "
+            + "enclosures) that the exact re-check confirms; it rejects one with a piece removed, a run through an n the integer "
+            + "condition does not settle, and an n where the argument's room is negative")
+    void certificateOfTheArgument() {
+        Claim cor2 = claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 12, Family.Rewards.TIED), 1,
+                Range.INFINITY);
+        IntervalCertifier.recordCoverings(true);
+        IntervalCertifier.Result r;
+        try {
+            r = GapBoundCertifier.certify(cor2);
+        } finally {
+            IntervalCertifier.recordCoverings(false);
+        }
+        Covering covering = assertInstanceOf(IntervalCertifier.Result.Certified.class, r).covering().orElseThrow();
+        assertEquals(Covering.Kind.GAP_BOUND, covering.kind());
+        // n = 1 in integers (0 <= 2); n = 2, 3, 4 by enclosures (2n^2 < 12(n-1)); from n = 5 on in integers
+        java.util.List<String> shown = covering.pieces().stream().map(p -> p.nLo() + ".." + p.nHi()).toList();
+        assertEquals(java.util.List.of("1.0..1.0", "2.0..2.0", "3.0..3.0", "4.0..4.0", "5.0..Infinity"), shown);
+        // the room at n = 2: 2*2*1/12 - (log 2 - 1/2) = 0.140186152773388023916101211875 (mpmath), certified from below
+        double room = covering.pieces().get(1).margin();
+        assertTrue(room <= 0.140186152773388023916101211875 && room > 0.140186152773388 - 1e-15, "room " + room);
+        java.time.Duration limit = java.time.Duration.ofSeconds(60);
+        var ok = CertificateVerifier.verify(cor2, covering, limit);
+        assertTrue(ok.confirmed() && ok.message().contains("2 by the integer condition")
+                && ok.message().contains("3 by an enclosure"), ok.message());
+
+        java.util.List<Covering.Piece> dropped = new java.util.ArrayList<>(covering.pieces());
+        dropped.remove(2);
+        var gap = CertificateVerifier.verify(cor2, new Covering(Covering.Kind.GAP_BOUND, dropped), limit);
+        assertTrue(!gap.confirmed() && gap.message().contains("do not cover") && gap.message().contains("n = 3"),
+                gap.message());
+
+        java.util.List<Covering.Piece> merged = new java.util.ArrayList<>(covering.pieces().subList(3, 5));
+        merged.add(0, new Covering.Piece(0, 1, 3, new double[0], new double[0], 0));
+        var unsettled = CertificateVerifier.verify(cor2, new Covering(Covering.Kind.GAP_BOUND, merged), limit);
+        assertTrue(!unsettled.confirmed() && unsettled.message().contains("is not settled"), unsettled.message());
+
+        // on 21 outcomes the argument fails at n = 2 (log 2 - 1/2 > 4/21): a covering in the right form is rejected
+        Claim wide = claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 21, Family.Rewards.TIED), 1, 3);
+        java.util.List<Covering.Piece> forged = java.util.List.of(
+                new Covering.Piece(0, 1, 1, new double[0], new double[0], 0),
+                new Covering.Piece(0, 2, 2, new double[0], new double[0], 0.1),
+                new Covering.Piece(0, 3, 3, new double[0], new double[0], 0.1));
+        var negative = CertificateVerifier.verify(wide, new Covering(Covering.Kind.GAP_BOUND, forged), limit);
+        assertTrue(!negative.confirmed() && negative.message().contains("piece 2 (n = 2) is not confirmed"),
+                negative.message());
+        // and a covering of this kind for a claim the argument does not take
+        var other = CertificateVerifier.verify(claim(Quantity.BoundKind.THM3_GAP_LOWER, Family.simplex(3), 1, 3),
+                covering, limit);
+        assertTrue(!other.confirmed() && other.message().contains("kind GAP_BOUND"), other.message());
+    }
 }
