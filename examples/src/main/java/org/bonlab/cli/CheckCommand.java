@@ -133,8 +133,8 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             if (proof.covering().isEmpty()) {
-                err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (several integer "
-                        + "ranges, or a proof by reduction: %s)%n", c.name(), proof.argument());
+                err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (a proof over "
+                        + "several integer ranges: %s)%n", c.name(), proof.argument());
                 continue;
             }
             String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

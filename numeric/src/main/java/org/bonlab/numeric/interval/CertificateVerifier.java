@@ -52,6 +52,11 @@ public final class CertificateVerifier {
                             + "(times an exact positive constant) over a simplex and one integer range, which the "
                             + "gap-bound argument takes");
         }
+        if (covering.kind() == Covering.Kind.ESTIMATOR_TWO_OUTCOMES) {
+            return TwoOutcomeEstimatorCertifier.applies(claim) ? verifyEstimator(claim, covering, deadline, limit)
+                    : new Verification(false, "the covering is of kind ESTIMATOR_TWO_OUTCOMES, but the claim is not "
+                            + "Conjecture 4.4 over every policy on one or two outcomes and one integer range");
+        }
         List<Part> parts;
         Covering.Kind expected;
         try {
@@ -157,7 +162,6 @@ public final class CertificateVerifier {
                 }
                 Covering.Piece p = covering.pieces().get(i);
                 if (GapBoundCertifier.integerConditionHolds(arg.c(), arg.size(), (long) p.nLo(), p.nHi())) {
-                    smallest = Math.min(smallest, 0);
                     continue;
                 }
                 if (p.nLo() != p.nHi()) {
@@ -180,9 +184,97 @@ public final class CertificateVerifier {
         return new Verification(true, String.format(Locale.ROOT, "confirmed: %d pieces cover the domain of '%s'; "
                 + "by the gap-bound argument (gap <= log n - (n-1)/n since the KL is >= 0; the bound >= c 2n(n-1)/L "
                 + "since sum p^2 and max p are >= 1/L on L = %d outcomes; c = %s), each piece is settled, %d by the "
-                + "integer condition L(n-1) <= 2c n^2 and %d by an enclosure of log n in exact rational arithmetic "
-                + "(smallest lower bound of the room %.3g)", covering.pieces().size(), claim.name(), arg.size(),
-                arg.c(), covering.pieces().size() - enclosed, enclosed, smallest));
+                + "integer condition L(n-1) <= 2c n^2 and %d by an enclosure of log n in exact rational arithmetic%s",
+                covering.pieces().size(), claim.name(), arg.size(), arg.c(), covering.pieces().size() - enclosed,
+                enclosed, enclosed == 0 ? "" : String.format(Locale.ROOT, " (smallest lower bound of the room %.3g)",
+                        smallest)));
+    }
+
+    /**
+     * Re-checks a proof of Conjecture 4.4 on two outcomes ({@link TwoOutcomeEstimatorCertifier}): the reduction of
+     * the margin to a^n G (an identity Symja proves for symbolic a and n) and the lemmas' algebra are stated, not
+     * computed; what is checked is that the pieces cover n in the claim's range times a in [0, 1], that each box
+     * piece's G (or G/(1 - a)) is >= 0 in exact rational arithmetic, and that the numeric conditions of the uniform
+     * lemmas hold at the first n of each uniform piece, again in exact arithmetic.
+     */
+    private static Verification verifyEstimator(Claim claim, Covering covering, long deadline, Duration limit) {
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        Part whole = new Part("", range.from(), top(range), new double[] {0}, new double[] {1}, false, null, null,
+                null);
+        List<Part> parts = java.util.Collections.nCopies(4, whole);
+        int count = covering.pieces().size();
+        for (int i = 0; i < count; i++) {
+            Covering.Piece p = covering.pieces().get(i);
+            String bad = malformed(p, parts);
+            if (bad == null && p.part() == TwoOutcomeEstimatorCertifier.N_ONE && !(p.nLo() == 1 && p.nHi() == 1)) {
+                bad = "is of part 2 (n = 1), but has n in [" + p.nLo() + ", " + p.nHi() + "]";
+            }
+            if (bad == null && p.part() == TwoOutcomeEstimatorCertifier.UNIFORM
+                    && p.nLo() < TwoOutcomeEstimatorTail.FROM) {
+                bad = "is of part 3 (the uniform lemmas), which start at n = " + TwoOutcomeEstimatorTail.FROM
+                        + ", but it starts at n = " + (long) p.nLo();
+            }
+            if (bad == null && p.part() <= TwoOutcomeEstimatorCertifier.H_BOX
+                    && TwoOutcomeEstimatorCertifier.boxMargin(p).isEmpty()) {
+                bad = "is of part " + p.part() + ", which needs one n >= 2 and a box of a in "
+                        + (p.part() == 0 ? "[0, 1/2]" : "[1/2, 1]") + ", but is " + describe(p);
+            }
+            if (bad != null) {
+                return new Verification(false, "piece " + (i + 1) + " " + bad);
+            }
+        }
+        String gap = uncovered(whole, covering.pieces(), deadline);
+        if (gap != null) {
+            return new Verification(false, "the pieces do not cover the domain: " + gap);
+        }
+        boolean before = Interval.exactArithmetic();
+        Interval.useExactArithmetic(true);
+        Interval[] margins = new Interval[count];
+        String[] lemmas = new String[count];
+        try {
+            java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+                Covering.Piece p = covering.pieces().get(i);
+                if (p.part() == TwoOutcomeEstimatorCertifier.UNIFORM) {
+                    lemmas[i] = TwoOutcomeEstimatorTail.check((long) p.nLo()).failure();
+                    margins[i] = Interval.ZERO;
+                } else if (p.part() == TwoOutcomeEstimatorCertifier.N_ONE) {
+                    margins[i] = Interval.ZERO;
+                } else {
+                    margins[i] = TwoOutcomeEstimatorCertifier.boxMargin(p).orElseThrow();
+                }
+            });
+        } finally {
+            Interval.useExactArithmetic(before);
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            if (margins[i] == null) {
+                return new Verification(false, String.format(Locale.ROOT, "the time limit of %d s ran out before "
+                        + "piece %d of %d was checked", limit.toSeconds(), i + 1, count));
+            }
+            if (lemmas[i] != null && !lemmas[i].isEmpty()) {
+                return new Verification(false, String.format(Locale.ROOT, "the uniform lemmas of piece %d (%s) are "
+                        + "not confirmed in exact arithmetic: %s", i + 1, describe(covering.pieces().get(i)),
+                        lemmas[i]));
+            }
+            if (!(margins[i].lo() >= 0)) {
+                return new Verification(false, String.format(Locale.ROOT, "the margin on piece %d (%s) is not "
+                        + "confirmed: its enclosure of %s in exact arithmetic is %s", i + 1,
+                        describe(covering.pieces().get(i)), covering.pieces().get(i).part() == 0 ? "G"
+                                : "G/(1 - a)", margins[i]));
+            }
+            if (covering.pieces().get(i).part() <= TwoOutcomeEstimatorCertifier.H_BOX) {
+                smallest = Math.min(smallest, margins[i].lo());
+            }
+        }
+        return new Verification(true, String.format(Locale.ROOT, "confirmed: %d pieces cover the domain of '%s' "
+                + "(n in the range, a in [0, 1]); the margin is a^n G (a Symja identity), G or G/(1 - a) is >= 0 on "
+                + "every box of a in exact rational arithmetic (smallest lower bound %.3g), the margin is 0 at "
+                + "n = 1, and the numeric conditions of the uniform lemmas hold in exact arithmetic", count,
+                claim.name(), smallest == Double.POSITIVE_INFINITY ? 0 : smallest));
     }
 
     private static String describe(Covering.Piece p) {

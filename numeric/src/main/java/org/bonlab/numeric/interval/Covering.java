@@ -33,7 +33,15 @@ public record Covering(Kind kind, List<Piece> pieces) {
          * condition L(n-1) <= 2c n^2 at all its n or, for a single n, by an enclosure of 2c n(n-1)/L - L_n; the
          * margin is the certified room the argument leaves there (0 where the integer condition settles it).
          */
-        GAP_BOUND
+        GAP_BOUND,
+        /**
+         * Conjecture 4.4 over every policy on one or two outcomes ({@link TwoOutcomeEstimatorCertifier}): the margin
+         * is a^n G (a the lower outcome's probability), and a piece has one coordinate, a. Part 0: one n >= 2 and a
+         * box of a in [0, 1/2] on which G >= margin; part 1: one n >= 2 and a box of a in [1/2, 1] on which
+         * G/(1 - a) >= margin; part 2: n = 1 (the margin is 0); part 3: every n from its nLo >= 10 on, by the lemmas
+         * uniform in n, whose numeric conditions a re-check evaluates again.
+         */
+        ESTIMATOR_TWO_OUTCOMES
     }
 
     /** One piece: part index, n in [nLo, nHi] (nHi may be +infinity), coordinates in [lo, hi], margin >= margin. */

@@ -85,8 +85,12 @@ public final class TwoOutcomeEstimatorCertifier {
         SimplexCertifier.Budget budget = SimplexCertifier.budget(); // the command line's boxes and time
         long tailFrom = TwoOutcomeEstimatorTail.FROM;
         long bisectTo = Math.min(range.to(), tailFrom - 1);
+        java.util.List<Covering.Piece> pieces = IntervalCertifier.recording() ? new java.util.ArrayList<>() : null;
+        if (pieces != null && range.from() == 1) {
+            pieces.add(new Covering.Piece(N_ONE, 1, 1, new double[] {0}, new double[] {1}, 0));
+        }
         Outcome o = range.from() <= bisectTo
-                ? bisect(range.from(), bisectTo, 0, budget.maxBoxes(), budget.time()) : new Outcome(0, "");
+                ? bisect(range.from(), bisectTo, 0, budget.maxBoxes(), budget.time(), pieces) : new Outcome(0, "");
         if (!o.failure().isEmpty()) {
             return new IntervalCertifier.Result.NotCertified("not certified: " + o.failure());
         }
@@ -99,6 +103,10 @@ public final class TwoOutcomeEstimatorCertifier {
                 return new IntervalCertifier.Result.NotCertified("not certified: " + tail.failure());
             }
             boxes += tail.boxes();
+            if (pieces != null) {
+                pieces.add(new Covering.Piece(UNIFORM, first, range.unbounded() ? Double.POSITIVE_INFINITY
+                        : range.to(), new double[] {0}, new double[] {1}, 0));
+            }
             uniform = String.format(Locale.ROOT, "; for n >= %d, G >= (1 - 2^-n) L_n - 1 - 1/e > 0 on a <= 1/2 and "
                     + "G/(1 - a) >= 1/2 - 2^-(n-1) (n log 2 + 1) > 0 on a >= 1/2 (lemmas uniform in n, their numeric "
                     + "conditions checked on %d outward-rounded boxes)", first, tail.boxes());
@@ -111,7 +119,31 @@ public final class TwoOutcomeEstimatorCertifier {
                 + "for symbolic a and n)%s%s; the margin is 0 at n = 1 and at a = 0, 1",
                 s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize(),
                 range.from(), range.to() == Range.INFINITY ? "infinity" : Long.toString(range.to()), bisected,
-                uniform), boxes);
+                uniform), boxes, IntervalCertifier.covering(Covering.Kind.ESTIMATOR_TWO_OUTCOMES, pieces));
+    }
+
+    /** The parts of a {@link Covering.Kind#ESTIMATOR_TWO_OUTCOMES} covering: G >= 0 on a box of a in [0, 1/2]. */
+    static final int G_BOX = 0;
+    /** H = G/b >= 0 on a box of a in [1/2, 1]. */
+    static final int H_BOX = 1;
+    /** n = 1, every a: the margin is 0. */
+    static final int N_ONE = 2;
+    /** Every n of the piece (from {@link TwoOutcomeEstimatorTail#FROM} on), every a: the uniform lemmas. */
+    static final int UNIFORM = 3;
+
+    /**
+     * The margin's certified lower bound on a G or H piece of a covering (n fixed, a in the piece's box on the
+     * right side of 1/2), or empty when the piece is not one: in whichever arithmetic {@link Interval} runs.
+     */
+    static java.util.Optional<Interval> boxMargin(Covering.Piece p) {
+        if (p.nLo() != p.nHi() || p.nLo() < 2 || p.lo().length != 1 || !(p.lo()[0] >= 0 && p.hi()[0] <= 1)
+                || p.part() == G_BOX && !(p.hi()[0] <= 0.5) || p.part() == H_BOX && !(p.lo()[0] >= 0.5)) {
+            return java.util.Optional.empty();
+        }
+        long n = (long) p.nLo();
+        Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
+        Interval a = new Interval(p.lo()[0], p.hi()[0]);
+        return java.util.Optional.of(p.part() == G_BOX ? g(a, n, ln) : h(a, n, ln));
     }
 
     /** What a certification did: the boxes evaluated, and the failure ("" when every box was done). */
@@ -125,6 +157,15 @@ public final class TwoOutcomeEstimatorCertifier {
      * after {@code limit}.
      */
     public static Outcome bisect(long from, long to, double floor, long maxBoxes, java.time.Duration limit) {
+        return bisect(from, to, floor, maxBoxes, limit, null);
+    }
+
+    /**
+     * {@link #bisect}, adding each box done to {@code pieces} as a {@link Covering.Kind#ESTIMATOR_TWO_OUTCOMES}
+     * piece when it is not null.
+     */
+    static Outcome bisect(long from, long to, double floor, long maxBoxes, java.time.Duration limit,
+            java.util.List<Covering.Piece> pieces) {
         long deadline = System.nanoTime() + limit.toNanos();
         long boxes = 0;
         for (long n = Math.max(2, from); n <= to; n++) {
@@ -144,13 +185,20 @@ public final class TwoOutcomeEstimatorCertifier {
                 }
                 Interval a = new Interval(box[0], box[1]);
                 boolean done;
+                Interval enclosure;
                 if (box[1] <= 0.5) {
                     double bMax = Math.nextUp(1 - box[0]);
-                    done = g(a, n, ln).lo() >= floor * bMax;
+                    enclosure = g(a, n, ln);
+                    done = enclosure.lo() >= floor * bMax;
                 } else {
-                    done = h(a, n, ln).lo() >= floor;
+                    enclosure = h(a, n, ln);
+                    done = enclosure.lo() >= floor;
                 }
                 if (done) {
+                    if (pieces != null) {
+                        pieces.add(new Covering.Piece(box[1] <= 0.5 ? G_BOX : H_BOX, n, n, new double[] {box[0]},
+                                new double[] {box[1]}, enclosure.lo()));
+                    }
                     continue;
                 }
                 double mid = 0.5 * (box[0] + box[1]);

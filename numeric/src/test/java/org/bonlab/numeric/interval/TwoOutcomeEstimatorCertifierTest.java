@@ -121,4 +121,59 @@ class TwoOutcomeEstimatorCertifierTest {
                 .forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED)).forAll(N, 1, 50).named("reversed");
         assertFalse(TwoOutcomeEstimatorCertifier.applies(reversed), "the reverse inequality");
     }
+
+    @Test
+    @DisplayName("the proof for every n carries a certificate (n = 1, boxes of a for n = 2..9, the uniform lemmas from "
+            + "n = 10) that the exact re-check confirms; a box removed, a box moved across a = 1/2 and a tail started "
+            + "at n = 9 are rejected")
+    void certificateOfTheProof() {
+        Claim c = conjecture44(new Family.Simplex(1, 2, Family.Rewards.ARBITRARY), Range.INFINITY);
+        IntervalCertifier.recordCoverings(true);
+        IntervalCertifier.Result r;
+        try {
+            r = TwoOutcomeEstimatorCertifier.certify(c);
+        } finally {
+            IntervalCertifier.recordCoverings(false);
+        }
+        var proof = assertInstanceOf(IntervalCertifier.Result.Certified.class, r);
+        Covering covering = proof.covering().orElseThrow();
+        assertEquals(Covering.Kind.ESTIMATOR_TWO_OUTCOMES, covering.kind());
+        java.util.List<Covering.Piece> pieces = covering.pieces();
+        Covering.Piece first = pieces.get(0);
+        Covering.Piece last = pieces.get(pieces.size() - 1);
+        assertTrue(first.part() == TwoOutcomeEstimatorCertifier.N_ONE && first.nLo() == 1 && first.nHi() == 1);
+        assertTrue(last.part() == TwoOutcomeEstimatorCertifier.UNIFORM && last.nLo() == 10
+                && last.nHi() == Double.POSITIVE_INFINITY);
+        // every box of a for n = 2..9 is a piece, and the proof's count is those boxes plus Lemma C's
+        assertTrue(pieces.size() > 10 && pieces.size() - 2 <= proof.points(), pieces.size() + " " + proof.points());
+        Duration limit = Duration.ofSeconds(120);
+        var ok = CertificateVerifier.verify(c, covering, limit);
+        assertTrue(ok.confirmed(), ok.message());
+
+        java.util.List<Covering.Piece> dropped = new java.util.ArrayList<>(pieces);
+        Covering.Piece gone = dropped.remove(5);
+        var gap = CertificateVerifier.verify(c, new Covering(covering.kind(), dropped), limit);
+        assertTrue(!gap.confirmed() && gap.message().contains("do not cover")
+                && gap.message().contains(String.format(java.util.Locale.ROOT, "n = %.0f", gone.nLo())),
+                gap.message());
+
+        // a G box relabelled as an H box (G/(1 - a) is only bounded on a >= 1/2)
+        java.util.List<Covering.Piece> moved = new java.util.ArrayList<>(pieces);
+        int g = 1;
+        while (moved.get(g).part() != TwoOutcomeEstimatorCertifier.G_BOX) {
+            g++;
+        }
+        Covering.Piece p = moved.get(g);
+        moved.set(g, new Covering.Piece(TwoOutcomeEstimatorCertifier.H_BOX, p.nLo(), p.nHi(), p.lo(), p.hi(),
+                p.margin()));
+        var wrongSide = CertificateVerifier.verify(c, new Covering(covering.kind(), moved), limit);
+        assertTrue(!wrongSide.confirmed() && wrongSide.message().contains("piece " + (g + 1) + " is of part 1"),
+                wrongSide.message());
+
+        java.util.List<Covering.Piece> early = new java.util.ArrayList<>(pieces);
+        early.set(early.size() - 1, new Covering.Piece(TwoOutcomeEstimatorCertifier.UNIFORM, 9, last.nHi(), last.lo(),
+                last.hi(), 0));
+        var tooEarly = CertificateVerifier.verify(c, new Covering(covering.kind(), early), limit);
+        assertTrue(!tooEarly.confirmed() && tooEarly.message().contains("start at n = 10"), tooEarly.message());
+    }
 }
