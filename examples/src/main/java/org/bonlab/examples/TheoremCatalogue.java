@@ -239,6 +239,11 @@ public final class TheoremCatalogue {
         Family upToThreeTied = new Family.Simplex(2, 3, Family.Rewards.TIED);
         out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, upToThree).forAll(n, 1, 100)
                 .named("Thm 1 over every policy on 2 and 3 outcomes, n = 1..100, certified"), "PROVED"));
+        // every n on two outcomes: boxes for n < 10, then a lower bound of the margin increasing in n
+        // (org.bonlab.numeric.interval.TwoOutcomeKlCertifier)
+        out.add(new Entry(Bon.claim(kl).atMost(analytic).forAll(p, new Family.Simplex(1, 2, Family.Rewards.TIED))
+                .forAll(n, 1, Range.INFINITY).named("Thm 1 over every policy on 1 and 2 outcomes, every tie pattern, "
+                        + "every n >= 1, certified"), "PROVED"));
         // Thm 2 and Cor 2 for every n: the gap is at most log n - (n-1)/n, the bounds at least 2n(n-1)/L
         // (org.bonlab.numeric.interval.GapBoundCertifier), whatever the rewards
         out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)).forAll(p, any)

@@ -104,7 +104,9 @@ public final class IntervalCertifier {
     /**
      * The arguments made for particular claims, tried before branch-and-bound: Conjecture 4.4 on one or two outcomes
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
-     * ({@link GapBoundCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
+     * ({@link GapBoundCertifier}), Thm 1 on two outcomes for every n ({@link TwoOutcomeKlCertifier}; over a finite
+     * range of n it is tried after the boxes, whose proofs have certificates). A proof, the reason there is none, or
+     * empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -113,10 +115,25 @@ public final class IntervalCertifier {
         if (GapBoundCertifier.applies(claim)) {
             return java.util.Optional.of(GapBoundCertifier.certify(claim));
         }
+        if (TwoOutcomeKlCertifier.applies(claim) && ((Range.Integers) claim.domain().get(0)).unbounded()) {
+            return java.util.Optional.of(TwoOutcomeKlCertifier.certify(claim));
+        }
         return java.util.Optional.empty();
     }
 
     private static Result compute(Claim claim) {
+        Result r = computeFirst(claim);
+        if (r instanceof Result.NotCertified boxes && TwoOutcomeKlCertifier.applies(claim)
+                && !((Range.Integers) claim.domain().get(0)).unbounded()) {
+            // Thm 1 on two outcomes over a finite range the boxes did not finish: the argument uniform in n
+            Result argued = TwoOutcomeKlCertifier.certify(claim);
+            return argued instanceof Result.Certified ? argued
+                    : new Result.NotCertified(boxes.reason() + "; and " + ((Result.NotCertified) argued).reason());
+        }
+        return r;
+    }
+
+    private static Result computeFirst(Claim claim) {
         if (claim.relation() == Relation.EQUALS) {
             return new Result.NotCertified("interval arithmetic cannot certify an equality");
         }
