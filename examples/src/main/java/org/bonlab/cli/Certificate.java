@@ -19,7 +19,7 @@ import org.bonlab.numeric.interval.Covering;
  * bonlab-certificate 1
  * claim NAME
  * statement STATEMENT
- * kind SIMPLEX | N_BOXES | PARAMETER | GAP_BOUND | ESTIMATOR_TWO_OUTCOMES
+ * kind SIMPLEX | N_BOXES | PARAMETER | GAP_BOUND | ESTIMATOR_TWO_OUTCOMES | TWO_OUTCOME_KL
  * pieces K
  * PART N_LO N_HI [LO_1 HI_1 ...] MARGIN      (K lines)
  * spec-file FILE.java
@@ -76,8 +76,8 @@ record Certificate(String claim, String statement, Covering covering, String spe
         try {
             kind = Covering.Kind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw r.bad("kind must be SIMPLEX, N_BOXES, PARAMETER, GAP_BOUND or ESTIMATOR_TWO_OUTCOMES, but was '"
-                    + kindText + "'");
+            throw r.bad("kind must be SIMPLEX, N_BOXES, PARAMETER, GAP_BOUND, ESTIMATOR_TWO_OUTCOMES or "
+                    + "TWO_OUTCOME_KL, but was '" + kindText + "'");
         }
         int count = r.count("pieces");
         List<Covering.Piece> pieces = new ArrayList<>(count);

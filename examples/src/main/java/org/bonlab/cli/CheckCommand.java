@@ -134,7 +134,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (proof.covering().isEmpty()) {
                 err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (a proof over "
-                        + "several integer ranges: %s)%n", c.name(), proof.argument());
+                        + "several integer ranges, or an argument with no numeric step: %s)%n", c.name(), proof.argument());
                 continue;
             }
             String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

@@ -69,8 +69,9 @@ public final class TheoremCatalogue {
                 "Thm 3 (Eq. 21)", p, distinct, n));
         out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, p, n)),
                 "Cor 3 (Eq. 22; v3 Thm 3.6, gap >= log(n eps_inf) + o(log n))", p, distinct, n));
+        // term by term (Eqs. 24-25): pi_n(y) <= 1 - (1 - p(y))^n (org.bonlab.numeric.interval.LemmaTwoCertifier)
         out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n)),
-                "Lemma 2 (Eq. 23)", p, distinct, n));
+                "Lemma 2 (Eq. 23)", p, distinct, n, "PROVED"));
         out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, p, n)),
                 "Thm 4 (Eq. 27)", p, distinct, n));
         // v3 Conjecture 4.4 (numerical evidence only in the paper): the estimator's mean bounds the KL from above

@@ -52,6 +52,11 @@ public final class CertificateVerifier {
                             + "(times an exact positive constant) over a simplex and one integer range, which the "
                             + "gap-bound argument takes");
         }
+        if (covering.kind() == Covering.Kind.TWO_OUTCOME_KL) {
+            return TwoOutcomeKlCertifier.applies(claim) ? verifyTwoOutcomeKl(claim, covering, limit)
+                    : new Verification(false, "the covering is of kind TWO_OUTCOME_KL, but the claim is not Thm 1 over "
+                            + "one or two outcomes and a range of n reaching 10");
+        }
         if (covering.kind() == Covering.Kind.ESTIMATOR_TWO_OUTCOMES) {
             return TwoOutcomeEstimatorCertifier.applies(claim) ? verifyEstimator(claim, covering, deadline, limit)
                     : new Verification(false, "the covering is of kind ESTIMATOR_TWO_OUTCOMES, but the claim is not "
@@ -275,6 +280,75 @@ public final class CertificateVerifier {
                 + "every box of a in exact rational arithmetic (smallest lower bound %.3g), the margin is 0 at "
                 + "n = 1, and the numeric conditions of the uniform lemmas hold in exact arithmetic", count,
                 claim.name(), smallest == Double.POSITIVE_INFINITY ? 0 : smallest));
+    }
+
+    /**
+     * Re-checks a proof of Thm 1 on two outcomes ({@link TwoOutcomeKlCertifier}): the boxes' pieces as a covering of
+     * the claim over the n below 10, re-checked like any other; the uniform pieces must cover the rest of the range,
+     * start at n >= 10, and the argument's numeric conditions must hold in exact arithmetic (its algebra is stated,
+     * not computed).
+     */
+    private static Verification verifyTwoOutcomeKl(Claim claim, Covering covering, Duration limit) {
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        int uniformPart = TwoOutcomeKlCertifier.headParts(claim);
+        List<Covering.Piece> head = new ArrayList<>();
+        List<Covering.Piece> uniform = new ArrayList<>();
+        for (int i = 0; i < covering.pieces().size(); i++) {
+            Covering.Piece p = covering.pieces().get(i);
+            if (p.part() == uniformPart) {
+                if (p.nLo() < TwoOutcomeKlCertifier.FROM || p.lo().length != 0 || !(p.nLo() <= p.nHi())) {
+                    return new Verification(false, String.format(Locale.ROOT, "piece %d (%s) is of part %d (the "
+                            + "argument uniform in n), which needs n from %d on and no coordinates", i + 1,
+                            describe(p), uniformPart, TwoOutcomeKlCertifier.FROM));
+                }
+                uniform.add(p);
+            } else {
+                head.add(p);
+            }
+        }
+        // the uniform pieces, in order of nLo, must reach from max(from, 10) to the end of the range without a gap
+        uniform.sort(java.util.Comparator.comparingDouble(Covering.Piece::nLo));
+        double reached = Math.max(range.from(), TwoOutcomeKlCertifier.FROM) - 1;
+        double end = top(range);
+        for (Covering.Piece p : uniform) {
+            if (p.nLo() > reached + 1) {
+                break;
+            }
+            reached = Math.max(reached, p.nHi());
+        }
+        if (reached < end) {
+            return new Verification(false, String.format(Locale.ROOT, "the pieces do not cover the domain: no "
+                    + "uniform piece covers n = %.0f", reached + 1));
+        }
+        String verdict = "";
+        if (range.from() < TwoOutcomeKlCertifier.FROM) {
+            Verification boxes = verify(TwoOutcomeKlCertifier.head(claim),
+                    new Covering(TwoOutcomeKlCertifier.headKind(claim), head), limit);
+            if (!boxes.confirmed()) {
+                return new Verification(false, "for n < " + TwoOutcomeKlCertifier.FROM + ": " + boxes.message());
+            }
+            verdict = "; for n < " + TwoOutcomeKlCertifier.FROM + ": " + boxes.message();
+        } else if (!head.isEmpty()) {
+            return new Verification(false, "the range starts at n = " + range.from() + ", so the certificate needs no "
+                    + "boxes, but it has " + head.size());
+        }
+        boolean before = Interval.exactArithmetic();
+        Interval.useExactArithmetic(true);
+        TwoOutcomeKlCertifier.Conditions c;
+        try {
+            c = TwoOutcomeKlCertifier.conditions();
+        } finally {
+            Interval.useExactArithmetic(before);
+        }
+        if (!c.failure().isEmpty()) {
+            return new Verification(false, "the argument's numeric conditions are not confirmed in exact arithmetic: "
+                    + c.failure());
+        }
+        return new Verification(true, String.format(Locale.ROOT, "confirmed: for n >= %d, %d uniform piece(s) "
+                + "cover the rest of the range of '%s', and the numeric conditions of the argument (L_10 > log 2; "
+                + "(1 - e^-7) log 7 > 1 + log 2; B_10 > 0 on (0, 7], %d boxes, smallest lower bound %.3g) hold in "
+                + "exact rational arithmetic%s", TwoOutcomeKlCertifier.FROM, uniform.size(), claim.name(), c.boxes(),
+                c.smallest(), verdict));
     }
 
     private static String describe(Covering.Piece p) {

@@ -41,7 +41,15 @@ public record Covering(Kind kind, List<Piece> pieces) {
          * G/(1 - a) >= margin; part 2: n = 1 (the margin is 0); part 3: every n from its nLo >= 10 on, by the lemmas
          * uniform in n, whose numeric conditions a re-check evaluates again.
          */
-        ESTIMATOR_TWO_OUTCOMES
+        ESTIMATOR_TWO_OUTCOMES,
+        /**
+         * Thm 1 over every policy on one or two outcomes, or bernoulli(p) ({@link TwoOutcomeKlCertifier}): the
+         * pieces of the boxes' covering for n below 10, read as {@link #SIMPLEX} (over a simplex) or
+         * {@link #PARAMETER} (over bernoulli(p)), and pieces with the part after the last of those parts and no
+         * coordinates: every n of the piece (from 10 on) by the argument uniform in n, whose numeric conditions a
+         * re-check evaluates again.
+         */
+        TWO_OUTCOME_KL
     }
 
     /** One piece: part index, n in [nLo, nHi] (nHi may be +infinity), coordinates in [lo, hi], margin >= margin. */

@@ -104,9 +104,9 @@ public final class IntervalCertifier {
     /**
      * The arguments made for particular claims, tried before branch-and-bound: Conjecture 4.4 on one or two outcomes
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
-     * ({@link GapBoundCertifier}), Thm 1 on two outcomes for every n ({@link TwoOutcomeKlCertifier}; over a finite
-     * range of n it is tried after the boxes, whose proofs have certificates). A proof, the reason there is none, or
-     * empty when no argument takes the claim.
+     * ({@link GapBoundCertifier}), Lemma 2 over any simplex ({@link LemmaTwoCertifier}), Thm 1 on two outcomes for
+     * every n ({@link TwoOutcomeKlCertifier}; over a finite range of n it is tried after the boxes, whose proofs
+     * have certificates). A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -114,6 +114,9 @@ public final class IntervalCertifier {
         }
         if (GapBoundCertifier.applies(claim)) {
             return java.util.Optional.of(GapBoundCertifier.certify(claim));
+        }
+        if (LemmaTwoCertifier.applies(claim)) {
+            return java.util.Optional.of(LemmaTwoCertifier.certify(claim));
         }
         if (TwoOutcomeKlCertifier.applies(claim) && ((Range.Integers) claim.domain().get(0)).unbounded()) {
             return java.util.Optional.of(TwoOutcomeKlCertifier.certify(claim));

@@ -86,10 +86,9 @@ public final class TwoOutcomeKlCertifier {
         Range.Integers range = (Range.Integers) claim.domain().get(0);
         String below = "";
         long points = 0;
+        java.util.List<Covering.Piece> pieces = IntervalCertifier.recording() ? new java.util.ArrayList<>() : null;
         if (range.from() < FROM) {
-            Claim head = new Claim(claim.name(), claim.lhs(), claim.relation(), claim.rhs(),
-                    List.of(new Range.Integers(range.symbol(), range.from(), FROM - 1)), claim.policies(),
-                    claim.expected());
+            Claim head = head(claim);
             IntervalCertifier.Result r = IntervalCertifier.certify(head);
             if (r instanceof IntervalCertifier.Result.NotCertified nc) {
                 return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT, "n = %d..%d, below the "
@@ -97,6 +96,11 @@ public final class TwoOutcomeKlCertifier {
             }
             IntervalCertifier.Result.Certified c = (IntervalCertifier.Result.Certified) r;
             points = c.points();
+            if (pieces != null && c.covering().isPresent() && c.covering().get().kind() == headKind(claim)) {
+                pieces.addAll(c.covering().get().pieces());
+            } else {
+                pieces = null; // the boxes kept no covering: no certificate
+            }
             below = String.format(Locale.ROOT, "; for n = %d..%d: %s", range.from(), FROM - 1, c.argument());
         }
         Conditions tail = conditions();
@@ -104,6 +108,10 @@ public final class TwoOutcomeKlCertifier {
             return new IntervalCertifier.Result.NotCertified("not certified: " + tail.failure());
         }
         long first = Math.max(range.from(), FROM);
+        if (pieces != null) {
+            pieces.add(new Covering.Piece(headParts(claim), first, range.unbounded() ? Double.POSITIVE_INFINITY
+                    : range.to(), new double[0], new double[0], tail.smallest()));
+        }
         String family = claim.policies().values().iterator().next() instanceof Family.Simplex s
                 ? String.format(Locale.ROOT, "every policy on %s outcomes", s.minSize() == s.maxSize()
                         ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
@@ -113,7 +121,28 @@ public final class TwoOutcomeKlCertifier {
                 + "is at least B_n(s) (s = -n log a), which increases with n, is >= (1 - e^-7) log 7 - 1 - log 2 > 0 "
                 + "for s >= 7, and has enclosures >= %.3g > 0 on s in (0, 7] at n = %d (%d outward-rounded boxes of s)%s",
                 family, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), first,
-                tail.smallest(), FROM, tail.boxes(), below), points + tail.boxes());
+                tail.smallest(), FROM, tail.boxes(), below), points + tail.boxes(),
+                IntervalCertifier.covering(Covering.Kind.TWO_OUTCOME_KL, pieces));
+    }
+
+    /** The claim over the n below {@link #FROM} (its range must start below it), which the boxes prove. */
+    static Claim head(Claim claim) {
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        return new Claim(claim.name(), claim.lhs(), claim.relation(), claim.rhs(),
+                List.of(new Range.Integers(range.symbol(), range.from(), FROM - 1)), claim.policies(),
+                claim.expected());
+    }
+
+    /** The kind of the boxes' covering of the head: SIMPLEX over a simplex, PARAMETER over bernoulli(p). */
+    static Covering.Kind headKind(Claim claim) {
+        return claim.policies().values().iterator().next() instanceof Family.Simplex ? Covering.Kind.SIMPLEX
+                : Covering.Kind.PARAMETER;
+    }
+
+    /** How many parts the head's covering has: the uniform piece's part is this number. */
+    static int headParts(Claim claim) {
+        return claim.policies().values().iterator().next() instanceof Family.Simplex s
+                ? SimplexCertifier.placeholders(s).size() : 1;
     }
 
     /** The numeric conditions of the uniform argument: boxes evaluated, smallest margin, failure ("" if none). */

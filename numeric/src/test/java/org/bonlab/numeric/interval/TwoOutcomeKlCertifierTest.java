@@ -110,4 +110,43 @@ class TwoOutcomeKlCertifierTest {
         Verdict v = new ConjectureSearch(1, 4000, null).check(shifted);
         assertInstanceOf(Verdict.Falsified.class, v, v.report());
     }
+
+    @Test
+    @DisplayName("the proof for every n carries a certificate (the boxes for n < 10, one uniform piece from n = 10) "
+            + "that the exact re-check confirms; without the uniform piece, with it from n = 9, or without a box, "
+            + "it is rejected")
+    void certificateOfTheProof() {
+        Claim c = thm1(new Family.Simplex(2, 2, Family.Rewards.ORDERED), 1, Range.INFINITY);
+        IntervalCertifier.forgetResults();
+        IntervalCertifier.recordCoverings(true);
+        IntervalCertifier.Result r;
+        try {
+            r = IntervalCertifier.certify(c);
+        } finally {
+            IntervalCertifier.recordCoverings(false);
+        }
+        Covering covering = assertInstanceOf(IntervalCertifier.Result.Certified.class, r).covering().orElseThrow();
+        assertEquals(Covering.Kind.TWO_OUTCOME_KL, covering.kind());
+        java.util.List<Covering.Piece> pieces = covering.pieces();
+        Covering.Piece uniform = pieces.get(pieces.size() - 1);
+        assertTrue(uniform.part() == 1 && uniform.nLo() == 10 && uniform.nHi() == Double.POSITIVE_INFINITY,
+                uniform.toString());
+        java.time.Duration limit = java.time.Duration.ofSeconds(120);
+        var ok = CertificateVerifier.verify(c, covering, limit);
+        assertTrue(ok.confirmed() && ok.message().contains("for n < 10: confirmed"), ok.message());
+
+        var noTail = CertificateVerifier.verify(c, new Covering(covering.kind(), pieces.subList(0,
+                pieces.size() - 1)), limit);
+        assertTrue(!noTail.confirmed() && noTail.message().contains("no uniform piece covers n = 10"),
+                noTail.message());
+        java.util.List<Covering.Piece> early = new java.util.ArrayList<>(pieces);
+        early.set(early.size() - 1, new Covering.Piece(1, 9, uniform.nHi(), new double[0], new double[0], 0));
+        var tooEarly = CertificateVerifier.verify(c, new Covering(covering.kind(), early), limit);
+        assertTrue(!tooEarly.confirmed() && tooEarly.message().contains("needs n from 10 on"), tooEarly.message());
+        java.util.List<Covering.Piece> dropped = new java.util.ArrayList<>(pieces);
+        dropped.remove(3);
+        var gap = CertificateVerifier.verify(c, new Covering(covering.kind(), dropped), limit);
+        assertTrue(!gap.confirmed() && gap.message().startsWith("for n < 10: the pieces do not cover"),
+                gap.message());
+    }
 }
