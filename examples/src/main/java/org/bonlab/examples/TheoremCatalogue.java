@@ -55,7 +55,8 @@ public final class TheoremCatalogue {
         Expr nOverN1 = n.div(n.plus(1));
         List<Entry> out = new ArrayList<>();
 
-        out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15; v3 Thm 3.1)", p, any, n));
+        // every policy, every n: data processing (org.bonlab.numeric.interval.DataProcessingCertifier)
+        out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15; v3 Thm 3.1)", p, any, n, "PROVED"));
         Expr mixture = w.times(kl).plus(Expr.constant(1).minus(w).times(Bon.kl(q.bestOf(n), q)));
         out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, any).forAll(q, any)
                 .forAll(n, 1, MAX_N).forAllReals(w, 0, 1).named("Cor 1 (Eq. 16), two prompts with weights w, 1 - w"),
@@ -207,9 +208,9 @@ public final class TheoremCatalogue {
         // Mroueh (2024): best-of-n's f-divergences to p are at most those of the continuous density n u^(n-1)
         // (data processing); stated with the outcome-level definitions of org.bonlab.Definitions
         out.add(entry(Bon.claim(Definitions.chiSquare(p.bestOf(n), p)).atMost(Definitions.chiSquareBoundMroueh(n)),
-                "Mroueh (2024): chi^2(pi_n || p) <= (n-1)^2/(2n-1)", p, any, n));
+                "Mroueh (2024): chi^2(pi_n || p) <= (n-1)^2/(2n-1)", p, any, n, "PROVED"));
         out.add(entry(Bon.claim(Definitions.hellingerSquared(p.bestOf(n), p)).atMost(Definitions.hellingerBoundMroueh(n)),
-                "Mroueh (2024): H^2(pi_n, p) <= 1 - 2 sqrt(n)/(n+1)", p, any, n));
+                "Mroueh (2024): H^2(pi_n, p) <= 1 - 2 sqrt(n)/(n+1)", p, any, n, "PROVED"));
         // any f: the integral itself (tanh-sinh), here f(x) = -log x, the reverse KL; no interval enclosure
         Expr.Sym x = Bon.symbol("x");
         PolicyVar u4r = Policy.variable("u");
@@ -218,10 +219,11 @@ public final class TheoremCatalogue {
                 .forAll(u4r, new Family.Named(Policy.uniform(4))).forAll(n, 1, 200)
                 .named("Mroueh (2024): KL(p || pi_n) <= int_0^1 -log(n u^(n-1)) du on uniform(4), n = 1..200"),
                 "UNDECIDED"));
-        // attained by bernoulli(1 - n^(-1/(n-1))): tight, so no search may report it false
+        // attained by bernoulli(1 - n^(-1/(n-1))): tight, so no search may report it false and no box proves it;
+        // data processing does, after the boxes give up
         out.add(new Entry(Bon.claim(Definitions.totalVariation(p.bestOf(n), p))
                 .atMost(Definitions.totalVariationBoundMroueh(n)).forAll(p, new Family.Bernoulli()).forAll(n, 2, 100)
-                .named("Mroueh (2024): TV(pi_n, p) <= (1 - 1/n) n^(-1/(n-1)) on bernoulli(p), attained"), "UNDECIDED"));
+                .named("Mroueh (2024): TV(pi_n, p) <= (1 - 1/n) n^(-1/(n-1)) on bernoulli(p), attained"), "PROVED"));
         PolicyVar u4 = Policy.variable("u");
         out.add(new Entry(Bon.claim(Definitions.renyiDivergence(u4.bestOf(n), u4, Expr.constant(2)))
                 .atMost(Definitions.renyiBoundMroueh(n, Expr.constant(2)))

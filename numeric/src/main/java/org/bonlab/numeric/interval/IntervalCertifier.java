@@ -105,8 +105,9 @@ public final class IntervalCertifier {
      * The arguments made for particular claims, tried before branch-and-bound: Conjecture 4.4 on one or two outcomes
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
      * ({@link GapBoundCertifier}), Lemma 2 over any simplex ({@link LemmaTwoCertifier}), Thm 1 on two outcomes for
-     * every n ({@link TwoOutcomeKlCertifier}; over a finite range of n it is tried after the boxes, whose proofs
-     * have certificates). A proof, the reason there is none, or empty when no argument takes the claim.
+     * every n ({@link TwoOutcomeKlCertifier}), and Thm 1 and Mroueh's bounds by data processing
+     * ({@link DataProcessingCertifier}); the last two only where the boxes do not come first ({@link #boxesFirst}).
+     * A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -118,20 +119,56 @@ public final class IntervalCertifier {
         if (LemmaTwoCertifier.applies(claim)) {
             return java.util.Optional.of(LemmaTwoCertifier.certify(claim));
         }
-        if (TwoOutcomeKlCertifier.applies(claim) && ((Range.Integers) claim.domain().get(0)).unbounded()) {
+        boolean boxesFirst = boxesFirst(claim);
+        if (TwoOutcomeKlCertifier.applies(claim) && !boxesFirst) {
             return java.util.Optional.of(TwoOutcomeKlCertifier.certify(claim));
+        }
+        if (DataProcessingCertifier.applies(claim) && !boxesFirst) {
+            return java.util.Optional.of(DataProcessingCertifier.certify(claim));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the boxes are tried before the arguments that would also take {@code claim}: over a finite range of n
+     * on a domain the box certifiers cover (a simplex of 2 or 3 outcomes, bernoulli(p), named policies), since their
+     * proofs have certificates; the arguments come after them where they do not finish.
+     */
+    static boolean boxesFirst(Claim claim) {
+        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)
+                || range.unbounded()) {
+            return false;
+        }
+        return SimplexCertifier.applies(claim) || claim.policies().values().stream()
+                .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli);
+    }
+
+    /** The arguments tried after the boxes ({@link #boxesFirst}), or empty when none takes the claim. */
+    private static java.util.Optional<Result> afterBoxes(Claim claim) {
+        if (!boxesFirst(claim)) {
+            return java.util.Optional.empty();
+        }
+        if (TwoOutcomeKlCertifier.applies(claim)) {
+            Result r = TwoOutcomeKlCertifier.certify(claim);
+            if (r instanceof Result.Certified || !DataProcessingCertifier.applies(claim)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        if (DataProcessingCertifier.applies(claim)) {
+            return java.util.Optional.of(DataProcessingCertifier.certify(claim));
         }
         return java.util.Optional.empty();
     }
 
     private static Result compute(Claim claim) {
         Result r = computeFirst(claim);
-        if (r instanceof Result.NotCertified boxes && TwoOutcomeKlCertifier.applies(claim)
-                && !((Range.Integers) claim.domain().get(0)).unbounded()) {
-            // Thm 1 on two outcomes over a finite range the boxes did not finish: the argument uniform in n
-            Result argued = TwoOutcomeKlCertifier.certify(claim);
-            return argued instanceof Result.Certified ? argued
-                    : new Result.NotCertified(boxes.reason() + "; and " + ((Result.NotCertified) argued).reason());
+        if (r instanceof Result.NotCertified boxes) {
+            // over a finite range the boxes did not finish: the arguments that take the claim
+            java.util.Optional<Result> argued = afterBoxes(claim);
+            if (argued.isPresent()) {
+                return argued.get() instanceof Result.Certified ? argued.get() : new Result.NotCertified(
+                        boxes.reason() + "; and " + ((Result.NotCertified) argued.get()).reason());
+            }
         }
         return r;
     }

@@ -1,0 +1,118 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bonlab.Bon;
+import org.bonlab.Definitions;
+import org.bonlab.claim.Binding;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.bonlab.policy.Reward;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thm 1 and Mroueh's bounds by data processing: the bounds hold on random policies (the theorem's consequence,
+ * checked with the double engine), the proofs, the order against the boxes, and the claims it must not take.
+ */
+class DataProcessingCertifierTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final PolicyVar P = Policy.variable("p");
+
+    /** The four (divergence, bound) pairs of the argument. */
+    private static List<Expr[]> pairs() {
+        Policy bon = P.bestOf(N);
+        return List.of(new Expr[] {Bon.kl(bon, P), Bon.analyticalKl(N)},
+                new Expr[] {Definitions.kl(bon, P), Bon.analyticalKl(N)},
+                new Expr[] {Definitions.chiSquare(bon, P), Definitions.chiSquareBoundMroueh(N)},
+                new Expr[] {Definitions.hellingerSquared(bon, P), Definitions.hellingerBoundMroueh(N)},
+                new Expr[] {Definitions.totalVariation(bon, P), Definitions.totalVariationBoundMroueh(N)});
+    }
+
+    @Test
+    @DisplayName("the argument's consequence on 1500 random policies (1 to 12 outcomes, ties, n = 2..10^5): each "
+            + "divergence of best-of-n is at most the continuous one (double engine)")
+    void boundsHoldOnRandomPolicies() {
+        Random rng = new Random(5);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int k = 0; k < 1500; k++) {
+            int size = 1 + rng.nextInt(12);
+            double[] w = new double[size];
+            double[] r = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = rng.nextInt(4) == 0 ? Math.pow(10, -9 * rng.nextDouble()) : rng.nextDouble();
+                r[i] = rng.nextInt(1 + size / 2);
+                total += w[i];
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            Policy policy = Policy.probabilities(w).withReward(Reward.of(r));
+            double n = Math.rint(Math.pow(10, 0.31 + 4.7 * rng.nextDouble()));
+            for (Expr[] pair : pairs()) {
+                double d = ev.evaluate(Binding.bind(pair[0], Map.of(P, policy)), Map.of(N, n));
+                double b = ev.evaluate(pair[1], Map.of(N, n));
+                assertTrue(d <= b + 1e-9 * Math.max(1, b), pair[0].show() + " at n = " + n + ": " + d + " > " + b);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("each bound over every policy on up to 12 outcomes and on bernoulli(p), every n: PROVED by the "
+            + "argument; on 3 outcomes over a finite range the boxes come first; over an unbounded one the argument")
+    void provedAndOrdered() {
+        for (Family f : new Family[] {new Family.Simplex(1, 12, Family.Rewards.TIED), new Family.Bernoulli()}) {
+            for (Expr[] pair : pairs()) {
+                Claim c = Bon.claim(pair[0]).atMost(pair[1]).forAll(P, f).forAll(N, 2, Range.INFINITY)
+                        .named("bound");
+                assertTrue(DataProcessingCertifier.applies(c), pair[0].show());
+                var r = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(c));
+                // (Thm 1 on bernoulli(p) goes to TwoOutcomeKlCertifier's argument first)
+                assertTrue((r.argument().contains("data processing") || TwoOutcomeKlCertifier.applies(c))
+                        && r.argument().contains("n = 2..infinity"), r.argument());
+            }
+        }
+        Claim finite = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
+                .forAll(N, 1, 20).named("Thm 1, 3 outcomes, n = 1..20");
+        assertTrue(DataProcessingCertifier.applies(finite) && IntervalCertifier.boxesFirst(finite));
+        var boxes = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(finite));
+        assertTrue(boxes.argument().contains("branch-and-bound"), boxes.argument());
+        Claim every = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
+                .forAll(N, 1, Range.INFINITY).named("Thm 1, 3 outcomes, every n");
+        assertFalse(IntervalCertifier.boxesFirst(every));
+        var argued = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(every));
+        assertTrue(argued.argument().contains("data processing"), argued.argument());
+    }
+
+    @Test
+    @DisplayName("not taken: the reversed relation, a lowered bound, total variation from n = 1 (its bound is "
+            + "undefined there), a policy with a symbolic parameter, two policies")
+    void takesOnlyTheBounds() {
+        Family f = Family.simplex(4);
+        Expr kl = Bon.kl(P.bestOf(N), P);
+        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atLeast(Bon.analyticalKl(N)).forAll(P, f)
+                .forAll(N, 1, 10).named("reversed")));
+        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)
+                .minus(Expr.rational(1, 1000))).forAll(P, f).forAll(N, 1, 10).named("lowered")));
+        assertFalse(DataProcessingCertifier.applies(Bon.claim(Definitions.totalVariation(P.bestOf(N), P))
+                .atMost(Definitions.totalVariationBoundMroueh(N)).forAll(P, f).forAll(N, 1, 10).named("TV from 1")));
+        Expr.Sym eps = Bon.symbol("eps");
+        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N))
+                .forAll(P, new Family.Named(Policy.spike(5, eps))).forAll(N, 1, 10).named("symbolic")));
+        PolicyVar q = Policy.variable("q");
+        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)).forAll(P, f)
+                .forAll(q, f).forAll(N, 1, 10).named("two policies")));
+    }
+}
