@@ -55,7 +55,7 @@ public final class TheoremCatalogue {
         Expr nOverN1 = n.div(n.plus(1));
         List<Entry> out = new ArrayList<>();
 
-        // every policy, every n: data processing (org.bonlab.numeric.interval.DataProcessingCertifier)
+        // every policy, every n: data processing (org.bonlab.numeric.interval.QuantileCouplingCertifier)
         out.add(entry(Bon.claim(kl).atMost(analytic), "Thm 1 (Eq. 15; v3 Thm 3.1)", p, any, n, "PROVED"));
         Expr mixture = w.times(kl).plus(Expr.constant(1).minus(w).times(Bon.kl(q.bestOf(n), q)));
         out.add(new Entry(Bon.claim(mixture).atMost(analytic).forAll(p, any).forAll(q, any)
@@ -83,10 +83,11 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(Bon.klHatMean(p, n)).atLeast(kl)
                 .forAll(p, new Family.Simplex(1, 2, Family.Rewards.ARBITRARY)).forAll(n, 1, Range.INFINITY)
                 .named("v3 Conjecture 4.4 on 1 or 2 outcomes, every n"), "PROVED"));
+        // every policy, every n: the monotone coupling of org.bonlab.numeric.interval.QuantileCouplingCertifier
         out.add(entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1),
-                "win rate (strict) <= n/(n+1) (v3 Thm 5.3)", p, tied, n));
+                "win rate (strict) <= n/(n+1) (v3 Thm 5.3)", p, tied, n, "PROVED"));
         out.add(entry(Bon.claim(Bon.winRateHalf(p.bestOf(n), p)).atMost(nOverN1),
-                "win rate (ties count half) <= n/(n+1) (v3 Thm 5.3)", p, tied, n));
+                "win rate (ties count half) <= n/(n+1) (v3 Thm 5.3)", p, tied, n, "PROVED"));
         Family onP = new Family.SameOutcomes(p);
         out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, p, n))
                 .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))

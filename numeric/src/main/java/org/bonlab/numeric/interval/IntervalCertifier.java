@@ -106,7 +106,7 @@ public final class IntervalCertifier {
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
      * ({@link GapBoundCertifier}), Lemma 2 over any simplex ({@link LemmaTwoCertifier}), Thm 1 on two outcomes for
      * every n ({@link TwoOutcomeKlCertifier}), and Thm 1 and Mroueh's bounds by data processing
-     * ({@link DataProcessingCertifier}); the last two only where the boxes do not come first ({@link #boxesFirst}).
+     * ({@link QuantileCouplingCertifier}); the last two only where the boxes do not come first ({@link #boxesFirst}).
      * A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
@@ -123,8 +123,8 @@ public final class IntervalCertifier {
         if (TwoOutcomeKlCertifier.applies(claim) && !boxesFirst) {
             return java.util.Optional.of(TwoOutcomeKlCertifier.certify(claim));
         }
-        if (DataProcessingCertifier.applies(claim) && !boxesFirst) {
-            return java.util.Optional.of(DataProcessingCertifier.certify(claim));
+        if (QuantileCouplingCertifier.applies(claim) && !boxesFirst) {
+            return java.util.Optional.of(QuantileCouplingCertifier.certify(claim));
         }
         return java.util.Optional.empty();
     }
@@ -150,12 +150,12 @@ public final class IntervalCertifier {
         }
         if (TwoOutcomeKlCertifier.applies(claim)) {
             Result r = TwoOutcomeKlCertifier.certify(claim);
-            if (r instanceof Result.Certified || !DataProcessingCertifier.applies(claim)) {
+            if (r instanceof Result.Certified || !QuantileCouplingCertifier.applies(claim)) {
                 return java.util.Optional.of(r);
             }
         }
-        if (DataProcessingCertifier.applies(claim)) {
-            return java.util.Optional.of(DataProcessingCertifier.certify(claim));
+        if (QuantileCouplingCertifier.applies(claim)) {
+            return java.util.Optional.of(QuantileCouplingCertifier.certify(claim));
         }
         return java.util.Optional.empty();
     }

@@ -22,27 +22,30 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thm 1 and Mroueh's bounds by data processing: the bounds hold on random policies (the theorem's consequence,
- * checked with the double engine), the proofs, the order against the boxes, and the claims it must not take.
+ * Thm 1, Mroueh's bounds and the win rates by the quantile coupling: the bounds hold on random policies (the
+ * argument's consequence, checked with the double engine), the proofs, the order against the boxes, and the claims
+ * it must not take.
  */
-class DataProcessingCertifierTest {
+class QuantileCouplingCertifierTest {
 
     private static final Expr.Sym N = Bon.n;
     private static final PolicyVar P = Policy.variable("p");
 
-    /** The four (divergence, bound) pairs of the argument. */
+    /** The (quantity, bound) pairs of the argument. */
     private static List<Expr[]> pairs() {
         Policy bon = P.bestOf(N);
         return List.of(new Expr[] {Bon.kl(bon, P), Bon.analyticalKl(N)},
                 new Expr[] {Definitions.kl(bon, P), Bon.analyticalKl(N)},
                 new Expr[] {Definitions.chiSquare(bon, P), Definitions.chiSquareBoundMroueh(N)},
                 new Expr[] {Definitions.hellingerSquared(bon, P), Definitions.hellingerBoundMroueh(N)},
-                new Expr[] {Definitions.totalVariation(bon, P), Definitions.totalVariationBoundMroueh(N)});
+                new Expr[] {Definitions.totalVariation(bon, P), Definitions.totalVariationBoundMroueh(N)},
+                new Expr[] {Bon.winRateStrict(bon, P), N.div(N.plus(1))},
+                new Expr[] {Bon.winRateHalf(bon, P), N.div(N.plus(1))});
     }
 
     @Test
     @DisplayName("the argument's consequence on 1500 random policies (1 to 12 outcomes, ties, n = 2..10^5): each "
-            + "divergence of best-of-n is at most the continuous one (double engine)")
+            + "divergence of best-of-n is at most the continuous one, each win rate at most n/(n+1) (double engine)")
     void boundsHoldOnRandomPolicies() {
         Random rng = new Random(5);
         DoubleEvaluator ev = new DoubleEvaluator();
@@ -77,16 +80,17 @@ class DataProcessingCertifierTest {
             for (Expr[] pair : pairs()) {
                 Claim c = Bon.claim(pair[0]).atMost(pair[1]).forAll(P, f).forAll(N, 2, Range.INFINITY)
                         .named("bound");
-                assertTrue(DataProcessingCertifier.applies(c), pair[0].show());
+                assertTrue(QuantileCouplingCertifier.applies(c), pair[0].show());
                 var r = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(c));
                 // (Thm 1 on bernoulli(p) goes to TwoOutcomeKlCertifier's argument first)
-                assertTrue((r.argument().contains("data processing") || TwoOutcomeKlCertifier.applies(c))
+                assertTrue((r.argument().contains("data processing") || r.argument().contains("monotone coupling")
+                        || TwoOutcomeKlCertifier.applies(c))
                         && r.argument().contains("n = 2..infinity"), r.argument());
             }
         }
         Claim finite = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
                 .forAll(N, 1, 20).named("Thm 1, 3 outcomes, n = 1..20");
-        assertTrue(DataProcessingCertifier.applies(finite) && IntervalCertifier.boxesFirst(finite));
+        assertTrue(QuantileCouplingCertifier.applies(finite) && IntervalCertifier.boxesFirst(finite));
         var boxes = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(finite));
         assertTrue(boxes.argument().contains("branch-and-bound"), boxes.argument());
         Claim every = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
@@ -102,17 +106,17 @@ class DataProcessingCertifierTest {
     void takesOnlyTheBounds() {
         Family f = Family.simplex(4);
         Expr kl = Bon.kl(P.bestOf(N), P);
-        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atLeast(Bon.analyticalKl(N)).forAll(P, f)
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(kl).atLeast(Bon.analyticalKl(N)).forAll(P, f)
                 .forAll(N, 1, 10).named("reversed")));
-        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)
                 .minus(Expr.rational(1, 1000))).forAll(P, f).forAll(N, 1, 10).named("lowered")));
-        assertFalse(DataProcessingCertifier.applies(Bon.claim(Definitions.totalVariation(P.bestOf(N), P))
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(Definitions.totalVariation(P.bestOf(N), P))
                 .atMost(Definitions.totalVariationBoundMroueh(N)).forAll(P, f).forAll(N, 1, 10).named("TV from 1")));
         Expr.Sym eps = Bon.symbol("eps");
-        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N))
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N))
                 .forAll(P, new Family.Named(Policy.spike(5, eps))).forAll(N, 1, 10).named("symbolic")));
         PolicyVar q = Policy.variable("q");
-        assertFalse(DataProcessingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)).forAll(P, f)
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)).forAll(P, f)
                 .forAll(q, f).forAll(N, 1, 10).named("two policies")));
     }
 }

@@ -1,0 +1,119 @@
+package org.bonlab.numeric.interval;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bonlab.Bon;
+import org.bonlab.Definitions;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Bounds of best-of-n that hold for every policy and every n because best-of-n is the continuous best-of-n seen
+ * through the quantile map: Thm 1 (Eq. 15) of Beirami et al., \( \mathrm{KL}(\pi_n \| p) \le \log n - (n-1)/n \),
+ * Mroueh (2024)'s bounds for \( \chi^2 \) ((n-1)^2/(2n-1)), the squared Hellinger distance (1 - 2 sqrt(n)/(n+1))
+ * and the total variation ((1 - 1/n) n^(-1/(n-1)), n >= 2), and the win rates of best-of-n against its base, strict
+ * and with ties counting half, at most n/(n+1) (v3 Thm 5.3); over a simplex family of any size, bernoulli(p) or a
+ * named policy, and any range of n.
+ *
+ * <p><b>The coupling.</b> Let Q be the quantile map of p in the total order of its outcomes (reward, then the
+ * tie-break order; App. C of Amini et al.): Q(u) is the outcome y with \( F_-(y) < u \le F(y) \). If U is uniform on
+ * (0, 1), Q(U) has law p; if V has density \( n v^{n-1} \) (the largest of n uniforms), Q(V) has law \( \pi_n \),
+ * since \( P(Q(V) = y) = F(y)^n - F_-(y)^n \) (Lemma 1, Eq. (7)).
+ * <ul>
+ * <li><b>Divergences</b> (data processing). No f-divergence with f convex increases under a map, so
+ *     \( D_f(\pi_n \| p) \le \int_0^1 f(n v^{n-1})\,dv \): \( x\log x \) gives Eq. (5), \( (x-1)^2 \) gives
+ *     (n-1)^2/(2n-1), \( (\sqrt x - 1)^2/2 \) gives 1 - 2 sqrt(n)/(n+1), \( |x - 1|/2 \) gives (1 - 1/n)
+ *     n^(-1/(n-1)) (the density crosses 1 at \( n^{-1/(n-1)} \)).</li>
+ * <li><b>Win rates</b> (monotone coupling). With U and V independent, Y = Q(U) ~ p and Y' = Q(V) ~ pi_n, and R, R'
+ *     their rewards, which do not decrease in u and v: R' > R forces V > U, and R' < R forces V < U. So
+ *     \( P(V > U) = P(R' > R) + P(V > U, R' = R) \). Given that U and V fall in the same interval of equal reward,
+ *     V (density increasing in v there) is stochastically larger than U (uniform there), so \( P(V > U \mid R' = R)
+ *     \ge 1/2 \). Hence \( P(R' > R) \le P(R' > R) + \tfrac12 P(R' = R) \le P(V > U) = n/(n+1) \).</li>
+ * </ul>
+ * The claim is recognised only in exactly these forms, with the divergences as {@link Bon#kl} or as
+ * {@link Definitions} writes them and the win rates as {@link Bon#winRateStrict} and {@link Bon#winRateHalf} against
+ * {@code n/(n+1)}; the argument has no numeric step, so the proof carries no covering. Over a finite range on which
+ * the box certifiers work (2 and 3 outcomes, bernoulli(p), a named policy), the boxes are tried first, since their
+ * proofs have certificates.
+ */
+public final class QuantileCouplingCertifier {
+
+    private QuantileCouplingCertifier() {
+    }
+
+    /** A divergence this argument takes: its name, its two sides and the first n its bound is defined at. */
+    private record Form(String name, Expr divergence, Expr bound, long firstN) {
+    }
+
+    private static List<Form> forms(PolicyVar p, Expr.Sym n) {
+        Policy bon = p.bestOf(n);
+        Expr eq5 = Bon.analyticalKl(n);
+        return List.of(new Form("KL (Thm 1, Eq. 15)", Bon.kl(bon, p), eq5, 1),
+                new Form("KL (Thm 1, Eq. 15)", Definitions.kl(bon, p), eq5, 1),
+                new Form("chi^2", Definitions.chiSquare(bon, p), Definitions.chiSquareBoundMroueh(n), 1),
+                new Form("squared Hellinger distance", Definitions.hellingerSquared(bon, p),
+                        Definitions.hellingerBoundMroueh(n), 1),
+                new Form("total variation", Definitions.totalVariation(bon, p),
+                        Definitions.totalVariationBoundMroueh(n), 2),
+                new Form("strict win rate (v3 Thm 5.3)", Bon.winRateStrict(bon, p), n.div(n.plus(1)), 1),
+                new Form("win rate with ties counting half (v3 Thm 5.3)", Bon.winRateHalf(bon, p), n.div(n.plus(1)),
+                        1));
+    }
+
+    /** The form of {@code claim} when the argument takes it. */
+    private static Optional<Form> form(Claim claim) {
+        if (claim.policies().size() != 1 || claim.domain().size() != 1
+                || !(claim.domain().get(0) instanceof Range.Integers range) || range.from() < 1
+                || claim.relation() == Relation.EQUALS) {
+            return Optional.empty();
+        }
+        var only = claim.policies().entrySet().iterator().next();
+        Family f = only.getValue();
+        if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
+                || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+            return Optional.empty();
+        }
+        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
+        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        for (Form form : forms(only.getKey(), range.symbol())) {
+            if (range.from() >= form.firstN() && small.equals(form.divergence()) && big.equals(form.bound())) {
+                return Optional.of(form);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code claim} is one of the bounds of the class comment (its divergence {@code <=} its bound, or
+     * swapped with {@code >=}) over one family of policies and one range of integers n.
+     */
+    public static boolean applies(Claim claim) {
+        return form(claim).isPresent();
+    }
+
+    /** The proof of a claim for which {@link #applies} holds. */
+    static IntervalCertifier.Result certify(Claim claim) {
+        Form form = form(claim).orElseThrow();
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        Family f = claim.policies().values().iterator().next();
+        String over = f instanceof Family.Simplex s ? String.format(Locale.ROOT, "every policy on %s outcomes",
+                s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
+                : f instanceof Family.Bernoulli ? "bernoulli(p), every p in [0, 1]"
+                : ((Family.Named) f).policy().describe();
+        String why = form.name().contains("win rate") ? "is at most P(V > U) = n/(n+1) for V of density n v^(n-1) "
+                + "and U uniform on (0, 1), independent (monotone coupling: pi_n and p are their images under the "
+                + "quantile map of p, rewards increase along it, and V is at least as likely above U as below it "
+                + "within a tie)" : "of best-of-n is at most that of the continuous best-of-n density n v^(n-1) on "
+                + "(0, 1) (data processing: pi_n is the image of that density under the quantile map of p, and p the "
+                + "image of the uniform one; Lemma 1)";
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, n = %d..%s: the %s %s; an "
+                + "argument with no numeric step", over, range.from(), range.unbounded() ? "infinity"
+                        : Long.toString(range.to()), form.name(), why), 0);
+    }
+}
