@@ -64,7 +64,8 @@ class TheoremCatalogueTest {
     }
 
     @Test
-    @DisplayName("assertThatClaim: passes on Thm 1, and fails on a false claim with the report and the seed")
+    @DisplayName("assertThatClaim: passes on Thm 1 (isProved too), and fails on a false claim with the report and the "
+            + "seed, and isProved on an UNDECIDED one")
     void assertions() {
         PolicyVar p = Policy.variable("p");
         Claim thm1 = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))
@@ -77,7 +78,13 @@ class TheoremCatalogueTest {
                 .isNotFalsified());
         assertTrue(e.getMessage().contains("KL is never positive") && e.getMessage().contains("seed 4")
                 && e.getMessage().contains("counterexample"), e.getMessage());
-        assertThrows(AssertionError.class, () -> assertThatClaim(thm1).isProved());
+        // Thm 1 is PROVED over the simplex by data processing; raised by 10^-9 no argument takes it, and the
+        // search leaves it UNDECIDED, which isProved rejects
+        assertThatClaim(thm1).isProved();
+        Claim raised = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n)
+                .plus(org.bonlab.expr.Expr.rational(1, 1_000_000_000))).forAll(p, Family.simplex(8))
+                .forAll(Bon.n, 1, 10_000).named("Thm 1 raised");
+        assertThrows(AssertionError.class, () -> assertThatClaim(raised).isProved());
     }
 
     @Test

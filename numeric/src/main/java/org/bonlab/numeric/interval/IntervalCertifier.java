@@ -104,10 +104,10 @@ public final class IntervalCertifier {
     /**
      * The arguments made for particular claims, tried before branch-and-bound: Conjecture 4.4 on one or two outcomes
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
-     * ({@link GapBoundCertifier}), Lemma 2 over any simplex ({@link LemmaTwoCertifier}), Thm 1 on two outcomes for
-     * every n ({@link TwoOutcomeKlCertifier}), and Thm 1 and Mroueh's bounds by data processing
-     * ({@link QuantileCouplingCertifier}); the last two only where the boxes do not come first ({@link #boxesFirst}).
-     * A proof, the reason there is none, or empty when no argument takes the claim.
+     * ({@link GapBoundCertifier}); and, only where the boxes do not come first ({@link #boxesFirst}), Thm 1 on two
+     * outcomes for every n ({@link TwoOutcomeKlCertifier}), Thm 1, Mroueh's bounds and the win rates by the quantile
+     * coupling ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), and Thm 3 and Thm 4
+     * ({@link TopOutcomeCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -116,38 +116,14 @@ public final class IntervalCertifier {
         if (GapBoundCertifier.applies(claim)) {
             return java.util.Optional.of(GapBoundCertifier.certify(claim));
         }
-        if (LemmaTwoCertifier.applies(claim)) {
-            return java.util.Optional.of(LemmaTwoCertifier.certify(claim));
-        }
-        boolean boxesFirst = boxesFirst(claim);
-        if (TwoOutcomeKlCertifier.applies(claim) && !boxesFirst) {
-            return java.util.Optional.of(TwoOutcomeKlCertifier.certify(claim));
-        }
-        if (QuantileCouplingCertifier.applies(claim) && !boxesFirst) {
-            return java.util.Optional.of(QuantileCouplingCertifier.certify(claim));
-        }
-        return java.util.Optional.empty();
+        return boxesFirst(claim) ? java.util.Optional.empty() : argued(claim);
     }
 
     /**
-     * Whether the boxes are tried before the arguments that would also take {@code claim}: over a finite range of n
-     * on a domain the box certifiers cover (a simplex of 2 or 3 outcomes, bernoulli(p), named policies), since their
-     * proofs have certificates; the arguments come after them where they do not finish.
+     * The arguments that come after the boxes where these come first ({@link #boxesFirst}): Thm 1 on two outcomes
+     * (a certificate with numeric content) before the arguments with no numeric step.
      */
-    static boolean boxesFirst(Claim claim) {
-        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)
-                || range.unbounded()) {
-            return false;
-        }
-        return SimplexCertifier.applies(claim) || claim.policies().values().stream()
-                .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli);
-    }
-
-    /** The arguments tried after the boxes ({@link #boxesFirst}), or empty when none takes the claim. */
-    private static java.util.Optional<Result> afterBoxes(Claim claim) {
-        if (!boxesFirst(claim)) {
-            return java.util.Optional.empty();
-        }
+    private static java.util.Optional<Result> argued(Claim claim) {
         if (TwoOutcomeKlCertifier.applies(claim)) {
             Result r = TwoOutcomeKlCertifier.certify(claim);
             if (r instanceof Result.Certified || !QuantileCouplingCertifier.applies(claim)) {
@@ -157,7 +133,34 @@ public final class IntervalCertifier {
         if (QuantileCouplingCertifier.applies(claim)) {
             return java.util.Optional.of(QuantileCouplingCertifier.certify(claim));
         }
+        if (LemmaTwoCertifier.applies(claim)) {
+            return java.util.Optional.of(LemmaTwoCertifier.certify(claim));
+        }
+        if (TopOutcomeCertifier.applies(claim)) {
+            return java.util.Optional.of(TopOutcomeCertifier.certify(claim));
+        }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the boxes are tried before the arguments that would also take {@code claim}, since their proofs have
+     * certificates (the arguments come after them where they do not finish): on named policies and bernoulli(p)
+     * (boxes of n reach every n on a named policy; over bernoulli(p) an unbounded range is refused at once), and on
+     * a simplex of 2 or 3 outcomes over a finite range of n (over an unbounded one the boxes would spend their whole
+     * budget before giving up).
+     */
+    static boolean boxesFirst(Claim claim) {
+        if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
+            return false;
+        }
+        return claim.policies().values().stream()
+                .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli)
+                || SimplexCertifier.applies(claim) && !range.unbounded();
+    }
+
+    /** The arguments tried after the boxes ({@link #boxesFirst}), or empty when none takes the claim. */
+    private static java.util.Optional<Result> afterBoxes(Claim claim) {
+        return boxesFirst(claim) ? argued(claim) : java.util.Optional.empty();
     }
 
     private static Result compute(Claim claim) {

@@ -51,7 +51,8 @@ public final class LemmaTwoCertifier {
         Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
         Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
         return claim.relation() != Relation.EQUALS && small.equals(kl)
-                && (big.equals(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n)) || big.equals(Bon.klHat1Mean(p, n)));
+                && (big.equals(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n))
+                        || big.equals(Bon.klHat1Mean(p, n)));
     }
 
     /** The proof of a claim for which {@link #applies} holds. */

@@ -119,7 +119,8 @@ public final class TwoOutcomeKlCertifier {
         return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, n = %d..%s: for n >= %d, with "
                 + "a the lower outcome's probability, KL <= log 2 < L_n where a <= 1/2, and where a >= 1/2 the margin "
                 + "is at least B_n(s) (s = -n log a), which increases with n, is >= (1 - e^-7) log 7 - 1 - log 2 > 0 "
-                + "for s >= 7, and has enclosures >= %.3g > 0 on s in (0, 7] at n = %d (%d outward-rounded boxes of s)%s",
+                + "for s >= 7, and has enclosures >= %.3g > 0 on s in (0, 7] at n = %d (%d outward-rounded boxes "
+                + "of s)%s",
                 family, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), first,
                 tail.smallest(), FROM, tail.boxes(), below), points + tail.boxes(),
                 IntervalCertifier.covering(Covering.Kind.TWO_OUTCOME_KL, pieces));

@@ -56,9 +56,10 @@ class SoundnessTest {
             assertTrue(f.recheck().startsWith("re-checked at 50 digits"), f.recheck());
         }
         // on the true Thm 1 the local phase spends its budget (it once stopped after about 10 evaluations at the
-        // smallest margin, 0 at n = 1, where Nelder-Mead has nowhere to go)
-        Claim thm1 = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(12))
-                .forAll(N, 1, 1_000_000).named("Thm 1");
+        // smallest margin, 0 at n = 1, where Nelder-Mead has nowhere to go); its bound raised by 10^-9, since Thm 1
+        // itself is PROVED by data processing before any search
+        Claim thm1 = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N).plus(Expr.rational(1,
+                1_000_000_000))).forAll(P, Family.simplex(12)).forAll(N, 1, 1_000_000).named("Thm 1");
         Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, new ConjectureSearch(1, 4000, null).check(thm1));
         assertTrue(u.evaluations() > 3200 + 400, u.report());
     }

@@ -96,8 +96,9 @@ class IntervalTest {
         Claim eq = Bon.claim(kl).isEqualTo(kl).forAll(Bon.n, 2, 10);
         assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(eq));
         PolicyVar p = Policy.variable("p");
-        Claim family = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n))
-                .forAll(p, Family.simplex(4)).forAll(Bon.n, 2, 10);
+        // (raised by 10^-9: Thm 1 itself is PROVED over any simplex by data processing, with no boxes)
+        Claim family = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n)
+                .plus(Expr.rational(1, 1_000_000_000))).forAll(p, Family.simplex(4)).forAll(Bon.n, 2, 10);
         IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
                 IntervalCertifier.certify(family));
         assertTrue(no.reason().contains("at most 3 outcomes"), no.reason());
