@@ -71,7 +71,7 @@ public final class TheoremCatalogue {
         out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, p, n)),
                 "Thm 3 (Eq. 21)", p, distinct, n, "PROVED"));
         out.add(entry(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, p, n)),
-                "Cor 3 (Eq. 22; v3 Thm 3.6, gap >= log(n eps_inf) + o(log n))", p, distinct, n));
+                "Cor 3 (Eq. 22; v3 Thm 3.6, gap >= log(n eps_inf) + o(log n))", p, distinct, n, "PROVED"));
         // term by term (Eqs. 24-25): pi_n(y) <= 1 - (1 - p(y))^n (org.bonlab.numeric.interval.LemmaTwoCertifier)
         out.add(entry(Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n)),
                 "Lemma 2 (Eq. 23)", p, distinct, n, "PROVED"));

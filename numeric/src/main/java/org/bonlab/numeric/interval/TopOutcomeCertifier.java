@@ -27,7 +27,22 @@ import org.bonlab.policy.PolicyVar;
  * and \( \mathrm{KL}(\pi'_n \| p') \le \log n - (n-1)/n \) by Thm 1 ({@link QuantileCouplingCertifier}) gives Eq. (27)
  * (with q = 0 on one outcome). Subtracting both sides from \( \log n - (n-1)/n \) gives Eq. (21), whose right side is
  * \( \log n - (n-1)/n \) minus that of Eq. (27) term by term: \( (1-q)(\log(n\varepsilon_\infty/(1-q)) - (n-1)/n)
- * - (n-1)q\log(1-\varepsilon_\infty) \). The argument has no numeric step, so the proof carries no covering.
+ * - (n-1)q\log(1-\varepsilon_\infty) \).
+ *
+ * <p><b>Cor 3</b> (Eq. 22), \( \log n - (n-1)/n - \mathrm{KL} \ge (1 - e^{-n\varepsilon_\infty})
+ * \log(n\varepsilon_\infty) - 1 \), follows from Thm 3 by comparing the two bounds, which depend on
+ * \( \varepsilon = \varepsilon_\infty \) and n alone. Write x = n eps and \( q = (1-\varepsilon)^n \le e^{-x} \). The
+ * difference D (Thm 3's bound minus Cor 3's) is \( [(1-q) - (1-e^{-x})]\log x - (1-q)\log(1-q) + 1 - (1-q)(n-1)/n
+ * - (n-1)q\log(1-\varepsilon) \), whose last four terms add up to at least \( 1 - (1-q)(n-1)/n \ge \max(q, 1/n) \).
+ * <ul>
+ * <li>x >= 1: the first term is >= 0 (1 - q >= 1 - e^-x, log x >= 0), so D >= 1/n.</li>
+ * <li>x < 1 and n = 1: Thm 3's bound is 0 (q = 1 - eps) and Cor 3's is negative.</li>
+ * <li>x < 1 and n >= 2, so eps <= 1/2: the first term is \( -(e^{-x} - q)\ell \) with \( \ell = -\log x > 0 \), so
+ *     D >= 0 once \( e^{-x}/q \le 1 + 1/\ell \). Since \( -\log(1-\varepsilon) - \varepsilon \le \varepsilon^2/(2(1 -
+ *     \varepsilon)) \le \varepsilon^2 \), \( e^{-x}/q \le e^{n\varepsilon^2} \le e^{x^2/2} \le 1 + e^{1/2}x^2/2 \), and
+ *     \( x^2\ell \le 1/(2e) \) on (0, 1), so \( (e^{1/2}/2)x^2 \le 0.83/(2e\ell) < 1/\ell \).</li>
+ * </ul>
+ * The argument has no numeric step, so the proof carries no covering.
  */
 public final class TopOutcomeCertifier {
 
@@ -36,8 +51,8 @@ public final class TopOutcomeCertifier {
 
     /**
      * Whether {@code claim} is {@code kl(p.bestOf(n), p) <= bound(THM4_KL_UPPER, p, n)} or {@code analyticalKl(n) -
-     * kl(p.bestOf(n), p) >= bound(THM3_GAP_LOWER, p, n)} (or either swapped), over one simplex family, bernoulli(p)
-     * or a named policy without symbols, and one range of integers n >= 1.
+     * kl(p.bestOf(n), p) >= bound(THM3_GAP_LOWER or COR3_GAP_LOWER, p, n)} (or either swapped), over one simplex
+     * family, bernoulli(p) or a named policy without symbols, and one range of integers n >= 1.
      */
     public static boolean applies(Claim claim) {
         return theorem(claim) != null;
@@ -67,6 +82,10 @@ public final class TopOutcomeCertifier {
                 && big.equals(Bon.analyticalKl(n).minus(kl))) {
             return "Thm 3 (Eq. 21)";
         }
+        if (small.equals(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, p, n))
+                && big.equals(Bon.analyticalKl(n).minus(kl))) {
+            return "Cor 3 (Eq. 22)";
+        }
         return null;
     }
 
@@ -79,10 +98,13 @@ public final class TopOutcomeCertifier {
                 s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
                 : f instanceof Family.Bernoulli ? "bernoulli(p), every p in [0, 1]"
                 : ((Family.Named) f).policy().describe();
+        String cor3 = theorem.startsWith("Cor 3") ? ", then Thm 3's bound >= Cor 3's (x = n eps_inf: the "
+                + "difference is >= 1/n for x >= 1; for x < 1, e^-x/(1 - eps_inf)^n <= e^(x^2/2) <= 1 + 1/(-log x))"
+                : "";
         return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s with eps_inf > 0, n = %d..%s: "
                 + "%s by splitting off the top outcome: KL = (1 - q) log((1 - q)/eps_inf) + q KL(pi'_n || p') + "
                 + "q (n-1) log(1 - eps_inf), q = (1 - eps_inf)^n, p' the policy without its top outcome, and "
-                + "KL(pi'_n || p') <= log n - (n-1)/n by Thm 1 (data processing); an argument with no numeric step",
-                over, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), theorem), 0);
+                + "KL(pi'_n || p') <= log n - (n-1)/n by Thm 1 (data processing)%s; an argument with no numeric step",
+                over, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), theorem, cor3), 0);
     }
 }

@@ -102,7 +102,7 @@ class TopOutcomeCertifierTest {
 
     @Test
     @DisplayName("Thm 3 and Thm 4 over every policy on up to 12 outcomes (ties) and on bernoulli(p), every n: PROVED; "
-            + "not taken: the reversed relations, Cor 3, Thm 4 lowered by 1/1000 (which the search FALSIFIES)")
+            + "not taken: the reversed relations, Cor 3 reversed, Thm 4 lowered by 1/1000 (which the search FALSIFIES)")
     void provedAndRefused() {
         Expr kl = Bon.kl(P.bestOf(N), P);
         Expr gap = Bon.analyticalKl(N).minus(kl);
@@ -122,12 +122,38 @@ class TopOutcomeCertifierTest {
                 N)).forAll(P, f).forAll(N, 1, 10).named("reversed")));
         assertFalse(TopOutcomeCertifier.applies(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, P,
                 N)).forAll(P, f).forAll(N, 1, 10).named("reversed")));
-        assertFalse(TopOutcomeCertifier.applies(Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, P,
-                N)).forAll(P, f).forAll(N, 1, 10).named("Cor 3")));
+        assertFalse(TopOutcomeCertifier.applies(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, P,
+                N)).forAll(P, f).forAll(N, 1, 10).named("Cor 3 reversed")));
         Claim lowered = Bon.claim(kl).atMost(Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, P, N)
                 .minus(Expr.rational(1, 1000))).forAll(P, f).forAll(N, 1, 100).named("Thm 4 lowered");
         assertFalse(TopOutcomeCertifier.applies(lowered));
         var v = new org.bonlab.numeric.claim.ConjectureSearch(1, 2000, null).check(lowered);
         assertInstanceOf(org.bonlab.numeric.claim.Verdict.Falsified.class, v, v.report());
+    }
+
+    @DisplayName("Cor 3 from Thm 3: at 50 digits on 400 random (eps, n), Thm 3's bound minus Cor 3's is >= 1/n where "
+            + "n eps >= 1 and >= 0 elsewhere; Cor 3 over every policy on up to 12 outcomes, every n: PROVED")
+    @Test
+    void corThreeFromThmThree() {
+        Random rng = new Random(6);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(50);
+        Expr difference = Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, P, N)
+                .minus(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, P, N));
+        for (int k = 0; k < 400; k++) {
+            double eps = k % 4 == 0 ? 1 : Math.pow(10, -8 * rng.nextDouble());
+            long n = 1 + (long) Math.pow(10, 7 * rng.nextDouble());
+            double[] w = eps == 1 ? new double[] {0, 1} : new double[] {1 - eps, eps};
+            BigDecimal d = hp.evaluate(Binding.bind(difference, Map.of(P, Policy.probabilities(w))),
+                    Map.of(N, BigDecimal.valueOf(n)));
+            double floor = n * eps >= 1 ? 1.0 / n : 0;
+            assertTrue(d.doubleValue() >= floor * (1 - 1e-12), "eps = " + eps + ", n = " + n + ": " + d.doubleValue());
+        }
+        Expr gap = Bon.analyticalKl(N).minus(Bon.kl(P.bestOf(N), P));
+        Claim cor3 = Bon.claim(gap).atLeast(Bon.bound(Quantity.BoundKind.COR3_GAP_LOWER, P, N))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.TIED)).forAll(N, 1, Range.INFINITY).named("Cor 3");
+        assertTrue(TopOutcomeCertifier.applies(cor3));
+        var r = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(cor3));
+        assertTrue(r.argument().contains("Cor 3 (Eq. 22)") && r.argument().contains("Thm 3's bound >= Cor 3's"),
+                r.argument());
     }
 }
