@@ -268,8 +268,9 @@ public final class TheoremCatalogue {
         // Beirami et al. v3's win-rate gap bound (Thm 5.4 in a secondary source's numbering): derived in the half-tie
         // form (the gap of each quantile cell is at most (n-1) p_i^2 / 2), checked here
         Expr winGap = nOverN1.minus(Bon.winRateHalf(p.bestOf(n), p));
+        // distinct rewards: each quantile cell's gap is at most n p^2/4 (QuantileCouplingCertifier)
         out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)),
-                "v3 Thm 5.4: n/(n+1) - W_half <= ((n-1)/2) e^(-H_2(p))", p, distinct, n));
+                "v3 Thm 5.4: n/(n+1) - W_half <= ((n-1)/2) e^(-H_2(p))", p, distinct, n, "PROVED"));
         out.add(new Entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)).forAll(p, upToThree)
                 .forAll(n, 1, 20).named("v3 Thm 5.4 over every policy on 2 and 3 outcomes, n = 1..20, certified"),
                 "PROVED"));

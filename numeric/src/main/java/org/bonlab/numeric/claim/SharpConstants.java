@@ -454,6 +454,18 @@ public final class SharpConstants {
                 break;
             }
         }
+        // the loop stops at the first constant not certified; the claim's own constant, tighter than that one for a
+        // difference (0 below lower + 1e-6), may still be taken by an argument made for the claim as stated
+        if (own.compareTo(lower) >= 0 && (proved == null || own.compareTo(proved) < 0) && failed != null
+                && own.compareTo(failed) < 0 && System.nanoTime() < deadline) {
+            Optional<IntervalCertifier.Result> r = IntervalCertifier.byArgument(scaled(claim, kind, own));
+            if (r.isPresent() && r.get() instanceof IntervalCertifier.Result.Certified c) {
+                evidence = "certified: " + c.argument() + " (the claim as stated; " + failed.toPlainString()
+                        + " not certified)";
+                proved = own;
+                failed = null;
+            }
+        }
         if (proved != null && failed != null && byArgument) {
             BigDecimal lo = failed;
             BigDecimal hi = proved;
@@ -481,10 +493,15 @@ public final class SharpConstants {
         return new Bracket(kind, lower, false, Optional.ofNullable(proved), witness, evidence);
     }
 
-    /** {@code small <= c big} (ratio) or {@code small <= big + c} (difference) over the claim's domain. */
+    /**
+     * {@code small <= c big} (ratio) or {@code small <= big + c} (difference) over the claim's domain; at the claim's
+     * own constant (ratio 1, difference 0) the bound is {@code big} itself, so that an argument made for the claim as
+     * stated takes it.
+     */
     private static Claim scaled(Claim claim, Kind kind, BigDecimal c) {
         Expr constant = Expr.constant(Rational.of(c));
-        Expr bound = kind == Kind.RATIO ? big(claim).times(constant) : big(claim).plus(constant);
+        boolean own = c.compareTo(kind == Kind.RATIO ? BigDecimal.ONE : BigDecimal.ZERO) == 0;
+        Expr bound = own ? big(claim) : kind == Kind.RATIO ? big(claim).times(constant) : big(claim).plus(constant);
         return new Claim(claim.name() + " (" + kind.label() + " " + c.toPlainString() + ")", small(claim),
                 Relation.AT_MOST, bound, claim.domain(), claim.policies());
     }

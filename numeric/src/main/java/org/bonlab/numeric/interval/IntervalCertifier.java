@@ -155,7 +155,9 @@ public final class IntervalCertifier {
         }
         return claim.policies().values().stream()
                 .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli)
-                || SimplexCertifier.applies(claim) && !range.unbounded();
+                || !range.unbounded() && claim.policies().values().stream().anyMatch(f -> f instanceof Family.Simplex)
+                && claim.policies().values().stream().allMatch(f -> !(f instanceof Family.Simplex s)
+                        || s.maxSize() <= SimplexCertifier.MAX_OUTCOMES);
     }
 
     /** The arguments tried after the boxes ({@link #boxesFirst}), or empty when none takes the claim. */

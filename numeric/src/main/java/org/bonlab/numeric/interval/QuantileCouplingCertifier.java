@@ -18,8 +18,9 @@ import org.bonlab.policy.PolicyVar;
  * through the quantile map: Thm 1 (Eq. 15) of Beirami et al., \( \mathrm{KL}(\pi_n \| p) \le \log n - (n-1)/n \),
  * Mroueh (2024)'s bounds for \( \chi^2 \) ((n-1)^2/(2n-1)), the squared Hellinger distance (1 - 2 sqrt(n)/(n+1))
  * and the total variation ((1 - 1/n) n^(-1/(n-1)), n >= 2), and the win rates of best-of-n against its base, strict
- * and with ties counting half, at most n/(n+1) (v3 Thm 5.3); over a simplex family of any size, bernoulli(p) or a
- * named policy, and any range of n.
+ * and with ties counting half, at most n/(n+1) (v3 Thm 5.3), and the win-rate gap n/(n+1) - W_half at most
+ * ((n-1)/2) e^(-H_2(p)) for distinct rewards (v3 Thm 5.4); over a simplex family of any size, bernoulli(p) or a named
+ * policy, and any range of n.
  *
  * <p><b>The coupling.</b> Let Q be the quantile map of p in the total order of its outcomes (reward, then the
  * tie-break order; App. C of Amini et al.): Q(u) is the outcome y with \( F_-(y) < u \le F(y) \). If U is uniform on
@@ -35,6 +36,14 @@ import org.bonlab.policy.PolicyVar;
  *     \( P(V > U) = P(R' > R) + P(V > U, R' = R) \). Given that U and V fall in the same interval of equal reward,
  *     V (density increasing in v there) is stochastically larger than U (uniform there), so \( P(V > U \mid R' = R)
  *     \ge 1/2 \). Hence \( P(R' > R) \le P(R' > R) + \tfrac12 P(R' = R) \le P(V > U) = n/(n+1) \).</li>
+ * <li><b>The win-rate gap</b> (v3 Thm 5.4, distinct rewards). Then the intervals of equal reward are the outcomes'
+ *     cells [a, b] of length p(y), and \( n/(n+1) - W_{1/2} = P(V > U, R' = R) - \tfrac12 P(R' = R) = \sum_y
+ *     \int_a^b f(v)(v - m)\,dv \) with \( f(v) = n v^{n-1} \) and m = (a + b)/2. As \( \int_a^b (v - m)\,dv = 0 \),
+ *     each term is \( \int_a^b (f(v) - f(m))(v - m)\,dv \le (f(b) - f(a))\int_a^b |v - m|\,dv \le n\,p(y)^2/4 \),
+ *     at most \( (n-1)p(y)^2/2 \) for n >= 2 (f is constant at n = 1, and the gap 0); summing gives
+ *     \( \frac{n-1}{2}e^{-H_2(p)} \). With tied rewards a cell holds several outcomes and the bound fails (four
+ *     tied outcomes of 1/4 at n = 2: 1/6 > 1/8), so the claim is taken only over distinct rewards (ordered or
+ *     arbitrary simplices, bernoulli(p)).</li>
  * </ul>
  * The claim is recognised only in exactly these forms, with the divergences as {@link Bon#kl} or as
  * {@link Definitions} writes them and the win rates as {@link Bon#winRateStrict} and {@link Bon#winRateHalf} against
@@ -47,8 +56,14 @@ public final class QuantileCouplingCertifier {
     private QuantileCouplingCertifier() {
     }
 
-    /** A divergence this argument takes: its name, its two sides and the first n its bound is defined at. */
-    private record Form(String name, Expr divergence, Expr bound, long firstN) {
+    /**
+     * A bound this argument takes: its name, its two sides, the first n its bound is defined at, and whether it needs
+     * distinct rewards.
+     */
+    private record Form(String name, Expr divergence, Expr bound, long firstN, boolean distinct) {
+        Form(String name, Expr divergence, Expr bound, long firstN) {
+            this(name, divergence, bound, firstN, false);
+        }
     }
 
     private static List<Form> forms(PolicyVar p, Expr.Sym n) {
@@ -63,7 +78,9 @@ public final class QuantileCouplingCertifier {
                         Definitions.totalVariationBoundMroueh(n), 2),
                 new Form("strict win rate (v3 Thm 5.3)", Bon.winRateStrict(bon, p), n.div(n.plus(1)), 1),
                 new Form("win rate with ties counting half (v3 Thm 5.3)", Bon.winRateHalf(bon, p), n.div(n.plus(1)),
-                        1));
+                        1),
+                new Form("win-rate gap (v3 Thm 5.4)", n.div(n.plus(1)).minus(Bon.winRateHalf(bon, p)),
+                        Definitions.winRateGapBound(p, n), 1, true));
     }
 
     /** The form of {@code claim} when the argument takes it. */
@@ -81,8 +98,11 @@ public final class QuantileCouplingCertifier {
         }
         Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
         Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        boolean distinct = f instanceof Family.Bernoulli || f instanceof Family.Simplex s
+                && (s.rewards() == Family.Rewards.ORDERED || s.rewards() == Family.Rewards.ARBITRARY);
         for (Form form : forms(only.getKey(), range.symbol())) {
-            if (range.from() >= form.firstN() && small.equals(form.divergence()) && big.equals(form.bound())) {
+            if (range.from() >= form.firstN() && (distinct || !form.distinct()) && small.equals(form.divergence())
+                    && big.equals(form.bound())) {
                 return Optional.of(form);
             }
         }
@@ -106,7 +126,10 @@ public final class QuantileCouplingCertifier {
                 s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
                 : f instanceof Family.Bernoulli ? "bernoulli(p), every p in [0, 1]"
                 : ((Family.Named) f).policy().describe();
-        String why = form.name().contains("win rate") ? "is at most P(V > U) = n/(n+1) for V of density n v^(n-1) "
+        String why = form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
+                + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), each at most "
+                + "(f(b) - f(a)) (b - a)^2/4 <= n p(y)^2/4 <= (n-1) p(y)^2/2 for n >= 2 (and 0 at n = 1)"
+                : form.name().contains("win rate") ? "is at most P(V > U) = n/(n+1) for V of density n v^(n-1) "
                 + "and U uniform on (0, 1), independent (monotone coupling: pi_n and p are their images under the "
                 + "quantile map of p, rewards increase along it, and V is at least as likely above U as below it "
                 + "within a tie)" : "of best-of-n is at most that of the continuous best-of-n density n v^(n-1) on "

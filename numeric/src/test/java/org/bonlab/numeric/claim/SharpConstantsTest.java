@@ -55,6 +55,24 @@ class SharpConstantsTest {
     }
 
     @Test
+    @DisplayName("over 12 outcomes the claim as stated is among the constants tried (last for a difference, where "
+            + "the scaled ones fail): v3 Thm 5.4 gets the upper ends 1 (ratio) and 0 (difference) from the coupling")
+    void claimAsStatedGivesTheUpperEnd() {
+        Expr winGap = N.div(N.plus(1)).minus(Bon.winRateHalf(P.bestOf(N), P));
+        Claim thm54 = Bon.claim(winGap).atMost(Definitions.winRateGapBound(P, N))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ORDERED)).forAll(N, 1, 10_000)
+                .named("Thm 5.4, <= 12 outcomes");
+        List<SharpConstants.Bracket> b = new SharpConstants(1, 1000, Duration.ofSeconds(30), 1).tighten(thm54);
+        // the ratio's lower end is 1/3 at n = 2 near a point mass (2/3 - 1/2 against 1/2)
+        assertBracket(b.get(0), 1.0 / 3, 1e-6);
+        assertEquals(BigDecimal.ONE, b.get(0).upper().orElseThrow(), b.get(0).upperEvidence());
+        assertTrue(b.get(0).upperEvidence().contains("win-rate gap (v3 Thm 5.4)"), b.get(0).upperEvidence());
+        // the difference: 1e-6 above the lower end 0 is not certified (no argument takes it), the claim as stated is
+        assertEquals(0, b.get(1).upper().orElseThrow().signum(), b.get(1).upperEvidence());
+        assertTrue(b.get(1).upperEvidence().contains("the claim as stated"), b.get(1).upperEvidence());
+    }
+
+    @Test
     @DisplayName("Cor 2 (Eq. 19) on 2 and 3 outcomes, n <= 100: ratio (log 2 - 1/2)/4 at a corner, n = 2; certified")
     void corollaryTwoRatioIsAttainedAtTheCornerAndCertified() {
         // at n = 2 near the corner p -> (1, 0): KL -> 0 and 2 n (n-1) delta -> 4, so gap/bound -> (log 2 - 1/2)/4

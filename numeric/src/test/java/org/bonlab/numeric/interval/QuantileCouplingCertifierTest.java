@@ -31,7 +31,11 @@ class QuantileCouplingCertifierTest {
     private static final Expr.Sym N = Bon.n;
     private static final PolicyVar P = Policy.variable("p");
 
-    /** The (quantity, bound) pairs of the argument. */
+    /** v3 Thm 5.4: the win-rate gap and its bound (distinct rewards only). */
+    private static final Expr[] THM54 = {N.div(N.plus(1)).minus(Bon.winRateHalf(P.bestOf(N), P)),
+        Definitions.winRateGapBound(P, N)};
+
+    /** The (quantity, bound) pairs of the argument that hold with ties too. */
     private static List<Expr[]> pairs() {
         Policy bon = P.bestOf(N);
         return List.of(new Expr[] {Bon.kl(bon, P), Bon.analyticalKl(N)},
@@ -45,7 +49,8 @@ class QuantileCouplingCertifierTest {
 
     @Test
     @DisplayName("the argument's consequence on 1500 random policies (1 to 12 outcomes, ties, n = 2..10^5): each "
-            + "divergence of best-of-n is at most the continuous one, each win rate at most n/(n+1) (double engine)")
+            + "divergence of best-of-n is at most the continuous one, each win rate at most n/(n+1), and with distinct "
+            + "rewards the win-rate gap at most (n-1)/2 sum p^2 (double engine)")
     void boundsHoldOnRandomPolicies() {
         Random rng = new Random(5);
         DoubleEvaluator ev = new DoubleEvaluator();
@@ -69,12 +74,28 @@ class QuantileCouplingCertifierTest {
                 double b = ev.evaluate(pair[1], Map.of(N, n));
                 assertTrue(d <= b + 1e-9 * Math.max(1, b), pair[0].show() + " at n = " + n + ": " + d + " > " + b);
             }
+            // v3 Thm 5.4 with distinct rewards (the same probabilities, rewards 0..size-1 in a random order)
+            double[] distinct = new double[size];
+            for (int i = 0; i < size; i++) {
+                distinct[i] = i;
+            }
+            for (int i = size - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double t = distinct[i];
+                distinct[i] = distinct[j];
+                distinct[j] = t;
+            }
+            Policy untied = Policy.probabilities(w).withReward(Reward.of(distinct));
+            double gap = ev.evaluate(Binding.bind(THM54[0], Map.of(P, untied)), Map.of(N, n));
+            double bound = ev.evaluate(Binding.bind(THM54[1], Map.of(P, untied)), Map.of(N, n));
+            assertTrue(gap <= bound + 1e-12, "Thm 5.4 at n = " + n + ": " + gap + " > " + bound);
         }
     }
 
     @Test
     @DisplayName("each bound over every policy on up to 12 outcomes and on bernoulli(p), every n: PROVED by the "
-            + "argument; on 3 outcomes over a finite range the boxes come first; over an unbounded one the argument")
+            + "argument (Thm 5.4 with distinct rewards only); on 3 outcomes over a finite range the boxes come first; "
+            + "over an unbounded one the argument")
     void provedAndOrdered() {
         for (Family f : new Family[] {new Family.Simplex(1, 12, Family.Rewards.TIED), new Family.Bernoulli()}) {
             for (Expr[] pair : pairs()) {
@@ -88,6 +109,15 @@ class QuantileCouplingCertifierTest {
                         && r.argument().contains("n = 2..infinity"), r.argument());
             }
         }
+        for (Family f : new Family[] {new Family.Simplex(1, 12, Family.Rewards.ARBITRARY), new Family.Bernoulli()}) {
+            Claim thm54 = Bon.claim(THM54[0]).atMost(THM54[1]).forAll(P, f).forAll(N, 1, Range.INFINITY)
+                    .named("Thm 5.4");
+            var r = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(thm54));
+            assertTrue(r.argument().contains("win-rate gap (v3 Thm 5.4)"), r.argument());
+        }
+        // with tied rewards it is false, and not taken
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(THM54[0]).atMost(THM54[1])
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.TIED)).forAll(N, 1, 10).named("tied")));
         Claim finite = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.analyticalKl(N)).forAll(P, Family.simplex(3))
                 .forAll(N, 1, 20).named("Thm 1, 3 outcomes, n = 1..20");
         assertTrue(QuantileCouplingCertifier.applies(finite) && IntervalCertifier.boxesFirst(finite));
