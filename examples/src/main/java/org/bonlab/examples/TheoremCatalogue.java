@@ -94,7 +94,7 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(Bon.vbonObjective(theta, p, n))
                 .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))
                 .forAll(p, distinct).forAll(theta, onP).forAll(n, 1, 1000).named("vBoN Thm 2 (Eq. 8): J >= L"),
-                "UNDECIDED"));
+                "PROVED")); // term by term: pi_bon >= n F^(n-1) p (org.bonlab.numeric.interval.VbonBoundCertifier)
         out.add(new Entry(Bon.claim(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))
                 .atLeast(Bon.vbonBound(Quantity.VbonBoundKind.L1, theta, p, n))
                 .forAll(p, distinct).forAll(theta, onP).forAll(n, 1, 1000).named("vBoN Thm 4: L >= L1"),

@@ -119,7 +119,19 @@ public final class ClaimChecker {
      * certifier's report (the fraction certified and the boxes left open) when it ran out of budget part way.
      */
     static Verdict certifyOr(Claim claim, Verdict.Undecided undecided) {
-        if (undecided.smallest() == null || undecided.undefined() > 0) {
+        if (undecided.smallest() == null) {
+            return undecided;
+        }
+        if (undecided.undefined() > 0) {
+            // boxes need both sides defined on the whole domain; an argument (an inequality between the two sides
+            // wherever both are defined) still proves the claim on its domain, and the report says what was left out
+            var argued = org.bonlab.numeric.interval.IntervalCertifier.byArgument(claim);
+            if (argued.isPresent() && argued.get() instanceof org.bonlab.numeric.interval.IntervalCertifier.Result
+                    .Certified c) {
+                return new Verdict.Proved(claim, c.argument() + String.format(Locale.ROOT, " (on the points where "
+                        + "both sides are defined; %d of the points drawn were not)", undecided.undefined()),
+                        undecided.evaluations() + c.points());
+            }
             return undecided;
         }
         var r = org.bonlab.numeric.interval.IntervalCertifier.certify(claim);

@@ -106,8 +106,9 @@ public final class IntervalCertifier {
      * ({@link TwoOutcomeEstimatorCertifier}), Thm 2 and Cor 2 (times a constant) over a simplex
      * ({@link GapBoundCertifier}); and, only where the boxes do not come first ({@link #boxesFirst}), Thm 1 on two
      * outcomes for every n ({@link TwoOutcomeKlCertifier}), Thm 1, Mroueh's bounds and the win rates by the quantile
-     * coupling ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), and Thm 3, Cor 3 and Thm 4
-     * ({@link TopOutcomeCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
+     * coupling ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), Thm 3, Cor 3 and Thm 4
+     * ({@link TopOutcomeCertifier}), and vBoN's J >= L ({@link VbonBoundCertifier}). A proof, the reason there is
+     * none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -138,6 +139,9 @@ public final class IntervalCertifier {
         }
         if (TopOutcomeCertifier.applies(claim)) {
             return java.util.Optional.of(TopOutcomeCertifier.certify(claim));
+        }
+        if (VbonBoundCertifier.applies(claim)) {
+            return java.util.Optional.of(VbonBoundCertifier.certify(claim));
         }
         return java.util.Optional.empty();
     }

@@ -1,0 +1,67 @@
+package org.bonlab.numeric.interval;
+
+import java.util.Locale;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Range;
+import org.bonlab.claim.Relation;
+import org.bonlab.expr.Expr;
+import org.bonlab.expr.Quantity;
+import org.bonlab.policy.PolicyVar;
+
+/**
+ * Thm 2 (Eq. 8) of Amini et al., the vBoN objective at least its lower bound, \( J(\theta) = -\mathrm{KL}(\pi_\theta
+ * \| \pi_{\mathrm{bon}}) \ge L(\theta) = (N-1)\mathbb{E}_{\pi_\theta}[\log F(y)] - \mathrm{KL}(\pi_\theta \| p) \)
+ * with F the strict CDF \( P(y' \prec_r y) \), for every pair of policies on the same outcomes (any families) and
+ * every N of a range, wherever both sides are defined.
+ *
+ * <p><b>The argument</b>, term by term. \( \pi_{\mathrm{bon}}(y) = (F(y) + p(y))^N - F(y)^N \ge N F(y)^{N-1} p(y) \)
+ * (for x >= y >= 0, \( x^N - y^N \ge N y^{N-1}(x - y) \), as \( t^N \) is convex), so where \( \pi_\theta(y) > 0 \),
+ * \( \log \pi_{\mathrm{bon}}(y) \ge \log N + (N-1)\log F(y) + \log p(y) \). Taking \( \mathbb{E}_{\pi_\theta} \) of
+ * \( \log \pi_{\mathrm{bon}}(y) - \log \pi_\theta(y) \) gives \( J \ge \log N + L \ge L \). The argument has no
+ * numeric step, so the proof carries no covering.
+ */
+public final class VbonBoundCertifier {
+
+    private VbonBoundCertifier() {
+    }
+
+    /**
+     * Whether {@code claim} is {@code vbonObjective(theta, p, n) >= vbonBound(L, theta, p, n)} (or swapped with
+     * {@code <=}) for the claim's two policy variables (any families) and one range of integers n >= 1.
+     */
+    public static boolean applies(Claim claim) {
+        return pair(claim) != null;
+    }
+
+    private static PolicyVar[] pair(Claim claim) {
+        if (claim.policies().size() != 2 || claim.domain().size() != 1
+                || !(claim.domain().get(0) instanceof Range.Integers range) || range.from() < 1
+                || claim.relation() == Relation.EQUALS) {
+            return null;
+        }
+        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
+        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr.Sym n = range.symbol();
+        for (PolicyVar theta : claim.policies().keySet()) {
+            for (PolicyVar p : claim.policies().keySet()) {
+                if (theta != p && big.equals(Bon.vbonObjective(theta, p, n))
+                        && small.equals(Bon.vbonBound(Quantity.VbonBoundKind.L, theta, p, n))) {
+                    return new PolicyVar[] {theta, p};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The proof of a claim for which {@link #applies} holds. */
+    static IntervalCertifier.Result certify(Claim claim) {
+        PolicyVar[] pair = pair(claim);
+        Range.Integers range = (Range.Integers) claim.domain().get(0);
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every %s and %s where both sides "
+                + "are defined, n = %d..%s: vBoN Thm 2 (Eq. 8) term by term: pi_bon(y) = (F + p)^n - F^n >= n F^(n-1) "
+                + "p(y) (convexity of t^n, F the strict CDF), so J >= log n + L >= L; an argument with no numeric step",
+                pair[0].name(), pair[1].name(), range.from(), range.unbounded() ? "infinity"
+                        : Long.toString(range.to())), 0);
+    }
+}
