@@ -67,8 +67,8 @@ public final class GapBoundCertifier {
         PolicyVar p = only.getKey();
         Expr.Sym n = range.symbol();
         Expr gap = Bon.analyticalKl(n).minus(Bon.kl(p.bestOf(n), p));
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         if (claim.relation() == Relation.EQUALS || !small.equals(gap)) {
             return java.util.Optional.empty();
         }

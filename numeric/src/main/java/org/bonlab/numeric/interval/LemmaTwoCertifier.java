@@ -48,8 +48,8 @@ public final class LemmaTwoCertifier {
         PolicyVar p = only.getKey();
         Expr.Sym n = range.symbol();
         Expr kl = Bon.kl(p.bestOf(n), p);
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         return claim.relation() != Relation.EQUALS && small.equals(kl)
                 && (big.equals(Bon.bound(Quantity.BoundKind.LEMMA2_KL_UPPER, p, n))
                         || big.equals(Bon.klHat1Mean(p, n)));
@@ -57,14 +57,10 @@ public final class LemmaTwoCertifier {
 
     /** The proof of a claim for which {@link #applies} holds. */
     static IntervalCertifier.Result certify(Claim claim) {
-        Range.Integers range = (Range.Integers) claim.domain().get(0);
-        Family f = claim.policies().values().iterator().next();
-        String over = f instanceof Family.Simplex s ? String.format(Locale.ROOT, "every policy on %s outcomes",
-                s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
-                : "bernoulli(p), every p in [0, 1]";
-        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, n = %d..%s: term by term "
-                + "(Eqs. 24-25), pi_n(y) = F(y)^n - F_-(y)^n <= 1 - (1 - p(y))^n since (x + p)^n - x^n does not "
-                + "decrease in x and F_-(y) <= 1 - p(y), and log increases; an argument with no numeric step", over,
-                range.from(), range.unbounded() ? "infinity" : Long.toString(range.to())), 0);
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, %s: term by term (Eqs. "
+                + "24-25), pi_n(y) = F(y)^n - F_-(y)^n <= 1 - (1 - p(y))^n since (x + p)^n - x^n does not decrease in "
+                + "x and F_-(y) <= 1 - p(y), and log increases; an argument with no numeric step",
+                Arguments.over(claim.policies().values().iterator().next()),
+                Arguments.range((Range.Integers) claim.domain().get(0))), 0);
     }
 }

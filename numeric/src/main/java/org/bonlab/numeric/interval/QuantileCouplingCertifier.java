@@ -96,8 +96,8 @@ public final class QuantileCouplingCertifier {
                 || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
             return Optional.empty();
         }
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         boolean distinct = f instanceof Family.Bernoulli || f instanceof Family.Simplex s
                 && (s.rewards() == Family.Rewards.ORDERED || s.rewards() == Family.Rewards.ARBITRARY);
         for (Form form : forms(only.getKey(), range.symbol())) {
@@ -120,12 +120,6 @@ public final class QuantileCouplingCertifier {
     /** The proof of a claim for which {@link #applies} holds. */
     static IntervalCertifier.Result certify(Claim claim) {
         Form form = form(claim).orElseThrow();
-        Range.Integers range = (Range.Integers) claim.domain().get(0);
-        Family f = claim.policies().values().iterator().next();
-        String over = f instanceof Family.Simplex s ? String.format(Locale.ROOT, "every policy on %s outcomes",
-                s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
-                : f instanceof Family.Bernoulli ? "bernoulli(p), every p in [0, 1]"
-                : ((Family.Named) f).policy().describe();
         String why = form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
                 + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), each at most "
                 + "(f(b) - f(a)) (b - a)^2/4 <= n p(y)^2/4 <= (n-1) p(y)^2/2 for n >= 2 (and 0 at n = 1)"
@@ -135,8 +129,8 @@ public final class QuantileCouplingCertifier {
                 + "within a tie)" : "of best-of-n is at most that of the continuous best-of-n density n v^(n-1) on "
                 + "(0, 1) (data processing: pi_n is the image of that density under the quantile map of p, and p the "
                 + "image of the uniform one; Lemma 1)";
-        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, n = %d..%s: the %s %s; an "
-                + "argument with no numeric step", over, range.from(), range.unbounded() ? "infinity"
-                        : Long.toString(range.to()), form.name(), why), 0);
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, %s: the %s %s; an argument "
+                + "with no numeric step", Arguments.over(claim.policies().values().iterator().next()),
+                Arguments.range((Range.Integers) claim.domain().get(0)), form.name(), why), 0);
     }
 }

@@ -72,8 +72,8 @@ public final class TopOutcomeCertifier {
         }
         PolicyVar p = only.getKey();
         Expr.Sym n = range.symbol();
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         Expr kl = Bon.kl(p.bestOf(n), p);
         if (small.equals(kl) && big.equals(Bon.bound(Quantity.BoundKind.THM4_KL_UPPER, p, n))) {
             return "Thm 4 (Eq. 27)";
@@ -92,19 +92,14 @@ public final class TopOutcomeCertifier {
     /** The proof of a claim for which {@link #applies} holds. */
     static IntervalCertifier.Result certify(Claim claim) {
         String theorem = theorem(claim);
-        Range.Integers range = (Range.Integers) claim.domain().get(0);
-        Family f = claim.policies().values().iterator().next();
-        String over = f instanceof Family.Simplex s ? String.format(Locale.ROOT, "every policy on %s outcomes",
-                s.minSize() == s.maxSize() ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
-                : f instanceof Family.Bernoulli ? "bernoulli(p), every p in [0, 1]"
-                : ((Family.Named) f).policy().describe();
         String cor3 = theorem.startsWith("Cor 3") ? ", then Thm 3's bound >= Cor 3's (x = n eps_inf: the "
                 + "difference is >= 1/n for x >= 1; for x < 1, e^-x/(1 - eps_inf)^n <= e^(x^2/2) <= 1 + 1/(-log x))"
                 : "";
-        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s with eps_inf > 0, n = %d..%s: "
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s with eps_inf > 0, %s: "
                 + "%s by splitting off the top outcome: KL = (1 - q) log((1 - q)/eps_inf) + q KL(pi'_n || p') + "
                 + "q (n-1) log(1 - eps_inf), q = (1 - eps_inf)^n, p' the policy without its top outcome, and "
                 + "KL(pi'_n || p') <= log n - (n-1)/n by Thm 1 (data processing)%s; an argument with no numeric step",
-                over, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), theorem, cor3), 0);
+                Arguments.over(claim.policies().values().iterator().next()),
+                Arguments.range((Range.Integers) claim.domain().get(0)), theorem, cor3), 0);
     }
 }

@@ -112,16 +112,12 @@ public final class TwoOutcomeKlCertifier {
             pieces.add(new Covering.Piece(headParts(claim), first, range.unbounded() ? Double.POSITIVE_INFINITY
                     : range.to(), new double[0], new double[0], tail.smallest()));
         }
-        String family = claim.policies().values().iterator().next() instanceof Family.Simplex s
-                ? String.format(Locale.ROOT, "every policy on %s outcomes", s.minSize() == s.maxSize()
-                        ? Integer.toString(s.maxSize()) : s.minSize() + " to " + s.maxSize())
-                : "bernoulli(p), every p in [0, 1]";
-        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, n = %d..%s: for n >= %d, with "
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, %s: for n >= %d, with "
                 + "a the lower outcome's probability, KL <= log 2 < L_n where a <= 1/2, and where a >= 1/2 the margin "
                 + "is at least B_n(s) (s = -n log a), which increases with n, is >= (1 - e^-7) log 7 - 1 - log 2 > 0 "
                 + "for s >= 7, and has enclosures >= %.3g > 0 on s in (0, 7] at n = %d (%d outward-rounded boxes "
                 + "of s)%s",
-                family, range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), first,
+                Arguments.over(claim.policies().values().iterator().next()), Arguments.range(range), first,
                 tail.smallest(), FROM, tail.boxes(), below), points + tail.boxes(),
                 IntervalCertifier.covering(Covering.Kind.TWO_OUTCOME_KL, pieces));
     }

@@ -43,8 +43,8 @@ public final class VbonBoundCertifier {
 
     /** The theorem of a claim {@link #applies} takes, by the sides' kinds. */
     private static String theorem(Claim claim) {
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         boolean bigIsJ = big instanceof Quantity.VbonObjective;
         boolean smallIsL1 = small instanceof Quantity.VbonBound b && b.kind() == Quantity.VbonBoundKind.L1;
         return bigIsJ && !smallIsL1 ? "vBoN Thm 2 (Eq. 8), J >= L" : bigIsJ ? "vBoN Thm 3 (Eq. 16), J >= L1"
@@ -57,8 +57,8 @@ public final class VbonBoundCertifier {
                 || claim.relation() == Relation.EQUALS) {
             return null;
         }
-        Expr small = claim.relation() == Relation.AT_MOST ? claim.lhs() : claim.rhs();
-        Expr big = claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
+        Expr small = Arguments.small(claim);
+        Expr big = Arguments.big(claim);
         Expr.Sym n = range.symbol();
         for (PolicyVar theta : claim.policies().keySet()) {
             for (PolicyVar p : claim.policies().keySet()) {
@@ -86,8 +86,7 @@ public final class VbonBoundCertifier {
         String ll1 = "L - L1 = (n - 1 - gamma) E[log F] + alpha H(pi_theta) + (beta - 1) KL, each term >= 0";
         String why = theorem.contains("Thm 2") ? jl : theorem.contains("Thm 4") ? ll1 : jl + "; " + ll1;
         return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every %s and %s where both sides "
-                + "are defined, n = %d..%s: %s term by term: %s; an argument with no numeric step", pair[0].name(),
-                pair[1].name(), range.from(), range.unbounded() ? "infinity" : Long.toString(range.to()), theorem,
-                why), 0);
+                + "are defined, %s: %s term by term: %s; an argument with no numeric step", pair[0].name(),
+                pair[1].name(), Arguments.range(range), theorem, why), 0);
     }
 }
