@@ -107,8 +107,8 @@ public final class IntervalCertifier {
      * ({@link GapBoundCertifier}); and, only where the boxes do not come first ({@link #boxesFirst}), Thm 1 on two
      * outcomes for every n ({@link TwoOutcomeKlCertifier}), Thm 1, Mroueh's bounds and the win rates by the quantile
      * coupling ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), Thm 3, Cor 3 and Thm 4
-     * ({@link TopOutcomeCertifier}), and vBoN's J >= L ({@link VbonBoundCertifier}). A proof, the reason there is
-     * none, or empty when no argument takes the claim.
+     * ({@link TopOutcomeCertifier}), vBoN's J >= L >= L1 ({@link VbonBoundCertifier}) and Cor 1
+     * ({@link PromptAverageCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -143,6 +143,9 @@ public final class IntervalCertifier {
         if (VbonBoundCertifier.applies(claim)) {
             return java.util.Optional.of(VbonBoundCertifier.certify(claim));
         }
+        if (PromptAverageCertifier.applies(claim)) {
+            return java.util.Optional.of(PromptAverageCertifier.certify(claim));
+        }
         return java.util.Optional.empty();
     }
 
@@ -154,12 +157,14 @@ public final class IntervalCertifier {
      * budget before giving up).
      */
     static boolean boxesFirst(Claim claim) {
+        if (claim.policies().values().stream()
+                .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli)) {
+            return true;
+        }
         if (claim.domain().size() != 1 || !(claim.domain().get(0) instanceof Range.Integers range)) {
             return false;
         }
-        return claim.policies().values().stream()
-                .allMatch(f -> f instanceof Family.Named || f instanceof Family.Bernoulli)
-                || !range.unbounded() && claim.policies().values().stream().anyMatch(f -> f instanceof Family.Simplex)
+        return !range.unbounded() && claim.policies().values().stream().anyMatch(f -> f instanceof Family.Simplex)
                 && claim.policies().values().stream().allMatch(f -> !(f instanceof Family.Simplex s)
                         || s.maxSize() <= SimplexCertifier.MAX_OUTCOMES);
     }
