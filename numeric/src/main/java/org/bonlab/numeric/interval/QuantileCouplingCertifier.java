@@ -111,14 +111,46 @@ public final class QuantileCouplingCertifier {
 
     /**
      * Whether {@code claim} is one of the bounds of the class comment (its divergence {@code <=} its bound, or
-     * swapped with {@code >=}) over one family of policies and one range of integers n.
+     * swapped with {@code >=}) over one family of policies and one range of integers n, or the rewind-and-repeat
+     * bound {@code kl(p.rewindAndRepeat(t), p) <= -log(1 - t)} over one family and t within [0, 1].
      */
     public static boolean applies(Claim claim) {
-        return form(claim).isPresent();
+        return form(claim).isPresent() || rewind(claim);
+    }
+
+    /**
+     * Rewind-and-repeat at quantile threshold t is the image under the quantile map of the uniform density on
+     * [t, 1], whose KL to the uniform one on [0, 1] is -log(1 - t); so its KL to p is at most that.
+     */
+    private static boolean rewind(Claim claim) {
+        if (claim.policies().size() != 1 || claim.domain().size() != 1
+                || !(claim.domain().get(0) instanceof Range.Reals t) || !(t.lower() >= 0 && t.upper() <= 1)
+                || claim.relation() == Relation.EQUALS) {
+            return false;
+        }
+        var only = claim.policies().entrySet().iterator().next();
+        Family f = only.getValue();
+        if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
+                || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+            return false;
+        }
+        PolicyVar p = only.getKey();
+        Expr.Sym s = t.symbol();
+        return Arguments.small(claim).equals(Bon.kl(p.rewindAndRepeat(s), p))
+                && Arguments.big(claim).equals(Bon.log(Expr.constant(1).minus(s)).unaryMinus());
     }
 
     /** The proof of a claim for which {@link #applies} holds. */
     static IntervalCertifier.Result certify(Claim claim) {
+        if (form(claim).isEmpty()) {
+            Range.Reals t = (Range.Reals) claim.domain().get(0);
+            return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, %s in [%s, %s]: "
+                    + "rewind-and-repeat at threshold t is the image of the uniform density on [t, 1] under the "
+                    + "quantile map of p, and p that of the uniform one on [0, 1], so its KL to p is at most theirs, "
+                    + "-log(1 - t) (data processing; pointwise, pi/p = a/(1 - t) <= 1/(1 - t)); an argument with no "
+                    + "numeric step", Arguments.over(claim.policies().values().iterator().next()), t.symbol().name(),
+                    t.lower(), t.upper()), 0);
+        }
         Form form = form(claim).orElseThrow();
         String why = form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
                 + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), each at most "

@@ -149,4 +149,24 @@ class QuantileCouplingCertifierTest {
         assertFalse(QuantileCouplingCertifier.applies(Bon.claim(kl).atMost(Bon.analyticalKl(N)).forAll(P, f)
                 .forAll(q, f).forAll(N, 1, 10).named("two policies")));
     }
+
+    @Test
+    @DisplayName("rewind-and-repeat: KL <= -log(1 - t) over every policy on up to 12 outcomes and t in [0, 1): "
+            + "PROVED through the search; the bound halved is not taken, and FALSIFIED")
+    void rewindAndRepeat() {
+        Expr.Sym t = Bon.symbol("t");
+        Expr kl = Bon.kl(P.rewindAndRepeat(t), P);
+        Expr bound = Bon.log(Expr.constant(1).minus(t)).unaryMinus();
+        Claim c = Bon.claim(kl).atMost(bound).forAll(P, Family.simplex(12)).forAllReals(t, 0, 1).named("rewind");
+        assertTrue(QuantileCouplingCertifier.applies(c));
+        org.bonlab.numeric.claim.Verdict v = new org.bonlab.numeric.claim.ConjectureSearch(1, 400, null).check(c);
+        assertTrue(v instanceof org.bonlab.numeric.claim.Verdict.Proved && v.report().contains("rewind-and-repeat"),
+                v.report());
+        // uniform(1000) at t = 0.9 has KL exactly log 10 = -log(1 - t): the bound is tight, so halving it is false
+        Claim halved = Bon.claim(kl).atMost(bound.div(2L)).forAll(P, Family.simplex(12)).forAllReals(t, 0, 1)
+                .named("halved");
+        assertFalse(QuantileCouplingCertifier.applies(halved));
+        assertInstanceOf(org.bonlab.numeric.claim.Verdict.Falsified.class,
+                new org.bonlab.numeric.claim.ConjectureSearch(1, 4000, null).check(halved));
+    }
 }
