@@ -19,7 +19,8 @@ import org.bonlab.policy.PolicyVar;
  * Mroueh (2024)'s bounds for \( \chi^2 \) ((n-1)^2/(2n-1)), the squared Hellinger distance (1 - 2 sqrt(n)/(n+1))
  * and the total variation ((1 - 1/n) n^(-1/(n-1)), n >= 2), and the win rates of best-of-n against its base, strict
  * and with ties counting half, at most n/(n+1) (v3 Thm 5.3), and the win-rate gap n/(n+1) - W_half at most
- * ((n-1)/2) e^(-H_2(p)) for distinct rewards (v3 Thm 5.4); over a simplex family of any size, bernoulli(p) or a named
+ * ((n-1)/2) e^(-H_2(p)) for distinct rewards (v3 Thm 5.4), and the reverse KL(p || pi_n) at most n - 1 - log n
+ * (Mroueh's integral bound with f(x) = -log x); over a simplex family of any size, bernoulli(p) or a named
  * policy, and any range of n.
  *
  * <p><b>The coupling.</b> Let Q be the quantile map of p in the total order of its outcomes (reward, then the
@@ -29,8 +30,9 @@ import org.bonlab.policy.PolicyVar;
  * <ul>
  * <li><b>Divergences</b> (data processing). No f-divergence with f convex increases under a map, so
  *     \( D_f(\pi_n \| p) \le \int_0^1 f(n v^{n-1})\,dv \): \( x\log x \) gives Eq. (5), \( (x-1)^2 \) gives
- *     (n-1)^2/(2n-1), \( (\sqrt x - 1)^2/2 \) gives 1 - 2 sqrt(n)/(n+1), \( |x - 1|/2 \) gives (1 - 1/n)
- *     n^(-1/(n-1)) (the density crosses 1 at \( n^{-1/(n-1)} \)).</li>
+ *     (n-1)^2/(2n-1), \( (\sqrt x - 1)^2/2 \) gives 1 - 2 sqrt(n)/(n+1), \( -\log x \) (the reverse KL) gives
+ *     n - 1 - log n, \( |x - 1|/2 \) gives (1 - 1/n) n^(-1/(n-1)) (the density crosses 1 at
+ *     \( n^{-1/(n-1)} \)).</li>
  * <li><b>Win rates</b> (monotone coupling). With U and V independent, Y = Q(U) ~ p and Y' = Q(V) ~ pi_n, and R, R'
  *     their rewards, which do not decrease in u and v: R' > R forces V > U, and R' < R forces V < U. So
  *     \( P(V > U) = P(R' > R) + P(V > U, R' = R) \). Given that U and V fall in the same interval of equal reward,
@@ -80,7 +82,18 @@ public final class QuantileCouplingCertifier {
                 new Form("win rate with ties counting half (v3 Thm 5.3)", Bon.winRateHalf(bon, p), n.div(n.plus(1)),
                         1),
                 new Form("win-rate gap (v3 Thm 5.4)", n.div(n.plus(1)).minus(Bon.winRateHalf(bon, p)),
-                        Definitions.winRateGapBound(p, n), 1, true));
+                        Definitions.winRateGapBound(p, n), 1, true),
+                new Form("reverse KL, KL(p || pi_n) (the f-divergence of f(x) = -log x)", Bon.kl(p, bon),
+                        Definitions.fDivergenceBoundMroueh(n, X, Bon.log(X).unaryMinus()), 1));
+    }
+
+    /** The symbol of f in {@link Definitions#fDivergenceBoundMroueh}; a bound is matched by its definition alone. */
+    private static final Expr.Sym X = Expr.symbol("x");
+
+    /** Whether two sides are the same: equal, or definitions ({@link Bon#define}) with equal bodies, however named. */
+    private static boolean same(Expr a, Expr b) {
+        return a.equals(b) || a instanceof Expr.Defined d && b instanceof Expr.Defined e
+                && d.definition().equals(e.definition());
     }
 
     /** The form of {@code claim} when the argument takes it. */
@@ -101,8 +114,8 @@ public final class QuantileCouplingCertifier {
         boolean distinct = f instanceof Family.Bernoulli || f instanceof Family.Simplex s
                 && (s.rewards() == Family.Rewards.ORDERED || s.rewards() == Family.Rewards.ARBITRARY);
         for (Form form : forms(only.getKey(), range.symbol())) {
-            if (range.from() >= form.firstN() && (distinct || !form.distinct()) && small.equals(form.divergence())
-                    && big.equals(form.bound())) {
+            if (range.from() >= form.firstN() && (distinct || !form.distinct()) && same(small, form.divergence())
+                    && same(big, form.bound())) {
                 return Optional.of(form);
             }
         }

@@ -1,5 +1,6 @@
 package org.bonlab.numeric.interval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,5 +169,43 @@ class QuantileCouplingCertifierTest {
         assertFalse(QuantileCouplingCertifier.applies(halved));
         assertInstanceOf(org.bonlab.numeric.claim.Verdict.Falsified.class,
                 new org.bonlab.numeric.claim.ConjectureSearch(1, 4000, null).check(halved));
+    }
+
+    @Test
+    @DisplayName("the reverse KL(p || pi_n) <= int_0^1 -log(n u^(n-1)) du = n - 1 - log n: below the bound on 200 random "
+            + "policies; PROVED over every policy on up to 12 outcomes for every n, and on uniform(4) after the boxes "
+            + "(which do not enclose integrals); -log(u) in place of -log(x) is another f and not taken")
+    void reverseKl() {
+        Expr.Sym x = Bon.symbol("x");
+        Expr reverse = Bon.kl(P, P.bestOf(N));
+        Expr bound = Definitions.fDivergenceBoundMroueh(N, x, Bon.log(x).unaryMinus());
+        Random rng = new Random(8);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int k = 0; k < 200; k++) {
+            int size = 1 + rng.nextInt(12);
+            double[] w = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = 0.001 + rng.nextDouble();
+                total += w[i];
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            double n = Math.rint(Math.pow(10, 3 * rng.nextDouble()));
+            double d = ev.evaluate(Binding.bind(reverse, Map.of(P, Policy.probabilities(w))), Map.of(N, n));
+            assertTrue(d <= n - 1 - Math.log(n) + 1e-9 * n, "n = " + n + ": " + d);
+        }
+        assertEquals(999 - Math.log(1000), ev.evaluate(bound, Map.of(N, 1000.0)), 1e-9);
+        for (Family f : new Family[] {new Family.Simplex(1, 12, Family.Rewards.TIED),
+            new Family.Named(Policy.uniform(4))}) {
+            Claim c = Bon.claim(reverse).atMost(bound).forAll(P, f).forAll(N, 1, Range.INFINITY).named("reverse KL");
+            assertTrue(QuantileCouplingCertifier.applies(c));
+            var r = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(c));
+            assertTrue(r.argument().contains("reverse KL"), r.argument());
+        }
+        Expr.Sym u = Bon.symbol("u");
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(reverse).atMost(Definitions.fDivergenceBoundMroueh(N,
+                x, Bon.log(u).unaryMinus())).forAll(P, Family.simplex(3)).forAll(N, 1, 10).named("other f")));
     }
 }
