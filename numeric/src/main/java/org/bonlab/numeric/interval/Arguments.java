@@ -26,6 +26,15 @@ final class Arguments {
         return claim.relation() == Relation.AT_MOST ? claim.rhs() : claim.lhs();
     }
 
+    /**
+     * Whether the arguments with no numeric step take a family: any simplex, bernoulli(p), or a named policy without
+     * symbols (one with a symbolic parameter is a family over that symbol, which they do not read).
+     */
+    static boolean anyPolicy(Family f) {
+        return f instanceof Family.Simplex || f instanceof Family.Bernoulli
+                || f instanceof Family.Named named && named.policy().symbols().isEmpty();
+    }
+
     /** "every policy on 1 to 12 outcomes", "bernoulli(p), every p in [0, 1]", or the named policy. */
     static String over(Family f) {
         if (f instanceof Family.Simplex s) {

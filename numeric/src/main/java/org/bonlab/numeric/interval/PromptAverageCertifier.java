@@ -43,8 +43,7 @@ public final class PromptAverageCertifier {
             return false;
         }
         for (Family f : claim.policies().values()) {
-            if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
-                    || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+            if (!Arguments.anyPolicy(f)) {
                 return false;
             }
         }

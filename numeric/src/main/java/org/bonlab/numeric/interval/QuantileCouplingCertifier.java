@@ -105,8 +105,7 @@ public final class QuantileCouplingCertifier {
         }
         var only = claim.policies().entrySet().iterator().next();
         Family f = only.getValue();
-        if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
-                || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+        if (!Arguments.anyPolicy(f)) {
             return Optional.empty();
         }
         Expr small = Arguments.small(claim);
@@ -143,8 +142,7 @@ public final class QuantileCouplingCertifier {
         }
         var only = claim.policies().entrySet().iterator().next();
         Family f = only.getValue();
-        if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
-                || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+        if (!Arguments.anyPolicy(f)) {
             return false;
         }
         PolicyVar p = only.getKey();

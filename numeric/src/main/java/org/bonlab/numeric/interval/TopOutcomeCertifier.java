@@ -66,8 +66,7 @@ public final class TopOutcomeCertifier {
         }
         var only = claim.policies().entrySet().iterator().next();
         Family f = only.getValue();
-        if (!(f instanceof Family.Simplex || f instanceof Family.Bernoulli
-                || f instanceof Family.Named named && named.policy().symbols().isEmpty())) {
+        if (!Arguments.anyPolicy(f)) {
             return null;
         }
         PolicyVar p = only.getKey();
