@@ -11,7 +11,7 @@ rounds="${1:-5}"; evals="${2:-2000000}"; secs="${3:-8}"
 "$root/bonlab" --version >/dev/null   # build first if needed, outside the timings
 cp="$root/examples/target/bonlab-examples-0.1.0-SNAPSHOT.jar:$root/examples/target/lib/*"
 # the JVM flags the bonlab launcher runs 'check' with (its collector above all): read from the launcher itself
-eval "$(grep '^flags=' "$root/bonlab")"
+eval "$(grep -e "^flags=" -e "transparent_hugepage/enabled" "$root/bonlab")"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 ours=(); peer=(); ours_wall=()
 for ((i = 1; i <= rounds; i++)); do

@@ -47,6 +47,8 @@ public final class DoubleEvaluator {
     private record WinSums(double n, double[] sums) {
     }
     private final Cache<BestOfKl> klKernels = new Cache<>();
+    /** Outcomes from which the win rates of best-of-n use the kernel of {@link BestOfKl} (built once per policy). */
+    private static final int KERNEL_SIZE = 4096;
 
     /**
      * What an evaluator keeps per base policy: most evaluators (one per point of a search) see one base policy, held
@@ -667,7 +669,10 @@ public final class DoubleEvaluator {
                 WinSums known = fixed ? winSums.get(base) : null;
                 double[] st = known != null && known.n() == n ? known.sums() : null;
                 if (st == null) {
-                    st = Quantities.bestOfWinSums(p, n);
+                    // a large fixed policy: the kernel's pass with F^n carried down the ranks (one exp per outcome)
+                    st = fixed && p.size() >= KERNEL_SIZE
+                            ? klKernels.computeIfAbsent(base, k -> new BestOfKl(basePmf(k, bindings))).winSums(n)
+                            : Quantities.bestOfWinSums(p, n);
                     if (fixed) {
                         winSums.put(base, new WinSums(n, st));
                     }

@@ -55,6 +55,42 @@ class WinRateSweepTest {
     }
 
     @Test
+    @DisplayName("large policies: the kernel's carried powers give the sums over groups to 2e-15, ties by groups")
+    void kernelOnLargePolicies() {
+        double[] rewards = new double[6000];
+        double[] weights = new double[6000];
+        for (int i = 0; i < rewards.length; i++) {
+            rewards[i] = i / 3; // groups of three tied outcomes
+            weights[i] = 1.0 / 6000;
+        }
+        List<Policy> policies = List.of(Policy.zipf(100_000, 1.1), Policy.uniform(50_000),
+                Policy.geometric(5000, 0.999), Policy.probabilities(weights).withReward(rewards));
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (Policy p : policies) {
+            RankedPmf base = ev.pmf(p, Map.of());
+            org.bonlab.numeric.quantity.BestOfKl kernel = new org.bonlab.numeric.quantity.BestOfKl(base);
+            for (long n : new long[] {1, 2, 7, 100, 12_345, 1_000_000, 1_000_000_000}) {
+                double[] byGroups = Quantities.bestOfWinSums(base, n);
+                double[] carried = kernel.winSums(n);
+                String what = p.describe() + " n=" + n;
+                // the win rates are 1 - S and 1 - (S + T)/2: absolute accuracy is what counts (on geometric(5000,
+                // 0.999) at n = 10^6, T = 7.7562868387675e-9 by 40-digit mpmath: the kernel is within 2e-14
+                // relative, the sum over groups 1.6e-12)
+                assertEquals(byGroups[0], carried[0], 2e-15, what + " S");
+                assertEquals(byGroups[1], carried[1], 2e-15, what + " T");
+                // the engine routes a policy this large through the kernel
+                Expr half = Bon.winRateHalf(p.bestOf(Expr.constant(n)), p);
+                assertEquals(1 - 0.5 * (byGroups[0] + byGroups[1]), ev.evaluate(half), 1e-14, what + " engine");
+            }
+        }
+        // against 50 digits on uniform(5000) at n = 3: W_1/2 = 1 - (S + T)/2 with S_3 and T_3 power sums
+        Policy u = Policy.uniform(5000);
+        Expr strict = Bon.winRateStrict(u.bestOf(Expr.constant(3)), u);
+        double exact = new HighPrecisionEvaluator(50).evaluate(strict, Map.of()).doubleValue();
+        assertEquals(exact, ev.evaluate(strict), 4e-15 * exact);
+    }
+
+    @Test
     @DisplayName("a small strict win rate (near-degenerate policy at n = 1) is left to the sum over pi_n, accurate")
     void smallStrictRateDefers() {
         Policy p = Policy.probabilities("1e-9", "0.999999999");

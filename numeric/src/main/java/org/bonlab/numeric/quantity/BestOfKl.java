@@ -35,9 +35,13 @@ public final class BestOfKl {
     private final double[] b;      // log(F_{i-1}/F_i), -inf at rank 0
     private final double[] logNegB; // log(-b_i)
     private final double[] logP;   // log p_i: the PMF's own array, shared
+    private final RankedPmf pmf;
+    private final boolean ties;    // whether the reward has ties ({@link #winSums} sums over tie groups then)
 
     public BestOfKl(RankedPmf p) {
         int size = p.size();
+        pmf = p;
+        ties = p.ranking().hasTies();
         a = p.sharedLogCdf();
         logP = p.sharedLogProbabilities();
         b = new double[size];
@@ -145,6 +149,83 @@ public final class BestOfKl {
             power *= exp;
         }
         return new double[] {sum, compensation};
+    }
+
+    /**
+     * S and T of {@link Quantities#bestOfWinSums} (the win rates of best-of-n against p, Thm 5.3 of Beirami et al.
+     * v3): \( S = \sum_i p_i F_i^n \) and \( T = \sum_i p_i F_{i-1}^n \) for a reward without ties.
+     *
+     * @implNote From the top rank down with \( F_i^n \) carried as in {@link #kl} (\( F_{i-1}^n = F_i^n e^{n b_i} \),
+     *     \( e^{n b_i} \) by its Taylor polynomial where \( |n b_i| \le 10^{-2} \), restarted from
+     *     \( e^{n a_i} \) every 16 ranks): one exp per outcome (\( p_i \)) instead of two. Ranks where
+     *     \( F_i^n \) underflows add nothing and are skipped. With ties, the sums over tie groups of
+     *     {@link Quantities#bestOfWinSums}.
+     */
+    public double[] winSums(double n) {
+        Quantities.requireSampleCount(n);
+        if (ties) {
+            return Quantities.bestOfWinSums(pmf, n);
+        }
+        int size = a.length;
+        int start = firstNotNegligible(n);
+        int span = size - start;
+        if (span < PARALLEL_SPAN) {
+            double[] part = partialWinSums(n, start, size);
+            return new double[] {part[0] + part[1], part[2] + part[3]};
+        }
+        double[][] parts = new double[PIECES][];
+        java.util.stream.IntStream.range(0, PIECES).parallel().forEach(k -> parts[k] = partialWinSums(n,
+                start + (int) ((long) span * k / PIECES), start + (int) ((long) span * (k + 1) / PIECES)));
+        CompensatedSumPair total = new CompensatedSumPair();
+        for (double[] part : parts) {
+            total.add(part[0], part[2]);
+            total.add(part[1], part[3]);
+        }
+        return new double[] {total.s + total.sc, total.t + total.tc};
+    }
+
+    /** Two compensated sums side by side (Knuth's TwoSum). */
+    private static final class CompensatedSumPair {
+        double s;
+        double sc;
+        double t;
+        double tc;
+
+        void add(double x, double y) {
+            double u = s + x;
+            double v = u - s;
+            sc += (s - (u - v)) + (x - v);
+            s = u;
+            u = t + y;
+            v = u - t;
+            tc += (t - (u - v)) + (y - v);
+            t = u;
+        }
+    }
+
+    /** S and T over ranks {@code from} to {@code to - 1}: {S, its compensation, T, its compensation}. */
+    private double[] partialWinSums(double n, int from, int to) {
+        CompensatedSumPair sums = new CompensatedSumPair();
+        double power = 1; // F_i^n
+        int untilRestart = 0;
+        for (int i = to - 1; i >= from; i--) {
+            if (--untilRestart < 0) {
+                power = Math.exp(n * a[i]);
+                untilRestart = RESTART - 1;
+            }
+            double x = n * b[i];
+            // e^x = (F_{i-1}/F_i)^n, to full relative accuracy; truncation of the polynomial below 3e-18
+            double exp = x < -SERIES_LIMIT ? Math.exp(x)
+                    : 1 + x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x / 720)))));
+            double below = power * exp;
+            double lp = logP[i];
+            if (lp != Double.NEGATIVE_INFINITY) {
+                double p = Math.exp(lp);
+                sums.add(p * power, p * below);
+            }
+            power = below;
+        }
+        return new double[] {sums.s, sums.sc, sums.t, sums.tc};
     }
 
     /** The first rank whose best-of-n probability can exceed the smallest double. */
