@@ -14,12 +14,14 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 gcc -O3 -march=native -ffast-math -o "$work/kernel_bon" "$root/bench/baselines/kernel_bon.c" -lm
 cp="$("$root/bonlab" classpath)"
+# the JVM flags of the bonlab launcher (its collector, huge pages where offered): read from the launcher itself
+eval "$(grep -e "^flags=" -e "transparent_hugepage/enabled" "$root/bonlab")"
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 c=(); j=(); w=(); p=()
 for ((r = 1; r <= rounds; r++)); do
   kc="$("$work/kernel_bon" "$size" "$grid")"
-  kj="$(java -XX:+UseSerialGC -cp "$cp" "$root/bench/KlSweep.java" "$size" "$grid" 4)"
+  kj="$(java "${flags[@]}" -cp "$cp" "$root/bench/KlSweep.java" "$size" "$grid" 4)"
   kp="$(python3 "$root/bench/baselines/numpy_stable_bon.py" "$size" "$grid" skip)"
   c+=("$(echo "$kc" | field sweep_s)"); j+=("$(echo "$kj" | field sweep_s)")
   w+=("$(echo "$kj" | field warm_sweep_s)"); p+=("$(echo "$kp" | field sweep_s)")
