@@ -191,9 +191,10 @@ final class DeriveCommand implements Callable<Integer> {
             + "Solve, else a grid scan and the Illinois method at 60 digits; each solution checked.")
     String solve;
 
-    @Option(names = "--at", paramLabel = "SYMBOL=VALUE", description = "With --solve, --stationary or --derivative: "
-            + "first fix another parameter of the quantity at a number (repeatable), e.g. --at n=4 to solve "
-            + "bernoulli(p=p)'s KL for p at n = 4; a numeric root needs every parameter but one fixed.")
+    @Option(names = "--at", paramLabel = "SYMBOL=VALUE", description = "With --series, --solve, --stationary or "
+            + "--derivative: first fix another parameter of the quantity at a number (repeatable), e.g. --at n=4 to "
+            + "solve bernoulli(p=p)'s KL for p at n = 4, or to expand it in p at n = 4; a numeric root needs every "
+            + "parameter but one fixed.")
     List<String> at = new ArrayList<>();
 
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
@@ -332,8 +333,8 @@ final class DeriveCommand implements Callable<Integer> {
                 asymptotics.add(engine.regimes(p, Bon.n));
             }
             if (series != null) {
-                expansion = atInfinity ? engine.seriesAtInfinity(d, Bon.symbol(seriesSymbol), order)
-                        : engine.seriesAtZero(d, Bon.symbol(seriesSymbol), order);
+                expansion = atInfinity ? engine.seriesAtInfinity(forCalculus, Bon.symbol(seriesSymbol), order)
+                        : engine.seriesAtZero(forCalculus, Bon.symbol(seriesSymbol), order);
             }
             if (derivative != null) {
                 calculus.add(engine.derivative(forCalculus, Bon.symbol(derivative.strip())));
@@ -368,6 +369,11 @@ final class DeriveCommand implements Callable<Integer> {
         out.append("equal because: ").append(d.equality().describe()).append('\n');
         out.append("limit n->inf:  ").append(describe(d.limit(), latex)).append('\n');
         out.append("cross-check:   ").append(d.crossCheck().describe()).append('\n');
+        if (!fixed.isEmpty()) {
+            out.append("fixed:         ").append(fixed.entrySet().stream().map(e -> e.getKey().name() + " = "
+                    + e.getValue().show()).collect(java.util.stream.Collectors.joining(", ")))
+                    .append(" (--at, for the series and calculus below)\n");
+        }
         if (expansion instanceof SeriesResult.Found f) {
             String x = f.offset().name();
             String error = atInfinity ? " + O(" + x + "^(-" + (order + 1) + "))" : " + O(" + x + "^" + (order + 1) + ")";
@@ -381,11 +387,6 @@ final class DeriveCommand implements Callable<Integer> {
             out.append("  check:       ").append(f.confirmation().describe()).append('\n');
         } else if (expansion instanceof SeriesResult.NotFound nf) {
             out.append("series:        not reported: ").append(nf.reason()).append('\n');
-        }
-        if (!fixed.isEmpty()) {
-            out.append("fixed:         ").append(fixed.entrySet().stream().map(e -> e.getKey().name() + " = "
-                    + e.getValue().show()).collect(java.util.stream.Collectors.joining(", ")))
-                    .append(" (--at, for the calculus below)\n");
         }
         for (CalculusResult c : calculus) {
             if (c instanceof CalculusResult.Derivative dv) {
@@ -472,9 +473,9 @@ final class DeriveCommand implements Callable<Integer> {
     /** The parameters fixed by {@code --at SYMBOL=VALUE}, in the order given, checked before any derivation. */
     private Map<Expr.Sym, Expr> fixedParameters() {
         Map<Expr.Sym, Expr> fixed = new LinkedHashMap<>();
-        if (!at.isEmpty() && solve == null && stationary == null && derivative == null) {
-            throw new BadInputException("--at fixes a parameter for --solve, --stationary or --derivative, but none "
-                    + "of them was given");
+        if (!at.isEmpty() && solve == null && stationary == null && derivative == null && series == null) {
+            throw new BadInputException("--at fixes a parameter for --series, --solve, --stationary or --derivative, "
+                    + "but none of them was given");
         }
         for (String a : at) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(\\S+)\\s*")
@@ -495,10 +496,10 @@ final class DeriveCommand implements Callable<Integer> {
                         + m.group(2));
             }
             for (String used : new String[] {solve == null ? null : solve.replaceAll("=.*", "").strip(), stationary,
-                    derivative}) {
+                    derivative, series == null ? null : series.replaceAll(".*/", "")}) {
                 if (used != null && used.strip().equals(s.name())) {
-                    throw new BadInputException("--at " + a + " fixes " + s.name() + ", the symbol the calculus is in; "
-                            + "fix the other parameters");
+                    throw new BadInputException("--at " + a + " fixes " + s.name() + ", the symbol the series or "
+                            + "calculus is in; fix the other parameters");
                 }
             }
             if (fixed.put(s, Expr.constant(v)) != null) {

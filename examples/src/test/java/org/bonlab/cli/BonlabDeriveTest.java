@@ -192,7 +192,7 @@ class BonlabDeriveTest {
         assertEquals(0, r.code(), r.err());
         // mpmath, 40 digits: findroot of (1-p)^4 log((1-p)^3) + (1-(1-p)^4) log((1-(1-p)^4)/p) - 1/10 from 0.04
         // and from 0.9: 0.04189207834009473199302348190303793604909, 0.9042178912804870580261369261122221868641
-        assertTrue(r.out().contains("fixed:         n = 4 (--at, for the calculus below)"), r.out());
+        assertTrue(r.out().contains("fixed:         n = 4 (--at, for the series and calculus below)"), r.out());
         assertTrue(r.out().contains("solved:        kl = 1/10 at p = 0.0418920783400947319930234819030\n"), r.out());
         assertTrue(r.out().contains("solved:        kl = 1/10 at p = 0.904217891280487058026136926112\n"), r.out());
         // without --at, n stays free and no numeric root is possible: the output says what to fix
@@ -203,14 +203,30 @@ class BonlabDeriveTest {
         String[] messages = {"--at q=...: the quantity's closed form has the parameters [n, p], and q is not one of them",
             "--at n=0: n is the number of samples, a positive integer, but was 0",
             "--at n=5/2: n is the number of samples, a positive integer, but was 5/2",
-            "--at fixes a parameter for --solve, --stationary or --derivative, but none of them was given",
-            "--at p=1/2 fixes p, the symbol the calculus is in; fix the other parameters",
+            "--at fixes a parameter for --series, --solve, --stationary or --derivative, but none of them was given",
+            "--at p=1/2 fixes p, the symbol the series or calculus is in; fix the other parameters",
             "--at fixes n twice", "--at p=2: bernoulli p must be in [0, 1], but was 2",
             "--at p=half: the value must be a number such as 4, 0.5 or 1/3, but was 'half'"};
         for (int i = 0; i < bad.length; i++) {
             r = assertExit2(BERNOULLI_KL, bad[i], messages[i]);
             assertEquals(1, r.err().lines().count(), r.err());
         }
+        assertExit2(BERNOULLI_KL, new String[] {"--series", "p", "--at", "p=1/2"},
+                "--at p=1/2 fixes p, the symbol the series or calculus is in; fix the other parameters");
+    }
+
+    @Test
+    @DisplayName("--series p --at n=4: bernoulli(p)'s KL at n = 4 as p -> 0, p (4 log 4 - 3) + p^2 (9/2 - 6 log 4), "
+            + "the coefficients of p (n log n - n + 1) at n = 4")
+    void seriesWithAParameterFixed() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "kl",
+                "--series", "p", "--series-order", "2", "--at", "n=4");
+        assertEquals(0, r.code(), r.err());
+        // mpmath, 40 digits: (KL(1e-4) - p (log 256 - 3)) / p^2 = -3.8176616478, against 9/2 - 6 log 4 =
+        // -3.8177661667 (the next term is O(p^3))
+        assertTrue(r.out().contains("fixed:         n = 4 (--at, for the series and calculus below)\n"
+                + "series p->0: p*(-3 + log(256)) + p^2*(9/2 - 6*log(4)) + O(p^3)\n"), r.out());
+        assertTrue(r.out().contains("the remainder shrinks like p^3"), r.out());
     }
 
     @Test
