@@ -19,7 +19,8 @@ import org.bonlab.numeric.interval.Covering;
  * bonlab-certificate 1
  * claim NAME
  * statement STATEMENT
- * kind SIMPLEX | N_BOXES | PARAMETER | GAP_BOUND | ESTIMATOR_TWO_OUTCOMES | TWO_OUTCOME_KL
+ * kind SIMPLEX | N_BOXES | PARAMETER | GAP_BOUND | ESTIMATOR_TWO_OUTCOMES | TWO_OUTCOME_KL | ARGUMENT
+ * argument NAME                              (kind ARGUMENT only, with 0 pieces)
  * pieces K
  * PART N_LO N_HI [LO_1 HI_1 ...] MARGIN      (K lines)
  * spec-file FILE.java
@@ -36,6 +37,9 @@ record Certificate(String claim, String statement, Covering covering, String spe
         sb.append("claim ").append(oneLine(claim)).append('\n');
         sb.append("statement ").append(oneLine(statement)).append('\n');
         sb.append("kind ").append(covering.kind().name()).append('\n');
+        if (covering.kind() == Covering.Kind.ARGUMENT) {
+            sb.append("argument ").append(covering.argument()).append('\n');
+        }
         sb.append("pieces ").append(covering.pieces().size()).append('\n');
         for (Covering.Piece p : covering.pieces()) {
             sb.append(p.part()).append(' ').append(number(p.nLo())).append(' ').append(number(p.nHi()));
@@ -76,10 +80,18 @@ record Certificate(String claim, String statement, Covering covering, String spe
         try {
             kind = Covering.Kind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw r.bad("kind must be SIMPLEX, N_BOXES, PARAMETER, GAP_BOUND, ESTIMATOR_TWO_OUTCOMES or "
-                    + "TWO_OUTCOME_KL, but was '" + kindText + "'");
+            throw r.bad("kind must be SIMPLEX, N_BOXES, PARAMETER, GAP_BOUND, ESTIMATOR_TWO_OUTCOMES, "
+                    + "TWO_OUTCOME_KL or ARGUMENT, but was '" + kindText + "'");
+        }
+        String argument = kind == Covering.Kind.ARGUMENT ? r.field("argument") : "";
+        if (kind == Covering.Kind.ARGUMENT && !argument.matches("[a-z0-9-]+")) {
+            throw r.bad("argument must be the name of an argument such as quantile-coupling, but was '" + argument
+                    + "'");
         }
         int count = r.count("pieces");
+        if (kind == Covering.Kind.ARGUMENT && count != 0) {
+            throw r.bad("a certificate of kind ARGUMENT has 0 pieces, but this one has " + count);
+        }
         List<Covering.Piece> pieces = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String[] f = r.next().trim().split(" +");
@@ -111,7 +123,7 @@ record Certificate(String claim, String statement, Covering covering, String spe
         if (!specFile.matches("[A-Za-z_$][A-Za-z0-9_$]*\\.java")) {
             throw r.bad("spec-file must be a Java file name, but was '" + specFile + "'");
         }
-        return new Certificate(claim, statement, new Covering(kind, pieces), specFile, source.toString());
+        return new Certificate(claim, statement, new Covering(kind, pieces, argument), specFile, source.toString());
     }
 
     /** Reads lines in order, with messages naming the certificate and the line. */

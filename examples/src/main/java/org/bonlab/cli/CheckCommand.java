@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.bonlab.numeric.interval.Covering;
 import java.util.concurrent.Callable;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -134,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (proof.covering().isEmpty()) {
                 err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (a proof over "
-                        + "several integer ranges, or an argument with no numeric step: %s)%n", c.name(), proof.argument());
+                        + "several integer ranges: %s)%n", c.name(), proof.argument());
                 continue;
             }
             String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
@@ -147,8 +148,11 @@ final class CheckCommand implements Callable<Integer> {
                 throw new BadInputException("--certificate " + certificates + ": " + target + " cannot be written: "
                         + Outputs.reason(e), e);
             }
-            err.printf(Locale.ROOT, "certificate of '%s': %s (%d pieces)%n", c.name(), target,
-                    proof.covering().get().pieces().size());
+            Covering covering = proof.covering().get();
+            err.printf(Locale.ROOT, "certificate of '%s': %s (%s)%n", c.name(), target,
+                    covering.kind() == Covering.Kind.ARGUMENT
+                            ? "the argument " + covering.argument() + ", with no numeric step"
+                            : covering.pieces().size() + " pieces");
         }
         err.flush();
     }

@@ -76,6 +76,44 @@ class BonlabVerifyTest {
     }
 
     @Test
+    @DisplayName("Thm 1 and Lemma 2 over every policy on up to 12 outcomes, PROVED by arguments with no numeric step: "
+            + "certificates of kind ARGUMENT naming them, CONFIRMED; another argument's name or an unknown one REJECTED")
+    void argumentWithNoNumericStep(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("Arguments.java");
+        Files.writeString(spec, BonlabCheckTest.spec("Arguments", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost("
+                + "Bon.analyticalKl(Bon.n)).forAll(p, new Family.Simplex(1, 12, Family.Rewards.TIED)).forAll(Bon.n, 1, "
+                + "Range.INFINITY).named(\"Thm 1, 12 outcomes\"), Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost("
+                + "Bon.bound(org.bonlab.expr.Quantity.BoundKind.LEMMA2_KL_UPPER, p, Bon.n)).forAll(p, new Family.Simplex(1, 12, Family.Rewards.ARBITRARY))"
+                + ".forAll(Bon.n, 1, 1000).named(\"Lemma 2, 12 outcomes\")"));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("certificate of 'Thm 1, 12 outcomes'") && r.err().contains("(the argument "
+                + "quantile-coupling, with no numeric step)") && r.err().contains("(the argument lemma-2, with no "
+                + "numeric step)"), r.err());
+        Path thm1 = certs.resolve("01-thm-1-12-outcomes.cert");
+        assertTrue(Files.readString(thm1).contains("\nkind ARGUMENT\nargument quantile-coupling\npieces 0\n"),
+                Files.readString(thm1));
+        for (Path cert : new Path[] {thm1, certs.resolve("02-lemma-2-12-outcomes.cert")}) {
+            BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+            assertEquals(0, v.code(), v.out() + v.err());
+            assertTrue(v.out().startsWith("CONFIRMED ") && v.out().contains("what is re-checked is the form"), v.out());
+        }
+        // the Thm 1 certificate naming Lemma 2's argument: the claim is not of that form
+        Files.writeString(thm1, Files.readString(thm1).replace("argument quantile-coupling", "argument lemma-2"));
+        BonlabEvalTest.Run w = BonlabEvalTest.run("verify", thm1.toString());
+        assertEquals(1, w.code(), w.out() + w.err());
+        assertTrue(w.out().startsWith("REJECTED ") && w.out().contains("names the argument 'lemma-2', but the claim "
+                + "has the form the argument 'quantile-coupling' takes"), w.out());
+        // pieces under an argument: malformed, exit 2
+        Files.writeString(thm1, Files.readString(thm1).replace("pieces 0\n", "pieces 1\n0 1.0 1.0 0.0\n"));
+        BonlabEvalTest.Run m = BonlabEvalTest.run("verify", thm1.toString());
+        assertEquals(2, m.code(), m.out() + m.err());
+        assertTrue(m.err().contains("a certificate of kind ARGUMENT has 0 pieces, but this one has 1"), m.err());
+    }
+
+    @Test
     @DisplayName("an edited certificate is REJECTED: a piece removed (not covered), a claim made false (margin)")
     void rejected(@TempDir Path dir) throws Exception {
         Path[] certs = certify(dir);

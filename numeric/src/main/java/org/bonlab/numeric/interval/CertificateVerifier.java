@@ -40,6 +40,31 @@ public final class CertificateVerifier {
             Expr rhs, Explicit placeholder) {
     }
 
+    /**
+     * A proof by an argument with no numeric step: the named argument must be the one that takes the claim's form,
+     * and prove it.
+     */
+    private static Verification verifyArgument(Claim claim, Covering covering) {
+        java.util.Optional<IntervalCertifier.Argument> taken = IntervalCertifier.withoutNumericStep(claim);
+        if (taken.isEmpty()) {
+            return new Verification(false, String.format(Locale.ROOT, "the certificate names the argument '%s', but "
+                    + "no argument with no numeric step takes the claim as stated", covering.argument()));
+        }
+        IntervalCertifier.Argument a = taken.get();
+        if (!a.name().equals(covering.argument())) {
+            return new Verification(false, String.format(Locale.ROOT, "the certificate names the argument '%s', but "
+                    + "the claim has the form the argument '%s' takes", covering.argument(), a.name()));
+        }
+        IntervalCertifier.Result r = a.certify().apply(claim);
+        if (r instanceof IntervalCertifier.Result.Certified c) {
+            return new Verification(true, String.format(Locale.ROOT, "the claim has the form the argument '%s' proves "
+                    + "on its whole domain; the argument has no numeric step, so what is re-checked is the form: %s",
+                    a.name(), c.argument()));
+        }
+        return new Verification(false, String.format(Locale.ROOT, "the argument '%s' takes the claim's form but "
+                + "does not prove it: %s", a.name(), ((IntervalCertifier.Result.NotCertified) r).reason()));
+    }
+
     /** Verifies {@code covering} as a proof of {@code claim} within {@code limit}. */
     public static Verification verify(Claim claim, Covering covering, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -61,6 +86,9 @@ public final class CertificateVerifier {
             return TwoOutcomeEstimatorCertifier.applies(claim) ? verifyEstimator(claim, covering, deadline, limit)
                     : new Verification(false, "the covering is of kind ESTIMATOR_TWO_OUTCOMES, but the claim is not "
                             + "Conjecture 4.4 over every policy on one or two outcomes and one integer range");
+        }
+        if (covering.kind() == Covering.Kind.ARGUMENT) {
+            return verifyArgument(claim, covering);
         }
         List<Part> parts;
         Covering.Kind expected;

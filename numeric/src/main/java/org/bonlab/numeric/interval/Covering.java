@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param kind how the domain is parametrised (which certifier made the proof)
  * @param pieces every piece on which the margin was enclosed, in the order they were certified
+ * @param argument for {@link Kind#ARGUMENT}, the name of the argument ({@link IntervalCertifier#ARGUMENTS}); empty
+ *     otherwise
  */
-public record Covering(Kind kind, List<Piece> pieces) {
+public record Covering(Kind kind, List<Piece> pieces, String argument) {
 
     /** How the pieces are read. */
     public enum Kind {
@@ -49,7 +51,15 @@ public record Covering(Kind kind, List<Piece> pieces) {
          * coordinates: every n of the piece (from 10 on) by the argument uniform in n, whose numeric conditions a
          * re-check evaluates again.
          */
-        TWO_OUTCOME_KL
+        TWO_OUTCOME_KL,
+        /**
+         * A proof with no numeric step, by one of the arguments valid on the whole domain that take a claim by its
+         * exact form (the quantile coupling, Lemma 2 term by term, the top outcome split off, vBoN's bounds term by
+         * term, Cor 1 as an average): no pieces, and the argument's name. A re-check rebuilds the claim from the
+         * spec and confirms that the named argument, and no other, takes it and proves it for its whole domain;
+         * there is no arithmetic to repeat, so what is re-checked is the claim's form.
+         */
+        ARGUMENT
     }
 
     /** One piece: part index, n in [nLo, nHi] (nHi may be +infinity), coordinates in [lo, hi], margin >= margin. */
@@ -58,5 +68,20 @@ public record Covering(Kind kind, List<Piece> pieces) {
 
     public Covering {
         pieces = List.copyOf(pieces);
+        java.util.Objects.requireNonNull(argument, "argument");
+        if ((kind == Kind.ARGUMENT) != !argument.isEmpty() || kind == Kind.ARGUMENT && !pieces.isEmpty()) {
+            throw new IllegalArgumentException("a covering names an argument exactly when it is of kind ARGUMENT, "
+                    + "which has no pieces");
+        }
+    }
+
+    /** A covering by pieces (every kind but {@link Kind#ARGUMENT}). */
+    public Covering(Kind kind, List<Piece> pieces) {
+        this(kind, pieces, "");
+    }
+
+    /** The covering of a proof by the argument named {@code argument}, which has no numeric step. */
+    public static Covering argument(String argument) {
+        return new Covering(Kind.ARGUMENT, List.of(), argument);
     }
 }

@@ -131,22 +131,36 @@ public final class IntervalCertifier {
                 return java.util.Optional.of(r);
             }
         }
-        if (QuantileCouplingCertifier.applies(claim)) {
-            return java.util.Optional.of(QuantileCouplingCertifier.certify(claim));
-        }
-        if (LemmaTwoCertifier.applies(claim)) {
-            return java.util.Optional.of(LemmaTwoCertifier.certify(claim));
-        }
-        if (TopOutcomeCertifier.applies(claim)) {
-            return java.util.Optional.of(TopOutcomeCertifier.certify(claim));
-        }
-        if (VbonBoundCertifier.applies(claim)) {
-            return java.util.Optional.of(VbonBoundCertifier.certify(claim));
-        }
-        if (PromptAverageCertifier.applies(claim)) {
-            return java.util.Optional.of(PromptAverageCertifier.certify(claim));
-        }
-        return java.util.Optional.empty();
+        return withoutNumericStep(claim).map(a -> {
+            Result r = a.certify().apply(claim);
+            // the covering of such a proof is the argument's name (a certificate records it)
+            return r instanceof Result.Certified c && c.covering().isEmpty()
+                    ? new Result.Certified(c.argument(), c.points(), java.util.Optional.of(Covering.argument(a.name())))
+                    : r;
+        });
+    }
+
+    /** An argument with no numeric step: its name in certificates, which claims it takes, and its proof. */
+    public record Argument(String name, java.util.function.Predicate<Claim> applies,
+            java.util.function.Function<Claim, Result> certify) {
+    }
+
+    /**
+     * The arguments with no numeric step, in the order they are tried: the quantile coupling
+     * ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), the top outcome
+     * ({@link TopOutcomeCertifier}), vBoN's bounds ({@link VbonBoundCertifier}) and Cor 1
+     * ({@link PromptAverageCertifier}).
+     */
+    public static final List<Argument> ARGUMENTS = List.of(
+            new Argument("quantile-coupling", QuantileCouplingCertifier::applies, QuantileCouplingCertifier::certify),
+            new Argument("lemma-2", LemmaTwoCertifier::applies, LemmaTwoCertifier::certify),
+            new Argument("top-outcome", TopOutcomeCertifier::applies, TopOutcomeCertifier::certify),
+            new Argument("vbon-bounds", VbonBoundCertifier::applies, VbonBoundCertifier::certify),
+            new Argument("prompt-average", PromptAverageCertifier::applies, PromptAverageCertifier::certify));
+
+    /** The first argument with no numeric step that takes {@code claim} by its form, if any. */
+    public static java.util.Optional<Argument> withoutNumericStep(Claim claim) {
+        return ARGUMENTS.stream().filter(a -> a.applies().test(claim)).findFirst();
     }
 
     /**
