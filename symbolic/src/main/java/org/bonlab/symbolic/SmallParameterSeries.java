@@ -36,12 +36,19 @@ final class SmallParameterSeries {
     private final ISymbol logX;
     /** The absolute order to which every series is carried: terms up to x^(cap-1). */
     private final int cap;
+    /** Whether a sum was expanded by the moments of the binomial law ({@link #binomialSum}). */
+    private boolean binomialSums;
 
     SmallParameterSeries(SymjaSession symja, ISymbol x, ISymbol logX, int cap) {
         this.symja = symja;
         this.x = x;
         this.logX = logX;
         this.cap = cap;
+    }
+
+    /** Whether an expansion so far summed a sum over k = 0..n by the binomial law's moments. */
+    boolean binomialSums() {
+        return binomialSums;
     }
 
     /** x^v times c[0] + c[1] x + ..., known up to O(x^(v + c.length)). */
@@ -56,7 +63,19 @@ final class SmallParameterSeries {
         }
     }
 
+    /** Expansions already made: the papers' forms repeat sub-expressions (soft best-of-n's sum four times). */
+    private final java.util.Map<IExpr, Ser> expanded = new java.util.HashMap<>();
+
     Ser expand(IExpr e) {
+        Ser known = expanded.get(e);
+        if (known == null) {
+            known = expandNode(e);
+            expanded.put(e, known);
+        }
+        return known;
+    }
+
+    private Ser expandNode(IExpr e) {
         if (e.isFree(x)) {
             return constant(e);
         }
@@ -91,7 +110,125 @@ final class SmallParameterSeries {
         if (e.isLog() && ((IAST) e).argSize() == 1) {
             return log(expand(((IAST) e).arg1()));
         }
+        if (e.isAST(S.Sum, 3)) {
+            return binomialSum((IAST) e);
+        }
         throw new NoSeries("no series rule for " + e.head() + " in " + e);
+    }
+
+    /**
+     * \( \sum_{k=0}^{n} W(k)\, g(k, x) \) with n free of x and the weight \( W(k) = \binom{n}{k} w(k) \),
+     * \( w(k+1)/w(k) = r \) free of k (so \( W(k) = w(0) \binom{n}{k} r^k \), a binomial law up to the factor
+     * \( w(0)(1+r)^n \)): g is expanded in x with k a symbol, each coefficient must be a polynomial in k, and
+     * \( \sum_k W(k) k^m = w(0)(1+r)^n\, E[K^m] \) for K binomial(n, r/(1+r)), with
+     * \( E[K^m] = \sum_j S(m, j)\, n (n-1) \cdots (n-j+1)\, q^j \) (Stirling numbers of the second kind, falling
+     * factorials). This is soft best-of-n's form (Eq. (6) of Amini et al.: the share of the better outcome among n
+     * draws). The expansion of g holds for every k of the sum where no leading coefficient met on the way vanishes;
+     * the caller's numeric check of the whole sum at several n covers the rest.
+     */
+    private Ser binomialSum(IAST sum) {
+        IExpr iterator = sum.arg2();
+        if (!iterator.isList() || ((IAST) iterator).argSize() != 3 || !((IAST) iterator).arg1().isSymbol()
+                || !((IAST) iterator).arg2().isZero()) {
+            throw new NoSeries("a sum is expanded only over k = 0..n, but this one runs over " + iterator);
+        }
+        ISymbol k = (ISymbol) ((IAST) iterator).arg1();
+        IExpr n = ((IAST) iterator).arg3();
+        if (!n.isFree(x) || !n.isFree(k)) {
+            throw new NoSeries("the upper end " + n + " of a sum depends on " + x);
+        }
+        IExpr body = sum.arg1();
+        List<IExpr> factors = new ArrayList<>();
+        if (body.isTimes()) {
+            for (int i = 1; i < ((IAST) body).size(); i++) {
+                factors.add(((IAST) body).get(i));
+            }
+        } else {
+            factors.add(body);
+        }
+        boolean binomial = false;
+        List<IExpr> weight = new ArrayList<>();
+        List<IExpr> rest = new ArrayList<>();
+        for (IExpr f : factors) {
+            if (!binomial && f.isAST(S.Binomial, 3) && ((IAST) f).arg1().equals(n) && ((IAST) f).arg2().equals(k)) {
+                binomial = true;
+            } else if (f.isFree(x)) {
+                weight.add(f);
+            } else {
+                rest.add(f);
+            }
+        }
+        if (!binomial || rest.isEmpty()) {
+            throw new NoSeries("a sum over " + k + " = 0.." + n + " is expanded only with the weight Binomial(" + n
+                    + ", " + k + ") a^" + k + " b^(" + n + " - " + k + "), but its terms are " + body);
+        }
+        IExpr w = weight.isEmpty() ? F.C1 : weight.size() == 1 ? weight.get(0) : F.Times(weight.toArray(new IExpr[0]));
+        IExpr ratio = eval(F.Simplify(F.PowerExpand(F.Times(F.subst(w, k, F.Plus(k, F.C1)), F.Power(w, F.CN1)))));
+        if (!ratio.isFree(k)) {
+            throw new NoSeries("the weight " + w + " of a sum over " + k + " is not a^" + k + " b^(n - " + k
+                    + "): the ratio of consecutive terms, " + ratio + ", depends on " + k);
+        }
+        IExpr q = eval(F.Together(F.Times(ratio, F.Power(F.Plus(F.C1, ratio), F.CN1))));
+        // w(0) (1 + r)^n: for the weight p^k (1-p)^(n-k), (1-p)^n (1/(1-p))^n = 1 (a and b are positive)
+        IExpr onePlus = eval(F.Together(F.Plus(F.C1, ratio)));
+        IExpr scale = eval(F.Simplify(F.PowerExpand(F.Times(F.subst(w, k, F.C0), F.Power(onePlus, n)))));
+        Ser g = expand(rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0])));
+        binomialSums = true;
+        IExpr[] c = new IExpr[g.c().length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = F.Times(scale, binomialMean(g.c()[i], k, n, q));
+        }
+        return normalise(g.v(), c);
+    }
+
+    /** \( E[c(K)] \) for K binomial(n, q) and c a polynomial in k, by the moments of K. */
+    private IExpr binomialMean(IExpr c, ISymbol k, IExpr n, IExpr q) {
+        if (c.isFree(k)) {
+            return c;
+        }
+        if (!eval(F.binaryAST2(S.PolynomialQ, c, k)).isTrue()) {
+            throw new NoSeries("a coefficient of the terms of a sum, " + c + ", is not a polynomial in " + k);
+        }
+        IExpr list = eval(F.binaryAST2(S.CoefficientList, c, k));
+        if (!list.isList()) {
+            throw new NoSeries("Symja gave no coefficients of " + c + " in " + k);
+        }
+        List<IExpr> terms = new ArrayList<>();
+        for (int m = 0; m < ((IAST) list).argSize(); m++) {
+            IExpr coefficient = ((IAST) list).get(m + 1);
+            if (!coefficient.isZero()) {
+                terms.add(F.Times(coefficient, binomialMoment(m, n, q)));
+            }
+        }
+        return terms.isEmpty() ? F.C0 : F.Plus(terms.toArray(new IExpr[0]));
+    }
+
+    /** \( E[K^m] = \sum_{j=0}^{m} S(m, j)\, n (n-1) \cdots (n-j+1)\, q^j \) for K binomial(n, q). */
+    private static IExpr binomialMoment(int m, IExpr n, IExpr q) {
+        if (m == 0) {
+            return F.C1;
+        }
+        // Stirling numbers of the second kind by S(i, j) = j S(i-1, j) + S(i-1, j-1)
+        java.math.BigInteger[] row = {java.math.BigInteger.ONE};
+        for (int i = 1; i <= m; i++) {
+            java.math.BigInteger[] next = new java.math.BigInteger[i + 1];
+            for (int j = 0; j <= i; j++) {
+                java.math.BigInteger left = j < row.length ? row[j].multiply(java.math.BigInteger.valueOf(j))
+                        : java.math.BigInteger.ZERO;
+                java.math.BigInteger down = j >= 1 && j - 1 < row.length ? row[j - 1] : java.math.BigInteger.ZERO;
+                next[j] = left.add(down);
+            }
+            row = next;
+        }
+        List<IExpr> terms = new ArrayList<>();
+        IExpr falling = F.C1;
+        for (int j = 1; j <= m; j++) {
+            falling = F.Times(falling, F.Plus(n, F.ZZ(-(j - 1))));
+            if (row[j].signum() != 0) {
+                terms.add(F.Times(F.ZZ(row[j]), falling, F.Power(q, F.ZZ(j))));
+            }
+        }
+        return F.Plus(terms.toArray(new IExpr[0]));
     }
 
     private Ser constant(IExpr e) {
@@ -182,7 +319,7 @@ final class SmallParameterSeries {
         requireLeading(a, "a divisor");
         IExpr[] c = a.c();
         IExpr[] d = new IExpr[c.length];
-        d[0] = eval(F.Power(c[0], F.CN1));
+        d[0] = eval(F.Identity(F.Power(c[0], F.CN1))); // Identity: a power back (1/n) is a value, not "unevaluated"
         for (int k = 1; k < c.length; k++) {
             List<IExpr> terms = new ArrayList<>();
             for (int j = 1; j <= k; j++) {

@@ -1478,10 +1478,12 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         ISymbol logX = F.Dummy("log_" + x.name());
         SmallParameterSeries.Ser s = null;
+        SmallParameterSeries expander = null;
         String failure = "";
         for (int extra : new int[] {2, 4, 8}) {
             try {
-                s = new SmallParameterSeries(symja, xs, logX, order + 1 + extra).expand(fx);
+                expander = new SmallParameterSeries(symja, xs, logX, order + 1 + extra);
+                s = expander.expand(fx);
             } catch (SmallParameterSeries.NoSeries e) {
                 failure = e.getMessage();
                 s = null;
@@ -1502,7 +1504,10 @@ public final class SymbolicEngine implements AutoCloseable {
             if (c.isZero()) {
                 continue;
             }
-            c = shortest(c, F.Simplify(c), F.Factor(c));
+            c = shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
+            if (c.isZero()) {
+                continue; // zero only once simplified
+            }
             terms.add(k == 0 ? c : F.Times(c, k == 1 ? xs : F.Power(xs, F.ZZ(k))));
         }
         IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
@@ -1510,7 +1515,7 @@ public final class SymbolicEngine implements AutoCloseable {
         if (poly.isEmpty()) {
             return new SeriesResult.NotFound("the series " + sum + " could not be translated");
         }
-        List<Expr.Sym> others = new ArrayList<>(to.inverse().values());
+        List<Expr.Sym> others = symbolsOutsideSums(f); // not the indices of its sums
         others.remove(x);
         others.remove(referenceVariable);
         double[] worst = {0};
@@ -1520,8 +1525,10 @@ public final class SymbolicEngine implements AutoCloseable {
             return new SeriesResult.NotFound("the series fails the numeric check: " + problem.get());
         }
         return new SeriesResult.Found(poly.get(), x, "series arithmetic in " + x.name()
-                + " (binomial series for powers with a symbolic exponent, log(1+u) and exp(u) by their series; "
-                + "Symja's Series gives up on symbolic powers)", new Verification.CheckedNumerically(
+                + " (binomial series for powers with a symbolic exponent, log(1+u) and exp(u) by their series"
+                + (expander.binomialSums() ? "; sums over k = 0..n with the weight Binomial(n, k) a^k b^(n-k) term by "
+                        + "term, each coefficient a polynomial in k summed by the moments of the binomial law" : "")
+                + "; Symja's Series gives up on symbolic powers)", new Verification.CheckedNumerically(
                         SERIES_CHECK_STEPS.size() * otherSymbolPoints(others).size(), worst[0], String.format(Locale.ROOT,
                                 "at 50 digits the remainder shrinks like %s^%d at %s = %s, for %s",
                                 smallName(x, referenceVariable), order + 1, smallName(x, referenceVariable),

@@ -222,6 +222,59 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("soft best-of-n on the coin as lambda -> infinity with n symbolic: KL = (n-1)^2/(8 n^2) lambda^-2 + "
+            + "O(lambda^-3), its sum over k = 0..n summed by the binomial law's moments; sums of other forms refused")
+    void softBestOfSeriesInInverseTemperature() {
+        Expr.Sym lambda = Bon.symbol("lambda");
+        Expr.Sym p = Bon.symbol("p");
+        DoubleEvaluator ev = new DoubleEvaluator();
+        // Provenance (by hand; mpmath at 50 digits, lambda = 10^4: lambda^2 KL = 0.03124999995, 0.05555555550,
+        // 0.09183673462 on the coin and 0.02624982496, 0.04666687403, 0.07714417954 on bernoulli(0.3) at
+        // n = 2, 3, 7, against 1/32, 1/18, 9/98 and 0.02625, 0.0466667, 0.0771429): with u = 1/lambda and K
+        // binomial(n, p), pi(top) = E[K e^u / (K e^u + n - K)] = p + p(1-p)(1 - 1/n) u + O(u^2), and the KL to
+        // bernoulli(p) is (pi - p)^2 / (2 p (1-p)) + O(u^3) = p(1-p)(1 - 1/n)^2 u^2 / 2 + O(u^3); on the coin
+        // (p = 1/2) the KL is even in u, (n-1)^2/(8 n^2) u^2 + O(u^4).
+        // (bernoulli(p) gives p(1-p)(n-1)^2/(2 n^2) the same way, in about 11 s: left to the command line)
+        BasePolicy coin = Policy.coin();
+        Derivation d = engine.derive(Bon.kl(coin.softBestOf(Bon.n, lambda), coin), Bon.n);
+        SeriesResult.Found s = found(engine.seriesAtInfinity(d, lambda, 2));
+        assertTrue(s.method().contains("summed by the moments of the binomial law"), s.method());
+        for (double n : new double[] {2, 3, 7, 40}) {
+            double u = 0.01;
+            double expected = (n - 1) * (n - 1) / (8 * n * n) * u * u;
+            assertEquals(expected, ev.evaluate(s.polynomial(), Map.of(lambda, 1 / u, Bon.n, n)), 1e-15 * expected,
+                    "n=" + n);
+        }
+        // the sum alone: sum_k C(n,k) p^k (1-p)^(n-k) e^(k x) = (1 - p + p e^x)^n = 1 + n p x
+        // + (n p (1-p) + n^2 p^2) x^2/2 + O(x^3) (the binomial law's moment generating function)
+        Expr.Sym k = Bon.symbol("k");
+        Expr.Sym x = Bon.symbol("x");
+        Expr one = Expr.constant(1);
+        Expr mgf = new Expr.Sum(k, Expr.constant(0), Bon.n, new Expr.Binomial(Bon.n, k).times(p.pow(k))
+                .times(one.minus(p).pow(Bon.n.minus(k))).times(k.times(x).exp()));
+        SeriesResult.Found m = found(engine.seriesAtZero(mgf, x, 2));
+        for (double n : new double[] {1, 4, 9}) {
+            double t = 0.3;
+            double xv = 0.05;
+            double expected = 1 + n * t * xv + (n * t * (1 - t) + n * n * t * t) * xv * xv / 2;
+            assertEquals(expected, ev.evaluate(m.polynomial(), Map.of(x, xv, Bon.n, n, p, t)), 1e-14);
+        }
+        // a weight that is not a^k b^(n-k), no binomial, a coefficient not a polynomial in k: no series, with why
+        Expr factorial = new Expr.Sum(k, Expr.constant(0), Bon.n, new Expr.Binomial(Bon.n, k)
+                .times(one.div(k.plus(one))).times(k.times(x).exp()));
+        Expr noBinomial = new Expr.Sum(k, Expr.constant(0), Bon.n, p.pow(k).times(k.times(x).exp()));
+        Expr rational = new Expr.Sum(k, Expr.constant(0), Bon.n, new Expr.Binomial(Bon.n, k)
+                .times(one.div(k.plus(one).plus(x))));
+        String[] reasons = {"depends on k", "is expanded only with the weight Binomial(", "is not a polynomial in k"};
+        Expr[] refused = {factorial, noBinomial, rational};
+        for (int i = 0; i < refused.length; i++) {
+            SeriesResult r = engine.seriesAtZero(refused[i], x, 2);
+            int j = i;
+            assertTrue(r instanceof SeriesResult.NotFound nf && nf.reason().contains(reasons[j]), r.toString());
+        }
+    }
+
+    @Test
     @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
             + "a bad order and a wrong expansion are refused")
     void seriesInSmallParameterLimits() {
