@@ -135,7 +135,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (proof.covering().isEmpty()) {
                 err.printf(Locale.ROOT, "no certificate for '%s': its proof has no recorded covering (a proof over "
-                        + "several integer ranges: %s)%n", c.name(), proof.argument());
+                        + "more than %d points of the integer ranges after the first: %s)%n", c.name(),
+                        org.bonlab.numeric.interval.IntervalCertifier.MAX_CERTIFIED_PARTS, proof.argument());
                 continue;
             }
             String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

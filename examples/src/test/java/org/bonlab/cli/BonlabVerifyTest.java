@@ -114,6 +114,40 @@ class BonlabVerifyTest {
     }
 
     @Test
+    @DisplayName("claims over two integer ranges (n and m) have certificates, a part per m: CONFIRMED, and REJECTED "
+            + "with one piece of one part removed")
+    void severalIntegerRanges(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("TwoRanges.java");
+        Files.writeString(spec, BonlabCheckTest.spec("TwoRanges", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost("
+                + "Bon.kl(p.bestOf(Bon.n.plus(Bon.symbol(\"m\"))), p)).forAll(p, new Family.Named(Policy.coin()))"
+                + ".forAll(Bon.n, 1, 30).forAll(Bon.symbol(\"m\"), 1, 3).named(\"KL grows with n\"), "
+                + "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n).plus(Bon.symbol(\"m\")"
+                + ".div(org.bonlab.expr.Expr.constant(100)))).forAll(p, new Family.Bernoulli()).forAll(Bon.n, 1, 10)"
+                + ".forAll(Bon.symbol(\"m\"), 0, 2).named(\"Thm 1 loosened by m/100\")"));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path grows = certs.resolve("01-kl-grows-with-n.cert");
+        // 30 n times 3 m, one piece each; the first: m = 1, n = 1, KL(pi_2 || coin) - 0 = log 2 - h(1/4)
+        assertTrue(r.err().contains("(90 pieces)"), r.err());
+        assertTrue(Files.readString(grows).contains("\nkind N_BOXES\npieces 90\n0 1.0 1.0 0.1308120359411"),
+                Files.readString(grows));
+        for (Path cert : new Path[] {grows, certs.resolve("02-thm-1-loosened-by-m-100.cert")}) {
+            BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+            assertEquals(0, v.code(), v.out() + v.err());
+            assertTrue(v.out().startsWith("CONFIRMED "), v.out());
+        }
+        // the piece of m = 2 (part 1) at n = 7 removed
+        String text = Files.readString(grows);
+        Files.writeString(grows, text.replace("\n1 7.0 7.0 ", "\nX").replaceAll("\nX[^\n]*", "")
+                .replace("pieces 90", "pieces 89"));
+        BonlabEvalTest.Run w = BonlabEvalTest.run("verify", grows.toString());
+        assertEquals(1, w.code(), w.out() + w.err());
+        assertTrue(w.out().contains("the pieces do not cover the domain: m = 2, no piece covers n = 7"), w.out());
+    }
+
+    @Test
     @DisplayName("an edited certificate is REJECTED: a piece removed (not covered), a claim made false (margin)")
     void rejected(@TempDir Path dir) throws Exception {
         Path[] certs = certify(dir);

@@ -446,9 +446,12 @@ public final class CertificateVerifier {
             }
         }
         Range.Integers range = null;
+        List<Range.Integers> others = new ArrayList<>();
         for (Range r : claim.domain()) {
             if (r instanceof Range.Integers i && range == null) {
                 range = i;
+            } else if (r instanceof Range.Integers i) {
+                others.add(i);
             } else if (r instanceof Range.Reals re && continuous == null) {
                 continuous = re.symbol();
                 lo = re.lower();
@@ -462,15 +465,46 @@ public final class CertificateVerifier {
             throw new IllegalArgumentException("certificates need an integer range (n), but the domain is "
                     + claim.domain());
         }
+        List<Range.Integers> ints = new ArrayList<>(List.of(range));
+        ints.addAll(others);
+        long count = IntervalCertifier.partsOf(ints);
+        if (count > IntervalCertifier.MAX_CERTIFIED_PARTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "certificates list at most %d points of the "
+                    + "integer ranges after the first, but %s have more", IntervalCertifier.MAX_CERTIFIED_PARTS,
+                    others));
+        }
         Expr lhs = Binding.bind(claim.lhs(), fixed);
         Expr rhs = Binding.bind(claim.rhs(), fixed);
-        if (continuous == null) {
-            return new Object[] {Covering.Kind.N_BOXES, List.of(new Part("", range.from(), top(range), new double[0],
-                    new double[0], false, lhs, rhs, null))};
+        // one part per point of the ranges after the first, in the certifier's order (the last range fastest),
+        // with those symbols fixed at the point's values
+        List<Part> parts = new ArrayList<>();
+        for (long part = 0; part < count; part++) {
+            Expr l = lhs;
+            Expr r = rhs;
+            StringBuilder name = new StringBuilder();
+            long rest = part;
+            for (int d = others.size() - 1; d >= 0; d--) {
+                Range.Integers o = others.get(d);
+                long value = o.from() + rest % o.count();
+                rest /= o.count();
+                l = Binding.substitute(l, o.symbol(), Expr.constant(value));
+                r = Binding.substitute(r, o.symbol(), Expr.constant(value));
+                name.insert(0, (d == 0 ? "" : ", ") + o.symbol().name() + " = " + value);
+            }
+            if (continuous != null) {
+                name.append(name.length() == 0 ? "" : ", ").append(continuous.name()).append(" in [").append(lo)
+                        .append(", ").append(hi).append("]");
+            }
+            parts.add(continuous == null
+                    ? new Part(name.toString(), range.from(), top(range), new double[0], new double[0], false, l, r,
+                            null)
+                    : new Part(name.toString(), range.from(), top(range), new double[] {lo}, new double[] {hi}, false,
+                            l, r, null));
         }
-        Part p = new Part(continuous.name() + " in [" + lo + ", " + hi + "]", range.from(), top(range),
-                new double[] {lo}, new double[] {hi}, false, lhs, rhs, null);
-        return new Object[] {Covering.Kind.PARAMETER, List.of(p), continuous};
+        if (continuous == null) {
+            return new Object[] {Covering.Kind.N_BOXES, parts};
+        }
+        return new Object[] {Covering.Kind.PARAMETER, parts, continuous};
     }
 
     private static double top(Range.Integers range) {

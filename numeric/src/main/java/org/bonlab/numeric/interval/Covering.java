@@ -21,11 +21,16 @@ public record Covering(Kind kind, List<Piece> pieces, String argument) {
          * in rank order (F_size = 1; the probabilities are the CDF's differences).
          */
         SIMPLEX,
-        /** Fixed policies over one integer range: a piece is a box of consecutive integers [nLo, nHi]. */
+        /**
+         * Fixed policies over integer ranges: a piece is a box of consecutive integers [nLo, nHi] of the first range.
+         * With several ranges, the part is the point of the ranges after the first (numbered with the last range
+         * fastest, as the certifier visits them), at which a piece is one n.
+         */
         N_BOXES,
         /**
-         * Fixed policies and one continuous parameter (p of a bernoulli(p) family, or a real symbol) over one
-         * integer range: a piece is one n (nLo = nHi) and a box of the parameter.
+         * Fixed policies and one continuous parameter (p of a bernoulli(p) family, or a real symbol) over integer
+         * ranges: a piece is one n (nLo = nHi) of the first range and a box of the parameter; with several ranges,
+         * the part is the point of the others, as for {@link #N_BOXES}.
          */
         PARAMETER,
         /**

@@ -264,7 +264,9 @@ public final class IntervalCertifier {
                     + "boxes of n are certified only for one integer range and fixed policies", MAX_POINTS));
         }
         int k = ints.size();
-        boolean keepPieces = recording && k == 1;
+        // with several integer ranges, a piece's part is the point of the ranges after the first (the verifier
+        // fixes them part by part), kept for a certificate up to MAX_CERTIFIED_PARTS of them
+        boolean keepPieces = recording && partsOf(ints) <= MAX_CERTIFIED_PARTS;
         List<Covering.Piece> pieces = keepPieces ? new ArrayList<>() : null;
         long[] boxes = {0};
         double worst = Double.POSITIVE_INFINITY;
@@ -510,7 +512,7 @@ public final class IntervalCertifier {
                 double n = at.values().iterator().next();
                 pieces.add(new Covering.Piece(0, n, n, new double[0], new double[0], margin.lo()));
             }
-            return new AtPoint(at, margin, null, 0, pieces == null ? List.of() : pieces);
+            return new AtPoint(at, margin, null, 0, pieces == null ? List.of() : inPart(pieces, ints, point));
         }
         long[] boxes = {0};
         Object split = bisect(claim, lhs, rhs, at, continuous, over, boxes, limit, shared, pieces);
@@ -520,7 +522,35 @@ public final class IntervalCertifier {
         if (split instanceof Result.NotCertified no) {
             return new AtPoint(at, null, no, boxes[0], List.of());
         }
-        return new AtPoint(at, (Interval) split, null, boxes[0], pieces == null ? List.of() : pieces);
+        return new AtPoint(at, (Interval) split, null, boxes[0], pieces == null ? List.of()
+                : inPart(pieces, ints, point));
+    }
+
+    /** The most points of the integer ranges after the first that a certificate lists as parts. */
+    public static final long MAX_CERTIFIED_PARTS = 10_000;
+
+    /** The number of points of the integer ranges after the first (1 for one range; more than 2^62 as 2^62). */
+    static long partsOf(List<Range.Integers> ints) {
+        long parts = 1;
+        for (int d = 1; d < ints.size(); d++) {
+            long c = ints.get(d).unbounded() ? Long.MAX_VALUE / 2 : ints.get(d).count();
+            parts = Math.multiplyHigh(parts, c) != 0 || parts * c > Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2
+                    : parts * c;
+        }
+        return parts;
+    }
+
+    /** The pieces of one point, with their part: the point's index among those of the ranges after the first. */
+    private static List<Covering.Piece> inPart(List<Covering.Piece> pieces, List<Range.Integers> ints, long point) {
+        long part = point % partsOf(ints);
+        if (part == 0) {
+            return pieces;
+        }
+        List<Covering.Piece> out = new ArrayList<>(pieces.size());
+        for (Covering.Piece p : pieces) {
+            out.add(new Covering.Piece((int) part, p.nLo(), p.nHi(), p.lo(), p.hi(), p.margin()));
+        }
+        return out;
     }
 
     private static Map<Expr.Sym, Interval> points(Map<Expr.Sym, Double> at) {
