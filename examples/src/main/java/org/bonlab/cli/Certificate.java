@@ -20,7 +20,8 @@ import org.bonlab.numeric.interval.Covering;
  * claim NAME
  * statement STATEMENT
  * kind SIMPLEX | N_BOXES | PARAMETER | GAP_BOUND | ESTIMATOR_TWO_OUTCOMES | TWO_OUTCOME_KL | ARGUMENT
- * argument NAME                              (kind ARGUMENT only, with 0 pieces)
+ * argument NAME                              (kind ARGUMENT, with 0 pieces; or another kind, whose pieces then
+ *                                            cover the claim that the argument's bound is at most the big side)
  * pieces K
  * PART N_LO N_HI [LO_1 HI_1 ...] MARGIN      (K lines)
  * spec-file FILE.java
@@ -37,7 +38,7 @@ record Certificate(String claim, String statement, Covering covering, String spe
         sb.append("claim ").append(oneLine(claim)).append('\n');
         sb.append("statement ").append(oneLine(statement)).append('\n');
         sb.append("kind ").append(covering.kind().name()).append('\n');
-        if (covering.kind() == Covering.Kind.ARGUMENT) {
+        if (!covering.argument().isEmpty()) {
             sb.append("argument ").append(covering.argument()).append('\n');
         }
         sb.append("pieces ").append(covering.pieces().size()).append('\n');
@@ -83,8 +84,9 @@ record Certificate(String claim, String statement, Covering covering, String spe
             throw r.bad("kind must be SIMPLEX, N_BOXES, PARAMETER, GAP_BOUND, ESTIMATOR_TWO_OUTCOMES, "
                     + "TWO_OUTCOME_KL or ARGUMENT, but was '" + kindText + "'");
         }
-        String argument = kind == Covering.Kind.ARGUMENT ? r.field("argument") : "";
-        if (kind == Covering.Kind.ARGUMENT && !argument.matches("[a-z0-9-]+")) {
+        String argument = kind == Covering.Kind.ARGUMENT || r.peekStartsWith("argument ") ? r.field("argument") : "";
+        if (!argument.isEmpty() && !argument.matches("[a-z0-9-]+") || kind == Covering.Kind.ARGUMENT
+                && argument.isEmpty()) {
             throw r.bad("argument must be the name of an argument such as quantile-coupling, but was '" + argument
                     + "'");
         }
@@ -150,6 +152,10 @@ record Certificate(String claim, String statement, Covering covering, String spe
             if (!l.equals(text)) {
                 throw bad("the first line must be '" + text + "', but was '" + l + "'");
             }
+        }
+
+        boolean peekStartsWith(String prefix) {
+            return at < lines.size() && lines.get(at).startsWith(prefix);
         }
 
         String field(String name) {

@@ -153,7 +153,9 @@ final class CheckCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "certificate of '%s': %s (%s)%n", c.name(), target,
                     covering.kind() == Covering.Kind.ARGUMENT
                             ? "the argument " + covering.argument() + ", with no numeric step"
-                            : covering.pieces().size() + " pieces");
+                            : covering.argument().isEmpty() ? covering.pieces().size() + " pieces"
+                            : "the bound of the argument " + covering.argument() + ", then "
+                                    + covering.pieces().size() + " pieces");
         }
         err.flush();
     }

@@ -114,6 +114,51 @@ class BonlabVerifyTest {
     }
 
     @Test
+    @DisplayName("a claim weaker than the quantile coupling's bound (KL <= log n for every n): the argument's name and "
+            + "the pieces of n for the rest; CONFIRMED, and REJECTED with a piece removed or another argument named")
+    void weakeningThroughTheCoupling(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("Weaker.java");
+        Files.writeString(spec, BonlabCheckTest.spec("Weaker", "Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost("
+                + "Bon.log(Bon.n)).forAll(p, new Family.Simplex(1, 12, Family.Rewards.TIED)).forAll(Bon.n, 1, "
+                + "Range.INFINITY).named(\"KL <= log n\")"));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("PROVED") && r.out().contains("by transitivity through log(n) - (n - 1)/n"),
+                r.out());
+        assertTrue(r.err().contains("(the bound of the argument quantile-coupling, then "), r.err());
+        Path cert = certs.resolve("01-kl-log-n.cert");
+        String text = Files.readString(cert);
+        assertTrue(text.contains("\nargument quantile-coupling\n") && text.contains("\nkind N_BOXES\n"), text);
+        BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().startsWith("CONFIRMED "), v.out());
+        // another argument named: Lemma 2's bound is not what the claim's small side is bounded by
+        Files.writeString(cert, text.replace("argument quantile-coupling", "argument lemma-2"));
+        BonlabEvalTest.Run w = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(1, w.code(), w.out() + w.err());
+        assertTrue(w.out().startsWith("REJECTED "), w.out());
+        // the first piece of n removed: n = 1 is no longer covered
+        String[] lines = text.split("\n", -1);
+        int at = java.util.Arrays.asList(lines).indexOf(java.util.Arrays.stream(lines).filter(l -> l.startsWith(
+                "pieces ")).findFirst().orElseThrow());
+        int count = Integer.parseInt(lines[at].substring("pieces ".length()));
+        StringBuilder cut = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i == at) {
+                cut.append("pieces ").append(count - 1).append('\n');
+            } else if (i != at + 1) {
+                cut.append(lines[i]).append(i < lines.length - 1 ? "\n" : "");
+            }
+        }
+        Files.writeString(cert, cut.toString());
+        BonlabEvalTest.Run x = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(1, x.code(), x.out() + x.err());
+        assertTrue(x.out().startsWith("REJECTED ") && x.out().contains("n = 1"), x.out());
+    }
+
+    @Test
     @DisplayName("claims over two integer ranges (n and m) have certificates, a part per m: CONFIRMED, and REJECTED "
             + "with one piece of one part removed")
     void severalIntegerRanges(@TempDir Path dir) throws Exception {

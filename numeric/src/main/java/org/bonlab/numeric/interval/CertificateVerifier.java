@@ -65,6 +65,28 @@ public final class CertificateVerifier {
                 + "does not prove it: %s", a.name(), ((IntervalCertifier.Result.NotCertified) r).reason()));
     }
 
+    /**
+     * A proof by transitivity ({@link WeakeningCertifier}): the claim must split into the coupling's bound, which the
+     * argument takes, and the bound {@code <= big}, which the pieces must prove like any covering.
+     */
+    private static Verification verifyWeakening(Claim claim, Covering covering, Duration limit) {
+        java.util.Optional<WeakeningCertifier.Split> split = WeakeningCertifier.split(claim);
+        if (split.isEmpty() || !covering.argument().equals(WeakeningCertifier.ARGUMENT)) {
+            return new Verification(false, String.format(Locale.ROOT, "the certificate proves the claim through the "
+                    + "bound of the argument '%s', but the claim is not weaker than a bound of the quantile "
+                    + "coupling", covering.argument()));
+        }
+        if (!(QuantileCouplingCertifier.certify(split.get().known()) instanceof IntervalCertifier.Result.Certified k)) {
+            return new Verification(false, "the quantile coupling does not prove " + split.get().known().statement());
+        }
+        Claim rest = split.get().rest();
+        Verification v = verify(rest, new Covering(covering.kind(), covering.pieces()), limit);
+        String bound = split.get().known().rhs().show();
+        return new Verification(v.confirmed(), String.format(Locale.ROOT, "%s <= %s by the argument '%s' (%s); and "
+                + "%s <= %s, as %s <= 0: %s", Arguments.small(claim).show(), bound, covering.argument(), k.argument(),
+                bound, Arguments.big(claim).show(), rest.lhs().show(), v.message()));
+    }
+
     /** Verifies {@code covering} as a proof of {@code claim} within {@code limit}. */
     public static Verification verify(Claim claim, Covering covering, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -89,6 +111,9 @@ public final class CertificateVerifier {
         }
         if (covering.kind() == Covering.Kind.ARGUMENT) {
             return verifyArgument(claim, covering);
+        }
+        if (!covering.argument().isEmpty()) {
+            return verifyWeakening(claim, covering, limit);
         }
         List<Part> parts;
         Covering.Kind expected;

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param kind how the domain is parametrised (which certifier made the proof)
  * @param pieces every piece on which the margin was enclosed, in the order they were certified
- * @param argument for {@link Kind#ARGUMENT}, the name of the argument ({@link IntervalCertifier#ARGUMENTS}); empty
- *     otherwise
+ * @param argument for {@link Kind#ARGUMENT}, the name of the argument ({@link IntervalCertifier#ARGUMENTS}); for
+ *     another kind, the argument whose bound B the claim is weaker than ({@link WeakeningCertifier}), the pieces
+ *     then covering the claim {@code B <= big}; empty otherwise
  */
 public record Covering(Kind kind, List<Piece> pieces, String argument) {
 
@@ -74,9 +75,8 @@ public record Covering(Kind kind, List<Piece> pieces, String argument) {
     public Covering {
         pieces = List.copyOf(pieces);
         java.util.Objects.requireNonNull(argument, "argument");
-        if ((kind == Kind.ARGUMENT) != !argument.isEmpty() || kind == Kind.ARGUMENT && !pieces.isEmpty()) {
-            throw new IllegalArgumentException("a covering names an argument exactly when it is of kind ARGUMENT, "
-                    + "which has no pieces");
+        if (kind == Kind.ARGUMENT && (argument.isEmpty() || !pieces.isEmpty())) {
+            throw new IllegalArgumentException("a covering of kind ARGUMENT names its argument and has no pieces");
         }
     }
 

@@ -131,13 +131,18 @@ public final class IntervalCertifier {
                 return java.util.Optional.of(r);
             }
         }
-        return withoutNumericStep(claim).map(a -> {
+        java.util.Optional<Result> argued = withoutNumericStep(claim).map(a -> {
             Result r = a.certify().apply(claim);
             // the covering of such a proof is the argument's name (a certificate records it)
             return r instanceof Result.Certified c && c.covering().isEmpty()
                     ? new Result.Certified(c.argument(), c.points(), java.util.Optional.of(Covering.argument(a.name())))
                     : r;
         });
+        if (argued.isPresent()) {
+            return argued;
+        }
+        // weaker than one of the coupling's bounds: that bound, then the bound <= the claim's big side
+        return WeakeningCertifier.split(claim).map(s -> WeakeningCertifier.certify(claim, s));
     }
 
     /** An argument with no numeric step: its name in certificates, which claims it takes, and its proof. */

@@ -87,6 +87,14 @@ public final class QuantileCouplingCertifier {
                         Definitions.fDivergenceBoundMroueh(n, X, Bon.log(X).unaryMinus()), 1));
     }
 
+    /**
+     * The bounds this argument proves for {@code small} (a divergence or win rate of best-of-n against p), in the
+     * order of the class comment; empty when it bounds nothing of that form.
+     */
+    static List<Expr> boundsOf(Expr small, PolicyVar p, Expr.Sym n) {
+        return forms(p, n).stream().filter(f -> same(small, f.divergence())).map(Form::bound).toList();
+    }
+
     /** The symbol of f in {@link Definitions#fDivergenceBoundMroueh}; a bound is matched by its definition alone. */
     private static final Expr.Sym X = Expr.symbol("x");
 

@@ -106,8 +106,8 @@ class ClaimCheckerTest {
         Expr offset = x.minus(Expr.constant(0.3));
         Claim rare = Bon.claim(Expr.constant(1e-6).minus(offset.times(offset))).atMost(Expr.constant(0))
                 .forAllReals(x, 0, 1).named("false near x = 0.3");
-        // true (Theorem 1, its bound raised by 10^-9 so that no argument takes it and the search runs to the end):
-        // it reports its smallest margin and tightest point
+        // true (Theorem 1, its bound raised by 10^-9): the search runs to the end, the same on every number of
+        // threads, before the weakening of the quantile coupling's bound proves it
         Claim thm1 = Bon.claim(kl).atMost(Bon.analyticalKl(Bon.n).plus(Expr.rational(1, 1_000_000_000)))
                 .forAll(p, simplex).forAll(Bon.n, 1, 1000).named("Thm 1");
         boolean acrossUnits = false;
@@ -122,7 +122,9 @@ class ClaimCheckerTest {
                     acrossUnits = true;
                 }
                 if (c == thm1) {
-                    assertInstanceOf(Verdict.Undecided.class, one, one.report());
+                    Verdict.Proved proved = assertInstanceOf(Verdict.Proved.class, one, one.report());
+                    assertTrue(proved.argument().startsWith("by transitivity through log(n) - (n - 1)/n")
+                            && proved.evaluations() >= 3000, one.report());
                 }
             }
         }
