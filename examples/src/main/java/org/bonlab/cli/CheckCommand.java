@@ -153,9 +153,9 @@ final class CheckCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "certificate of '%s': %s (%s)%n", c.name(), target,
                     covering.kind() == Covering.Kind.ARGUMENT
                             ? "the argument " + covering.argument() + ", with no numeric step"
-                            : covering.argument().isEmpty() ? covering.pieces().size() + " pieces"
+                            : covering.argument().isEmpty() ? pieces(covering.pieces().size())
                             : "the bound of the argument " + covering.argument() + ", then "
-                                    + covering.pieces().size() + " pieces");
+                                    + pieces(covering.pieces().size()));
         }
         err.flush();
     }
@@ -376,5 +376,9 @@ final class CheckCommand implements Callable<Integer> {
         public void write(int b) {
             target.write(b);
         }
+    }
+
+    private static String pieces(int count) {
+        return count == 1 ? "1 piece" : count + " pieces";
     }
 }

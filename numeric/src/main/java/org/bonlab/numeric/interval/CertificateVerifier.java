@@ -538,6 +538,12 @@ public final class CertificateVerifier {
 
     // ---- margins ----
 
+    /** An unbounded piece's margin as one fraction in t = 1/n, where that is what the certifier enclosed. */
+    private static Interval tail(Claim claim, Part part, Covering.Piece p, Interval otherwise) {
+        return IntervalCertifier.tailMargin(claim, part.lhs(), part.rhs(), integerSymbol(claim), p.nLo())
+                .orElse(otherwise);
+    }
+
     private static Interval margin(Claim claim, Part part, Covering.Piece p) {
         if (part.simplex()) {
             return SimplexCertifier.margin(claim, part.lhs(), part.rhs(), part.placeholder(), p);
@@ -552,9 +558,13 @@ public final class CertificateVerifier {
             IntervalEvaluator ev = IntervalEvaluator.over(at);
             Interval l = ev.evaluate(part.lhs());
             Interval r = ev.evaluate(part.rhs());
-            return claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+            Interval m = claim.relation() == Relation.AT_MOST ? r.minus(l) : l.minus(r);
+            return m.lo() < 0 && p.nHi() == Double.POSITIVE_INFINITY && p.lo().length == 0 ? tail(claim, part, p, m)
+                    : m;
         } catch (ArithmeticException | IllegalArgumentException | UnsupportedOperationException e) {
-            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            return p.nHi() == Double.POSITIVE_INFINITY && p.lo().length == 0
+                    ? tail(claim, part, p, new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY))
+                    : new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
     }
 

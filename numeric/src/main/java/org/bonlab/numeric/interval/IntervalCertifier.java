@@ -404,6 +404,9 @@ public final class IntervalCertifier {
             } catch (ArithmeticException | IllegalArgumentException e) {
                 margin = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // no enclosure: split
             }
+            if (margin.lo() < 0 && b == Double.POSITIVE_INFINITY) {
+                margin = tailMargin(claim, lhs, rhs, range.symbol(), a).orElse(margin);
+            }
             if (margin.lo() >= 0) {
                 if (margin.lo() < worst) {
                     worst = margin.lo();
@@ -438,6 +441,14 @@ public final class IntervalCertifier {
                 range.unbounded() ? String.format(Locale.ROOT, ", the last [%.0f, infinity] (t = 1/n in [0, 1/%.0f], "
                         + "so it encloses the limit n -> infinity too)", lastStart, lastStart) : "",
                 worst, where), boxes, covering(Covering.Kind.N_BOXES, pieces));
+    }
+
+    /**
+     * The margin over n in [a, infinity] when it is a rational function of n alone, enclosed as one fraction in
+     * t = 1/n ({@link RationalTail}), where the sides' own enclosures lose the terms that cancel; empty otherwise.
+     */
+    static java.util.Optional<Interval> tailMargin(Claim claim, Expr lhs, Expr rhs, Expr.Sym n, double a) {
+        return RationalTail.enclose(claim.relation() == Relation.AT_MOST ? rhs.minus(lhs) : lhs.minus(rhs), n, a);
     }
 
     /**
