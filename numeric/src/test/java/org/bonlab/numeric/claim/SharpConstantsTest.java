@@ -56,6 +56,21 @@ class SharpConstantsTest {
     }
 
     @Test
+    @DisplayName("chi^2 <= n over up to 12 outcomes, every n: the ratio's upper end 1/2 certified through Mroueh's "
+            + "bound (n-1)^2/(2n-1) <= n/2, and its lower end within 0.01 below it")
+    void chiSquareOverTwelveOutcomesThroughTheCoupling() {
+        Claim chi = Bon.claim(Definitions.chiSquare(P.bestOf(N), P)).atMost(N)
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ORDERED))
+                .forAll(N, 1, org.bonlab.claim.Range.INFINITY).named("chi^2 <= n");
+        SharpConstants.Bracket ratio = new SharpConstants(1, 2000, Duration.ofSeconds(30), 1).tighten(chi).get(0);
+        // the supremum is 1/2: chi^2 <= (n-1)^2/(2n-1) < n/2 (the coupling), and a point mass at the top with n of
+        // order 1/eps has chi^2 near (n-1)^2/(2n-1); its ratio to n tends to 1/2 as n grows
+        assertTrue(ratio.lower().doubleValue() > 0.49 && ratio.lower().doubleValue() <= 0.5, ratio.toString());
+        assertEquals(new BigDecimal("0.5"), ratio.upper().orElseThrow().stripTrailingZeros(), ratio.upperEvidence());
+        assertTrue(ratio.upperEvidence().contains("by transitivity through (n-1)^2/(2n-1)"), ratio.upperEvidence());
+    }
+
+    @Test
     @DisplayName("over 12 outcomes the claim as stated is among the constants tried (last for a difference, where "
             + "the scaled ones fail): v3 Thm 5.4 gets the upper ends 1 (ratio) and 0 (difference) from the coupling")
     void claimAsStatedGivesTheUpperEnd() {
