@@ -89,8 +89,9 @@ class WeakeningCertifierTest {
     }
 
     @Test
-    @DisplayName("not PROVED: false claims (KL <= log n - 1/2, negative at n = 1), claims stronger than the bound "
-            + "(0.999 of it), and the bound itself goes to the coupling whole")
+    @DisplayName("not PROVED: false claims (KL <= log n - 1/2, negative at n = 1; chi^2 <= 0.49 n and KL <= 3, false "
+            + "only for large n), claims stronger than the bound (0.999 of it), and the bound itself goes to the "
+            + "coupling whole")
     void refusals() {
         Claim negative = overSimplex(Bon.claim(KL).atMost(Bon.log(N).minus(Expr.constant(0.5))), 6);
         IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
@@ -98,6 +99,13 @@ class WeakeningCertifierTest {
         assertTrue(no.reason().contains("the claim would follow from log(n) - (n - 1)/n"), no.reason());
         Claim stronger = overSimplex(Bon.claim(KL).atMost(Bon.analyticalKl(N).times(0.999)), 12);
         assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(stronger));
+        // false only for large n: chi^2/n approaches 1/2 near a point mass as n grows, and 0.49 n falls below
+        // Mroueh's bound from n = 75 on, so the rest fails on the last box of n, fraction in t = 1/n or not
+        Claim chi = overSimplex(Bon.claim(org.bonlab.Definitions.chiSquare(P.bestOf(N), P)).atMost(N.times(0.49)), 12);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(chi));
+        // false only for large n with a log: KL <= 3 (Thm 1's bound passes 3 at n = 54)
+        Claim three = overSimplex(Bon.claim(KL).atMost(Expr.constant(3)), 12);
+        assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(three));
         Claim thm1 = overSimplex(Bon.claim(KL).atMost(Bon.analyticalKl(N)), 12);
         assertFalse(WeakeningCertifier.split(thm1).isPresent());
         // a lower bound on the KL is not weaker than an upper bound of the coupling
