@@ -109,7 +109,9 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(sbonKl).atMost(sbonBound)
                 .forAll(p, new Family.Simplex(1, 6, Family.Rewards.UNIT_INTERVAL)).forAll(n, 1, 64)
                 .forAllReals(lambda, 0.01, 100)
-                .named("soft best-of-n: KL <= log(n / (1 + (n-1) e^(-1/lambda))), rewards in [0, 1]"), "UNDECIDED"));
+                .named("soft best-of-n: KL <= log(n / (1 + (n-1) e^(-1/lambda))), rewards in [0, 1]"), "PROVED"));
+        // through the density ratio: pi(y) = n p(y) E[w(y)/(w(y) + S)] <= n p(y)/(1 + (n-1) e^(-1/lambda)) when every
+        // weight e^(r/lambda) is at least 1 and at most e^(1/lambda) (org.bonlab.numeric.interval.SoftBestOfRatioCertifier)
 
         // soft best-of-n converges to the tilted optimum p e^(r/lambda)/Z at rate 1/n (derived: KL(pi || SBoN) =
         // E_pi[-log rho_n] <= log E_pi[(w + (n-1)Z)/(nZ)] by Jensen, w = e^(r/lambda); believed to be the form of

@@ -78,17 +78,17 @@ class TheoremCatalogueTest {
                 .isNotFalsified());
         assertTrue(e.getMessage().contains("KL is never positive") && e.getMessage().contains("seed 4")
                 && e.getMessage().contains("counterexample"), e.getMessage());
-        // Thm 1 is PROVED over the simplex by data processing, and raised by 10^-9 through it; soft best-of-n's
-        // KL <= log n holds (pi(y) <= n p(y)) but no argument takes it, and the search leaves it UNDECIDED, which
-        // isProved rejects
+        // Thm 1 is PROVED over the simplex by data processing, and raised by 10^-9 through it; Pinsker's inequality
+        // 2 TV^2 <= KL holds but no argument takes it, and the search leaves it UNDECIDED, which isProved rejects
         assertThatClaim(thm1).isProved();
         Claim raised = Bon.claim(Bon.kl(p.bestOf(Bon.n), p)).atMost(Bon.analyticalKl(Bon.n)
                 .plus(org.bonlab.expr.Expr.rational(1, 1_000_000_000))).forAll(p, Family.simplex(8))
                 .forAll(Bon.n, 1, 10_000).named("Thm 1 raised");
         assertThatClaim(raised).isProved();
-        Claim soft = Bon.claim(Bon.kl(p.softBestOf(Bon.n, org.bonlab.expr.Expr.constant(0.5)), p))
-                .atMost(Bon.log(Bon.n)).forAll(p, Family.simplex(8)).forAll(Bon.n, 1, 100).named("soft KL <= log n");
-        AssertionError undecided = assertThrows(AssertionError.class, () -> assertThatClaim(soft).isProved());
+        org.bonlab.expr.Expr tv = org.bonlab.Definitions.totalVariation(p.bestOf(Bon.n), p);
+        Claim pinsker = Bon.claim(tv.times(tv).times(2L)).atMost(Bon.kl(p.bestOf(Bon.n), p))
+                .forAll(p, Family.simplex(8)).forAll(Bon.n, 1, 100).named("Pinsker");
+        AssertionError undecided = assertThrows(AssertionError.class, () -> assertThatClaim(pinsker).isProved());
         assertTrue(undecided.getMessage().contains("UNDECIDED"), undecided.getMessage());
     }
 

@@ -107,8 +107,10 @@ public final class IntervalCertifier {
      * ({@link GapBoundCertifier}); and, only where the boxes do not come first ({@link #boxesFirst}), Thm 1 on two
      * outcomes for every n ({@link TwoOutcomeKlCertifier}), Thm 1, Mroueh's bounds and the win rates by the quantile
      * coupling ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), Thm 3, Cor 3 and Thm 4
-     * ({@link TopOutcomeCertifier}), vBoN's J >= L >= L1 ({@link VbonBoundCertifier}) and Cor 1
-     * ({@link PromptAverageCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
+     * ({@link TopOutcomeCertifier}), vBoN's J >= L >= L1 ({@link VbonBoundCertifier}), Cor 1
+     * ({@link PromptAverageCertifier}) and soft best-of-n's KL through its density ratio
+     * ({@link SoftBestOfRatioCertifier}); then claims weaker than a bound of the quantile coupling
+     * ({@link WeakeningCertifier}). A proof, the reason there is none, or empty when no argument takes the claim.
      */
     public static java.util.Optional<Result> byArgument(Claim claim) {
         if (TwoOutcomeEstimatorCertifier.applies(claim)) {
@@ -153,15 +155,17 @@ public final class IntervalCertifier {
     /**
      * The arguments with no numeric step, in the order they are tried: the quantile coupling
      * ({@link QuantileCouplingCertifier}), Lemma 2 ({@link LemmaTwoCertifier}), the top outcome
-     * ({@link TopOutcomeCertifier}), vBoN's bounds ({@link VbonBoundCertifier}) and Cor 1
-     * ({@link PromptAverageCertifier}).
+     * ({@link TopOutcomeCertifier}), vBoN's bounds ({@link VbonBoundCertifier}), Cor 1
+     * ({@link PromptAverageCertifier}) and soft best-of-n's KL ({@link SoftBestOfRatioCertifier}).
      */
     public static final List<Argument> ARGUMENTS = List.of(
             new Argument("quantile-coupling", QuantileCouplingCertifier::applies, QuantileCouplingCertifier::certify),
             new Argument("lemma-2", LemmaTwoCertifier::applies, LemmaTwoCertifier::certify),
             new Argument("top-outcome", TopOutcomeCertifier::applies, TopOutcomeCertifier::certify),
             new Argument("vbon-bounds", VbonBoundCertifier::applies, VbonBoundCertifier::certify),
-            new Argument("prompt-average", PromptAverageCertifier::applies, PromptAverageCertifier::certify));
+            new Argument("prompt-average", PromptAverageCertifier::applies, PromptAverageCertifier::certify),
+            new Argument("soft-best-of-n-ratio", SoftBestOfRatioCertifier::applies,
+                    SoftBestOfRatioCertifier::certify));
 
     /** The first argument with no numeric step that takes {@code claim} by its form, if any. */
     public static java.util.Optional<Argument> withoutNumericStep(Claim claim) {

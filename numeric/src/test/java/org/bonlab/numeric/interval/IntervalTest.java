@@ -96,9 +96,10 @@ class IntervalTest {
         Claim eq = Bon.claim(kl).isEqualTo(kl).forAll(Bon.n, 2, 10);
         assertInstanceOf(IntervalCertifier.Result.NotCertified.class, IntervalCertifier.certify(eq));
         PolicyVar p = Policy.variable("p");
-        // (soft best-of-n's KL <= log n, which holds and which no argument takes: Thm 1 is PROVED over any simplex by
-        // the quantile coupling, with no boxes)
-        Claim family = Bon.claim(Bon.kl(p.softBestOf(Bon.n, Expr.constant(0.5)), p)).atMost(Bon.log(Bon.n))
+        // (Pinsker's inequality 2 TV^2 <= KL, which holds and which no argument takes: Thm 1 is PROVED over any
+        // simplex by the quantile coupling, with no boxes)
+        Expr tv = org.bonlab.Definitions.totalVariation(p.bestOf(Bon.n), p);
+        Claim family = Bon.claim(tv.times(tv).times(2L)).atMost(Bon.kl(p.bestOf(Bon.n), p))
                 .forAll(p, Family.simplex(4)).forAll(Bon.n, 2, 10);
         IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class,
                 IntervalCertifier.certify(family));

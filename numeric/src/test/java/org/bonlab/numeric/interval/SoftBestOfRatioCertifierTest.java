@@ -1,0 +1,115 @@
+package org.bonlab.numeric.interval;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import org.bonlab.Bon;
+import org.bonlab.claim.Claim;
+import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
+import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.numeric.policy.RankedPmf;
+import org.bonlab.policy.Explicit;
+import org.bonlab.policy.Policy;
+import org.bonlab.policy.PolicyVar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Soft best-of-n's KL through its density ratio: the ratio bounds on random policies (the argument's consequence,
+ * with the double engine's exact soft best-of-n PMF), the proofs, and the claims it must not take.
+ */
+class SoftBestOfRatioCertifierTest {
+
+    private static final Expr.Sym N = Bon.n;
+    private static final Expr.Sym LAMBDA = Bon.symbol("lambda");
+    private static final PolicyVar P = Policy.variable("p");
+
+    private static Expr unitBound(Expr lambda) {
+        return Bon.log(N.div(Expr.constant(1).plus(N.minus(1).times(Expr.exp(Expr.constant(-1).div(lambda))))));
+    }
+
+    @Test
+    @DisplayName("the argument's consequence on 300 random policies (1 to 8 outcomes, n = 1..200, lambda up to 50): "
+            + "pi/p <= n for any rewards, and <= n/(1 + (n-1) e^(-1/lambda)) for rewards in [0, 1]")
+    void ratioBoundsHoldOnRandomPolicies() {
+        Random rng = new Random(11);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int k = 0; k < 300; k++) {
+            int size = 1 + rng.nextInt(8);
+            double[] w = new double[size];
+            double[] r = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = Math.exp(4 * rng.nextGaussian());
+                total += w[i];
+                r[i] = k % 2 == 0 ? rng.nextDouble() : 5 * rng.nextGaussian(); // in [0, 1], or anywhere
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            Explicit base = Policy.probabilities(w).withReward(r);
+            int n = 1 + rng.nextInt(200);
+            // (the engine needs lambda >= (r_max - r_min)/700 for the weights to be doubles)
+            double from = k % 2 == 0 ? 0.02 : 0.1;
+            double lambda = Math.exp(Math.log(from) + rng.nextDouble() * Math.log(50 / from));
+            RankedPmf p = ev.pmf(base, Map.of());
+            RankedPmf soft = ev.pmf(base.softBestOf(n, lambda), Map.of());
+            double limit = k % 2 == 0 ? n / (1 + (n - 1) * Math.exp(-1 / lambda)) : n;
+            for (int i = 0; i < size; i++) {
+                if (p.probability(i) > 0) {
+                    double ratio = soft.probability(i) / p.probability(i);
+                    assertTrue(ratio <= limit * (1 + 1e-9), String.format("policy %d, rank %d, n = %d, lambda = %s: "
+                            + "ratio %s above %s", k, i, n, lambda, ratio, limit));
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("PROVED with no numeric step: KL <= log n over any simplex for every n at lambda = 0.3, and the "
+            + "catalogue's bound over rewards in [0, 1] with lambda in [0.01, 100]")
+    void proofs() {
+        Claim logN = Bon.claim(Bon.kl(P.softBestOf(N, Expr.constant(0.3)), P)).atMost(Bon.log(N))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ARBITRARY)).forAll(N, 1, Range.INFINITY);
+        IntervalCertifier.Result.Certified a = assertInstanceOf(IntervalCertifier.Result.Certified.class,
+                IntervalCertifier.certify(logN));
+        assertTrue(a.argument().contains("pi(y) <= n p(y)"), a.argument());
+        Claim unit = Bon.claim(Bon.kl(P.softBestOf(N, LAMBDA), P)).atMost(unitBound(LAMBDA))
+                .forAll(P, new Family.Simplex(1, 6, Family.Rewards.UNIT_INTERVAL)).forAll(N, 1, 64)
+                .forAllReals(LAMBDA, 0.01, 100);
+        IntervalCertifier.Result.Certified b = assertInstanceOf(IntervalCertifier.Result.Certified.class,
+                IntervalCertifier.certify(unit));
+        assertTrue(b.argument().contains("n/(1 + (n-1) e^(-1/lambda))"), b.argument());
+        assertTrue(IntervalCertifier.withoutNumericStep(unit).orElseThrow().name().equals("soft-best-of-n-ratio"));
+    }
+
+    @Test
+    @DisplayName("not taken: the [0, 1] bound over rewards that leave [0, 1], a temperature reaching 0 or below, a "
+            + "bound with another temperature, a bound below log n, and best-of-n itself")
+    void refusals() {
+        Claim arbitrary = Bon.claim(Bon.kl(P.softBestOf(N, LAMBDA), P)).atMost(unitBound(LAMBDA))
+                .forAll(P, new Family.Simplex(1, 6, Family.Rewards.ARBITRARY)).forAll(N, 1, 64)
+                .forAllReals(LAMBDA, 0.01, 100);
+        assertFalse(SoftBestOfRatioCertifier.applies(arbitrary));
+        Claim toZero = Bon.claim(Bon.kl(P.softBestOf(N, LAMBDA), P)).atMost(Bon.log(N))
+                .forAll(P, Family.simplex(4)).forAll(N, 1, 64).forAllReals(LAMBDA, 0, 1);
+        assertFalse(SoftBestOfRatioCertifier.applies(toZero));
+        Claim reachesBelow = Bon.claim(Bon.kl(P.softBestOf(N, LAMBDA), P)).atMost(Bon.log(N))
+                .forAll(P, Family.simplex(4)).forAll(N, 1, 64).forAllReals(LAMBDA, -1, 1);
+        assertFalse(SoftBestOfRatioCertifier.applies(reachesBelow));
+        Claim other = Bon.claim(Bon.kl(P.softBestOf(N, Expr.constant(0.5)), P)).atMost(unitBound(Expr.constant(0.4)))
+                .forAll(P, new Family.Simplex(1, 6, Family.Rewards.UNIT_INTERVAL)).forAll(N, 1, 64);
+        assertFalse(SoftBestOfRatioCertifier.applies(other));
+        Claim lower = Bon.claim(Bon.kl(P.softBestOf(N, Expr.constant(0.5)), P)).atMost(Bon.log(N).minus(
+                Expr.constant(0.01))).forAll(P, Family.simplex(4)).forAll(N, 1, 64);
+        assertFalse(SoftBestOfRatioCertifier.applies(lower));
+        Claim hard = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.log(N)).forAll(P, Family.simplex(4))
+                .forAll(N, 1, 64);
+        assertFalse(SoftBestOfRatioCertifier.applies(hard));
+    }
+}
