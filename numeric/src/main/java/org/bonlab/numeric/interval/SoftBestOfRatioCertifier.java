@@ -21,6 +21,11 @@ import org.bonlab.policy.Reward;
  * <li>Rewards in [0, 1]: every weight is at least 1, so \( S \ge n - 1 \), and \( x/(x + n - 1) \) increases in
  *     x \( \le e^{1/\lambda} \); so \( \pi(y)/p(y) \le n/(1 + (n-1)e^{-1/\lambda}) \) and the KL is at most the log of
  *     that (the catalogue's soft best-of-n bound).</li>
+ * <li>Against the tilted optimum \( \pi_\lambda = p\,w/Z \), \( Z = \mathbb{E}_p[w] \): the ratio
+ *     \( \rho(y) = n Z\,\mathbb{E}[1/(w(y) + S)] \ge n Z/(w(y) + (n-1)Z) \) (Jensen, 1/x convex, E[S] = (n-1)Z), so
+ *     \( \mathrm{KL}(\pi_\lambda \| \pi) = \mathbb{E}_{\pi_\lambda}[-\log\rho] \le \log(1 + (C-1)/n) \),
+ *     \( C = \mathbb{E}_p[w^2]/\mathbb{E}_p[w]^2 \) (Jensen again, log concave; any rewards): soft best-of-n tends
+ *     to the tilted optimum like 1/n.</li>
  * </ul>
  * Taken over one family of policies (any simplex, bernoulli(p), a named policy; for the second form only rewards in
  * [0, 1]: {@link Family.Rewards#UNIT_INTERVAL}, {@link Family.Rewards#UNIT_INTERVAL_BEST_ONE}, or a named policy whose
@@ -32,12 +37,16 @@ final class SoftBestOfRatioCertifier {
     private SoftBestOfRatioCertifier() {
     }
 
-    /** The two bounds, by whether they need rewards in [0, 1]. */
+    /** The three bounds, each with the step that proves it. */
     private enum Form {
         LOG_N("pi(y) <= n p(y), as the chosen draw is one of n"),
         UNIT_REWARDS("pi(y)/p(y) <= n/(1 + (n-1) e^(-1/lambda)), as every weight e^(r/lambda) is at least 1 with "
                 + "rewards in [0, 1], so the other n - 1 weights sum to at least n - 1, and x/(x + n - 1) increases up "
-                + "to x = e^(1/lambda)");
+                + "to x = e^(1/lambda)"),
+        TILTED("against the tilted optimum pi_lambda = p w/Z (Z = E_p[w]) soft best-of-n has the ratio rho(y) = "
+                + "n Z E[1/(w(y) + S)] >= n Z/(w(y) + (n-1) Z) (Jensen: 1/x is convex and E[S] = (n-1) Z), so "
+                + "KL(pi_lambda || soft) = E[-log rho] <= E_(pi_lambda)[log((w + (n-1) Z)/(n Z))] <= log((E_(pi_lambda)[w] "
+                + "+ (n-1) Z)/(n Z)) (Jensen: log is concave) = log(1 + (C - 1)/n), C = E_p[w^2]/E_p[w]^2");
 
         final String why;
 
@@ -57,9 +66,18 @@ final class SoftBestOfRatioCertifier {
         var only = claim.policies().entrySet().iterator().next();
         PolicyVar p = only.getKey();
         Family family = only.getValue();
-        if (!Arguments.anyPolicy(family) || !(Arguments.small(claim) instanceof org.bonlab.expr.Quantity.Kl small)
-                || !small.p().equals(p) || !(small.q() instanceof org.bonlab.policy.SoftBestOf soft)
-                || !soft.policy().equals(p) || !(soft.n() instanceof Expr.Sym n)) {
+        if (!Arguments.anyPolicy(family) || !(Arguments.small(claim) instanceof org.bonlab.expr.Quantity.Kl small)) {
+            return Optional.empty();
+        }
+        // KL(soft || p), or KL(tilted || soft) with the tilted optimum at the same temperature
+        boolean againstBase = small.p().equals(p) && small.q() instanceof org.bonlab.policy.SoftBestOf;
+        boolean fromTilted = small.q() instanceof org.bonlab.policy.Tilted t && t.policy().equals(p)
+                && small.p() instanceof org.bonlab.policy.SoftBestOf s && s.lambda().equals(t.beta());
+        if (!againstBase && !fromTilted) {
+            return Optional.empty();
+        }
+        org.bonlab.policy.SoftBestOf soft = (org.bonlab.policy.SoftBestOf) (againstBase ? small.q() : small.p());
+        if (!soft.policy().equals(p) || !(soft.n() instanceof Expr.Sym n)) {
             return Optional.empty();
         }
         Range.Integers range = null;
@@ -77,6 +95,13 @@ final class SoftBestOfRatioCertifier {
             return Optional.empty();
         }
         Expr big = Arguments.big(claim);
+        if (fromTilted) {
+            Expr lambda = soft.lambda();
+            Expr moment = Bon.expectation(p, Expr.exp(Bon.reward(p).times(2L).div(lambda)))
+                    .div(Bon.expectation(p, Expr.exp(Bon.reward(p).div(lambda))).pow(2));
+            return big.equals(Bon.log(Expr.constant(1).plus(moment.minus(1L).div(n)))) ? Optional.of(Form.TILTED)
+                    : Optional.empty();
+        }
         if (big.equals(Bon.log(n))) {
             return Optional.of(Form.LOG_N);
         }
@@ -115,9 +140,12 @@ final class SoftBestOfRatioCertifier {
         Range.Integers range = (Range.Integers) claim.domain().stream().filter(r -> r instanceof Range.Integers)
                 .findFirst().orElseThrow();
         Family family = claim.policies().values().iterator().next();
-        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "%s, %s, every temperature of the "
-                + "domain: soft best-of-n gives y probability n p(y) E[w(y)/(w(y) + S)] (S the other n - 1 "
-                + "weights), so %s, and KL(pi || p) = E_pi[log pi/p] is at most the log of that ratio; an argument "
-                + "with no numeric step", Arguments.over(family), Arguments.range(range), form.why), 0);
+        String head = String.format(Locale.ROOT, "%s, %s, every temperature of the domain: soft best-of-n gives y "
+                + "probability n p(y) E[w(y)/(w(y) + S)] (w = e^(r/lambda), S the other n - 1 weights)",
+                Arguments.over(family), Arguments.range(range));
+        return new IntervalCertifier.Result.Certified(form == Form.TILTED
+                ? head + "; " + form.why + "; an argument with no numeric step"
+                : head + ", so " + form.why + ", and KL(pi || p) = E_pi[log pi/p] is at most the log of that ratio; "
+                        + "an argument with no numeric step", 0);
     }
 }

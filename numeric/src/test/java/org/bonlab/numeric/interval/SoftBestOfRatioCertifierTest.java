@@ -71,6 +71,48 @@ class SoftBestOfRatioCertifierTest {
     }
 
     @Test
+    @DisplayName("the tilted optimum's KL to soft best-of-n is at most log(1 + (C - 1)/n) on 200 random policies "
+            + "(1 to 8 outcomes, any rewards, n = 1..200, lambda from 0.1 to 50), with the double engine")
+    void tiltedBoundHoldsOnRandomPolicies() {
+        Random rng = new Random(13);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int k = 0; k < 200; k++) {
+            int size = 1 + rng.nextInt(8);
+            double[] w = new double[size];
+            double[] r = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = Math.exp(3 * rng.nextGaussian());
+                total += w[i];
+                r[i] = 4 * rng.nextGaussian();
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            Explicit base = Policy.probabilities(w).withReward(r);
+            double n = 1 + rng.nextInt(200);
+            double lambda = Math.exp(Math.log(0.1) + rng.nextDouble() * Math.log(500));
+            Claim c = tiltedClaim(Expr.constant(lambda));
+            Map<Expr.Sym, Double> at = Map.of(N, n);
+            Expr lhs = org.bonlab.claim.Binding.bind(c.lhs(), Map.of(P, base));
+            Expr rhs = org.bonlab.claim.Binding.bind(c.rhs(), Map.of(P, base));
+            double kl = ev.evaluate(lhs, at);
+            double bound = ev.evaluate(rhs, at);
+            assertTrue(kl <= bound + 1e-12 * Math.max(1, bound), String.format("policy %d, n = %s, lambda = %s: KL %s "
+                    + "above %s", k, n, lambda, kl, bound));
+        }
+    }
+
+    /** The catalogue's convergence claim: KL(pi_lambda || SBoN_n) <= log(1 + (C - 1)/n). */
+    private static Claim tiltedClaim(Expr lambda) {
+        Expr moment = Bon.expectation(P, Expr.exp(Bon.reward(P).times(2L).div(lambda)))
+                .div(Bon.expectation(P, Expr.exp(Bon.reward(P).div(lambda))).pow(2));
+        return Bon.claim(Bon.kl(P.tilted(lambda), P.softBestOf(N, lambda)))
+                .atMost(Bon.log(Expr.constant(1).plus(moment.minus(1L).div(N))))
+                .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ARBITRARY)).forAll(N, 1, Range.INFINITY);
+    }
+
+    @Test
     @DisplayName("PROVED with no numeric step: KL <= log n over any simplex for every n at lambda = 0.3, and the "
             + "catalogue's bound over rewards in [0, 1] with lambda in [0.01, 100]")
     void proofs() {
@@ -86,11 +128,15 @@ class SoftBestOfRatioCertifierTest {
                 IntervalCertifier.certify(unit));
         assertTrue(b.argument().contains("n/(1 + (n-1) e^(-1/lambda))"), b.argument());
         assertTrue(IntervalCertifier.withoutNumericStep(unit).orElseThrow().name().equals("soft-best-of-n-ratio"));
+        IntervalCertifier.Result.Certified c = assertInstanceOf(IntervalCertifier.Result.Certified.class,
+                IntervalCertifier.certify(tiltedClaim(Expr.constant(0.7))));
+        assertTrue(c.argument().contains("log(1 + (C - 1)/n)"), c.argument());
     }
 
     @Test
     @DisplayName("not taken: the [0, 1] bound over rewards that leave [0, 1], a temperature reaching 0 or below, a "
-            + "bound with another temperature, a bound below log n, and best-of-n itself")
+            + "bound with another temperature, a bound below log n, the tilted optimum at another temperature, and "
+            + "best-of-n itself")
     void refusals() {
         Claim arbitrary = Bon.claim(Bon.kl(P.softBestOf(N, LAMBDA), P)).atMost(unitBound(LAMBDA))
                 .forAll(P, new Family.Simplex(1, 6, Family.Rewards.ARBITRARY)).forAll(N, 1, 64)
@@ -108,6 +154,13 @@ class SoftBestOfRatioCertifierTest {
         Claim lower = Bon.claim(Bon.kl(P.softBestOf(N, Expr.constant(0.5)), P)).atMost(Bon.log(N).minus(
                 Expr.constant(0.01))).forAll(P, Family.simplex(4)).forAll(N, 1, 64);
         assertFalse(SoftBestOfRatioCertifier.applies(lower));
+        // the tilted optimum at another temperature than soft best-of-n's
+        Expr moment = Bon.expectation(P, Expr.exp(Bon.reward(P).times(2L).div(Expr.constant(0.5))))
+                .div(Bon.expectation(P, Expr.exp(Bon.reward(P).div(Expr.constant(0.5)))).pow(2));
+        Claim mismatched = Bon.claim(Bon.kl(P.tilted(Expr.constant(0.5)), P.softBestOf(N, Expr.constant(0.6))))
+                .atMost(Bon.log(Expr.constant(1).plus(moment.minus(1L).div(N)))).forAll(P, Family.simplex(4))
+                .forAll(N, 1, 64);
+        assertFalse(SoftBestOfRatioCertifier.applies(mismatched));
         Claim hard = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Bon.log(N)).forAll(P, Family.simplex(4))
                 .forAll(N, 1, 64);
         assertFalse(SoftBestOfRatioCertifier.applies(hard));
