@@ -20,8 +20,9 @@ import org.bonlab.policy.PolicyVar;
  * and the total variation ((1 - 1/n) n^(-1/(n-1)), n >= 2), and the win rates of best-of-n against its base, strict
  * and with ties counting half, at most n/(n+1) (v3 Thm 5.3), and the win-rate gap n/(n+1) - W_half at most
  * ((n-1)/2) e^(-H_2(p)) for distinct rewards (v3 Thm 5.4), and the reverse KL(p || pi_n) at most n - 1 - log n
- * (Mroueh's integral bound with f(x) = -log x); over a simplex family of any size, bernoulli(p) or a named
- * policy, and any range of n.
+ * (Mroueh's integral bound with f(x) = -log x), and Gui et al. (2024)'s BoNBoN target (the best-vs-worst
+ * log-ratio gap) at most its continuum value (n-1) H_(n-1); over a simplex family of any size, bernoulli(p) or a
+ * named policy, and any range of n.
  *
  * <p><b>The coupling.</b> Let Q be the quantile map of p in the total order of its outcomes (reward, then the
  * tie-break order; App. C of Amini et al.): Q(u) is the outcome y with \( F_-(y) < u \le F(y) \). If U is uniform on
@@ -33,6 +34,12 @@ import org.bonlab.policy.PolicyVar;
  *     (n-1)^2/(2n-1), \( (\sqrt x - 1)^2/2 \) gives 1 - 2 sqrt(n)/(n+1), \( -\log x \) (the reverse KL) gives
  *     n - 1 - log n, \( |x - 1|/2 \) gives (1 - 1/n) n^(-1/(n-1)) (the density crosses 1 at
  *     \( n^{-1/(n-1)} \)).</li>
+ * <li><b>The BoNBoN target</b>. With w(v) = n(1-v)^(n-1) the density of the worst of n uniforms (worst-of-n is
+ *     Q of it), \( \pi_n(y)/p(y) \) is the average of f over y's cell. The best-of-n term is the KL, at most
+ *     \( \mathbb{E}_f[\log f] \) as above; on each cell w does not increase and log f does not decrease, so
+ *     \( \int w \log f \le (\int w)\,\overline{\log f} \le (\int w) \log \bar f \) (Chebyshev's integral
+ *     inequality, then Jensen), and summing, \( \mathbb{E}_w[\log f] \le \mathbb{E}_{\mathrm{worst}}[\log
+ *     \pi_n/p] \). The difference is at most \( \mathbb{E}_f[\log f] - \mathbb{E}_w[\log f] = (n-1)H_{n-1} \).</li>
  * <li><b>Win rates</b> (monotone coupling). With U and V independent, Y = Q(U) ~ p and Y' = Q(V) ~ pi_n, and R, R'
  *     their rewards, which do not decrease in u and v: R' > R forces V > U, and R' < R forces V < U. So
  *     \( P(V > U) = P(R' > R) + P(V > U, R' = R) \). Given that U and V fall in the same interval of equal reward,
@@ -84,7 +91,9 @@ public final class QuantileCouplingCertifier {
                 new Form("win-rate gap (v3 Thm 5.4)", n.div(n.plus(1)).minus(Bon.winRateHalf(bon, p)),
                         Definitions.winRateGapBound(p, n), 1, true),
                 new Form("reverse KL, KL(p || pi_n) (the f-divergence of f(x) = -log x)", Bon.kl(p, bon),
-                        Definitions.fDivergenceBoundMroueh(n, X, Bon.log(X).unaryMinus()), 1));
+                        Definitions.fDivergenceBoundMroueh(n, X, Bon.log(X).unaryMinus()), 1),
+                new Form("BoNBoN target (Gui et al. 2024)", Definitions.bonbonTarget(p, n),
+                        Definitions.bonbonTargetContinuum(n), 1));
     }
 
     /**
@@ -171,7 +180,13 @@ public final class QuantileCouplingCertifier {
                     t.lower(), t.upper()), 0);
         }
         Form form = form(claim).orElseThrow();
-        String why = form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
+        String why = form.name().startsWith("BoNBoN") ? "E_best[log pi_n/p] - E_worst[log pi_n/p] is at most its "
+                + "value for the densities, (n-1) H_(n-1): with f(v) = n v^(n-1) and w(v) = n (1-v)^(n-1) the densities "
+                + "of the best and the worst of n uniforms, pi_n/p is the average of f over the outcome's quantile cell; "
+                + "the first term is KL(pi_n || p) <= E_f[log f] (data processing), and on each cell w does not "
+                + "increase while log f does not decrease, so int w log f <= (int w) avg(log f) (Chebyshev) <= "
+                + "(int w) log avg(f) (Jensen), that is E_w[log f] <= E_worst[log pi_n/p]"
+                : form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
                 + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), each at most "
                 + "(f(b) - f(a)) (b - a)^2/4 <= n p(y)^2/4 <= (n-1) p(y)^2/2 for n >= 2 (and 0 at n = 1)"
                 : form.name().contains("win rate") ? "is at most P(V > U) = n/(n+1) for V of density n v^(n-1) "

@@ -94,6 +94,44 @@ class QuantileCouplingCertifierTest {
     }
 
     @Test
+    @DisplayName("Gui et al.'s BoNBoN target is at most its continuum value (n-1) H_(n-1) on 500 random policies with "
+            + "ties (1 to 12 outcomes, n = 1..2000, double engine), and PROVED for every n over any simplex (Chebyshev "
+            + "and Jensen on the quantile cells); the bound lowered is not taken")
+    void bonbonTarget() {
+        Random rng = new Random(8);
+        DoubleEvaluator ev = new DoubleEvaluator();
+        Expr target = Definitions.bonbonTarget(P, N);
+        Expr continuum = Definitions.bonbonTargetContinuum(N);
+        for (int k = 0; k < 500; k++) {
+            int size = 1 + rng.nextInt(12);
+            double[] w = new double[size];
+            double[] r = new double[size];
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                w[i] = rng.nextInt(4) == 0 ? Math.pow(10, -9 * rng.nextDouble()) : rng.nextDouble();
+                r[i] = rng.nextInt(1 + size / 2);
+                total += w[i];
+            }
+            for (int i = 0; i < size; i++) {
+                w[i] /= total;
+            }
+            Policy policy = Policy.probabilities(w).withReward(Reward.of(r));
+            double n = 1 + rng.nextInt(2000);
+            double d = ev.evaluate(Binding.bind(target, Map.of(P, policy)), Map.of(N, n));
+            double b = ev.evaluate(continuum, Map.of(N, n));
+            assertTrue(d <= b + 1e-9 * Math.max(1, b), "policy " + k + " at n = " + n + ": " + d + " > " + b);
+        }
+        for (Family f : new Family[] {new Family.Simplex(1, 12, Family.Rewards.TIED), new Family.Bernoulli()}) {
+            Claim c = Bon.claim(target).atMost(continuum).forAll(P, f).forAll(N, 1, Range.INFINITY).named("BoNBoN");
+            var proof = assertInstanceOf(IntervalCertifier.Result.Certified.class, IntervalCertifier.certify(c));
+            assertTrue(proof.argument().contains("Chebyshev") && proof.argument().contains("n = 1..infinity"),
+                    proof.argument());
+        }
+        assertFalse(QuantileCouplingCertifier.applies(Bon.claim(target).atMost(continuum.minus(Expr.constant(0.001)))
+                .forAll(P, Family.simplex(12)).forAll(N, 1, 100).named("lowered")));
+    }
+
+    @Test
     @DisplayName("each bound over every policy on up to 12 outcomes and on bernoulli(p), every n: PROVED by the "
             + "argument (Thm 5.4 with distinct rewards only); on 3 outcomes over a finite range the boxes come first; "
             + "over an unbounded one the argument")
