@@ -10,6 +10,7 @@ import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
 import org.bonlab.claim.Relation;
 import org.bonlab.expr.Expr;
+import org.bonlab.expr.Rational;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
 
@@ -50,7 +51,13 @@ import org.bonlab.policy.PolicyVar;
  *     \int_a^b f(v)(v - m)\,dv \) with \( f(v) = n v^{n-1} \) and m = (a + b)/2. As \( \int_a^b (v - m)\,dv = 0 \),
  *     each term is \( \int_a^b (f(v) - f(m))(v - m)\,dv \le (f(b) - f(a))\int_a^b |v - m|\,dv \le n\,p(y)^2/4 \),
  *     at most \( (n-1)p(y)^2/2 \) for n >= 2 (f is constant at n = 1, and the gap 0); summing gives
- *     \( \frac{n-1}{2}e^{-H_2(p)} \). With tied rewards a cell holds several outcomes and the bound fails (four
+ *     \( \frac{n-1}{2}e^{-H_2(p)} \). Sharper, and sharp: by parts each term is
+ *     \( \int_a^b f'(v)(v-a)(b-v)/2\,dv = \frac{n-1}{2}p^2 h \) with \( h \le n p\int_0^1 (1-pu)^{n-2}u(1-u)\,du \)
+ *     (a <= 1 - p), which is p/3 at n = 2, p/2 - p^2/4 at n = 3, and for n >= 4 at most
+ *     \( \frac{n}{n-2}\varphi((n-2)p) \le 1/3 \), where \( \varphi(k) = (k - 2 + (k+2)e^{-k})/k^2 \le 1/6 \) since
+ *     \( e^k \ge 1 + k + k^2/2 + k^3/6 \) gives \( e^k(k^2/6 - k + 2) - (k+2) \ge k^2(k^3 - 3k^2 + 6)/36 > 0 \). So the
+ *     gap is at most 1/3 of the bound, with equality at n = 2 for a single outcome; c times the bound is taken for
+ *     every c >= 1/3 ({@code bonlab tighten}'s upper ends). With tied rewards a cell holds several outcomes and the bound fails (four
  *     tied outcomes of 1/4 at n = 2: 1/6 > 1/8), so the claim is taken only over distinct rewards (ordered or
  *     arbitrary simplices, bernoulli(p)).</li>
  * </ul>
@@ -131,11 +138,30 @@ public final class QuantileCouplingCertifier {
                 && (s.rewards() == Family.Rewards.ORDERED || s.rewards() == Family.Rewards.ARBITRARY);
         for (Form form : forms(only.getKey(), range.symbol())) {
             if (range.from() >= form.firstN() && (distinct || !form.distinct()) && same(small, form.divergence())
-                    && same(big, form.bound())) {
+                    && (same(big, form.bound()) || form.distinct() && gapFactor(big, form.bound()).isPresent())) {
                 return Optional.of(form);
             }
         }
         return Optional.empty();
+    }
+
+    /** The sharp constant of the win-rate gap bound (v3 Thm 5.4): the gap is at most 1/3 of it, attained. */
+    static final Rational SHARP_GAP_FACTOR = Rational.of(1, 3);
+
+    /**
+     * The factor c of {@code big} = c times the win-rate gap bound, when c is at least {@link #SHARP_GAP_FACTOR}
+     * (what {@code bonlab tighten} asks); empty otherwise.
+     */
+    private static Optional<Rational> gapFactor(Expr big, Expr bound) {
+        if (!(big instanceof Expr.Mul m)) {
+            return Optional.empty();
+        }
+        Expr c = same(m.left(), bound) ? m.right() : same(m.right(), bound) ? m.left() : null;
+        if (!(c instanceof Expr.Num num)) {
+            return Optional.empty();
+        }
+        Rational r = num.value().toRational();
+        return r.compareTo(SHARP_GAP_FACTOR) >= 0 ? Optional.of(r) : Optional.empty();
     }
 
     /**
@@ -187,8 +213,14 @@ public final class QuantileCouplingCertifier {
                 + "increase while log f does not decrease, so int w log f <= (int w) avg(log f) (Chebyshev) <= "
                 + "(int w) log avg(f) (Jensen), that is E_w[log f] <= E_worst[log pi_n/p]"
                 : form.name().contains("gap") ? "is a sum over the outcomes' quantile cells [a, b] (distinct "
-                + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), each at most "
-                + "(f(b) - f(a)) (b - a)^2/4 <= n p(y)^2/4 <= (n-1) p(y)^2/2 for n >= 2 (and 0 at n = 1)"
+                + "rewards) of int_a^b f(v) (v - (a+b)/2) dv with f(v) = n v^(n-1) (monotone coupling), which is "
+                + "int_a^b f'(v) (v - a)(b - v)/2 dv (by parts) = ((n-1)/2) p^2 h, h = n p int_0^1 (a + p s)^(n-2) "
+                + "s (1 - s) ds <= n p int_0^1 (1 - p u)^(n-2) u (1 - u) du (a <= 1 - p); h is 0 at n = 1, p/3 at "
+                + "n = 2 and p/2 - p^2/4 at n = 3, and for n >= 4 at most (n/(n-2)) phi((n-2) p) <= 1/3 "
+                + "((1 - pu)^(n-2) <= e^(-(n-2)pu), phi(k) = k int_0^1 e^(-ku) u (1 - u) du = (k - 2 + (k+2) e^-k)/k^2 "
+                + "<= 1/6, as e^k >= 1 + k + k^2/2 + k^3/6 gives e^k (k^2/6 - k + 2) - (k + 2) >= k^2 (k^3 - 3k^2 + "
+                + "6)/36 > 0); so each term is at most (n-1) p(y)^2/6 and the gap at most 1/3 of the bound (attained at "
+                + "n = 2 by a single outcome: 2/3 - 1/2 = 1/6)"
                 : form.name().contains("win rate") ? "is at most P(V > U) = n/(n+1) for V of density n v^(n-1) "
                 + "and U uniform on (0, 1), independent (monotone coupling: pi_n and p are their images under the "
                 + "quantile map of p, rewards increase along it, and V is at least as likely above U as below it "
