@@ -279,6 +279,11 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)).forAll(p, upToThree)
                 .forAll(n, 1, 20).named("v3 Thm 5.4 over every policy on 2 and 3 outcomes, n = 1..20, certified"),
                 "PROVED"));
+        // its sharp constant (derived here): a third of the bound, attained at n = 2 by a single outcome (each cell's
+        // term is ((n-1)/2) p^2 h with h <= 1/3; QuantileCouplingCertifier)
+        out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n).times(Expr.rational(1, 3))),
+                "v3 Thm 5.4 sharpened (derived here): n/(n+1) - W_half <= ((n-1)/6) e^(-H_2(p))", p, distinct, n,
+                "PROVED"));
         // with tied rewards it fails: four tied outcomes of probability 1/4 at n = 2 give 1/6 > 1/8
         out.add(entry(Bon.claim(winGap).atMost(Definitions.winRateGapBound(p, n)),
                 "FALSE: v3 Thm 5.4 with tied rewards", p, tied, n, "FALSIFIED"));
