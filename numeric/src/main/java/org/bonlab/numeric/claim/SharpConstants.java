@@ -418,6 +418,7 @@ public final class SharpConstants {
             constants.add(own);
         }
         constants.sort(Comparator.reverseOrder());
+        boolean afterBoxesWorked = false;
         for (BigDecimal c : constants) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -436,12 +437,28 @@ public final class SharpConstants {
             // an argument first (Thm 2 and Cor 2 over any simplex: GapBoundCertifier), then boxes on 2 and 3
             // outcomes, which reach constants the argument does not
             java.util.Optional<IntervalCertifier.Result> argued = IntervalCertifier.byArgument(scaled);
-            IntervalCertifier.Result r = argued.isPresent() && argued.get() instanceof IntervalCertifier.Result.Certified
-                    ? argued.get()
-                    : SimplexCertifier.applies(scaled)
-                    ? SimplexCertifier.certify(scaled, new SimplexCertifier.Budget(set.maxBoxes(),
-                            set.time().compareTo(remaining) < 0 ? set.time() : remaining, threads))
-                    : argued.orElseGet(() -> IntervalCertifier.certify(scaled));
+            // where the boxes come first but an argument proved a looser constant after they failed, the argument
+            // is tried first for the tighter ones (the boxes would fail again, slowly)
+            java.util.Optional<IntervalCertifier.Result> after = afterBoxesWorked
+                    ? IntervalCertifier.argumentAfterBoxes(scaled) : java.util.Optional.empty();
+            IntervalCertifier.Result r;
+            if (argued.isPresent() && argued.get() instanceof IntervalCertifier.Result.Certified) {
+                r = argued.get();
+            } else if (after.isPresent() && after.get() instanceof IntervalCertifier.Result.Certified) {
+                r = after.get();
+            } else if (SimplexCertifier.applies(scaled)) {
+                r = SimplexCertifier.certify(scaled, new SimplexCertifier.Budget(set.maxBoxes(),
+                        set.time().compareTo(remaining) < 0 ? set.time() : remaining, threads));
+                if (!(r instanceof IntervalCertifier.Result.Certified)) {
+                    java.util.Optional<IntervalCertifier.Result> then = IntervalCertifier.argumentAfterBoxes(scaled);
+                    if (then.isPresent() && then.get() instanceof IntervalCertifier.Result.Certified) {
+                        r = then.get();
+                        afterBoxesWorked = true;
+                    }
+                }
+            } else {
+                r = argued.orElseGet(() -> IntervalCertifier.certify(scaled));
+            }
             if (r instanceof IntervalCertifier.Result.Certified proof) {
                 proved = c;
                 byArgument = argued.isPresent() && argued.get() == r;

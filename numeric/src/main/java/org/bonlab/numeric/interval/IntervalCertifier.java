@@ -192,6 +192,14 @@ public final class IntervalCertifier {
                         || s.maxSize() <= SimplexCertifier.MAX_OUTCOMES);
     }
 
+    /**
+     * The arguments tried after the boxes where the boxes come first ({@link #boxesFirst}), or empty when none takes
+     * the claim or the boxes do not come first (then {@link #byArgument} has them).
+     */
+    public static java.util.Optional<Result> argumentAfterBoxes(Claim claim) {
+        return afterBoxes(claim);
+    }
+
     /** The arguments tried after the boxes ({@link #boxesFirst}), or empty when none takes the claim. */
     private static java.util.Optional<Result> afterBoxes(Claim claim) {
         return boxesFirst(claim) ? argued(claim) : java.util.Optional.empty();

@@ -122,6 +122,19 @@ class SharpConstantsTest {
     }
 
     @Test
+    @DisplayName("v3 Thm 5.4 on 2 and 3 outcomes, n <= 20: where the boxes come first and cannot reach a constant, the "
+            + "coupling's sharp argument takes it after them: upper end within 1e-8 of 1/3")
+    void winRateGapUpperEndFallsBackOnTheArgument() {
+        Claim gap = Bon.claim(N.div(N.plus(1)).minus(Bon.winRateHalf(P.bestOf(N), P)))
+                .atMost(Definitions.winRateGapBound(P, N)).forAll(P, UP_TO_THREE).forAll(N, 1, 20).named("v3 5.4");
+        SharpConstants.Bracket b = new SharpConstants(3, 1000, Duration.ofSeconds(30), 1).tighten(gap).get(0);
+        assertBracket(b, 1.0 / 3, 1e-6);
+        double upper = b.upper().orElseThrow().doubleValue();
+        assertTrue(upper >= 1.0 / 3 && upper - 1.0 / 3 < 1e-8, b.upperEvidence());
+        assertTrue(b.upperEvidence().contains("at most 1/3 of the bound"), b.upperEvidence());
+    }
+
+    @Test
     @DisplayName("Thm 1 on the coin, n = 1..50: ratio attained at n = 3, certified point by point; difference 0 at n = 1")
     void theoremOneOnTheCoin() {
         // (log 2 - h(1/8)) / (log 3 - 2/3) = 0.73244640803987957737 (mpmath, the largest over n = 2..50)
