@@ -171,7 +171,12 @@ final class RationalTail {
         if (!(a >= 1) || Double.isInfinite(a)) {
             return Optional.empty();
         }
-        Optional<Fraction> form = of(e, n);
+        Optional<Fraction> form;
+        try {
+            form = of(e, n);
+        } catch (ArithmeticException | IllegalArgumentException ex) {
+            return Optional.empty(); // a constant that is not a number the fraction can hold
+        }
         if (form.isEmpty()) {
             return Optional.empty();
         }
@@ -204,6 +209,9 @@ final class RationalTail {
     /** The nearest doubles around a rational (the point itself when it is a double). */
     static Interval enclosure(Rational r) {
         double d = r.toDouble();
+        if (!Double.isFinite(d)) {
+            return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // beyond the doubles: no bound
+        }
         double lo = d;
         double hi = d;
         while (Rational.of(new BigDecimal(lo)).compareTo(r) > 0) {

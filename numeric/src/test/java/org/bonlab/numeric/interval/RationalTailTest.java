@@ -113,7 +113,7 @@ class RationalTailTest {
 
     @Test
     @DisplayName("refused: log n, another symbol, a non-integer power, a denominator vanishing at n = 5 (accepted from "
-            + "n = 6) or everywhere, and a < 1")
+            + "n = 6) or everywhere, and a < 1; a coefficient beyond the doubles gives an unbounded enclosure, not an error")
     void refusals() {
         assertFalse(RationalTail.enclose(Bon.log(N).minus(N), N, 1).isPresent());
         assertFalse(RationalTail.enclose(N.plus(Bon.symbol("m")), N, 1).isPresent());
@@ -123,5 +123,9 @@ class RationalTailTest {
         // a division by n - n, which is 0 everywhere
         assertFalse(RationalTail.enclose(ONE.div(N.minus(N)), N, 1).isPresent());
         assertFalse(RationalTail.enclose(N, N, 0.5).isPresent());
+        // a coefficient beyond the doubles (10^300 squared) gives no bound rather than an error
+        Expr huge = Expr.constant(1e300).times(N);
+        Interval wide = RationalTail.enclose(huge.times(huge).minus(N), N, 1).orElseThrow();
+        assertTrue(wide.hi() == Double.POSITIVE_INFINITY, wide.toString());
     }
 }
