@@ -1,5 +1,8 @@
 package org.bonlab.numeric.interval;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +67,11 @@ final class WeakeningCertifier {
      * of n reaching infinity can enclose it where both sides grow without bound.
      */
     static Expr difference(Expr a, Expr b) {
-        java.util.List<Expr> plus = new java.util.ArrayList<>();
-        java.util.List<Expr> minus = new java.util.ArrayList<>();
+        List<Expr> plus = new ArrayList<>();
+        List<Expr> minus = new ArrayList<>();
         terms(a, true, plus, minus);
         terms(b, false, plus, minus);
-        for (java.util.Iterator<Expr> it = plus.iterator(); it.hasNext(); ) {
+        for (Iterator<Expr> it = plus.iterator(); it.hasNext(); ) {
             if (minus.remove(it.next())) {
                 it.remove();
             }
@@ -84,7 +87,7 @@ final class WeakeningCertifier {
     }
 
     /** The terms of the sum {@code e}, each into {@code plus} or {@code minus} by its sign ({@code positive} flips). */
-    private static void terms(Expr e, boolean positive, java.util.List<Expr> plus, java.util.List<Expr> minus) {
+    private static void terms(Expr e, boolean positive, List<Expr> plus, List<Expr> minus) {
         if (e instanceof Expr.Add add) {
             terms(add.left(), positive, plus, minus);
             terms(add.right(), positive, plus, minus);

@@ -16,6 +16,7 @@ import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
 import org.bonlab.numeric.DoubleEvaluator;
+import org.bonlab.policy.Explicit;
 import org.bonlab.policy.Policy;
 import org.bonlab.policy.PolicyVar;
 import org.bonlab.policy.Reward;
@@ -48,6 +49,23 @@ class QuantileCouplingCertifierTest {
                 new Expr[] {Bon.winRateHalf(bon, P), N.div(N.plus(1))});
     }
 
+    /** A random policy on 1 to 12 outcomes, a quarter of its weights tiny, with tied rewards. */
+    private static Explicit randomTiedPolicy(Random rng) {
+        int size = 1 + rng.nextInt(12);
+        double[] w = new double[size];
+        double[] r = new double[size];
+        double total = 0;
+        for (int i = 0; i < size; i++) {
+            w[i] = rng.nextInt(4) == 0 ? Math.pow(10, -9 * rng.nextDouble()) : rng.nextDouble();
+            r[i] = rng.nextInt(1 + size / 2);
+            total += w[i];
+        }
+        for (int i = 0; i < size; i++) {
+            w[i] /= total;
+        }
+        return Policy.probabilities(w).withReward(Reward.of(r));
+    }
+
     @Test
     @DisplayName("the argument's consequence on 1500 random policies (1 to 12 outcomes, ties, n = 2..10^5): each "
             + "divergence of best-of-n is at most the continuous one, each win rate at most n/(n+1), and with distinct "
@@ -56,19 +74,8 @@ class QuantileCouplingCertifierTest {
         Random rng = new Random(5);
         DoubleEvaluator ev = new DoubleEvaluator();
         for (int k = 0; k < 1500; k++) {
-            int size = 1 + rng.nextInt(12);
-            double[] w = new double[size];
-            double[] r = new double[size];
-            double total = 0;
-            for (int i = 0; i < size; i++) {
-                w[i] = rng.nextInt(4) == 0 ? Math.pow(10, -9 * rng.nextDouble()) : rng.nextDouble();
-                r[i] = rng.nextInt(1 + size / 2);
-                total += w[i];
-            }
-            for (int i = 0; i < size; i++) {
-                w[i] /= total;
-            }
-            Policy policy = Policy.probabilities(w).withReward(Reward.of(r));
+            Explicit policy = randomTiedPolicy(rng);
+            int size = policy.size();
             double n = Math.rint(Math.pow(10, 0.31 + 4.7 * rng.nextDouble()));
             for (Expr[] pair : pairs()) {
                 double d = ev.evaluate(Binding.bind(pair[0], Map.of(P, policy)), Map.of(N, n));
@@ -86,7 +93,7 @@ class QuantileCouplingCertifierTest {
                 distinct[i] = distinct[j];
                 distinct[j] = t;
             }
-            Policy untied = Policy.probabilities(w).withReward(Reward.of(distinct));
+            Policy untied = policy.withReward(Reward.of(distinct));
             double gap = ev.evaluate(Binding.bind(THM54[0], Map.of(P, untied)), Map.of(N, n));
             double bound = ev.evaluate(Binding.bind(THM54[1], Map.of(P, untied)), Map.of(N, n));
             assertTrue(gap <= bound + 1e-12, "Thm 5.4 at n = " + n + ": " + gap + " > " + bound);
@@ -157,19 +164,7 @@ class QuantileCouplingCertifierTest {
         Expr target = Definitions.bonbonTarget(P, N);
         Expr continuum = Definitions.bonbonTargetContinuum(N);
         for (int k = 0; k < 500; k++) {
-            int size = 1 + rng.nextInt(12);
-            double[] w = new double[size];
-            double[] r = new double[size];
-            double total = 0;
-            for (int i = 0; i < size; i++) {
-                w[i] = rng.nextInt(4) == 0 ? Math.pow(10, -9 * rng.nextDouble()) : rng.nextDouble();
-                r[i] = rng.nextInt(1 + size / 2);
-                total += w[i];
-            }
-            for (int i = 0; i < size; i++) {
-                w[i] /= total;
-            }
-            Policy policy = Policy.probabilities(w).withReward(Reward.of(r));
+            Explicit policy = randomTiedPolicy(rng);
             double n = 1 + rng.nextInt(2000);
             double d = ev.evaluate(Binding.bind(target, Map.of(P, policy)), Map.of(N, n));
             double b = ev.evaluate(continuum, Map.of(N, n));

@@ -33,6 +33,26 @@ class SoftBestOfRatioCertifierTest {
         return Bon.log(N.div(Expr.constant(1).plus(N.minus(1).times(Expr.exp(Expr.constant(-1).div(lambda))))));
     }
 
+    /**
+     * A random policy on 1 to 8 outcomes: weights e^(spread Z), Z standard normal, normalised; each outcome's reward
+     * drawn right after its weight.
+     */
+    private static Explicit randomPolicy(Random rng, double spread, java.util.function.DoubleSupplier reward) {
+        int size = 1 + rng.nextInt(8);
+        double[] w = new double[size];
+        double[] r = new double[size];
+        double total = 0;
+        for (int i = 0; i < size; i++) {
+            w[i] = Math.exp(spread * rng.nextGaussian());
+            total += w[i];
+            r[i] = reward.getAsDouble();
+        }
+        for (int i = 0; i < size; i++) {
+            w[i] /= total;
+        }
+        return Policy.probabilities(w).withReward(r);
+    }
+
     @Test
     @DisplayName("the argument's consequence on 300 random policies (1 to 8 outcomes, n = 1..200, lambda up to 50): "
             + "pi/p <= n for any rewards, and <= n/(1 + (n-1) e^(-1/lambda)) for rewards in [0, 1]")
@@ -40,26 +60,16 @@ class SoftBestOfRatioCertifierTest {
         Random rng = new Random(11);
         DoubleEvaluator ev = new DoubleEvaluator();
         for (int k = 0; k < 300; k++) {
-            int size = 1 + rng.nextInt(8);
-            double[] w = new double[size];
-            double[] r = new double[size];
-            double total = 0;
-            for (int i = 0; i < size; i++) {
-                w[i] = Math.exp(4 * rng.nextGaussian());
-                total += w[i];
-                r[i] = k % 2 == 0 ? rng.nextDouble() : 5 * rng.nextGaussian(); // in [0, 1], or anywhere
-            }
-            for (int i = 0; i < size; i++) {
-                w[i] /= total;
-            }
-            Explicit base = Policy.probabilities(w).withReward(r);
+            boolean unit = k % 2 == 0; // rewards in [0, 1], or anywhere
+            Explicit base = randomPolicy(rng, 4, () -> unit ? rng.nextDouble() : 5 * rng.nextGaussian());
+            int size = base.size();
             int n = 1 + rng.nextInt(200);
             // (the engine needs lambda >= (r_max - r_min)/700 for the weights to be doubles)
-            double from = k % 2 == 0 ? 0.02 : 0.1;
+            double from = unit ? 0.02 : 0.1;
             double lambda = Math.exp(Math.log(from) + rng.nextDouble() * Math.log(50 / from));
             RankedPmf p = ev.pmf(base, Map.of());
             RankedPmf soft = ev.pmf(base.softBestOf(n, lambda), Map.of());
-            double limit = k % 2 == 0 ? n / (1 + (n - 1) * Math.exp(-1 / lambda)) : n;
+            double limit = unit ? n / (1 + (n - 1) * Math.exp(-1 / lambda)) : n;
             for (int i = 0; i < size; i++) {
                 if (p.probability(i) > 0) {
                     double ratio = soft.probability(i) / p.probability(i);
@@ -77,19 +87,7 @@ class SoftBestOfRatioCertifierTest {
         Random rng = new Random(13);
         DoubleEvaluator ev = new DoubleEvaluator();
         for (int k = 0; k < 200; k++) {
-            int size = 1 + rng.nextInt(8);
-            double[] w = new double[size];
-            double[] r = new double[size];
-            double total = 0;
-            for (int i = 0; i < size; i++) {
-                w[i] = Math.exp(3 * rng.nextGaussian());
-                total += w[i];
-                r[i] = 4 * rng.nextGaussian();
-            }
-            for (int i = 0; i < size; i++) {
-                w[i] /= total;
-            }
-            Explicit base = Policy.probabilities(w).withReward(r);
+            Explicit base = randomPolicy(rng, 3, () -> 4 * rng.nextGaussian());
             double n = 1 + rng.nextInt(200);
             double lambda = Math.exp(Math.log(0.1) + rng.nextDouble() * Math.log(500));
             Claim c = tiltedClaim(Expr.constant(lambda));
