@@ -14,8 +14,8 @@ import org.bonlab.policy.PolicyVar;
  * The bounds of Beirami et al. whose constants are asked about: Theorem 2 (Eq. 17, constant 2), Corollary 2
  * (Eq. 19, constant 2) and v3's win-rate gap bound (Thm 5.4, constant 1/2), over every policy on 2 and 3 outcomes
  * with distinct rewards and n = 1..1000 (upper ends certified by branch-and-bound), and over every policy on up to 12
- * outcomes and n = 1..10^6 (upper ends for Thm 2 and Cor 2 from an argument that needs only the number of outcomes,
- * far looser; none for the win-rate gap). Run with:
+ * outcomes and n = 1..10^6 (upper ends for Thm 2 and Cor 2 from the quantile cells, which need no bound on the number
+ * of outcomes; for the win-rate gap from the quantile coupling). Run with:
  * bonlab tighten examples/specs/SharpConstants.java
  */
 public class SharpConstants implements Spec {

@@ -154,6 +154,8 @@ final class CheckCommand implements Callable<Integer> {
                     covering.kind() == Covering.Kind.ARGUMENT
                             ? "the argument " + covering.argument() + ", with no numeric step"
                             : covering.argument().isEmpty() ? pieces(covering.pieces().size())
+                            : covering.kind() == Covering.Kind.GAP_BOUND ? "the argument " + covering.argument()
+                                    + ", whose lemma a re-check runs again, over " + pieces(covering.pieces().size())
                             : "the bound of the argument " + covering.argument() + ", then "
                                     + pieces(covering.pieces().size()));
         }

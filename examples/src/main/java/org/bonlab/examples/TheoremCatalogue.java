@@ -11,6 +11,7 @@ import org.bonlab.claim.Family;
 import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
 import org.bonlab.expr.Quantity;
+import org.bonlab.expr.Rational;
 import org.bonlab.numeric.claim.ConjectureSearch;
 import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.policy.Policy;
@@ -263,6 +264,18 @@ public final class TheoremCatalogue {
         out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, p, n)).forAll(p, tied)
                 .forAll(n, 1, Range.INFINITY).named("Cor 2 (Eq. 19) over every policy on up to 12 outcomes, every tie "
                         + "pattern, every n >= 1, certified"), "PROVED"));
+        // their sharp constant (derived here): each outcome's quantile cell contributes at most (log 2 - 1/2) p^2 at
+        // n = 2 and (37/400) n(n-1) p^2 for n >= 3, so 2 may be replaced by (log 2 - 1/2)/2 = 2 x 0.0482867951...,
+        // attained by a point mass at n = 2 (org.bonlab.numeric.interval.QuantileCellLemma); the catalogue writes the
+        // constant on the bound rounded up to 10 digits, and the same rounded down to 7 digits must be FALSIFIED
+        Family many = new Family.Simplex(1, 100, Family.Rewards.ARBITRARY);
+        out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)
+                .times(Expr.constant(Rational.parse("0.04828679514")))).forAll(p, many).forAll(n, 1, Range.INFINITY)
+                .named("Thm 2 sharpened (derived here): gap <= 0.04828679514 x 2n(n-1) e^(-H_2(p)) over every policy "
+                        + "on up to 100 outcomes, every n >= 1, certified"), "PROVED"));
+        out.add(new Entry(Bon.claim(gap).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, p, n)
+                .times(Expr.constant(Rational.parse("0.0482867")))).forAll(p, many).forAll(n, 1, MAX_N)
+                .named("FALSE: Thm 2 with 0.0482867 < (log 2 - 1/2)/4 on the bound"), "FALSIFIED"));
         out.add(new Entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1).forAll(p, upToThreeTied)
                 .forAll(n, 1, 20).named("win rate (strict) <= n/(n+1) over every policy on 2 and 3 outcomes, every tie "
                         + "pattern, n = 1..20, certified"), "PROVED"));

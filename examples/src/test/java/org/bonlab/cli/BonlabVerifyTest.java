@@ -76,6 +76,36 @@ class BonlabVerifyTest {
     }
 
     @Test
+    @DisplayName("Cor 2 with its sharp constant on 40 outcomes, every n: PROVED by the quantile cells, a certificate "
+            + "naming the argument over one piece, CONFIRMED by running the lemma again; the same file with the "
+            + "constant lowered below (log 2 - 1/2)/4 in its spec REJECTED")
+    void quantileCellsArgument(@TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("Sharp.java");
+        String claim = "Bon.claim(Bon.analyticalKl(Bon.n).minus(Bon.kl(p.bestOf(Bon.n), p))).atMost(Bon.bound("
+                + "org.bonlab.expr.Quantity.BoundKind.COR2_GAP_UPPER, p, Bon.n).times(org.bonlab.expr.Expr.constant("
+                + "org.bonlab.expr.Rational.parse(\"0.0483\")))).forAll(p, new Family.Simplex(1, 40, "
+                + "Family.Rewards.TIED)).forAll(Bon.n, 1, Range.INFINITY).named(\"Cor 2 sharp\")";
+        Files.writeString(spec, BonlabCheckTest.spec("Sharp", claim));
+        Path certs = dir.resolve("certs");
+        BonlabEvalTest.Run r = BonlabEvalTest.run("check", spec.toString(), "--evaluations", "200", "--certificate",
+                certs.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("by the quantile cells") && r.err().contains("(the argument quantile-cells, whose "
+                + "lemma a re-check runs again, over 1 piece)"), r.out() + r.err());
+        Path cert = certs.resolve("01-cor-2-sharp.cert");
+        assertTrue(Files.readString(cert).contains("\nkind GAP_BOUND\nargument quantile-cells\npieces 1\n0 1.0 inf 0.0\n"),
+                Files.readString(cert));
+        BonlabEvalTest.Run v = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().startsWith("CONFIRMED ") && v.out().contains("exact rational arithmetic"), v.out());
+        // the spec the certificate carries, with the constant lowered: the claim is false near a point mass at n = 2
+        Files.writeString(cert, Files.readString(cert).replace("0.0483", "0.0482").replace("483/10000", "241/5000"));
+        BonlabEvalTest.Run w = BonlabEvalTest.run("verify", cert.toString());
+        assertEquals(1, w.code(), w.out() + w.err());
+        assertTrue(w.out().startsWith("REJECTED ") && w.out().contains("below (log 2 - 1/2)/4"), w.out());
+    }
+
+    @Test
     @DisplayName("Thm 1 and Lemma 2 over every policy on up to 12 outcomes, PROVED by arguments with no numeric step: "
             + "certificates of kind ARGUMENT naming them, CONFIRMED; another argument's name or an unknown one REJECTED")
     void argumentWithNoNumericStep(@TempDir Path dir) throws Exception {

@@ -633,12 +633,15 @@ public final class ConjectureSearch {
                 }
                 Explicit e = current.policies().get(v);
                 int min = claim.policies().get(v) instanceof Family.Simplex s ? s.minSize() : e.size();
-                for (int i = 0; i < e.size() && e.size() > min; i++) {
+                // every outcome that can go goes, in one pass (one per round would stop a policy of 40 outcomes
+                // at 20 after the rounds run out)
+                for (int i = 0; i < current.policies().get(v).size() && current.policies().get(v).size() > min;) {
                     Candidate smaller = without(claim, current, v, i);
                     if (smaller != null && stillViolates(claim, smaller)) {
                         current = smaller;
                         changed = true;
-                        break;
+                    } else {
+                        i++;
                     }
                 }
                 e = current.policies().get(v);

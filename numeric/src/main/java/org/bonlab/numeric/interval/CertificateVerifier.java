@@ -207,6 +207,9 @@ public final class CertificateVerifier {
         if (gap != null) {
             return new Verification(false, "the pieces do not cover the domain: " + gap);
         }
+        if (!covering.argument().isEmpty()) {
+            return verifyQuantileCells(claim, covering, arg);
+        }
         boolean before = Interval.exactArithmetic();
         Interval.useExactArithmetic(true);
         double smallest = Double.POSITIVE_INFINITY;
@@ -246,6 +249,35 @@ public final class CertificateVerifier {
                 covering.pieces().size(), claim.name(), arg.size(), arg.c(), covering.pieces().size() - enclosed,
                 enclosed, enclosed == 0 ? "" : String.format(Locale.ROOT, " (smallest lower bound of the room %.3g)",
                         smallest)));
+    }
+
+    /**
+     * Re-checks a proof of Thm 2 or Cor 2 times c by the quantile cells ({@link QuantileCellLemma}): the conditions on
+     * c (4c >= log 2 - 1/2 where n = 2 is in the range, 2c >= T where n >= 3 is) and every box of the lemma again, in
+     * exact rational arithmetic. The pieces have been checked to cover the range already.
+     */
+    private static Verification verifyQuantileCells(Claim claim, Covering covering, GapBoundCertifier.Argument arg) {
+        if (!covering.argument().equals(QuantileCellLemma.ARGUMENT)) {
+            return new Verification(false, String.format(Locale.ROOT, "the covering of kind GAP_BOUND names the "
+                    + "argument '%s', but the only argument of that kind is '%s'", covering.argument(),
+                    QuantileCellLemma.ARGUMENT));
+        }
+        boolean before = Interval.exactArithmetic();
+        Interval.useExactArithmetic(true);
+        try {
+            String fails = GapBoundCertifier.cellsFail(arg.c(), arg.range());
+            if (fails != null) {
+                return new Verification(false, "the quantile-cell argument is not confirmed in exact arithmetic: "
+                        + fails);
+            }
+            QuantileCellLemma.Outcome lemma = QuantileCellLemma.check();
+            return new Verification(true, String.format(Locale.ROOT, "confirmed: '%s' holds for every policy and n "
+                    + "in its range by the quantile cells (c = %s; the lemma's %d boxes enclosed again in exact "
+                    + "rational arithmetic, largest ratio %.5f <= 37/400)", claim.name(), arg.c(), lemma.boxes(),
+                    lemma.largest()));
+        } finally {
+            Interval.useExactArithmetic(before);
+        }
     }
 
     /**

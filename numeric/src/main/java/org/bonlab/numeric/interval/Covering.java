@@ -39,7 +39,9 @@ public record Covering(Kind kind, List<Piece> pieces, String argument) {
          * {@link GapBoundCertifier}, which needs nothing of the policy but L: a piece is a box of integers
          * [nLo, nHi] (nHi may be +infinity) with no coordinates. A re-check settles each piece by the integer
          * condition L(n-1) <= 2c n^2 at all its n or, for a single n, by an enclosure of 2c n(n-1)/L - L_n; the
-         * margin is the certified room the argument leaves there (0 where the integer condition settles it).
+         * margin is the certified room the argument leaves there (0 where the integer condition settles it). With
+         * the argument {@code quantile-cells} ({@link QuantileCellLemma}, any number of outcomes), the pieces only
+         * cover the range (margin 0), and a re-check runs the lemma's boxes and its conditions on c again.
          */
         GAP_BOUND,
         /**

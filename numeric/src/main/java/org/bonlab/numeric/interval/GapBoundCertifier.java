@@ -37,6 +37,15 @@ import org.bonlab.policy.PolicyVar;
  * steps with \( 2c\,n(n-1)/L \). The integer condition becomes \( L(n-1) \le 2c\,n^2 \), which holds for every
  * n >= L/(2c); the n below are checked one by one, the integer condition first, else the enclosure. n = 2 binds:
  * the argument proves every n exactly when \( c \ge L(\log 2 - 1/2)/4 \).
+ *
+ * <p><b>The quantile cells</b> (where the number of outcomes does not reach): the gap is a sum over outcomes of
+ * Jensen gaps of n v^(n-1) on the outcome's quantile cell, each at most \( (\log 2 - 1/2)\,p(y)^2 \) at n = 2 and
+ * \( T\,n(n-1)\,p(y)^2 \) for n >= 3 ({@link QuantileCellLemma}, T = 37/400). So c times the bound holds for every
+ * policy on any number of outcomes (ties broken by listing order, as everywhere) wherever
+ * \( 4c \ge \log 2 - 1/2 \) (if the range holds n = 2) and 2c >= T (if it holds some n >= 3); as \( \sum_y p(y)^2
+ * \le \max_y p(y) \), Cor 2 follows from Thm 2. The constant \( (\log 2 - 1/2)/4 = 0.0482868 \) is sharp: a
+ * point mass at n = 2 attains it. Its certificate names the argument {@value QuantileCellLemma#ARGUMENT} and covers
+ * the range with one piece; a re-check runs the lemma's boxes again in exact arithmetic.
  */
 public final class GapBoundCertifier {
 
@@ -150,6 +159,66 @@ public final class GapBoundCertifier {
      * enclosure, with the room the argument leaves there.
      */
     static IntervalCertifier.Result certify(Claim claim) {
+        IntervalCertifier.Result byOutcomes = byNumberOfOutcomes(claim);
+        if (byOutcomes instanceof IntervalCertifier.Result.Certified) {
+            return byOutcomes;
+        }
+        Argument arg = argument(claim);
+        String cells = cellsFail(arg.c(), arg.range());
+        if (cells != null) {
+            return new IntervalCertifier.Result.NotCertified(((IntervalCertifier.Result.NotCertified) byOutcomes)
+                    .reason() + "; and the quantile-cell argument, which needs no bound on the number of outcomes, "
+                    + "does not take it: " + cells);
+        }
+        Range.Integers range = arg.range();
+        double top = range.unbounded() ? Double.POSITIVE_INFINITY : range.to();
+        QuantileCellLemma.Outcome lemma = QuantileCellLemma.check();
+        String upper = range.to() == Range.INFINITY ? "infinity" : Long.toString(range.to());
+        return new IntervalCertifier.Result.Certified(String.format(Locale.ROOT, "every policy (any number of "
+                + "outcomes, any rewards), n = %d..%s, by the quantile cells: the gap is the sum over outcomes of the "
+                + "Jensen gap of f(v) = n v^(n-1) on the outcome's cell of [0, 1], which is 0 at n = 1, at most "
+                + "(log 2 - 1/2) p^2 at n = 2 (convexity), and at most (37/400) n(n-1) p^2 for n >= 3 (a lemma proved "
+                + "by %d outward-rounded boxes, largest ratio %.5f); so the gap is at most %s 2n(n-1) sum p^2 <= "
+                + "%s 2n(n-1) max p where 4c >= log 2 - 1/2 (if n = 2 is in the range) and 2c >= 37/400 (if n >= 3 "
+                + "is; c = %s)", range.from(), upper,
+                lemma.boxes(), lemma.largest(), "c", "c", decimal(arg.c())), lemma.boxes(),
+                IntervalCertifier.recording() ? java.util.Optional.of(new Covering(Covering.Kind.GAP_BOUND,
+                        java.util.List.of(new Covering.Piece(0, range.from(), top, new double[0], new double[0], 0)),
+                        QuantileCellLemma.ARGUMENT)) : java.util.Optional.empty());
+    }
+
+    /**
+     * The room the quantile-cell argument leaves at n = 2, \( 4c - (\log 2 - 1/2) \), enclosed in whichever
+     * arithmetic {@link Interval} runs: the argument takes c where its lower end is >= 0 (and 2c >= T, which then
+     * holds too).
+     */
+    static Interval cellRoom(Rational c) {
+        Interval cc = Interval.of(new java.math.BigDecimal(c.numerator())).div(
+                Interval.of(new java.math.BigDecimal(c.denominator())));
+        return Interval.point(4).times(cc).minus(Interval.point(2).log().minus(Interval.point(0.5)));
+    }
+
+    /**
+     * Why the quantile-cell argument ({@link QuantileCellLemma}) does not prove Thm 2 or Cor 2 times c over every
+     * policy, or null when it does: it needs 4c >= log 2 - 1/2 (the cell term at n = 2), 2c >= T (n >= 3) and the
+     * lemma's boxes.
+     */
+    static String cellsFail(Rational c, Range.Integers range) {
+        Interval room = cellRoom(c);
+        if (range.from() <= 2 && range.to() >= 2 && !(room.lo() >= 0)) {
+            return String.format(Locale.ROOT, "c = %s is below (log 2 - 1/2)/4 = 0.0482867951... (4c - (log 2 - 1/2) "
+                    + "is in %s), and at n = 2 a policy near a point mass brings the gap to log 2 - 1/2 against a "
+                    + "bound of 4c", decimal(c), room);
+        }
+        if (range.to() >= 3 && c.times(Rational.of(2)).compareTo(QuantileCellLemma.T) < 0) {
+            return "2c = " + decimal(c.times(Rational.of(2))) + " is below the lemma's constant 37/400 for n >= 3";
+        }
+        QuantileCellLemma.Outcome lemma = QuantileCellLemma.check();
+        return lemma.holds() ? null : "its lemma is not proved: " + lemma.reason();
+    }
+
+    /** The argument that needs only the number of outcomes L (see the class comment). */
+    static IntervalCertifier.Result byNumberOfOutcomes(Claim claim) {
         Argument arg = argument(claim);
         Rational c = arg.c();
         Range.Integers range = arg.range();

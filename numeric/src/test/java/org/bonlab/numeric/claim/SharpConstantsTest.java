@@ -41,18 +41,20 @@ class SharpConstantsTest {
     }
 
     @Test
-    @DisplayName("Thm 2 over up to 12 outcomes, every n: the same lower end; an upper end from the gap-bound argument, "
-            + "bisected to L (log 2 - 1/2)/4 = 0.57944154168 rounded up")
+    @DisplayName("Thm 2 over up to 12 outcomes, every n: the lower end within 1e-6 below (log 2 - 1/2)/4, and an "
+            + "upper end from the quantile cells bisected to that constant rounded up to 10 digits, 0.04828679514")
     void thmTwoOverTwelveOutcomesHasAnArgumentsUpperEnd() {
         Claim thm2 = Bon.claim(GAP).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
                 .forAll(P, new Family.Simplex(1, 12, Family.Rewards.ORDERED))
                 .forAll(N, 1, org.bonlab.claim.Range.INFINITY).named("Thm 2, <= 12 outcomes");
         SharpConstants.Bracket ratio = new SharpConstants(1, 1000, Duration.ofSeconds(30), 1).tighten(thm2).get(0);
-        // the argument: gap <= log n - (n-1)/n <= c 2n(n-1)/12 for every n exactly when c >= 3 (log 2 - 1/2) (n = 2
-        // binds) = 0.579441541679835928251696364375 (mpmath); 10 significant digits rounded up
+        // the quantile cells prove c times the bound for every policy and n exactly when 4c >= log 2 - 1/2 (n = 2
+        // binds; n >= 3 needs 2c >= 37/400 only): (log 2 - 1/2)/4 = 0.0482867951399863273543080303646 (mpmath),
+        // 10 significant digits rounded up
         assertBracket(ratio, 0.04828679513998632735, 1e-6);
-        assertEquals(new BigDecimal("0.5794415417"), ratio.upper().orElseThrow(), ratio.upperEvidence());
-        assertTrue(ratio.upperEvidence().contains("bisected between"), ratio.upperEvidence());
+        assertEquals(new BigDecimal("0.04828679514"), ratio.upper().orElseThrow(), ratio.upperEvidence());
+        assertTrue(ratio.upperEvidence().contains("bisected between")
+                && ratio.upperEvidence().contains("quantile cells"), ratio.upperEvidence());
     }
 
     @Test

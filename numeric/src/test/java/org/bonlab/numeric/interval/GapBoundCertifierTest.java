@@ -89,7 +89,7 @@ class GapBoundCertifierTest {
                 BigDecimal ln = BigDecimalMath.log(BigDecimal.valueOf(n), MC)
                         .subtract(BigDecimal.valueOf(n - 1).divide(BigDecimal.valueOf(n), MC));
                 BigDecimal least = BigDecimal.valueOf(2 * n * (n - 1)).divide(BigDecimal.valueOf(size), MC);
-                var r = GapBoundCertifier.certify(c);
+                var r = GapBoundCertifier.byNumberOfOutcomes(c);
                 if (r instanceof IntervalCertifier.Result.Certified) {
                     assertTrue(ln.compareTo(least) <= 0, "L = " + size + ", n = " + n);
                     certified++;
@@ -106,10 +106,14 @@ class GapBoundCertifierTest {
         assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(
                 claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 20, Family.Rewards.TIED), 1,
                         Range.INFINITY)));
-        var stops = GapBoundCertifier.certify(claim(Quantity.BoundKind.COR2_GAP_UPPER,
-                new Family.Simplex(1, 21, Family.Rewards.TIED), 1, Range.INFINITY));
+        Claim wide = claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 21, Family.Rewards.TIED), 1,
+                Range.INFINITY);
+        var stops = GapBoundCertifier.byNumberOfOutcomes(wide);
         assertTrue(stops instanceof IntervalCertifier.Result.NotCertified nc
                 && nc.reason().contains("does not reach n = 2 on up to L = 21 outcomes"), stops.toString());
+        // where the number of outcomes does not reach, the quantile cells do
+        var cells = assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(wide));
+        assertTrue(cells.argument().contains("by the quantile cells"), cells.argument());
         assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(
                 claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 21, Family.Rewards.TIED), 3,
                         Range.INFINITY)));
@@ -148,17 +152,34 @@ class GapBoundCertifierTest {
     }
 
     @Test
-    @DisplayName("a constant c times the bound (bonlab tighten's upper ends): certified exactly where log n - (n-1)/n <= "
-            + "2c n(n-1)/L at every n, the binding n being 2: c >= L (log 2 - 1/2)/4, 0.57944 on 12 outcomes")
+    @DisplayName("a constant c times the bound (bonlab tighten's upper ends): by the number of outcomes exactly where "
+            + "log n - (n-1)/n <= 2c n(n-1)/L at every n (c >= L (log 2 - 1/2)/4, 0.57944 on 12 outcomes), by the "
+            + "quantile cells down to (log 2 - 1/2)/4 = 0.04828679514 on any number, and from n = 3 on to 37/800")
     void constantTimesTheBound() {
         Family twelve = new Family.Simplex(1, 12, Family.Rewards.ORDERED);
-        // L (log 2 - 1/2)/4 = 3 (log 2 - 1/2) = 0.579441541679835928251696364375 (mpmath) on 12 outcomes
-        for (String[] c : new String[][] {{"0.5795", "yes"}, {"0.5794", "no"}, {"1", "yes"}, {"3", "yes"}}) {
+        // L (log 2 - 1/2)/4 = 3 (log 2 - 1/2) = 0.579441541679835928251696364375 (mpmath) on 12 outcomes;
+        // (log 2 - 1/2)/4 = 0.0482867951399863273543080303646 (mpmath)
+        for (String[] c : new String[][] {{"0.5795", "outcomes"}, {"0.5794", "cells"}, {"1", "outcomes"},
+            {"3", "outcomes"}, {"0.04828679514", "cells"}, {"0.04828679513", "no"}}) {
             Claim scaled = Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.COR2_GAP_UPPER, P, N)
                     .times(Expr.constant(org.bonlab.expr.Rational.parse(c[0])))).forAll(P, twelve)
                     .forAll(N, 1, Range.INFINITY).named("Cor 2 with c = " + c[0]);
             assertTrue(GapBoundCertifier.applies(scaled));
             var r = GapBoundCertifier.certify(scaled);
+            assertEquals(!c[1].equals("no"), r instanceof IntervalCertifier.Result.Certified, c[0] + ": " + r);
+            assertEquals(c[1].equals("cells"), r instanceof IntervalCertifier.Result.Certified p
+                    && p.argument().contains("quantile cells"), c[0] + ": " + r);
+            if (c[1].equals("no")) {
+                assertTrue(r instanceof IntervalCertifier.Result.NotCertified nc
+                        && nc.reason().contains("near a point mass"), r.toString());
+            }
+        }
+        // without n = 2, the cells' lemma for n >= 3 reaches 2c = 37/400 (the true constant there is lower)
+        for (String[] c : new String[][] {{"0.04625", "yes"}, {"0.0462", "no"}}) {
+            Claim fromThree = Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)
+                    .times(Expr.constant(org.bonlab.expr.Rational.parse(c[0])))).forAll(P, twelve)
+                    .forAll(N, 3, Range.INFINITY).named("Thm 2 from n = 3 with c = " + c[0]);
+            var r = GapBoundCertifier.certify(fromThree);
             assertEquals(c[1].equals("yes"), r instanceof IntervalCertifier.Result.Certified, c[0] + ": " + r);
         }
         // the constant on the left of the product too
@@ -178,7 +199,8 @@ class GapBoundCertifierTest {
         assertTrue(GapBoundCertifier.applies(false100));
         var refused = GapBoundCertifier.certify(false100);
         assertTrue(refused instanceof IntervalCertifier.Result.NotCertified nc
-                && nc.reason().contains("does not reach n = 2 on up to L = 3 outcomes"), refused.toString());
+                && nc.reason().contains("does not reach n = 2 on up to L = 3 outcomes")
+                && nc.reason().contains("below (log 2 - 1/2)/4"), refused.toString());
         assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM3_GAP_LOWER, P, N))
                 .forAll(P, f).forAll(N, 1, 10).named("wrong direction")));
         assertFalse(GapBoundCertifier.applies(Bon.claim(gap()).atLeast(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N))
@@ -246,5 +268,42 @@ class GapBoundCertifierTest {
         var other = CertificateVerifier.verify(claim(Quantity.BoundKind.THM3_GAP_LOWER, Family.simplex(3), 1, 3),
                 covering, limit);
         assertTrue(!other.confirmed() && other.message().contains("kind GAP_BOUND"), other.message());
+    }
+
+    @Test
+    @DisplayName("a proof by the quantile cells carries a certificate (one piece over the range, the argument's name) "
+            + "that the exact re-check confirms by running the lemma's boxes again; it rejects the same certificate "
+            + "for a constant below (log 2 - 1/2)/4, under another argument's name, and with n = 1 left out")
+    void certificateOfTheQuantileCells() {
+        Claim thm2 = claim(Quantity.BoundKind.THM2_GAP_UPPER, new Family.Simplex(1, 40, Family.Rewards.ARBITRARY), 1,
+                Range.INFINITY);
+        IntervalCertifier.recordCoverings(true);
+        IntervalCertifier.Result r;
+        try {
+            r = GapBoundCertifier.certify(thm2);
+        } finally {
+            IntervalCertifier.recordCoverings(false);
+        }
+        Covering covering = assertInstanceOf(IntervalCertifier.Result.Certified.class, r).covering().orElseThrow();
+        assertEquals(Covering.Kind.GAP_BOUND, covering.kind());
+        assertEquals(QuantileCellLemma.ARGUMENT, covering.argument());
+        java.time.Duration limit = java.time.Duration.ofSeconds(60);
+        var ok = CertificateVerifier.verify(thm2, covering, limit);
+        assertTrue(ok.confirmed() && ok.message().contains("exact rational arithmetic"), ok.message());
+
+        Claim below = Bon.claim(gap()).atMost(Bon.bound(Quantity.BoundKind.THM2_GAP_UPPER, P, N)
+                .times(Expr.constant(org.bonlab.expr.Rational.parse("0.04828679513"))))
+                .forAll(P, new Family.Simplex(1, 40, Family.Rewards.ARBITRARY)).forAll(N, 1, Range.INFINITY)
+                .named("Thm 2 below its sharp constant");
+        var forged = CertificateVerifier.verify(below, covering, limit);
+        assertTrue(!forged.confirmed() && forged.message().contains("not confirmed in exact arithmetic"),
+                forged.message());
+        var renamed = CertificateVerifier.verify(thm2, new Covering(Covering.Kind.GAP_BOUND, covering.pieces(),
+                "quantile-coupling"), limit);
+        assertTrue(!renamed.confirmed() && renamed.message().contains("only argument of that kind"), renamed.message());
+        var short1 = CertificateVerifier.verify(thm2, new Covering(Covering.Kind.GAP_BOUND, java.util.List.of(
+                new Covering.Piece(0, 2, Double.POSITIVE_INFINITY, new double[0], new double[0], 0)),
+                QuantileCellLemma.ARGUMENT), limit);
+        assertTrue(!short1.confirmed() && short1.message().contains("do not cover"), short1.message());
     }
 }
