@@ -163,11 +163,122 @@ final class RationalTail {
         return null;
     }
 
+    /** R0(n) + R1(n) log n, with R0 and R1 rational functions of n (R1 = 0: no logarithm). */
+    private record LogLinear(Fraction r0, Fraction r1) {
+        static final Fraction ZERO = new Fraction(new Poly(new Rational[0]), Poly.constant(Rational.ONE));
+
+        boolean hasLog() {
+            return r1.num().c().length > 0;
+        }
+    }
+
+    private static LogLinear logLinear(Expr e, Expr.Sym n) {
+        if (e instanceof Expr.Log log && log.operand().equals(n)) {
+            return new LogLinear(LogLinear.ZERO, new Fraction(Poly.constant(Rational.ONE), Poly.constant(Rational.ONE)));
+        }
+        if (e instanceof Expr.Defined d) {
+            return logLinear(d.definition(), n);
+        }
+        if (e instanceof org.bonlab.expr.Quantity.AnalyticalKl k) {
+            return logLinear(k.definition(), n); // log n - (n-1)/n (Eq. 5)
+        }
+        if (e instanceof Expr.Neg neg) {
+            LogLinear a = logLinear(neg.operand(), n);
+            return a == null ? null : new LogLinear(negate(a.r0()), negate(a.r1()));
+        }
+        if (e instanceof Expr.Add || e instanceof Expr.Sub) {
+            boolean add = e instanceof Expr.Add;
+            LogLinear a = logLinear(add ? ((Expr.Add) e).left() : ((Expr.Sub) e).left(), n);
+            LogLinear b = a == null ? null : logLinear(add ? ((Expr.Add) e).right() : ((Expr.Sub) e).right(), n);
+            if (b == null) {
+                return null;
+            }
+            return checked(new LogLinear(a.r0().plus(add ? b.r0() : negate(b.r0())),
+                    a.r1().plus(add ? b.r1() : negate(b.r1()))));
+        }
+        if (e instanceof Expr.Mul mul) {
+            LogLinear a = logLinear(mul.left(), n);
+            LogLinear b = a == null ? null : logLinear(mul.right(), n);
+            if (b == null || a.hasLog() && b.hasLog()) {
+                return null; // (log n)^2 and beyond: not linear in log n
+            }
+            return checked(new LogLinear(a.r0().times(b.r0()), a.r0().times(b.r1()).plus(a.r1().times(b.r0()))));
+        }
+        if (e instanceof Expr.Div div) {
+            LogLinear a = logLinear(div.numerator(), n);
+            Fraction b = a == null ? null : fraction(div.denominator(), n);
+            if (b == null || b.num().c().length == 0) {
+                return null;
+            }
+            return checked(new LogLinear(a.r0().times(b.inverse()), a.r1().times(b.inverse())));
+        }
+        Fraction f = fraction(e, n);
+        return f == null ? null : new LogLinear(f, LogLinear.ZERO);
+    }
+
+    private static Fraction negate(Fraction f) {
+        return new Fraction(f.num().negate(), f.den());
+    }
+
+    private static LogLinear checked(LogLinear l) {
+        return l.r0().tooLarge() || l.r1().tooLarge() ? null : l;
+    }
+
     /**
-     * An enclosure of {@code e} over every real n in [a, infinity] (a >= 1), or empty when {@code e} is not a
-     * rational function of n alone or its denominator is not bounded away from 0 there.
+     * An enclosure of {@code e} over every real n in [a, infinity] (a >= 1), or empty when {@code e} is not of the
+     * form R0(n) + R1(n) log n with R0 and R1 rational functions of n alone, their denominators bounded away from 0
+     * there, and R1 of one sign there.
+     *
+     * <p>With log n present: log a <= log n <= log a + (n - a)/a on [a, infinity] (log is increasing and concave,
+     * the upper bound its tangent at a), with log a replaced by rationals below and above it (the ends of its
+     * outward-rounded enclosure). Where R1 >= 0 the lower end is that of the rational function R0 + R1 lambda_lo
+     * and the upper end that of R0 + R1 (lambda_hi + (n - a)/a); where R1 <= 0 the other way round. Each is one
+     * fraction in t = 1/n as below.
      */
     static Optional<Interval> enclose(Expr e, Expr.Sym n, double a) {
+        if (!(a >= 1) || Double.isInfinite(a)) {
+            return Optional.empty();
+        }
+        LogLinear l;
+        try {
+            l = logLinear(e, n);
+        } catch (ArithmeticException | IllegalArgumentException ex) {
+            return Optional.empty(); // a constant that is not a number the fraction can hold
+        }
+        if (l == null || !l.hasLog()) {
+            return rational(e, n, a);
+        }
+        Optional<Interval> r1 = enclose(l.r1(), a);
+        if (r1.isEmpty() || !(r1.get().lo() >= 0 || r1.get().hi() <= 0)) {
+            return Optional.empty();
+        }
+        Interval logA = Interval.point(a).log();
+        Fraction lambdaLo = constantFraction(Rational.of(new BigDecimal(logA.lo())));
+        Fraction lambdaHi = constantFraction(Rational.of(new BigDecimal(logA.hi())));
+        Rational ar = Rational.of(new BigDecimal(a));
+        // the tangent at a: log a + (n - a)/a <= lambda_hi + n/a - 1
+        Fraction tangent = lambdaHi.plus(new Fraction(new Poly(new Rational[] {Rational.ONE.negate(),
+            Rational.ONE.div(ar)}), Poly.constant(Rational.ONE)));
+        boolean positive = r1.get().lo() >= 0;
+        Fraction low = l.r0().plus(l.r1().times(positive ? lambdaLo : tangent));
+        Fraction high = l.r0().plus(l.r1().times(positive ? tangent : lambdaLo));
+        if (low.tooLarge() || high.tooLarge()) {
+            return Optional.empty();
+        }
+        Optional<Interval> lo = enclose(low, a);
+        Optional<Interval> hi = enclose(high, a);
+        if (lo.isEmpty() || hi.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Interval(lo.get().lo(), Math.max(lo.get().lo(), hi.get().hi())));
+    }
+
+    private static Fraction constantFraction(Rational r) {
+        return new Fraction(Poly.constant(r), Poly.constant(Rational.ONE));
+    }
+
+    /** The enclosure of a rational function of n alone (see the class comment). */
+    private static Optional<Interval> rational(Expr e, Expr.Sym n, double a) {
         if (!(a >= 1) || Double.isInfinite(a)) {
             return Optional.empty();
         }
@@ -177,11 +288,16 @@ final class RationalTail {
         } catch (ArithmeticException | IllegalArgumentException ex) {
             return Optional.empty(); // a constant that is not a number the fraction can hold
         }
-        if (form.isEmpty()) {
+        return form.isEmpty() ? Optional.empty() : enclose(form.get(), a);
+    }
+
+    /** The enclosure of P/Q over n in [a, infinity], or empty when Q~ is not bounded away from 0 there. */
+    private static Optional<Interval> enclose(Fraction f, double a) {
+        if (f.den().c().length == 0) {
             return Optional.empty();
         }
-        Poly num = form.get().num();
-        Poly den = form.get().den();
+        Poly num = f.num();
+        Poly den = f.den();
         if (num.c().length == 0) {
             return Optional.of(Interval.point(0));
         }

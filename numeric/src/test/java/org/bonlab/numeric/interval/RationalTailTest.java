@@ -16,9 +16,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rational functions of n enclosed over [a, infinity] through t = 1/n: the enclosures contain the exact values
- * (exact rational arithmetic at 300 random n per expression), keep the sign where the sides' own enclosures lose it,
- * and are refused for what is not a rational function of n or has a denominator vanishing in the range.
+ * Rational functions of n, and forms R0(n) + R1(n) log n, enclosed over [a, infinity] through t = 1/n: the
+ * enclosures contain the exact values (exact rational arithmetic, or 60 digits with a log, at 300 random n per
+ * expression), keep the sign where the sides' own enclosures lose it, and are refused for what is not of those forms
+ * or has a denominator vanishing in the range.
  */
 class RationalTailTest {
 
@@ -95,6 +96,70 @@ class RationalTailTest {
         return k < 0 ? Rational.ONE.div(r) : r;
     }
 
+    /** Linear in log n with rational coefficients: Mroueh's chi^2 bound against n - log n, and others. */
+    private static final Expr[] LOG_CASES = {
+        N.minus(Bon.log(N)).minus(Definitions.chiSquareBoundMroueh(N)),            // ~ n/2 - log n
+        Bon.log(N).div(N).minus(ONE),                                              // in [-1, 1/e - 1]
+        ONE.minus(N).times(Bon.log(N)).div(N.plus(1L)),                           // ~ -log n
+        Bon.analyticalKl(N).minus(Bon.log(N).times(Expr.rational(1, 2))),         // (log n)/2 - (n-1)/n
+        N.times(N).times(Bon.log(N)).minus(N.pow(3)),                              // n^2 log n - n^3
+    };
+
+    @Test
+    @DisplayName("R0(n) + R1(n) log n: each enclosure over [a, infinity] contains the 60-digit value at 300 random "
+            + "n >= a, for a = 4, 10, 1000; chi^2's n - log n - (n-1)^2/(2n-1) is certified positive from a = 4 on (the "
+            + "last box of n starts far later in a proof)")
+    void enclosesLogLinearForms() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (Expr e : LOG_CASES) {
+            for (double a : new double[] {4, 10, 1000}) {
+                Interval box = RationalTail.enclose(e, N, a).orElseThrow(() -> new AssertionError(e.show()));
+                for (int k = 0; k < 300; k++) {
+                    long n = (long) a + (long) Math.floor(Math.exp(rng.nextDouble() * 40)) - 1;
+                    n = Math.max((long) a, Math.min(n, 1L << 50));
+                    BigDecimal exact = decimalValue(e, n);
+                    assertTrue((box.lo() == Double.NEGATIVE_INFINITY || new BigDecimal(box.lo()).compareTo(exact) <= 0)
+                            && (box.hi() == Double.POSITIVE_INFINITY || new BigDecimal(box.hi()).compareTo(exact) >= 0),
+                            e.show() + " at n = " + n + ": " + exact.round(new MathContext(20)) + " outside " + box);
+                }
+            }
+        }
+        // n/2 + 3/4 + ... - (log 4 + (n - 4)/4) >= 0 on [4, infinity]; the tangent at 1 (n - 1) is too steep
+        assertTrue(RationalTail.enclose(LOG_CASES[0], N, 4).orElseThrow().lo() >= 0);
+        // log n / n - 1 <= 1/e - 1 < 0: with the tangent at a, at most (log a - 1)/n + 1/a - 1 < 0
+        assertTrue(RationalTail.enclose(LOG_CASES[1], N, 10).orElseThrow().hi() < 0);
+    }
+
+    /** The value at an integer n to 60 digits: rationals exactly, log n by big-math. */
+    private static BigDecimal decimalValue(Expr e, long n) {
+        MathContext mc = new MathContext(60);
+        if (e instanceof Expr.Log log) {
+            return ch.obermuhlner.math.big.BigDecimalMath.log(decimalValue(log.operand(), n), mc);
+        }
+        if (e instanceof Expr.Defined d) {
+            return decimalValue(d.definition(), n);
+        }
+        if (e instanceof org.bonlab.expr.Quantity.AnalyticalKl k) {
+            return decimalValue(k.definition(), n);
+        }
+        if (e instanceof Expr.Neg g) {
+            return decimalValue(g.operand(), n).negate();
+        }
+        if (e instanceof Expr.Add s) {
+            return decimalValue(s.left(), n).add(decimalValue(s.right(), n));
+        }
+        if (e instanceof Expr.Sub s) {
+            return decimalValue(s.left(), n).subtract(decimalValue(s.right(), n));
+        }
+        if (e instanceof Expr.Mul s) {
+            return decimalValue(s.left(), n).multiply(decimalValue(s.right(), n), mc);
+        }
+        if (e instanceof Expr.Div s) {
+            return decimalValue(s.numerator(), n).divide(decimalValue(s.denominator(), n), mc);
+        }
+        return exactValue(e, n);
+    }
+
     @Test
     @DisplayName("the sign survives where the sides' enclosures lose it: n/(n+1) - 1 + 1/(2n) <= 0 and (n-1)^2/(2n-1) "
             + "- n <= 0 over [1, infinity], which plain intervals enclose as [-infinity, infinity]-wide")
@@ -112,10 +177,16 @@ class RationalTailTest {
     }
 
     @Test
-    @DisplayName("refused: log n, another symbol, a non-integer power, a denominator vanishing at n = 5 (accepted from "
-            + "n = 6) or everywhere, and a < 1; a coefficient beyond the doubles gives an unbounded enclosure, not an error")
+    @DisplayName("refused: (log n)^2, log(n + 1), a log whose coefficient changes sign in the range (accepted from "
+            + "where it keeps one), another symbol, a non-integer power, a denominator vanishing at n = 5 (accepted "
+            + "from n = 6) or everywhere, and a < 1; a coefficient beyond the doubles gives an unbounded enclosure, not "
+            + "an error")
     void refusals() {
-        assertFalse(RationalTail.enclose(Bon.log(N).minus(N), N, 1).isPresent());
+        assertFalse(RationalTail.enclose(Bon.log(N).times(Bon.log(N)).minus(N), N, 1).isPresent());
+        assertFalse(RationalTail.enclose(Bon.log(N.plus(1L)).minus(N), N, 1).isPresent());
+        assertFalse(RationalTail.enclose(N.minus(5L).times(Bon.log(N)), N, 1).isPresent());
+        // from n = 6 on, n - 5 > 0 (from n = 5 its enclosure, 0 less a rounding, does not show a sign)
+        assertTrue(RationalTail.enclose(N.minus(5L).times(Bon.log(N)), N, 6).isPresent());
         assertFalse(RationalTail.enclose(N.plus(Bon.symbol("m")), N, 1).isPresent());
         assertFalse(RationalTail.enclose(N.pow(Expr.constant(0.5)), N, 1).isPresent());
         assertFalse(RationalTail.enclose(ONE.div(N.minus(5L)), N, 1).isPresent());
