@@ -199,7 +199,8 @@ final class DeriveCommand implements Callable<Integer> {
 
     @Option(names = "--series", paramLabel = "SYMBOL", description = "Also the expansion as SYMBOL -> 0 with n "
             + "symbolic (e.g. p of bernoulli(p=p)), or in 1/SYMBOL as SYMBOL -> infinity (e.g. 1/beta of "
-            + "tilted_reward), by series arithmetic, checked at 50 digits.")
+            + "tilted_reward), or in exp(-1/SYMBOL) as SYMBOL -> 0 where a temperature's corrections are "
+            + "exponentially small (e.g. exp(-1/lambda) of soft_kl), by series arithmetic, checked at 50 digits.")
     String series;
 
     @Option(names = "--series-order", paramLabel = "K", description = "The power of SYMBOL the expansion runs to, "
@@ -249,12 +250,17 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException(String.format(Locale.ROOT, "--series-order must be between 0 and %d, but was %d",
                     SymbolicEngine.MAX_SERIES_ORDER, order));
         }
-        if (series != null && !series.strip().matches("(1\\s*/\\s*)?[A-Za-z][A-Za-z0-9_]*")) {
-            throw new BadInputException("--series must name a symbol such as p (expanded as p -> 0) or its inverse "
-                    + "such as 1/beta (as beta -> infinity), but was '" + series + "'");
+        java.util.regex.Matcher exponentialSeries = java.util.regex.Pattern.compile(
+                "exp\\(\\s*-\\s*1\\s*/\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)").matcher(series == null ? "" : series.strip());
+        boolean exponential = exponentialSeries.matches();
+        if (series != null && !exponential && !series.strip().matches("(1\\s*/\\s*)?[A-Za-z][A-Za-z0-9_]*")) {
+            throw new BadInputException("--series must name a symbol such as p (expanded as p -> 0), its inverse "
+                    + "such as 1/beta (as beta -> infinity) or exp(-1/lambda) (as lambda -> 0, in powers of "
+                    + "exp(-1/lambda)), but was '" + series + "'");
         }
-        boolean atInfinity = series != null && series.contains("/");
-        String seriesSymbol = series == null ? null : series.replaceAll(".*/", "").strip();
+        boolean atInfinity = series != null && !exponential && series.contains("/");
+        String seriesSymbol = series == null ? null : exponential ? exponentialSeries.group(1)
+                : series.replaceAll(".*/", "").strip();
         for (String[] named : new String[][] {{"--derivative", derivative}, {"--stationary", stationary}}) {
             if (named[1] != null && !named[1].strip().matches("[A-Za-z][A-Za-z0-9_]*")) {
                 throw new BadInputException(named[0] + " must name a symbol such as p or theta, but was '" + named[1]
@@ -333,7 +339,8 @@ final class DeriveCommand implements Callable<Integer> {
                 asymptotics.add(engine.regimes(p, Bon.n));
             }
             if (series != null) {
-                expansion = atInfinity ? engine.seriesAtInfinity(forCalculus, Bon.symbol(seriesSymbol), order)
+                expansion = exponential ? engine.seriesInExponential(forCalculus, Bon.symbol(seriesSymbol), order)
+                        : atInfinity ? engine.seriesAtInfinity(forCalculus, Bon.symbol(seriesSymbol), order)
                         : engine.seriesAtZero(forCalculus, Bon.symbol(seriesSymbol), order);
             }
             if (derivative != null) {
@@ -376,17 +383,25 @@ final class DeriveCommand implements Callable<Integer> {
         }
         if (expansion instanceof SeriesResult.Found f) {
             String x = f.offset().name();
-            String error = atInfinity ? " + O(" + x + "^(-" + (order + 1) + "))" : " + O(" + x + "^" + (order + 1) + ")";
+            String error = exponential ? " + O(exp(-" + (order + 1) + "/" + x + "))"
+                    : atInfinity ? " + O(" + x + "^(-" + (order + 1) + "))" : " + O(" + x + "^" + (order + 1) + ")";
             out.append("series ").append(x).append(atInfinity ? "->inf: " : "->0: ").append(f.polynomial().show())
                     .append(error).append('\n');
             if (latex) {
-                out.append("  LaTeX:       ").append(Latex.render(f.polynomial())).append(" + O\\left(").append(x)
-                        .append("^{").append(atInfinity ? "-" : "").append(order + 1).append("}\\right)").append('\n');
+                out.append("  LaTeX:       ").append(Latex.render(f.polynomial())).append(" + O\\left(")
+                        .append(exponential ? Latex.render(Expr.exp(Expr.constant(-(order + 1)).div(f.offset())))
+                                : x + "^{" + (atInfinity ? "-" : "") + (order + 1) + "}").append("\\right)").append('\n');
             }
             out.append("  method:      ").append(f.method()).append('\n');
             out.append("  check:       ").append(f.confirmation().describe()).append('\n');
         } else if (expansion instanceof SeriesResult.NotFound nf) {
-            out.append("series:        not reported: ").append(nf.reason()).append('\n');
+            out.append("series:        not reported: ").append(nf.reason());
+            if (!exponential && !atInfinity && nf.reason().contains("exp of a series that grows like " + seriesSymbol
+                    + "^-")) { // e^(r/lambda): exponentially small corrections, in powers of exp(-1/lambda)
+                out.append(" (its corrections are exponentially small: --series \"exp(-1/").append(seriesSymbol)
+                        .append(")\" expands in them)");
+            }
+            out.append('\n');
         }
         for (CalculusResult c : calculus) {
             if (c instanceof CalculusResult.Derivative dv) {
@@ -496,7 +511,7 @@ final class DeriveCommand implements Callable<Integer> {
                         + m.group(2));
             }
             for (String used : new String[] {solve == null ? null : solve.replaceAll("=.*", "").strip(), stationary,
-                    derivative, series == null ? null : series.replaceAll(".*/", "")}) {
+                    derivative, series == null ? null : series.replaceAll(".*/", "").replace(")", "")}) {
                 if (used != null && used.strip().equals(s.name())) {
                     throw new BadInputException("--at " + a + " fixes " + s.name() + ", the symbol the series or "
                             + "calculus is in; fix the other parameters");

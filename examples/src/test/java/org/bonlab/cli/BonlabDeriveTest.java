@@ -124,11 +124,29 @@ class BonlabDeriveTest {
             {"--series-order", "2"}, {"--series", "p^2"}};
         String[] messages = {"needs an expression that depends on q", "n is the number of samples",
             "--series-order must be between 0 and 6, but was 7", "--series-order needs --series SYMBOL",
-            "--series must name a symbol such as p (expanded as p -> 0) or its inverse such as 1/beta (as beta -> "
-                + "infinity), but was 'p^2'"};
+            "--series must name a symbol such as p (expanded as p -> 0), its inverse such as 1/beta (as beta -> "
+                + "infinity) or exp(-1/lambda) (as lambda -> 0, in powers of exp(-1/lambda)), but was 'p^2'"};
         for (int i = 0; i < bad.length; i++) {
             assertExit2(BERNOULLI_KL, bad[i], messages[i]);
         }
+    }
+
+    @Test
+    @DisplayName("--series 'exp(-1/lambda)': soft best-of-n on the coin as lambda -> 0, best-of-n's KL plus a term in "
+            + "exp(-1/lambda) whose coefficient keeps a sum over k = 1..n, checked at 50 digits; --series lambda says "
+            + "there is no power series")
+    void seriesInExponentialOfTemperature() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "soft_kl", "--series",
+                "exp(-1/lambda)", "--latex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("series lambda->0: ") && r.out().contains("exp(-1/lambda)*")
+                && r.out().contains("sum(") && r.out().contains("k = 1..n)") && r.out().contains("+ O(exp(-2/lambda))"),
+                r.out());
+        assertTrue(r.out().contains("O\\left(e^{\\frac{-2}{\\lambda}}\\right)"), r.out());
+        assertTrue(r.out().contains("the remainder shrinks like exp(-1/lambda)^2 at exp(-1/lambda) = 1e-3, 1e-4, 1e-5"),
+                r.out());
+        assertExit2(new String[] {"derive", "--policy", "coin", "--quantity", "soft_kl"}, new String[] {"--series",
+            "exp(-1/)"}, "--series must name a symbol such as p");
     }
 
     @Test

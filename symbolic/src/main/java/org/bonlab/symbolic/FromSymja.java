@@ -91,6 +91,15 @@ final class FromSymja {
             if (head.equals(S.Exp) && ast.size() == 2) {
                 return Expr.exp(go(ast.arg1()));
             }
+            if (head.equals(S.Binomial) && ast.size() == 3) {
+                return new Expr.Binomial(go(ast.arg1()), go(ast.arg2()));
+            }
+            if (head.equals(S.Sum) && ast.size() == 3 && ast.arg2().isList() && ((IAST) ast.arg2()).argSize() == 3
+                    && go(((IAST) ast.arg2()).arg1()) instanceof Expr.Sym index) {
+                // sum(body, {k, lower, upper}): a sum kept whole (a series coefficient with no closed form)
+                IAST iterator = (IAST) ast.arg2();
+                return new Expr.Sum(index, go(iterator.arg2()), go(iterator.arg3()), go(ast.arg1()));
+            }
         }
         throw new IllegalArgumentException("cannot translate " + e);
     }

@@ -174,11 +174,75 @@ final class SmallParameterSeries {
         IExpr scale = eval(F.Simplify(F.PowerExpand(F.Times(F.subst(w, k, F.C0), F.Power(onePlus, n)))));
         Ser g = expand(rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0])));
         binomialSums = true;
+        boolean polynomial = true;
+        for (IExpr c : g.c()) {
+            polynomial &= c.isFree(k) || eval(F.binaryAST2(S.PolynomialQ, c, k)).isTrue();
+        }
+        if (!polynomial) {
+            return byTermsFromOne(sum, g, k, n, q, scale, w);
+        }
         IExpr[] c = new IExpr[g.c().length];
         for (int i = 0; i < c.length; i++) {
             c[i] = F.Times(scale, binomialMean(g.c()[i], k, n, q));
         }
         return normalise(g.v(), c);
+    }
+
+    /** The sums kept whole inside coefficients ({@link #byTermsFromOne}): a dummy symbol for each, and the sum. */
+    private final java.util.Map<ISymbol, IExpr> keptSums = new java.util.LinkedHashMap<>();
+
+    /** Each dummy symbol standing in a coefficient for a sum over k = 1..n with no closed form, and that sum. */
+    java.util.Map<ISymbol, IExpr> keptSums() {
+        return java.util.Collections.unmodifiableMap(keptSums);
+    }
+
+    /**
+     * The sum when the terms' expansion divides by powers of k (as soft best-of-n's as lambda -> 0, where the
+     * better outcome's share k/(k + (n - k) q) expands as 1 - ((n - k)/k) q + ...): that expansion holds for
+     * k >= 1 only, so the term k = 0 is expanded on its own, and each coefficient of the rest is summed over
+     * k = 1..n: a polynomial in k by the moments less its k = 0 term, any other c(k) whose denominator is a power
+     * of k (never 0 on 1..n) kept as the sum itself, a dummy symbol in the series arithmetic ({@link #keptSums}).
+     */
+    private Ser byTermsFromOne(IAST sum, Ser g, ISymbol k, IExpr n, IExpr q, IExpr scale, IExpr w) {
+        IExpr w0 = eval(F.subst(w, k, F.C0));
+        Ser first = expand(eval(F.subst(sum.arg1(), k, F.C0)));
+        IExpr[] c = new IExpr[g.c().length];
+        for (int i = 0; i < c.length; i++) {
+            IExpr ci = g.c()[i];
+            if (ci.isFree(k) || eval(F.binaryAST2(S.PolynomialQ, ci, k)).isTrue()) {
+                c[i] = F.Plus(F.Times(scale, binomialMean(ci, k, n, q)), F.Times(F.CN1, w0, F.subst(ci, k, F.C0)));
+                continue;
+            }
+            IExpr together = eval(F.Together(ci));
+            IExpr denominator = eval(F.Denominator(together));
+            IExpr list = eval(F.binaryAST2(S.CoefficientList, denominator, k));
+            boolean monomial = list.isList() && ((IAST) list).argSize() >= 2;
+            for (int j = 1; monomial && j < ((IAST) list).argSize(); j++) {
+                monomial = ((IAST) list).get(j).isZero() && ((IAST) list).get(j + 1).isFree(k);
+            }
+            if (!monomial) {
+                throw new NoSeries("a coefficient of the terms of a sum, " + ci + ", is not a polynomial in " + k
+                        + " and divides by " + denominator + ", which is not a power of " + k + " (it may vanish "
+                        + "inside 1.." + n + ")");
+            }
+            ISymbol dummy = F.Dummy("kept_sum_" + keptSums.size());
+            // the terms simplified (the weight's powers combined: the probabilities are positive), and the factors
+            // free of k taken out of the sum
+            IExpr terms = eval(F.Simplify(F.PowerExpand(F.Times(F.Binomial(n, k), w, together))));
+            List<IExpr> outside = new ArrayList<>();
+            List<IExpr> inside = new ArrayList<>();
+            int count = terms.isTimes() ? ((IAST) terms).argSize() : 1;
+            for (int j = 1; j <= count; j++) {
+                IExpr factor = terms.isTimes() ? ((IAST) terms).get(j) : terms;
+                (factor.isFree(k) ? outside : inside).add(factor);
+            }
+            IExpr summed = F.Sum(inside.isEmpty() ? F.C1 : inside.size() == 1 ? inside.get(0)
+                    : F.Times(inside.toArray(new IExpr[0])), F.list(k, F.C1, n));
+            outside.add(summed);
+            keptSums.put(dummy, outside.size() == 1 ? summed : F.Times(outside.toArray(new IExpr[0])));
+            c[i] = dummy;
+        }
+        return add(normalise(g.v(), c), first);
     }
 
     /** \( E[c(K)] \) for K binomial(n, q) and c a polynomial in k, by the moments of K. */

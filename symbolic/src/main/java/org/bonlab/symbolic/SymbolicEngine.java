@@ -1427,7 +1427,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * @return the polynomial in {@code x} (its coefficients may hold \( \log x \)), or why none is reported
      */
     public SeriesResult seriesAtZero(Expr f, Expr.Sym x, int order) {
-        return seriesAtZero(f, f, x, x, order);
+        return seriesAtZero(f, f, x, x, order, false);
     }
 
     /**
@@ -1435,7 +1435,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * int)}, checked against the quantity itself (the high-precision engine's value, not the closed form's).
      */
     public SeriesResult seriesAtZero(Derivation d, Expr.Sym x, int order) {
-        return within(d.quantity(), () -> seriesAtZero(d.closedForm(), d.quantity(), x, x, order));
+        return within(d.quantity(), () -> seriesAtZero(d.closedForm(), d.quantity(), x, x, order, false));
     }
 
     /**
@@ -1449,7 +1449,7 @@ public final class SymbolicEngine implements AutoCloseable {
     public SeriesResult seriesAtInfinity(Derivation d, Expr.Sym x, int order) {
         Expr.Sym u = Expr.symbol("u_" + x.name());
         Expr f = org.bonlab.claim.Binding.substitute(d.closedForm(), x, Expr.constant(1).div(u));
-        SeriesResult r = within(d.quantity(), () -> seriesAtZero(f, d.quantity(), u, x, order));
+        SeriesResult r = within(d.quantity(), () -> seriesAtZero(f, d.quantity(), u, x, order, false));
         if (!(r instanceof SeriesResult.Found found)) {
             return r;
         }
@@ -1460,10 +1460,65 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /**
-     * The series of {@code f} in {@code x} at 0, checked against {@code reference} with {@code referenceVariable}
-     * bound to x (or to 1/x where the two differ: an expansion at infinity).
+     * The expansion of a derivation's closed form in \( q = e^{-1/\lambda} \) as \( \lambda \to 0^+ \), where a
+     * temperature's corrections are exponentially small and no power series in \( \lambda \) exists: soft best-of-n
+     * tends to best-of-n as \( \lambda \to 0 \) (Amini et al.), on the coin KL = KL(pi_n || p) - c_1(n) q + O(q^2).
+     * The closed form is rewritten with \( \lambda = -1/\log q \) (so \( e^{r/\lambda} = q^{-r} \)) and expanded in
+     * q as {@link #seriesAtZero(Derivation, Expr.Sym, int)} does; soft best-of-n's sum over the number k of draws
+     * of the better outcome then has coefficients such as (n - k)/k, which hold for k >= 1 only: its k = 0 term is
+     * expanded apart, and the coefficients with no closed form are kept as sums over k = 1..n. Checked against the
+     * quantity at 50 digits at \( \lambda = 1/\log 10^3, 1/\log 10^4, 1/\log 10^5 \).
+     *
+     * @return the polynomial in \( e^{-1/\lambda} \), with {@code offset} lambda
      */
-    private SeriesResult seriesAtZero(Expr f, Expr reference, Expr.Sym x, Expr.Sym referenceVariable, int order) {
+    public SeriesResult seriesInExponential(Derivation d, Expr.Sym lambda, int order) {
+        Expr.Sym q = Expr.symbol("q_" + lambda.name());
+        // lambda stays in the closed form; seriesAtZero rewrites e^(r/lambda) as q^(-r) node by node
+        SeriesResult r = within(d.quantity(), () -> seriesAtZero(d.closedForm(), d.quantity(), q, lambda, order,
+                true));
+        if (!(r instanceof SeriesResult.Found found)) {
+            return r;
+        }
+        Expr inLambda = org.bonlab.claim.Binding.substitute(found.polynomial(), q,
+                Expr.exp(Expr.constant(-1).div(lambda)));
+        return new SeriesResult.Found(inLambda, lambda, found.method().replace("series arithmetic in " + q.name(),
+                "series arithmetic in q = exp(-1/" + lambda.name() + ") (after substituting " + lambda.name()
+                        + " = -1/log q)"), found.confirmation());
+    }
+
+    /**
+     * {@code e} with each e^(a) whose exponent is r/lambda for some r free of lambda (Symja's Simplify of a lambda)
+     * replaced by q^(-r); the rest as it was.
+     */
+    private IExpr exponentialForm(IExpr e, ISymbol lambda, ISymbol q) {
+        if (!(e instanceof IAST ast) || e.isFree(lambda)) {
+            return e;
+        }
+        IExpr exponent = ast.isAST(S.Exp, 2) ? ast.arg1() : ast.isPower() && ast.base().equals(S.E) ? ast.exponent()
+                : null;
+        if (exponent != null) {
+            SymjaSession.Outcome o = symja.eval(F.Simplify(F.Times(F.CN1, exponent, lambda)));
+            if (o instanceof SymjaSession.Outcome.Value v && v.expr().isFree(lambda)) {
+                return F.Power(q, v.expr()); // e^(r/lambda) = q^(-r)
+            }
+        }
+        IAST copy = ast;
+        for (int i = 1; i < ast.size(); i++) {
+            IExpr replaced = exponentialForm(ast.get(i), lambda, q);
+            if (replaced != ast.get(i)) {
+                copy = copy.setAtCopy(i, replaced);
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * The series of {@code f} in {@code x} at 0, checked against {@code reference} with {@code referenceVariable}
+     * bound to x (or, where the two differ, to 1/x: an expansion at infinity; or to -1/log x with
+     * {@code exponential}: an expansion in e^(-1/referenceVariable)).
+     */
+    private SeriesResult seriesAtZero(Expr f, Expr reference, Expr.Sym x, Expr.Sym referenceVariable, int order,
+            boolean exponential) {
         if (order < 0 || order > MAX_SERIES_ORDER) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "series order must be between 0 and %d, but was %d", MAX_SERIES_ORDER, order));
@@ -1471,6 +1526,10 @@ public final class SymbolicEngine implements AutoCloseable {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr fx = to.translate(f);
+        if (exponential) { // e^(r/lambda) = q^(-r) with q = e^(-1/lambda); any other lambda as -1/log q
+            ISymbol ls = to.symbol(referenceVariable);
+            fx = F.subst(exponentialForm(fx, ls, xs), ls, F.Times(F.CN1, F.Power(F.Log(xs), F.CN1)));
+        }
         if (fx.isFree(xs)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "a series in %s needs an expression that depends on %s, but %s does not", x.name(), x.name(),
@@ -1508,6 +1567,9 @@ public final class SymbolicEngine implements AutoCloseable {
             if (c.isZero()) {
                 continue; // zero only once simplified
             }
+            for (var kept : expander.keptSums().entrySet()) { // the sums kept whole, back in place of their dummies
+                c = F.subst(c, kept.getKey(), kept.getValue());
+            }
             terms.add(k == 0 ? c : F.Times(c, k == 1 ? xs : F.Power(xs, F.ZZ(k))));
         }
         IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
@@ -1520,7 +1582,7 @@ public final class SymbolicEngine implements AutoCloseable {
         others.remove(referenceVariable);
         double[] worst = {0};
         Optional<String> problem = checkSeriesAtZero(reference, referenceVariable, x, poly.get(), order, others,
-                worst);
+                worst, exponential);
         if (problem.isPresent()) {
             return new SeriesResult.NotFound("the series fails the numeric check: " + problem.get());
         }
@@ -1528,10 +1590,13 @@ public final class SymbolicEngine implements AutoCloseable {
                 + " (binomial series for powers with a symbolic exponent, log(1+u) and exp(u) by their series"
                 + (expander.binomialSums() ? "; sums over k = 0..n with the weight Binomial(n, k) a^k b^(n-k) term by "
                         + "term, each coefficient a polynomial in k summed by the moments of the binomial law" : "")
+                + (expander.keptSums().isEmpty() ? "" : ", the term k = 0 apart where the terms' expansion divides by "
+                        + "k, and the coefficients with no closed form kept as sums over k = 1..n")
                 + "; Symja's Series gives up on symbolic powers)", new Verification.CheckedNumerically(
                         SERIES_CHECK_STEPS.size() * otherSymbolPoints(others).size(), worst[0], String.format(Locale.ROOT,
                                 "at 50 digits the remainder shrinks like %s^%d at %s = %s, for %s",
-                                smallName(x, referenceVariable), order + 1, smallName(x, referenceVariable),
+                                smallName(x, referenceVariable, exponential), order + 1,
+                                smallName(x, referenceVariable, exponential),
                                 String.join(", ", SERIES_CHECK_STEPS),
                                 describeOtherSymbolPoints(others))));
     }
@@ -1600,13 +1665,14 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** The small parameter's name: x, or 1/beta for an expansion at infinity. */
-    private static String smallName(Expr.Sym x, Expr.Sym referenceVariable) {
-        return x.equals(referenceVariable) ? x.name() : "1/" + referenceVariable.name();
+    private static String smallName(Expr.Sym x, Expr.Sym referenceVariable, boolean exponential) {
+        return x.equals(referenceVariable) ? x.name() : exponential ? "exp(-1/" + referenceVariable.name() + ")"
+                : "1/" + referenceVariable.name();
     }
 
     /** The remainder check of {@link #seriesAtZero}; {@code worst[0]} receives the largest relative error seen. */
     private Optional<String> checkSeriesAtZero(Expr f, Expr.Sym fVariable, Expr.Sym x, Expr poly, int order,
-            List<Expr.Sym> others, double[] worst) {
+            List<Expr.Sym> others, double[] worst, boolean exponential) {
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
         java.math.MathContext mc = new java.math.MathContext(50);
         java.math.BigDecimal shrink = java.math.BigDecimal.TEN.pow(order + 1).divide(java.math.BigDecimal.valueOf(3),
@@ -1618,6 +1684,8 @@ public final class SymbolicEngine implements AutoCloseable {
                 at.put(x, new java.math.BigDecimal(step));
                 Map<Expr.Sym, java.math.BigDecimal> fAt = new HashMap<>(point);
                 fAt.put(fVariable, fVariable.equals(x) ? new java.math.BigDecimal(step)
+                        : exponential ? java.math.BigDecimal.ONE.divide(hp.evaluate(Expr.log(Expr.constant(
+                                org.bonlab.expr.Rational.of(new java.math.BigDecimal(step))))), mc).negate()
                         : java.math.BigDecimal.ONE.divide(new java.math.BigDecimal(step), mc));
                 java.math.BigDecimal remainder;
                 try {

@@ -275,6 +275,39 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("soft best-of-n on the coin as lambda -> 0: KL = KL(pi_n || p) - A(n) log(2^n - 1) e^(-1/lambda) + "
+            + "O(e^(-2/lambda)) with A(n) = sum_{k=1}^n C(n,k) 2^-n (n-k)/k kept as a sum, against mpmath")
+    void softBestOfSeriesInExponential() {
+        Expr.Sym lambda = Bon.symbol("lambda");
+        BasePolicy coin = Policy.coin();
+        Derivation d = engine.derive(Bon.kl(coin.softBestOf(Bon.n, lambda), coin), Bon.n);
+        SeriesResult.Found s = found(engine.seriesInExponential(d, lambda, 1));
+        assertTrue(s.method().contains("series arithmetic in q = exp(-1/lambda)")
+                && s.method().contains("kept as sums over k = 1..n"), s.method());
+        assertTrue(s.polynomial().show().contains("exp(-1/lambda)"), s.polynomial().show());
+        // Provenance (by hand, then mpmath at 30 digits): with q = e^(-1/lambda), the better outcome's share is
+        // sum_k C(n,k) 2^-n k/(k + (n-k) q) = 1 - 2^-n - A(n) q + O(q^2), and d(log 2 - h(s))/ds = log(s/(1-s)),
+        // so KL = KL_bon - A(n) log(2^n - 1) q + O(q^2); at lambda = 0.05 (q = 2.06e-9) mpmath gives, for n = 2, 3,
+        // 7, the two-term form 0.13081203480893260990730737353, 0.316377015543365005008988446144,
+        // 0.64745877768041303572387635095 and the exact soft best-of-n KL 0.130812034808932615073190620384,
+        // 0.316377015543365035253665525785, 0.647458777680413634987648363652 (A = 1/2, 15/16, 1.3826822916...)
+        double[] ns = {2, 3, 7};
+        double[] twoTerm = {0.13081203480893260990730737353, 0.316377015543365005008988446144,
+            0.64745877768041303572387635095};
+        double[] exact = {0.130812034808932615073190620384, 0.316377015543365035253665525785,
+            0.647458777680413634987648363652};
+        DoubleEvaluator ev = new DoubleEvaluator();
+        for (int i = 0; i < ns.length; i++) {
+            double v = ev.evaluate(s.polynomial(), Map.of(lambda, 0.05, Bon.n, ns[i]));
+            assertEquals(twoTerm[i], v, 1e-15, "n = " + ns[i]);
+            assertEquals(exact[i], v, 1e-15, "n = " + ns[i]);
+        }
+        // and a power series in lambda itself does not exist: said so
+        SeriesResult none = engine.seriesAtZero(d, lambda, 1);
+        assertTrue(none instanceof SeriesResult.NotFound, none.toString());
+    }
+
+    @Test
     @DisplayName("series in a small parameter: log p terms are carried; a vanishing base with a symbolic power, "
             + "a bad order and a wrong expansion are refused")
     void seriesInSmallParameterLimits() {
