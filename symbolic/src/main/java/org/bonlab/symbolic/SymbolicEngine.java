@@ -1564,6 +1564,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 continue;
             }
             c = shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
+            c = shortest(c, F.Identity(combinedLogs(c))); // Identity: a form Symja leaves as it is still counts
             if (c.isZero()) {
                 continue; // zero only once simplified
             }
@@ -2233,6 +2234,48 @@ public final class SymbolicEngine implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(shortest(r.expr(), F.Simplify(r.expr()), F.Together(r.expr())));
+    }
+
+    /**
+     * {@code e} with the logarithms of each sum combined: \( c_1 \log a_1 + c_2 \log a_2 + \dots \) (rational c) as
+     * \( \log(a_1^{c_1} a_2^{c_2} \cdots) \), the product simplified by Symja (log 2 - 2^(1-n) - log 2^(1-n) reads
+     * log(2^n - 1)). Valid wherever {@code e} is real: each logarithm's argument is positive there.
+     */
+    private IExpr combinedLogs(IExpr e) {
+        if (!(e instanceof IAST ast) || e.isFree(S.Log)) {
+            return e;
+        }
+        IAST copy = ast;
+        for (int i = 1; i < ast.size(); i++) {
+            IExpr inner = combinedLogs(ast.get(i));
+            if (inner != ast.get(i)) {
+                copy = copy.setAtCopy(i, inner);
+            }
+        }
+        if (!copy.isPlus()) {
+            return copy;
+        }
+        List<IExpr> rest = new ArrayList<>();
+        List<IExpr> factors = new ArrayList<>();
+        for (int i = 1; i < copy.size(); i++) {
+            IExpr t = copy.get(i);
+            if (t.isLog() && ((IAST) t).argSize() == 1) {
+                factors.add(((IAST) t).arg1());
+            } else if (t.isTimes() && ((IAST) t).argSize() == 2 && ((IAST) t).arg1().isRational()
+                    && ((IAST) t).arg2().isLog() && ((IAST) ((IAST) t).arg2()).argSize() == 1) {
+                factors.add(F.Power(((IAST) ((IAST) t).arg2()).arg1(), ((IAST) t).arg1()));
+            } else {
+                rest.add(t);
+            }
+        }
+        if (factors.size() < 2) {
+            return copy;
+        }
+        if (!(symja.eval(F.Simplify(F.Times(factors.toArray(new IExpr[0])))) instanceof SymjaSession.Outcome.Value v)) {
+            return copy;
+        }
+        rest.add(F.Log(v.expr()));
+        return rest.size() == 1 ? rest.get(0) : F.Plus(rest.toArray(new IExpr[0]));
     }
 
     /**
