@@ -1479,7 +1479,14 @@ public final class SymbolicEngine implements AutoCloseable {
         if (!(r instanceof SeriesResult.Found found)) {
             return r;
         }
-        Expr inLambda = org.bonlab.claim.Binding.substitute(found.polynomial(), q,
+        // log q is -1/lambda; every other q is exp(-1/lambda)
+        Expr logsOut = new Rewrite() {
+            @Override
+            protected Expr after(Expr e) {
+                return e instanceof Expr.Log l && l.operand().equals(q) ? Expr.constant(-1).div(lambda) : e;
+            }
+        }.apply(found.polynomial());
+        Expr inLambda = org.bonlab.claim.Binding.substitute(Tidy.tidy(logsOut), q,
                 Expr.exp(Expr.constant(-1).div(lambda)));
         return new SeriesResult.Found(inLambda, lambda, found.method().replace("series arithmetic in " + q.name(),
                 "series arithmetic in q = exp(-1/" + lambda.name() + ") (after substituting " + lambda.name()
@@ -1531,9 +1538,11 @@ public final class SymbolicEngine implements AutoCloseable {
             fx = F.subst(exponentialForm(fx, ls, xs), ls, F.Times(F.CN1, F.Power(F.Log(xs), F.CN1)));
         }
         if (fx.isFree(xs)) {
+            String in = exponential ? "exp(-1/" + referenceVariable.name() + ")" : x.name();
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "a series in %s needs an expression that depends on %s, but %s does not", x.name(), x.name(),
-                    f.show()));
+                    "a series in %s needs an expression that depends on %s, but %s does not", in,
+                    exponential ? referenceVariable.name() + " through exp(r/" + referenceVariable.name() + ")"
+                            : x.name(), f.show()));
         }
         ISymbol logX = F.Dummy("log_" + x.name());
         SmallParameterSeries.Ser s = null;
@@ -1571,7 +1580,8 @@ public final class SymbolicEngine implements AutoCloseable {
             for (var kept : expander.keptSums().entrySet()) { // the sums kept whole, back in place of their dummies
                 c = F.subst(c, kept.getKey(), kept.getValue());
             }
-            terms.add(k == 0 ? c : F.Times(c, k == 1 ? xs : F.Power(xs, F.ZZ(k))));
+            IExpr power = k == 1 ? xs : F.Power(xs, F.ZZ(k));
+            terms.add(k == 0 ? c : c.isOne() ? power : F.Times(c, power));
         }
         IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
         Optional<Expr> poly = new FromSymja(to.inverse()).translate(sum);

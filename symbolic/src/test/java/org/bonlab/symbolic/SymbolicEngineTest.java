@@ -306,6 +306,14 @@ class SymbolicEngineTest {
         // and a power series in lambda itself does not exist: said so
         SeriesResult none = engine.seriesAtZero(d, lambda, 1);
         assertTrue(none instanceof SeriesResult.NotFound, none.toString());
+        // the tilted optimum on the coin: pi(top) = 1/(1 + q), so KL = log 2 - h(1/(1 + q)) = log 2 - (1 + 1/beta) q
+        // + O(q^2), log q = -1/beta read back as such (by hand; mpmath at 30 digits, beta = 0.05: the exact KL
+        // 0.693147137275719325298779789601, the two-term form 0.693147137275719238207517734173)
+        Expr.Sym beta = Bon.symbol("beta");
+        Derivation tilted = engine.derive(Bon.kl(coin.tilted(beta), coin), Bon.n);
+        SeriesResult.Found t = found(engine.seriesInExponential(tilted, beta, 1));
+        assertEquals("log(2) + exp(-1/beta)*(-1 - 1/beta)", t.polynomial().show());
+        assertEquals(0.693147137275719325298779789601, ev.evaluate(t.polynomial(), Map.of(beta, 0.05)), 1e-15);
     }
 
     @Test
