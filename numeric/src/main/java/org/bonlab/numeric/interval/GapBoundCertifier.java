@@ -178,10 +178,9 @@ public final class GapBoundCertifier {
                 + "outcomes, any rewards), n = %d..%s, by the quantile cells: the gap is the sum over outcomes of the "
                 + "Jensen gap of f(v) = n v^(n-1) on the outcome's cell of [0, 1], which is 0 at n = 1, at most "
                 + "(log 2 - 1/2) p^2 at n = 2 (convexity), and at most (37/400) n(n-1) p^2 for n >= 3 (a lemma proved "
-                + "by %d outward-rounded boxes, largest ratio %.5f); so the gap is at most %s 2n(n-1) sum p^2 <= "
-                + "%s 2n(n-1) max p where 4c >= log 2 - 1/2 (if n = 2 is in the range) and 2c >= 37/400 (if n >= 3 "
-                + "is; c = %s)", range.from(), upper,
-                lemma.boxes(), lemma.largest(), "c", "c", decimal(arg.c())), lemma.boxes(),
+                + "by %d outward-rounded boxes, largest ratio %.5f); so the gap is at most c 2n(n-1) sum p^2 <= "
+                + "c 2n(n-1) max p where 4c >= log 2 - 1/2 (if n = 2 is in the range) and 2c >= 37/400 (if n >= 3 "
+                + "is; c = %s)", range.from(), upper, lemma.boxes(), lemma.largest(), decimal(arg.c())), lemma.boxes(),
                 IntervalCertifier.recording() ? java.util.Optional.of(new Covering(Covering.Kind.GAP_BOUND,
                         java.util.List.of(new Covering.Piece(0, range.from(), top, new double[0], new double[0], 0)),
                         QuantileCellLemma.ARGUMENT)) : java.util.Optional.empty());
@@ -206,9 +205,9 @@ public final class GapBoundCertifier {
     static String cellsFail(Rational c, Range.Integers range) {
         Interval room = cellRoom(c);
         if (range.from() <= 2 && range.to() >= 2 && !(room.lo() >= 0)) {
-            return String.format(Locale.ROOT, "c = %s is below (log 2 - 1/2)/4 = 0.0482867951... (4c - (log 2 - 1/2) "
-                    + "is in %s), and at n = 2 a policy near a point mass brings the gap to log 2 - 1/2 against a "
-                    + "bound of 4c", decimal(c), room);
+            return String.format(Locale.ROOT, "c = %s is not shown to be at least (log 2 - 1/2)/4 = 0.0482867951... "
+                    + "(4c - (log 2 - 1/2) is in %s); where c is below (log 2 - 1/2)/4, a policy near a point mass at "
+                    + "n = 2 brings the gap to log 2 - 1/2 against a bound of 4c", decimal(c), room);
         }
         if (range.to() >= 3 && c.times(Rational.of(2)).compareTo(QuantileCellLemma.T) < 0) {
             return "2c = " + decimal(c.times(Rational.of(2))) + " is below the lemma's constant 37/400 for n >= 3";
