@@ -335,8 +335,30 @@ final class SmallParameterSeries {
         if (c.isZero()) {
             return true;
         }
+        if (expandedPolynomial(c)) {
+            return false; // Expand's sum of monomials (like terms combined) of a polynomial is 0 only when it is 0
+        }
         IExpr s = eval(F.Simplify(c));
         return s.isZero();
+    }
+
+    /**
+     * Whether {@code c} is built from rational numbers and symbols by sums, products and powers with positive integer
+     * exponents: a polynomial, which {@link #normalise}'s Expand leaves as a sum of distinct monomials.
+     */
+    private static boolean expandedPolynomial(IExpr c) {
+        if (c.isRational() || c.isSymbol() && !c.isBuiltInSymbol()) {
+            return true;
+        }
+        if (c.isPlus() || c.isTimes()) {
+            for (int i = 1; i < ((IAST) c).size(); i++) {
+                if (!expandedPolynomial(((IAST) c).get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return c.isPower() && c.exponent().isInteger() && c.exponent().isPositive() && expandedPolynomial(c.base());
     }
 
     private IExpr eval(IExpr e) {
