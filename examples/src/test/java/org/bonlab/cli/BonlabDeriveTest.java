@@ -1,6 +1,7 @@
 package org.bonlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -267,6 +268,13 @@ class BonlabDeriveTest {
                 + "small-probability regime form"), r.out());
         assertTrue(r.out().matches("(?s).*= 0\\.499916[34]\\d at L = 1000, 0\\.4999916\\d at L = 10000 against 1/2.*"),
                 r.out());
+        assertFalse(r.out().contains("next term:"), r.out()); // n = 3: the cells near 0 enter at L^-3
+        // n = 5: the next term -4/(9 L^4) (mpmath's L^4 (gap - (10/9)/L^2) is -0.4434182 at L = 200)
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "5", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("next term:     log n - (n-1)/n - KL = 10/(9*L^2) - 4/(9*L^4) + O(L^-5) "
+                + "(Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps"), r.out());
+        assertTrue(r.out().matches("(?s).*= -0\\.44341[89] at L = 200.*"), r.out()); // doubles: to about 1e-6
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "expected_reward");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit L->inf:  diverges to +infinity"), r.out());

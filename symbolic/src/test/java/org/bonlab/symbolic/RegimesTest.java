@@ -166,4 +166,29 @@ class RegimesTest {
         org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.Proved.class,
                 SymbolicEngine.uniformKlRateInSize(1, l).check());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("uniform(L), n >= 5: the gap's next term D_n L^-4, D_n = -n(n-1)^2(3n^2-18n+31)/"
+            + "(2880(n-4)), against mpmath's L^4 (gap - C_n L^-2) at L = 200 and 1000; none for n <= 4")
+    void uniformNextTermInSize() {
+        org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
+        // mpmath, 40 digits, the exact gap less C_n/L^2, times L^4: n = 5: -0.443418213109045 (L = 200),
+        // -0.444238912464588 (1000), approaching -4/9 like 1/L (the cells near 0 hold O(L^-5));
+        // n = 10: -7.07791687295506, -7.0781166746753, approaching -453/64 = -7.078125 like 1/L^2
+        Object[][] cases = {{5L, "-(4/(9*L^4))", -0.443418213109045, -4.0 / 9},
+            {10L, "-(453/(64*L^4))", -7.07791687295506, -453.0 / 64}};
+        for (Object[] c : cases) {
+            SymbolicEngine.RateInSize r = SymbolicEngine.uniformKlNextTermInSize((Long) c[0], l).orElseThrow();
+            org.junit.jupiter.api.Assertions.assertEquals(c[1], r.term().show());
+            Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                    Verification.CheckedNumerically.class, r.check(), r.check().describe());
+            org.junit.jupiter.api.Assertions.assertTrue(v.maxRelativeError() < 1e-2, v.describe());
+            // the engine's L = 200 value (double precision) against mpmath's, to 1e-5
+            double atTwoHundred = Double.parseDouble(v.describe().replaceAll(".*= (\\S+) at L = 200.*", "$1"));
+            org.junit.jupiter.api.Assertions.assertEquals((Double) c[2], atTwoHundred, 1e-5 * Math.abs((Double) c[3]),
+                    v.describe());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(4, l).isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(3, l).isEmpty());
+    }
 }
