@@ -71,6 +71,11 @@ class QuantileCellLemmaTest {
             }
         }
         assertTrue(largest > 0.0899 && largest < 0.0901, "largest " + largest);
+        // the rational bound (m-g)^2/(m+g) at n = 3, s = 0.164 is 0.096622023135448909916 (mpmath, 30 digits),
+        // above T: there the boxes use phi itself
+        Interval rational = QuantileCellLemma.rhoN(3, 0.164, 0.164);
+        assertTrue(rational.contains(0.096622023135448909916) && rational.width() < 1e-15 && rational.lo() > T,
+                rational.toString());
         // at n = 2 the pointwise form fails near s = 0 (the cell term itself is still bounded, by convexity)
         assertTrue(ratio(2, 0) > C, "n = 2 at s = 0: " + ratio(2, 0));
     }
