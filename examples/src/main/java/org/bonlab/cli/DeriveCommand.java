@@ -161,12 +161,12 @@ final class DeriveCommand implements Callable<Integer> {
                             + "^-2)"))
                     .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(rate.term()) + "]" : "")
                     .append(" (").append(rate.method()).append("; ").append(rate.check().describe()).append(")\n");
-            java.util.Optional<SymbolicEngine.RateInSize> next = SymbolicEngine.uniformKlNextTermInSize(fixedN, size);
+            java.util.Optional<SymbolicEngine.NextTerm> next = SymbolicEngine.uniformKlNextTermInSize(fixedN, size);
             if (next.isPresent()) {
                 Expr t = next.get().term();
                 out.append("next term:     log n - (n-1)/n - KL = ").append(rate.term().show())
                         .append(t instanceof Expr.Neg neg ? " - " + neg.operand().show() : " + " + t.show())
-                        .append(" + O(").append(size.name()).append("^-5)")
+                        .append(" + ").append(next.get().remainder())
                         .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(next.get().term()) + "]" : "")
                         .append(" (").append(next.get().method()).append("; ").append(next.get().check().describe())
                         .append(")\n");

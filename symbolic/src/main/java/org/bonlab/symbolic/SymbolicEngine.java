@@ -532,49 +532,97 @@ public final class SymbolicEngine implements AutoCloseable {
                 how + " (the exact KL in double precision)"));
     }
 
-    /** Sizes at which the L^-4 term of the gap is confirmed (the engine's doubles resolve it there). */
+    /** Sizes at which the term after the leading one is confirmed (the engine's doubles resolve it there). */
     static final List<Long> SIZE_NEXT_TERM_POINTS = List.of(200L, 1_000L);
 
-    /** Relative agreement of L^4 (gap - C_n L^-2) with the L^-4 coefficient at the largest of those sizes. */
+    /** Relative agreement of the scaled rest of the gap with the next term's coefficient at the largest size. */
     static final double NEXT_TERM_TOLERANCE = 1e-2;
 
     /**
-     * The term after the leading one in the gap \( \log n - \frac{n-1}{n} - \mathrm{KL} \) of best-of-n on
-     * uniform(L), for n &gt;= 5 (derived here): \( D_n L^{-4} \) with
-     * \( D_n = -\frac{n(n-1)^2(3n^2-18n+31)}{2880(n-4)} \), so the gap is \( C_n L^{-2} + D_n L^{-4} + O(L^{-5}) \).
+     * The term after the leading one in the gap of best-of-n on uniform(L) ({@link #uniformKlNextTermInSize}).
      *
-     * <p>The derivation. The gap is a sum over the L cells of [0, 1] of the Jensen gaps \( J = \int f \log(f/\bar f)
-     * \) of \( f(v) = n v^{n-1} \) (Eq. 5 against the KL). On a cell of width h = 1/L centred at m, with
+     * @param term the term, an expression in the size
+     * @param remainder the order of what is left after it, e.g. "O(L^-5)"
+     */
+    public record NextTerm(Expr term, String remainder, String method, Verification check) {
+    }
+
+    /**
+     * The term after the leading one in the gap \( \log n - \frac{n-1}{n} - \mathrm{KL} \) of best-of-n on
+     * uniform(L) (derived here), for n = 3 to {@link #MAX_N_FOR_SYMBOLIC_SIZE}.
+     *
+     * <p>The gap is a sum over the L cells of [0, 1] of the Jensen gaps \( J = \int f \log(f/\bar f) \) of
+     * \( f(v) = n v^{n-1} \) (Eq. 5 against the KL). On a cell of width h = 1/L centred at m, with
      * \( f(m + hu) = f(m)(1 + a_1 hu + a_2 h^2u^2 + a_3 h^3 u^3 + \dots) \), \( a_k = f^{(k)}(m)/(k!\,f(m)) \),
      * expanding \( (1+g)\log(1+g) \) and averaging over u in [-1/2, 1/2] gives
      * \( J = h^3 f a_1^2/24 + h^5 f (a_2^2/360 + a_1 a_3/80 - a_1^2 a_2/160 + a_1^4/960) + O(h^7) \), that is
      * \( h^3 A(m) + h^5 B(m) \) with \( A(m) = n(n-1)^2 m^{n-3}/24 \) and
-     * \( B(m) = n (n-1)^2 (2n^2-17n+29) m^{n-5}/2880 \). The midpoint rule's Euler-Maclaurin expansion,
-     * \( \sum_i h A(m_i) = \int_0^1 A - \frac{h^2}{24}(A'(1) - A'(0)) + O(h^4) \) with A'(0) = 0 for n &gt;= 5, and
-     * \( \sum_i h B(m_i) = \int_0^1 B + O(h^2) \), give \( C_n = \int A \) and
-     * \( D_n = \int B - A'(1)/24 \). The cells near 0, where the expansion in \( h a_1 = h(n-1)/m \) fails, hold
-     * \( O(h^n) \) of the gap, beyond \( h^4 \) for n &gt;= 5; for n = 3 and 4 they enter at \( L^{-3} \) and
-     * \( L^{-4} \), and no term is reported. Confirmed at L = 200 and 1000 against the double-precision engine:
-     * \( L^4(\mathrm{gap} - C_n L^{-2}) \) must be within {@link #NEXT_TERM_TOLERANCE} of \( D_n \) and closer at
-     * the larger L.
+     * \( B(m) = n (n-1)^2 (2n^2-17n+29) m^{n-5}/2880 \).
+     * <ul>
+     * <li>n &gt;= 5: the midpoint rule's Euler-Maclaurin expansion, \( \sum_i h A(m_i) = \int_0^1 A - \frac{h^2}{24}
+     *     (A'(1) - A'(0)) + O(h^4) \) with A'(0) = 0, and \( \sum_i h B(m_i) = \int_0^1 B + O(h^2) \), give the term
+     *     \( D_n L^{-4} \), \( D_n = \int B - A'(1)/24 = -\frac{n(n-1)^2(3n^2-18n+31)}{2880(n-4)} \); the cells near 0,
+     *     where the expansion in \( h a_1 = h(n-1)/m \) fails, hold \( O(h^n) \) of the gap, so the rest is
+     *     \( O(L^{-5}) \).</li>
+     * <li>n = 4: A is linear, so its midpoint sum is exact, and \( B(m) = -\frac{7}{80} m^{-1} \), so
+     *     \( h^4 \sum_i h B(m_i) = -\frac{7}{80} h^4 \sum_i \frac{1}{i - 1/2} = -\frac{7}{80} h^4 (\log L + O(1)) \):
+     *     the term \( -\frac{7}{80}\log(L) L^{-4} \), the rest \( O(L^{-4}) \).</li>
+     * <li>n = 3: the cells are exact, \( J_i = h^3 j(i) \) with \( j(i) = 2(i^3\log i - (i-1)^3\log(i-1))
+     *     + D_i\log(3/D_i) - \frac23 D_i \), \( D_i = 3i^2 - 3i + 1 \), and \( j(i) - 1/2 = -\frac{1}{60(i-1/2)^2}
+     *     + \dots \) (the \( h^5 \) term), so the gap is \( \frac{1}{2L^2} + S_3 L^{-3} + O(L^{-4}) \) with
+     *     \( S_3 = \sum_{i \ge 1} (j(i) - 1/2) \), no closed form found: evaluated at 50 digits from partial sums at
+     *     N = 125, 250, 500, 1000 by Richardson extrapolation in 1/N ({@link #cubicTermConstant}).</li>
+     * </ul>
+     * Confirmed at L = 200 and 1000 against the double-precision engine: the rest of the gap after the leading term,
+     * scaled by \( L^4 \) (\( L^3 \) at n = 3), must be within {@link #NEXT_TERM_TOLERANCE} of the coefficient and
+     * closer at the larger L; at n = 4, less \( -\frac{7}{80}\log L \), it must settle (move by less than that,
+     * relative) at the constant of the \( O(L^{-4}) \) term.
      *
-     * @return the term and how it was confirmed, or empty for n below 5 (or beyond
+     * @return the term and how it was confirmed, or empty for n below 3 (or beyond
      *     {@link #MAX_N_FOR_SYMBOLIC_SIZE})
      */
-    public static Optional<RateInSize> uniformKlNextTermInSize(long n, Expr.Sym size) {
-        if (n < 5 || n > MAX_N_FOR_SYMBOLIC_SIZE) {
+    public static Optional<NextTerm> uniformKlNextTermInSize(long n, Expr.Sym size) {
+        if (n < 3 || n > MAX_N_FOR_SYMBOLIC_SIZE) {
             return Optional.empty();
         }
-        BigInteger nn = BigInteger.valueOf(n);
-        BigInteger m1 = nn.subtract(BigInteger.ONE);
-        Rational d = new Rational(nn.multiply(m1).multiply(m1).multiply(BigInteger.valueOf(3 * n * n - 18 * n + 31))
-                .negate(), BigInteger.valueOf(2880 * (n - 4)));
         Rational c = BestOfForms.uniformGapRateCoefficient(n);
-        Expr fourth = size.pow(4);
-        Expr term = Expr.constant(new Rational(d.numerator().abs(), BigInteger.ONE)).div(
-                d.denominator().equals(BigInteger.ONE) ? fourth
-                        : Expr.constant(new Rational(d.denominator(), BigInteger.ONE)).times(fourth));
-        term = d.signum() < 0 ? term.unaryMinus() : term;
+        double coefficient;
+        Expr term;
+        String remainder;
+        String method;
+        int power;
+        boolean logarithmic = n == 4;
+        if (n == 3) {
+            coefficient = cubicTermConstant().doubleValue();
+            double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.10g", coefficient));
+            term = Expr.constant(Math.abs(rounded)).div(size.pow(3));
+            term = rounded < 0 ? term.unaryMinus() : term;
+            remainder = "O(" + size.name() + "^-4)";
+            power = 3;
+            method = "the cells' Jensen gaps in closed form, h^3 j(i), and S_3 = sum_{i >= 1} (j(i) - 1/2) with "
+                    + "j(i) = 2(i^3 log i - (i-1)^3 log(i-1)) + D log(3/D) - (2/3) D, D = 3i^2 - 3i + 1, by Richardson "
+                    + "extrapolation of its partial sums at 50 digits (derived here)";
+        } else {
+            BigInteger nn = BigInteger.valueOf(n);
+            BigInteger m1 = nn.subtract(BigInteger.ONE);
+            Rational d = n == 4 ? Rational.of(-7, 80)
+                    : new Rational(nn.multiply(m1).multiply(m1).multiply(BigInteger.valueOf(3 * n * n - 18 * n + 31))
+                            .negate(), BigInteger.valueOf(2880 * (n - 4)));
+            coefficient = d.toDouble();
+            Expr numerator = Expr.constant(new Rational(d.numerator().abs(), BigInteger.ONE));
+            if (n == 4) {
+                numerator = numerator.times(Expr.log(size));
+            }
+            Expr fourth = size.pow(4);
+            term = numerator.div(d.denominator().equals(BigInteger.ONE) ? fourth
+                    : Expr.constant(new Rational(d.denominator(), BigInteger.ONE)).times(fourth));
+            term = d.signum() < 0 ? term.unaryMinus() : term;
+            remainder = "O(" + size.name() + (n == 4 ? "^-4)" : "^-5)");
+            power = 4;
+            method = n == 4 ? "Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps, expanded to h^5: A is "
+                    + "linear at n = 4 and h^5 B sums to -(7/80) h^4 log L (derived here)"
+                    : "Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps, expanded to h^5 (derived here)";
+        }
         DoubleEvaluator ev = new DoubleEvaluator();
         double limit = Math.log(n) - (n - 1.0) / n;
         double[] scaled = new double[SIZE_NEXT_TERM_POINTS.size()];
@@ -582,20 +630,65 @@ public final class SymbolicEngine implements AutoCloseable {
         for (int k = 0; k < scaled.length; k++) {
             double l = SIZE_NEXT_TERM_POINTS.get(k);
             double gap = limit - ev.evaluate(uniformQuantity("kl", (long) l, n), Map.of());
-            scaled[k] = l * l * l * l * (gap - c.toDouble() / (l * l));
+            // at n = 4, less the log term: what is left must settle at the O(L^-4) term's constant
+            scaled[k] = Math.pow(l, power) * (gap - c.toDouble() / (l * l)) - (logarithmic ? coefficient * Math.log(l)
+                    : 0);
             values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g at L = %d", scaled[k],
                     SIZE_NEXT_TERM_POINTS.get(k)));
         }
         double first = scaled[0];
         double last = scaled[scaled.length - 1];
-        double error = Math.abs(last / d.toDouble() - 1);
-        String how = "L^4 (log n - (n-1)/n - KL - (" + c + ")/L^2) = " + values + String.format(Locale.ROOT,
-                " against %s = %.6g (the exact KL in double precision)", d, d.toDouble());
-        Verification check = error < NEXT_TERM_TOLERANCE && Math.abs(last - d.toDouble()) <= Math.abs(first
-                - d.toDouble()) ? new Verification.CheckedNumerically(scaled.length, error, how)
-                        : new Verification.Unverified("the numbers do not bear it out: " + how);
-        return Optional.of(new RateInSize(term, "Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps, "
-                + "expanded to h^5 (derived here)", check));
+        double error = logarithmic ? Math.abs(last - first) / Math.abs(last) : Math.abs(last / coefficient - 1);
+        String how = "L^" + power + " (log n - (n-1)/n - KL - (" + c + ")/L^2)" + (logarithmic ? " + (7/80) log(L)"
+                : "") + " = " + values + (logarithmic ? ": it settles at a constant, the O(L^-4) term"
+                        : String.format(Locale.ROOT, " against %.10g", coefficient)) + " (the exact KL in double precision)";
+        boolean holds = logarithmic ? error < NEXT_TERM_TOLERANCE
+                : error < NEXT_TERM_TOLERANCE && Math.abs(last - coefficient) <= Math.abs(first - coefficient);
+        Verification check = holds ? new Verification.CheckedNumerically(scaled.length, error, how)
+                : new Verification.Unverified("the numbers do not bear it out: " + how);
+        return Optional.of(new NextTerm(term, remainder, method, check));
+    }
+
+    /**
+     * \( S_3 = \sum_{i \ge 1} (j(i) - 1/2) \), the coefficient of \( L^{-3} \) in the gap at n = 3
+     * ({@link #uniformKlNextTermInSize}), at 50 digits: the partial sums \( S(N) = 2N^3\log N + N^3(\log 3 - 2/3)
+     * - \sum_{i \le N} D_i \log D_i - N/2 \) (the sum of j(i) - 1/2 telescoped, as \( \sum_{i \le N} D_i = N^3 \))
+     * at N = 125, 250, 500, 1000, extrapolated in 1/N by Richardson's scheme (the summand's expansion in
+     * \( 1/(i - 1/2) \) has only even powers, so \( S(N) - S_3 \) is a series in 1/N; four points leave
+     * \( O(N^{-4}) \), about 1e-12).
+     */
+    static java.math.BigDecimal cubicTermConstant() {
+        java.math.MathContext mc = new java.math.MathContext(50);
+        org.bonlab.numeric.precise.HighPrecisionEvaluator hp = new org.bonlab.numeric.precise.HighPrecisionEvaluator(50);
+        java.math.BigDecimal log3 = hp.evaluate(Expr.log(Expr.constant(3)));
+        int[] sizes = {125, 250, 500, 1000};
+        java.math.BigDecimal[] partial = new java.math.BigDecimal[sizes.length];
+        java.math.BigDecimal sumDlogD = java.math.BigDecimal.ZERO;
+        int done = 0;
+        for (int k = 0; k < sizes.length; k++) {
+            for (int i = done + 1; i <= sizes[k]; i++) {
+                long d = 3L * i * i - 3L * i + 1;
+                sumDlogD = sumDlogD.add(java.math.BigDecimal.valueOf(d).multiply(hp.evaluate(Expr.log(Expr.constant(d))),
+                        mc), mc);
+            }
+            done = sizes[k];
+            java.math.BigDecimal nn = java.math.BigDecimal.valueOf(sizes[k]);
+            java.math.BigDecimal cube = nn.pow(3);
+            java.math.BigDecimal logN = hp.evaluate(Expr.log(Expr.constant(sizes[k])));
+            partial[k] = cube.multiply(logN, mc).multiply(java.math.BigDecimal.valueOf(2))
+                    .add(cube.multiply(log3.subtract(new java.math.BigDecimal(2).divide(new java.math.BigDecimal(3), mc)),
+                            mc))
+                    .subtract(sumDlogD).subtract(nn.divide(java.math.BigDecimal.valueOf(2)), mc);
+        }
+        // Richardson: with N doubling, eliminate 1/N, 1/N^2, 1/N^3 in turn
+        java.math.BigDecimal[] t = partial.clone();
+        for (int order = 1; order < t.length; order++) {
+            java.math.BigDecimal factor = java.math.BigDecimal.valueOf(1L << order);
+            for (int k = t.length - 1; k >= order; k--) {
+                t[k] = t[k].multiply(factor).subtract(t[k - 1]).divide(factor.subtract(java.math.BigDecimal.ONE), mc);
+            }
+        }
+        return t[t.length - 1];
     }
 
     /** One of {@link #UNIFORM_IN_SIZE_QUANTITIES} on uniform(size) at a fixed n, as the numeric engine reads it. */

@@ -169,7 +169,8 @@ class RegimesTest {
 
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.DisplayName("uniform(L), n >= 5: the gap's next term D_n L^-4, D_n = -n(n-1)^2(3n^2-18n+31)/"
-            + "(2880(n-4)), against mpmath's L^4 (gap - C_n L^-2) at L = 200 and 1000; none for n <= 4")
+            + "(2880(n-4)), against mpmath's L^4 (gap - C_n L^-2) at L = 200 and 1000; -(7/80) log(L) L^-4 at n = 4; "
+            + "S_3 L^-3 at n = 3 with S_3 against mpmath; none for n = 2")
     void uniformNextTermInSize() {
         org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
         // mpmath, 40 digits, the exact gap less C_n/L^2, times L^4: n = 5: -0.443418213109045 (L = 200),
@@ -178,7 +179,7 @@ class RegimesTest {
         Object[][] cases = {{5L, "-(4/(9*L^4))", -0.443418213109045, -4.0 / 9},
             {10L, "-(453/(64*L^4))", -7.07791687295506, -453.0 / 64}};
         for (Object[] c : cases) {
-            SymbolicEngine.RateInSize r = SymbolicEngine.uniformKlNextTermInSize((Long) c[0], l).orElseThrow();
+            SymbolicEngine.NextTerm r = SymbolicEngine.uniformKlNextTermInSize((Long) c[0], l).orElseThrow();
             org.junit.jupiter.api.Assertions.assertEquals(c[1], r.term().show());
             Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
                     Verification.CheckedNumerically.class, r.check(), r.check().describe());
@@ -188,7 +189,21 @@ class RegimesTest {
             org.junit.jupiter.api.Assertions.assertEquals((Double) c[2], atTwoHundred, 1e-5 * Math.abs((Double) c[3]),
                     v.describe());
         }
-        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(4, l).isEmpty());
-        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(3, l).isEmpty());
+        // n = 4: -(7/80) log(L)/L^4 + O(L^-4); mpmath's L^4 (gap - 3/(4L^2)) + (7/80) log L is -0.10618607 at L = 200
+        // and -0.10618585 at 800: it settles
+        SymbolicEngine.NextTerm four = SymbolicEngine.uniformKlNextTermInSize(4, l).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("-(7*log(L)/(80*L^4))", four.term().show());
+        org.junit.jupiter.api.Assertions.assertEquals("O(L^-4)", four.remainder());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.CheckedNumerically.class, four.check(),
+                four.check().describe());
+        // n = 3: S_3 = sum_{i >= 1} (j(i) - 1/2) = -0.08362147309484633 (mpmath, 30 digits, 20000 terms and the tail
+        // -1/(60 N)); L^3 (gap - 1/(2 L^2)) is -0.0835381 at L = 200 and -0.0836048 at 1000 (mpmath)
+        org.junit.jupiter.api.Assertions.assertEquals(-0.08362147309484633, SymbolicEngine.cubicTermConstant()
+                .doubleValue(), 1e-11);
+        SymbolicEngine.NextTerm three = SymbolicEngine.uniformKlNextTermInSize(3, l).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("-(0.08362147309/L^3)", three.term().show());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.CheckedNumerically.class, three.check(),
+                three.check().describe());
+        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(2, l).isEmpty());
     }
 }
