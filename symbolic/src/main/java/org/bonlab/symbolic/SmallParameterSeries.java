@@ -174,12 +174,15 @@ final class SmallParameterSeries {
         IExpr scale = eval(F.Simplify(F.PowerExpand(F.Times(F.subst(w, k, F.C0), F.Power(onePlus, n)))));
         Ser g = expand(rest.size() == 1 ? rest.get(0) : F.Times(rest.toArray(new IExpr[0])));
         binomialSums = true;
-        boolean polynomial = true;
-        for (IExpr c : g.c()) {
-            polynomial &= c.isFree(k) || eval(F.binaryAST2(S.PolynomialQ, c, k)).isTrue();
+        boolean[] polynomial = new boolean[g.c().length];
+        boolean all = true;
+        for (int i = 0; i < polynomial.length; i++) {
+            IExpr c = g.c()[i];
+            polynomial[i] = c.isFree(k) || eval(F.binaryAST2(S.PolynomialQ, c, k)).isTrue();
+            all &= polynomial[i];
         }
-        if (!polynomial) {
-            return byTermsFromOne(sum, g, k, n, q, scale, w);
+        if (!all) {
+            return byTermsFromOne(sum, g, polynomial, k, n, q, scale, w);
         }
         IExpr[] c = new IExpr[g.c().length];
         for (int i = 0; i < c.length; i++) {
@@ -200,16 +203,18 @@ final class SmallParameterSeries {
      * The sum when the terms' expansion divides by powers of k (as soft best-of-n's as lambda -> 0, where the
      * better outcome's share k/(k + (n - k) q) expands as 1 - ((n - k)/k) q + ...): that expansion holds for
      * k >= 1 only, so the term k = 0 is expanded on its own, and each coefficient of the rest is summed over
-     * k = 1..n: a polynomial in k by the moments less its k = 0 term, any other c(k) whose denominator is a power
-     * of k (never 0 on 1..n) kept as the sum itself, a dummy symbol in the series arithmetic ({@link #keptSums}).
+     * k = 1..n: a polynomial in k ({@code polynomial[i]}) by the moments less its k = 0 term, any other c(k) whose
+     * denominator is a power of k (never 0 on 1..n) kept as the sum itself, a dummy symbol in the series arithmetic
+     * ({@link #keptSums}).
      */
-    private Ser byTermsFromOne(IAST sum, Ser g, ISymbol k, IExpr n, IExpr q, IExpr scale, IExpr w) {
+    private Ser byTermsFromOne(IAST sum, Ser g, boolean[] polynomial, ISymbol k, IExpr n, IExpr q, IExpr scale,
+            IExpr w) {
         IExpr w0 = eval(F.subst(w, k, F.C0));
         Ser first = expand(eval(F.subst(sum.arg1(), k, F.C0)));
         IExpr[] c = new IExpr[g.c().length];
         for (int i = 0; i < c.length; i++) {
             IExpr ci = g.c()[i];
-            if (ci.isFree(k) || eval(F.binaryAST2(S.PolynomialQ, ci, k)).isTrue()) {
+            if (polynomial[i]) {
                 c[i] = F.Plus(F.Times(scale, binomialMean(ci, k, n, q)), F.Times(F.CN1, w0, F.subst(ci, k, F.C0)));
                 continue;
             }

@@ -498,13 +498,11 @@ public final class SymbolicEngine implements AutoCloseable {
         Expr squared = size.pow(2);
         Expr term = numerator.div(c.denominator().equals(BigInteger.ONE) ? squared
                 : Expr.constant(new Rational(c.denominator(), BigInteger.ONE)).times(squared));
-        DoubleEvaluator ev = new DoubleEvaluator();
-        double limit = Math.log(n) - (n - 1.0) / n;
         double[] scaled = new double[SIZE_RATE_POINTS.size()];
         StringBuilder values = new StringBuilder();
         for (int k = 0; k < scaled.length; k++) {
             long l = SIZE_RATE_POINTS.get(k);
-            double gap = limit - ev.evaluate(uniformQuantity("kl", l, n), Map.of());
+            double gap = uniformKlGap(n, l);
             scaled[k] = (double) l * l * gap - (n == 2 ? c.toDouble() * Math.log(l) : 0);
             values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8g at L = %d", scaled[k], l));
         }
@@ -623,13 +621,11 @@ public final class SymbolicEngine implements AutoCloseable {
                     + "linear at n = 4 and h^5 B sums to -(7/80) h^4 log L (derived here)"
                     : "Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps, expanded to h^5 (derived here)";
         }
-        DoubleEvaluator ev = new DoubleEvaluator();
-        double limit = Math.log(n) - (n - 1.0) / n;
         double[] scaled = new double[SIZE_NEXT_TERM_POINTS.size()];
         StringBuilder values = new StringBuilder();
         for (int k = 0; k < scaled.length; k++) {
             double l = SIZE_NEXT_TERM_POINTS.get(k);
-            double gap = limit - ev.evaluate(uniformQuantity("kl", (long) l, n), Map.of());
+            double gap = uniformKlGap(n, (long) l);
             // at n = 4, less the log term: what is left must settle at the O(L^-4) term's constant
             scaled[k] = Math.pow(l, power) * (gap - c.toDouble() / (l * l)) - (logarithmic ? coefficient * Math.log(l)
                     : 0);
@@ -689,6 +685,11 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         return t[t.length - 1];
+    }
+
+    /** log n - (n-1)/n - KL(pi_n || uniform(size)), the KL by the double-precision engine. */
+    private static double uniformKlGap(long n, long size) {
+        return Math.log(n) - (n - 1.0) / n - new DoubleEvaluator().evaluate(uniformQuantity("kl", size, n), Map.of());
     }
 
     /** One of {@link #UNIFORM_IN_SIZE_QUANTITIES} on uniform(size) at a fixed n, as the numeric engine reads it. */

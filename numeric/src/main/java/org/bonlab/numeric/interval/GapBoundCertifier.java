@@ -142,8 +142,7 @@ public final class GapBoundCertifier {
      * rationals when a certificate is re-checked).
      */
     static Interval room(Rational c, long size, long n) {
-        Interval cc = Interval.of(new java.math.BigDecimal(c.numerator())).div(
-                Interval.of(new java.math.BigDecimal(c.denominator())));
+        Interval cc = enclosure(c);
         java.math.BigInteger nn = java.math.BigInteger.valueOf(n);
         Interval ln = Interval.point(n).log().minus(Interval.point(n - 1).div(Interval.point(n)));
         // 2n(n-1) exactly, enclosed without rounding it first
@@ -192,9 +191,13 @@ public final class GapBoundCertifier {
      * holds too).
      */
     static Interval cellRoom(Rational c) {
-        Interval cc = Interval.of(new java.math.BigDecimal(c.numerator())).div(
-                Interval.of(new java.math.BigDecimal(c.denominator())));
-        return Interval.point(4).times(cc).minus(Interval.point(2).log().minus(Interval.point(0.5)));
+        return Interval.point(4).times(enclosure(c)).minus(Interval.point(2).log().minus(Interval.point(0.5)));
+    }
+
+    /** An enclosure of c, its numerator over its denominator in whichever arithmetic {@link Interval} runs. */
+    private static Interval enclosure(Rational c) {
+        return Interval.of(new java.math.BigDecimal(c.numerator())).div(Interval.of(new java.math.BigDecimal(
+                c.denominator())));
     }
 
     /**

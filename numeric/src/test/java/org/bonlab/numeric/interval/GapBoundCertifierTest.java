@@ -38,6 +38,17 @@ class GapBoundCertifierTest {
         return Bon.analyticalKl(N).minus(Bon.kl(P.bestOf(N), P));
     }
 
+    /** The covering the argument's proof of {@code c} records. */
+    private static Covering recordedCovering(Claim c) {
+        IntervalCertifier.recordCoverings(true);
+        try {
+            return assertInstanceOf(IntervalCertifier.Result.Certified.class, GapBoundCertifier.certify(c)).covering()
+                    .orElseThrow();
+        } finally {
+            IntervalCertifier.recordCoverings(false);
+        }
+    }
+
     private static Claim claim(Quantity.BoundKind kind, Family f, long from, long to) {
         return Bon.claim(gap()).atMost(Bon.bound(kind, P, N)).forAll(P, f).forAll(N, from, to).named("gap bound");
     }
@@ -224,14 +235,7 @@ class GapBoundCertifierTest {
     void certificateOfTheArgument() {
         Claim cor2 = claim(Quantity.BoundKind.COR2_GAP_UPPER, new Family.Simplex(1, 12, Family.Rewards.TIED), 1,
                 Range.INFINITY);
-        IntervalCertifier.recordCoverings(true);
-        IntervalCertifier.Result r;
-        try {
-            r = GapBoundCertifier.certify(cor2);
-        } finally {
-            IntervalCertifier.recordCoverings(false);
-        }
-        Covering covering = assertInstanceOf(IntervalCertifier.Result.Certified.class, r).covering().orElseThrow();
+        Covering covering = recordedCovering(cor2);
         assertEquals(Covering.Kind.GAP_BOUND, covering.kind());
         // n = 1 in integers (0 <= 2); n = 2, 3, 4 by enclosures (2n^2 < 12(n-1)); from n = 5 on in integers
         java.util.List<String> shown = covering.pieces().stream().map(p -> p.nLo() + ".." + p.nHi()).toList();
@@ -277,14 +281,7 @@ class GapBoundCertifierTest {
     void certificateOfTheQuantileCells() {
         Claim thm2 = claim(Quantity.BoundKind.THM2_GAP_UPPER, new Family.Simplex(1, 40, Family.Rewards.ARBITRARY), 1,
                 Range.INFINITY);
-        IntervalCertifier.recordCoverings(true);
-        IntervalCertifier.Result r;
-        try {
-            r = GapBoundCertifier.certify(thm2);
-        } finally {
-            IntervalCertifier.recordCoverings(false);
-        }
-        Covering covering = assertInstanceOf(IntervalCertifier.Result.Certified.class, r).covering().orElseThrow();
+        Covering covering = recordedCovering(thm2);
         assertEquals(Covering.Kind.GAP_BOUND, covering.kind());
         assertEquals(QuantileCellLemma.ARGUMENT, covering.argument());
         java.time.Duration limit = java.time.Duration.ofSeconds(60);

@@ -39,14 +39,22 @@ class RationalTailTest {
     @DisplayName("each enclosure over [a, infinity] contains the exact value at 300 random n >= a (exact rationals), "
             + "for a = 1, 10, 1000")
     void enclosesTheExactValues() {
-        SplittableRandom rng = new SplittableRandom(3);
-        for (Expr e : CASES) {
-            for (double a : new double[] {1, 10, 1000}) {
+        assertEnclosed(CASES, new double[] {1, 10, 1000}, new SplittableRandom(3), RationalTailTest::exactValue);
+    }
+
+    /**
+     * Each expression's enclosure over [a, infinity], for each a, holds {@code value} at 300 random integers n >= a
+     * (up to 2^50, log-uniform).
+     */
+    private static void assertEnclosed(Expr[] cases, double[] starts, SplittableRandom rng,
+            java.util.function.BiFunction<Expr, Long, BigDecimal> value) {
+        for (Expr e : cases) {
+            for (double a : starts) {
                 Interval box = RationalTail.enclose(e, N, a).orElseThrow(() -> new AssertionError(e.show()));
                 for (int k = 0; k < 300; k++) {
                     long n = (long) a + (long) Math.floor(Math.exp(rng.nextDouble() * 40)) - 1;
                     n = Math.max((long) a, Math.min(n, 1L << 50));
-                    BigDecimal exact = exactValue(e, n);
+                    BigDecimal exact = value.apply(e, n);
                     assertTrue((box.lo() == Double.NEGATIVE_INFINITY || new BigDecimal(box.lo()).compareTo(exact) <= 0)
                             && (box.hi() == Double.POSITIVE_INFINITY || new BigDecimal(box.hi()).compareTo(exact) >= 0),
                             e.show() + " at n = " + n + ": " + exact.round(new MathContext(20)) + " outside " + box);
@@ -110,20 +118,7 @@ class RationalTailTest {
             + "n >= a, for a = 4, 10, 1000; chi^2's n - log n - (n-1)^2/(2n-1) is certified positive from a = 4 on (the "
             + "last box of n starts far later in a proof)")
     void enclosesLogLinearForms() {
-        SplittableRandom rng = new SplittableRandom(5);
-        for (Expr e : LOG_CASES) {
-            for (double a : new double[] {4, 10, 1000}) {
-                Interval box = RationalTail.enclose(e, N, a).orElseThrow(() -> new AssertionError(e.show()));
-                for (int k = 0; k < 300; k++) {
-                    long n = (long) a + (long) Math.floor(Math.exp(rng.nextDouble() * 40)) - 1;
-                    n = Math.max((long) a, Math.min(n, 1L << 50));
-                    BigDecimal exact = decimalValue(e, n);
-                    assertTrue((box.lo() == Double.NEGATIVE_INFINITY || new BigDecimal(box.lo()).compareTo(exact) <= 0)
-                            && (box.hi() == Double.POSITIVE_INFINITY || new BigDecimal(box.hi()).compareTo(exact) >= 0),
-                            e.show() + " at n = " + n + ": " + exact.round(new MathContext(20)) + " outside " + box);
-                }
-            }
-        }
+        assertEnclosed(LOG_CASES, new double[] {4, 10, 1000}, new SplittableRandom(5), RationalTailTest::decimalValue);
         // n/2 + 3/4 + ... - (log 4 + (n - 4)/4) >= 0 on [4, infinity]; the tangent at 1 (n - 1) is too steep
         assertTrue(RationalTail.enclose(LOG_CASES[0], N, 4).orElseThrow().lo() >= 0);
         // log n / n - 1 <= 1/e - 1 < 0: with the tangent at a, at most (log a - 1)/n + 1/a - 1 < 0
