@@ -85,6 +85,30 @@ class DslTest {
         }
 
         @Test
+        void doublesWithoutScalarsAreTheSamePolicy() {
+            double[] probs = {0.125, 0.375, 0.5};
+            Explicit held = Explicit.ofDoubles(Explicit.numberedOutcomes(3), probs, Reward.of(2, 0, 1));
+            Explicit scalars = Explicit.of(List.of("0", "1", "2"),
+                    List.of(Scalar.of(0.125), Scalar.of(0.375), Scalar.of(0.5)), Reward.of(2, 0, 1));
+            probs[0] = 0.25; // copied
+            assertEquals(scalars, held);
+            assertEquals(held, scalars);
+            assertEquals(scalars.hashCode(), held.hashCode());
+            assertEquals(Scalar.of(0.125), held.probability(0));
+            assertFalse(held.isExact());
+            assertEquals(held.withProbabilities(0.5, 0.25, 0.25), scalars.withProbabilities(0.5, 0.25, 0.25));
+            IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                    () -> Explicit.ofDoubles(List.of("a", "b"), new double[] {1.5, -0.5}, Reward.of(0, 1)));
+            assertEquals("probability must be finite and non-negative, but probability of outcome 'b' was -0.5",
+                    negative.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> Explicit.ofDoubles(List.of("a", "b"), new double[] {Double.NaN, 1}, Reward.of(0, 1)));
+            IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+                    () -> Explicit.ofDoubles(List.of("a", "b"), new double[] {0.5, 0.47}, Reward.of(0, 1)));
+            assertEquals("probabilities must sum to 1 within 1.0E-12, but sum to 0.97", sum.getMessage());
+        }
+
+        @Test
         void weightsAreNormalisedOnlyWhenAsked() {
             Explicit p = Policy.weights(1, 3).normalized();
             assertArrayEquals(new double[] {0.25, 0.75}, p.probabilitiesAsDoubles());
@@ -122,6 +146,20 @@ class DslTest {
         @Test
         void tiesAreBrokenByListingOrderByDefault() {
             assertArrayEquals(new int[] {1, 0, 2}, Reward.of(1, 0, 1).ranking());
+        }
+
+        @Test
+        void ranksGiveTheRankingWithoutASort() {
+            Reward r = Reward.ofRanks(2, 0, 3, 1);
+            assertEquals(Reward.of(2, 0, 3, 1), r);
+            assertEquals(Reward.of(2, 0, 3, 1).hashCode(), r.hashCode());
+            assertArrayEquals(new int[] {1, 3, 0, 2}, r.ranking());
+            assertArrayEquals(Reward.of(2, 0, 3, 1).ranking(), r.ranking());
+            assertEquals(3.0, r.value(2));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reward.ofRanks(0, 2, 0));
+            assertEquals("ranks must be a permutation of 0..2, but have 0 at position 2", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> Reward.ofRanks(0, 3));
+            assertThrows(IllegalArgumentException.class, () -> Reward.ofRanks());
         }
 
         @Test

@@ -30,7 +30,7 @@ public final class Explicit implements BasePolicy {
      * The probabilities as written: scalars, or decimals held as an unscaled long and a number of places each (a PMF
      * file of 10^6 rows: 12 bytes a row instead of a rational and its two objects).
      */
-    private sealed interface Column permits Scalars, Decimals {
+    private sealed interface Column permits Scalars, Decimals, Doubles {
         int size();
 
         Scalar get(int i);
@@ -52,6 +52,24 @@ public final class Explicit implements BasePolicy {
         @Override
         public boolean exact() {
             return Arrays.stream(values).allMatch(Scalar::isExact);
+        }
+    }
+
+    /** Probabilities that are doubles, held as the array {@link #asDoubles} itself (no object per outcome). */
+    private record Doubles(double[] values) implements Column {
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Scalar get(int i) {
+            return Scalar.of(values[i]);
+        }
+
+        @Override
+        public boolean exact() {
+            return false;
         }
     }
 
@@ -131,6 +149,26 @@ public final class Explicit implements BasePolicy {
             }
         }
         return validated(outcomes, new Scalars(probs), reward, doubles);
+    }
+
+    /**
+     * A validated PMF whose probabilities are the given doubles (as {@link #of} with {@link Scalar#of(double)} each,
+     * without an object per outcome: a counterexample search makes millions of small policies).
+     *
+     * @throws IllegalArgumentException naming the parameter, the value and the rule when the input is not a PMF
+     */
+    public static Explicit ofDoubles(List<String> outcomes, double[] probabilities, Reward reward) {
+        Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(reward, "reward");
+        double[] doubles = probabilities.clone();
+        for (int i = 0; i < doubles.length; i++) {
+            if (!(doubles[i] >= 0) || doubles[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "probability must be finite and non-negative, but probability of outcome '%s' was %s",
+                        i < outcomes.size() ? outcomes.get(i) : Integer.toString(i), doubles[i]));
+            }
+        }
+        return validated(outcomes, new Doubles(doubles), reward, doubles);
     }
 
     /**
@@ -264,11 +302,7 @@ public final class Explicit implements BasePolicy {
      * Another PMF on the same outcomes with the same reward, e.g. a \( \pi_\theta \) for the vBoN bounds.
      */
     public Explicit withProbabilities(double... newProbabilities) {
-        Scalar[] s = new Scalar[newProbabilities.length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = Scalar.of(newProbabilities[i]);
-        }
-        Explicit e = of(outcomes, List.of(s), reward);
+        Explicit e = ofDoubles(outcomes, newProbabilities, reward);
         return label == null ? e : e.named(label + "'");
     }
 
@@ -328,12 +362,15 @@ public final class Explicit implements BasePolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Explicit e && Objects.equals(label, e.label) && outcomes.equals(e.outcomes)
+        return o == this || o instanceof Explicit e && Objects.equals(label, e.label) && outcomes.equals(e.outcomes)
                 && sameProbabilities(e) && reward.equals(e.reward);
     }
 
     private boolean sameProbabilities(Explicit e) {
         if (probabilities instanceof Scalars a && e.probabilities instanceof Scalars b) {
+            return Arrays.equals(a.values(), b.values());
+        }
+        if (probabilities instanceof Doubles a && e.probabilities instanceof Doubles b) {
             return Arrays.equals(a.values(), b.values());
         }
         if (probabilities instanceof Decimals a && e.probabilities instanceof Decimals b

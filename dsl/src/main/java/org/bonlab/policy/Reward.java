@@ -51,6 +51,35 @@ public final class Reward {
     }
 
     /**
+     * The reward that puts outcome i at position {@code rank[i]} of the ranking (0 the lowest): its values are the
+     * ranks themselves, so it equals {@code Reward.of} of those values, with its ranking known without a sort (a
+     * counterexample search draws millions of random orders).
+     *
+     * @throws IllegalArgumentException when {@code rank} is not a permutation of 0..size-1
+     */
+    public static Reward ofRanks(int... rank) {
+        int size = rank.length;
+        if (size == 0) {
+            throw new IllegalArgumentException("reward must have at least one value, but had none");
+        }
+        int[] order = new int[size];
+        Arrays.fill(order, -1);
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            int r = rank[i];
+            if (r < 0 || r >= size || order[r] >= 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "ranks must be a permutation of 0..%d, but have %d at position %d", size - 1, r, i));
+            }
+            order[r] = i;
+            values[i] = r;
+        }
+        Reward reward = new Reward(values, null, size);
+        reward.ranking = order;
+        return reward;
+    }
+
+    /**
      * The same values with ties broken by the given order: {@code outcomesLowToHigh} lists every outcome index
      * once, from the one ranked lowest among equals to the one ranked highest.
      */

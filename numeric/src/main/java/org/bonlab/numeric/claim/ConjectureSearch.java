@@ -17,7 +17,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import org.bonlab.claim.Binding;
 import org.bonlab.claim.Claim;
 import org.bonlab.claim.Family;
@@ -147,7 +146,7 @@ public final class ConjectureSearch {
     }
 
     private Unit runUnit(Claim claim, int k, int size) {
-        RandomGenerator rng = new Well19937c(unitSeed(seed, k));
+        RandomGenerator rng = new SearchRandom(unitSeed(seed, k));
         long count = 0;
         long undefined = 0;
         String firstUndefined = "";

@@ -2,11 +2,10 @@ package org.bonlab.numeric.claim;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.util.FastMath;
 import org.bonlab.claim.Family;
 import org.bonlab.expr.Rational;
 import org.bonlab.expr.Scalar;
@@ -22,7 +21,45 @@ final class PolicyDraws {
 
     static final double[] CONCENTRATIONS = {0.05, 0.3, 1, 5, 50};
 
+    /** Marsaglia and Tsang's d = shape - 1/3 for the Gamma(a + 1) of each concentration a. */
+    private static final double[] GAMMA_D = new double[CONCENTRATIONS.length];
+    /** Marsaglia and Tsang's c = 1/(3 sqrt(d)). */
+    private static final double[] GAMMA_C = new double[CONCENTRATIONS.length];
+
+    static {
+        for (int k = 0; k < CONCENTRATIONS.length; k++) {
+            GAMMA_D[k] = CONCENTRATIONS[k] + 1 - 0.333333333333333333;
+            GAMMA_C[k] = 1 / (3 * FastMath.sqrt(GAMMA_D[k]));
+        }
+    }
+
     private PolicyDraws() {
+    }
+
+    /**
+     * A Gamma(d + 1/3, 1) variate (shape at least 1) by Marsaglia and Tsang's method ("A simple method for
+     * generating gamma variables", ACM TOMS 26(3), 2000), with d and c = 1/(3 sqrt(d)) prepared once per shape.
+     *
+     * @implNote The same draws from {@code rng} and the same floating-point operations, in the same order, as
+     *     Commons Math's {@code GammaDistribution.sample()} for a shape of at least 1 (which the search used before):
+     *     seeded searches draw the same policies, without a distribution object (and its Lanczos set-up) per policy.
+     */
+    static double gamma(RandomGenerator rng, double d, double c) {
+        while (true) {
+            double x = rng.nextGaussian();
+            double v = (1 + c * x) * (1 + c * x) * (1 + c * x);
+            if (v <= 0) {
+                continue;
+            }
+            double x2 = x * x;
+            double u = rng.nextDouble();
+            if (u < 1 - 0.0331 * x2 * x2) { // the squeeze
+                return d * v;
+            }
+            if (FastMath.log(u) < 0.5 * x2 + d * (1 - v + FastMath.log(v))) {
+                return d * v;
+            }
+        }
     }
 
     static int size(RandomGenerator rng, int min, int max) {
@@ -42,10 +79,11 @@ final class PolicyDraws {
         int shape = rng.nextInt(5);
         switch (shape) {
             case 0: { // Dirichlet
-                double a = CONCENTRATIONS[rng.nextInt(CONCENTRATIONS.length)];
-                GammaDistribution g = new GammaDistribution(rng, a + 1, 1);
+                int k = rng.nextInt(CONCENTRATIONS.length);
+                double a = CONCENTRATIONS[k];
                 for (int i = 0; i < size; i++) {
-                    w[i] = g.sample() * Math.pow(Math.max(rng.nextDouble(), 1e-300), 1 / a) + 1e-300;
+                    w[i] = gamma(rng, GAMMA_D[k], GAMMA_C[k]) * Math.pow(Math.max(rng.nextDouble(), 1e-300), 1 / a)
+                            + 1e-300;
                 }
                 break;
             }
@@ -94,6 +132,39 @@ final class PolicyDraws {
         return p;
     }
 
+    /**
+     * The linear congruential generator of {@link java.util.Random} (its seed scrambling, {@code next(31)} and
+     * {@code nextInt(bound)} as its specification gives them): the same integers for the same seed, without an
+     * object with an atomic seed per drawn permutation.
+     */
+    static final class Lcg48 {
+        private static final long MULTIPLIER = 0x5DEECE66DL;
+        private static final long MASK = (1L << 48) - 1;
+        private long state;
+
+        Lcg48(long seed) {
+            state = (seed ^ MULTIPLIER) & MASK;
+        }
+
+        private int next31() {
+            state = (state * MULTIPLIER + 0xBL) & MASK;
+            return (int) (state >>> 17);
+        }
+
+        /** Uniform in [0, bound), bound positive. */
+        int nextInt(int bound) {
+            int r = next31();
+            int m = bound - 1;
+            if ((bound & m) == 0) {
+                return (int) ((bound * (long) r) >> 31);
+            }
+            for (int u = r; u - (r = u % bound) + m < 0; u = next31()) {
+                // rejected: u fell in the incomplete last block of bound values
+            }
+            return r;
+        }
+    }
+
     static Reward reward(RandomGenerator rng, int size, Family.Rewards shape) {
         double[] r = new double[size];
         switch (shape) {
@@ -106,18 +177,20 @@ final class PolicyDraws {
                 }
                 return Reward.of(r);
             case ARBITRARY: {
-                // a random permutation of 0..size-1: the swaps of Collections.shuffle on a small list, on an array
-                java.util.Random shuffle = new java.util.Random(rng.nextLong());
+                // a random permutation of 0..size-1: the swaps of Collections.shuffle on a small list, on an array,
+                // with the indices of a java.util.Random seeded from rng; its ranking known without a sort
+                Lcg48 shuffle = new Lcg48(rng.nextLong());
+                int[] rank = new int[size];
                 for (int i = 0; i < size; i++) {
-                    r[i] = i;
+                    rank[i] = i;
                 }
                 for (int i = size; i > 1; i--) {
                     int j = shuffle.nextInt(i);
-                    double t = r[i - 1];
-                    r[i - 1] = r[j];
-                    r[j] = t;
+                    int t = rank[i - 1];
+                    rank[i - 1] = rank[j];
+                    rank[j] = t;
                 }
-                return Reward.of(r);
+                return Reward.ofRanks(rank);
             }
             case UNIT_INTERVAL_BEST_ONE: {
                 // one outcome at 1; the others in [0, 1) (nextDouble is below 1), often tied at 0
@@ -173,11 +246,7 @@ final class PolicyDraws {
     }
 
     static Explicit explicit(double[] p, Reward reward) {
-        Scalar[] s = new Scalar[p.length];
-        for (int i = 0; i < p.length; i++) {
-            s[i] = Scalar.of(p[i]);
-        }
-        return Explicit.of(Explicit.numberedOutcomes(p.length), Arrays.asList(s), reward);
+        return Explicit.ofDoubles(Explicit.numberedOutcomes(p.length), p, reward);
     }
 
     /**

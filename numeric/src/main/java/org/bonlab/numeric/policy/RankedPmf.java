@@ -19,13 +19,54 @@ public final class RankedPmf {
     private final Ranking ranking;
     private final double[] logP;
     private final double[] logCdf;
-    private final double[] logTail;
+    /** log(1 - F_i); for a small PMF from {@link #build}, null until first read (see {@link #logTails()}). */
+    private volatile double[] logTail;
+    /** For a small PMF whose tail logs wait: the sums below and above each rank; null otherwise. */
+    private final double[] below;
+    private final double[] above;
 
     RankedPmf(Ranking ranking, double[] logP, double[] logCdf, double[] logTail) {
         this.ranking = ranking;
         this.logP = logP;
         this.logCdf = logCdf;
         this.logTail = logTail;
+        this.below = null;
+        this.above = null;
+    }
+
+    private RankedPmf(Ranking ranking, double[] logP, double[] logCdf, double[] below, double[] above) {
+        this.ranking = ranking;
+        this.logP = logP;
+        this.logCdf = logCdf;
+        this.below = below;
+        this.above = above;
+    }
+
+    /**
+     * Up to this many outcomes, {@link #build} keeps the two sums per rank and takes the tail's logs on first read:
+     * a counterexample search builds millions of small PMFs, and KL and expected rewards never read the tail.
+     */
+    private static final int LAZY_TAIL_MAX = 64;
+
+    /** The array of log(1 - F_i), its logs taken on first read where they were left waiting. */
+    private double[] logTails() {
+        double[] known = logTail;
+        if (known == null) {
+            known = tailLogs(below, above);
+            logTail = known; // a benign race: every thread computes the same array
+        }
+        return known;
+    }
+
+    /** log(1 - F_i) from the compensated sums below (through i) and above (after i) each rank. */
+    private static double[] tailLogs(double[] below, double[] above) {
+        int size = below.length;
+        double[] logTail = new double[size];
+        for (int i = 0; i < size - 1; i++) {
+            logTail[i] = above[i] <= 0.5 ? Math.log(above[i]) : Math.log1p(-below[i]);
+        }
+        logTail[size - 1] = Double.NEGATIVE_INFINITY; // nothing above the top outcome
+        return logTail;
     }
 
     /**
@@ -62,17 +103,17 @@ public final class RankedPmf {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "probabilities must have one entry per ranked outcome (%d), but have %d", ranking.size(), size));
         }
-        double[] logCdf = CompensatedSum.prefixSums(p);   // first below[i] = sum_{j <= i} p_j
-        double[] logTail = CompensatedSum.suffixSumsExclusive(p); // first above[i] = sum_{j > i} p_j
-        for (int i = 0; i < size; i++) { // each pair of sums becomes its pair of logs in place
-            double below = logCdf[i];
-            double above = logTail[i];
-            logCdf[i] = below <= 0.5 ? Math.log(below) : Math.log1p(-above);
-            logTail[i] = above <= 0.5 ? Math.log(above) : Math.log1p(-below);
+        double[] below = CompensatedSum.prefixSums(p);          // sum_{j <= i} p_j
+        double[] above = CompensatedSum.suffixSumsExclusive(p); // sum_{j > i} p_j
+        double[] logCdf = new double[size];
+        for (int i = 0; i < size; i++) {
+            logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
         }
-        logCdf[size - 1] = 0.0;           // the CDF of the top outcome is 1 by definition
-        logTail[size - 1] = Double.NEGATIVE_INFINITY;
-        return new RankedPmf(ranking, logP, logCdf, logTail);
+        logCdf[size - 1] = 0.0; // the CDF of the top outcome is 1 by definition
+        if (size <= LAZY_TAIL_MAX) {
+            return new RankedPmf(ranking, logP, logCdf, below, above);
+        }
+        return new RankedPmf(ranking, logP, logCdf, tailLogs(below, above));
     }
 
     /**
@@ -165,6 +206,7 @@ public final class RankedPmf {
         if (n == 1) {
             return this;
         }
+        double[] logTail = logTails();
         int size = logP.length;
         double logN = Math.log(n);
         double[] lp = new double[size];
@@ -279,11 +321,11 @@ public final class RankedPmf {
 
     /** \( 1 - F_i = P[\text{rank} > i] \), accurate when small. */
     public double tail(int rank) {
-        return Math.exp(logTail[rank]);
+        return Math.exp(logTails()[rank]);
     }
 
     public double logTail(int rank) {
-        return logTail[rank];
+        return logTails()[rank];
     }
 
     /** The probabilities in rank order (a fresh array). */

@@ -33,7 +33,8 @@ public final class BestOfKl {
 
     private final double[] a;      // log F_i: the PMF's own array, shared
     private final double[] b;      // log(F_{i-1}/F_i), -inf at rank 0
-    private final double[] logNegB; // log(-b_i)
+    /** log(-b_i), or null for a small PMF (taken where the series needs it: most one-off kernels never do). */
+    private final double[] logNegB;
     private final double[] logP;   // log p_i: the PMF's own array, shared
     private final RankedPmf pmf;
     private final boolean ties;    // whether the reward has ties ({@link #winSums} sums over tie groups then)
@@ -45,14 +46,31 @@ public final class BestOfKl {
         a = p.sharedLogCdf();
         logP = p.sharedLogProbabilities();
         b = new double[size];
-        logNegB = new double[size];
         for (int i = 0; i < size; i++) {
             double ratio = Math.exp(logP[i] - a[i]);
             double prev = i == 0 ? Double.NEGATIVE_INFINITY : p.logCdf(i - 1);
             b[i] = ratio <= 0.5 ? Math.log1p(-ratio) : prev - a[i];
-            // where p_i/F_i is far below double resolution, -log1p(-ratio) = ratio: its log straight from the logs
-            logNegB[i] = logP[i] - a[i] < -700 ? logP[i] - a[i] : Math.log(-b[i]);
         }
+        if (size < PRECOMPUTED_LOGS) {
+            logNegB = null;
+        } else {
+            logNegB = new double[size];
+            for (int i = 0; i < size; i++) {
+                logNegB[i] = logNegB(i);
+            }
+        }
+    }
+
+    /**
+     * From this many outcomes, log(-b_i) is taken for every rank when the kernel is built (a curve over many n
+     * reads it for most ranks at each n); below, only at the ranks where {@link #kl}'s series needs it.
+     */
+    private static final int PRECOMPUTED_LOGS = 64;
+
+    /** \( \log(-b_i) \). */
+    private double logNegB(int i) {
+        // where p_i/F_i is far below double resolution, -log1p(-ratio) = ratio: its log straight from the logs
+        return logP[i] - a[i] < -700 ? logP[i] - a[i] : Math.log(-b[i]);
     }
 
     /** \( \mathrm{KL}(\pi_n \| p) \) in nats. */
@@ -122,7 +140,7 @@ public final class BestOfKl {
                 continue; // p_i = 0: pi_i = 0 and F_{i-1} = F_i
             } else {
                 double x2 = x * x;
-                g = logN + logNegB[i] + x / 2 + x2 / 24 - x2 * x2 / 2880;
+                g = logN + (logNegB != null ? logNegB[i] : logNegB(i)) + x / 2 + x2 / 24 - x2 * x2 / 2880;
                 if (lp - a[i] < -700) {
                     // p_i / F_i below double resolution: b_i and x carry no digits, log(-x) came from the logs
                     double logPi = n * a[i] + g;
