@@ -202,7 +202,8 @@ public final class Explicit implements BasePolicy {
 
     private static Explicit validated(List<String> outcomes, Column probs, Reward reward, double[] doubles) {
         // an immutable list of names is kept as it is (a PMF file's names without a string each); others copied
-        List<String> names = outcomes instanceof OutcomeNames ? outcomes : List.copyOf(outcomes);
+        boolean knownDistinct = outcomes.size() < NUMBERED.length && outcomes == NUMBERED[outcomes.size()];
+        List<String> names = knownDistinct || outcomes instanceof OutcomeNames ? outcomes : List.copyOf(outcomes);
         if (probs.size() == 0) {
             throw new IllegalArgumentException("probabilities must list at least one outcome, but listed none");
         }
@@ -215,7 +216,6 @@ public final class Explicit implements BasePolicy {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "reward must have one value per outcome (%d), but has %d", probs.size(), reward.size()));
         }
-        boolean knownDistinct = names.size() < NUMBERED.length && names == NUMBERED[names.size()];
         if (!knownDistinct) {
             requireDistinct(names);
         }

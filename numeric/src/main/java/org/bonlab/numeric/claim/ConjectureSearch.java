@@ -134,7 +134,7 @@ public final class ConjectureSearch {
                 worst = c;
                 worstPoint = pt;
             }
-            if (ratio(claim, pt) > ratio(claim, tightestPoint)) {
+            if (r > ratio(claim, tightestPoint)) {
                 tightest = c;
                 tightestPoint = pt;
             }
@@ -388,7 +388,7 @@ public final class ConjectureSearch {
                 return to;
             }
             double lo = Math.max(1, ints.from());
-            double v = Math.rint(Math.exp(Math.log(lo) + rng.nextDouble() * (Math.log(to) - Math.log(lo))));
+            double v = Math.rint(lo * Math.exp(rng.nextDouble() * Math.log(to / lo))); // log-uniform in [lo, to]
             return Math.min(to, Math.max(ints.from(), v));
         }
         Range.Reals re = (Range.Reals) r;

@@ -69,7 +69,7 @@ final class PolicyDraws {
         if (rng.nextDouble() < 0.4) {
             return min + rng.nextInt(Math.min(max, min + 3) - min + 1);
         }
-        double v = Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max + 1.0) - Math.log(min)));
+        double v = min * Math.exp(rng.nextDouble() * Math.log((max + 1.0) / min)); // log-uniform in [min, max + 1)
         return Math.min(max, Math.max(min, (int) v));
     }
 

@@ -235,8 +235,11 @@ public final class SharpConstants {
                 return; // the same point again (or one as good): starts should differ
             }
         }
-        top.add(s);
-        top.sort(Comparator.comparingDouble(Scored::score).reversed());
+        int at = 0; // best first: in after every score at least as good (there are at most STARTS)
+        while (at < top.size() && !(top.get(at).score() < s.score())) {
+            at++;
+        }
+        top.add(at, s);
         if (top.size() > STARTS) {
             top.remove(top.size() - 1);
         }

@@ -10,7 +10,8 @@ import org.bonlab.policy.Reward;
 public final class Ranking {
 
     // null arrays: the identity ranking of a reward ascending in listing order without ties (the families and most
-    // files), read from the reward itself, so that a policy on 10^8 outcomes needs no array here
+    // files), read from the reward itself, so that a policy on 10^8 outcomes needs no array here; null group arrays
+    // alone: no ties (each rank its own group)
     private final int[] outcomeAt;
     private final double[] rewardAt;
     private final int[] groupFirst;
@@ -37,6 +38,13 @@ public final class Ranking {
         double[] r = new double[size];
         for (int i = 0; i < size; i++) {
             r[i] = reward.value(order[i]);
+        }
+        boolean ties = false;
+        for (int i = 1; i < size && !ties; i++) {
+            ties = r[i] == r[i - 1];
+        }
+        if (!ties) { // each outcome alone in its group: no group arrays (a search ranks millions of permutations)
+            return new Ranking(order, r, null, null, null, size);
         }
         int[] first = new int[size];
         int[] last = new int[size];
