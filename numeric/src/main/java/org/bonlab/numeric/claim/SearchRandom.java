@@ -6,10 +6,10 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * The random source of the counterexample search: the JDK's {@link SplittableRandom} (SplitMix64, one 64-bit state
  * and a few multiplications per draw) behind Commons Math's {@link RandomGenerator} interface, which the search's
- * samplers and Commons Math's optimisers take. About 15 times faster per double than Well19937c here
- * ({@code bench/claims-vs-numpy.sh}: drawing a policy takes some 17 draws), which counts when a search draws millions
- * of small policies; statistical quality is ample for choosing where to look (a counterexample is re-checked
- * whatever drew it). Seeded: the same seed gives the same draws on the same JDK.
+ * samplers take. Its doubles cost far less than Well19937c's (a policy takes some 17 of them), which counts when a
+ * search draws millions of small policies ({@code bench/claims-vs-numpy.sh}); its statistical quality is ample for
+ * choosing where to look (a counterexample is re-checked whatever drew it). Seeded: the same seed gives the same draws
+ * on the same JDK.
  */
 final class SearchRandom implements RandomGenerator {
 
