@@ -256,7 +256,8 @@ public final class Explicit implements BasePolicy {
         double c = 0;
         for (double v : probs) {
             double t = s + v;
-            c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+            double u = t - s;
+            c += (s - (t - u)) + (v - u); // the rounding error of s + v, exactly (Knuth's TwoSum: no branch)
             s = t;
         }
         double total = s + c;

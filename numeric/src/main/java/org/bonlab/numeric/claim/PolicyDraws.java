@@ -117,7 +117,19 @@ final class PolicyDraws {
                 }
             }
         }
-        return normalise(w);
+        return normaliseInPlace(w);
+    }
+
+    /** {@code w} divided by its sum, in place (w is the caller's own). */
+    private static double[] normaliseInPlace(double[] w) {
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= total;
+        }
+        return w;
     }
 
     static double[] normalise(double[] w) {
