@@ -105,15 +105,25 @@ public final class RankedPmf {
         }
         double[] below = CompensatedSum.prefixSums(p);          // sum_{j <= i} p_j
         double[] above = CompensatedSum.suffixSumsExclusive(p); // sum_{j > i} p_j
-        double[] logCdf = new double[size];
-        for (int i = 0; i < size; i++) {
-            logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
-        }
-        logCdf[size - 1] = 0.0; // the CDF of the top outcome is 1 by definition
         if (size <= LAZY_TAIL_MAX) {
+            double[] logCdf = new double[size];
+            for (int i = 0; i < size; i++) {
+                logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
+            }
+            logCdf[size - 1] = 0.0; // the CDF of the top outcome is 1 by definition
             return new RankedPmf(ranking, logP, logCdf, below, above);
         }
-        return new RankedPmf(ranking, logP, logCdf, tailLogs(below, above));
+        // a large PMF: each pair of sums becomes its pair of logs in place (no third or fourth array of L), by the
+        // formulas of the small case and of tailLogs
+        for (int i = 0; i < size; i++) {
+            double b = below[i];
+            double a = above[i];
+            below[i] = b <= 0.5 ? Math.log(b) : Math.log1p(-a);
+            above[i] = a <= 0.5 ? Math.log(a) : Math.log1p(-b);
+        }
+        below[size - 1] = 0.0;
+        above[size - 1] = Double.NEGATIVE_INFINITY;
+        return new RankedPmf(ranking, logP, below, above);
     }
 
     /**
