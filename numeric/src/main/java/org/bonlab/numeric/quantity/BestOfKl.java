@@ -13,7 +13,8 @@ import org.bonlab.numeric.policy.RankedPmf;
  *     \( g(x) \) is {@code log(1 - exp(x))} for \( x \le -\log 2 \) (where \( 1 - e^x \ge 1/2 \)),
  *     {@code log(-expm1(x))} for \( -\log 2 &lt; x &lt; -10^{-2} \), and the series
  *     \( \log(-x) + x/2 + x^2/24 - x^4/2880 \) (truncation below \( 10^{-17} \)) for \( |x| \le 10^{-2} \), with
- *     \( \log(-x) = \log n + \log(-b_i) \) precomputed. Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
+ *     \( \log(-x) = \log n + \log(-b_i) \) (\( \log(-b_i) \) precomputed from 64 outcomes up, taken where
+ *     needed below). Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
  *     below the smallest double and are skipped: \( a_i \) is non-decreasing, so they are a prefix found by
  *     bisection. \( \pi_i = F_i^n (1 - e^{x_i}) \) with \( F_i^n \) carried down the ranks as a product
  *     (\( F_{i-1}^n = F_i^n e^{x_i} \)), restarted from \( e^{n a_i} \) every 16 ranks: on the bulk of the
