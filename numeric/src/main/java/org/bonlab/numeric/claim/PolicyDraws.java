@@ -42,7 +42,8 @@ final class PolicyDraws {
      *
      * @implNote The same draws from {@code rng} and the same floating-point operations, in the same order, as
      *     Commons Math's {@code GammaDistribution.sample()} for a shape of at least 1 (which the search used before):
-     *     seeded searches draw the same policies, without a distribution object (and its Lanczos set-up) per policy.
+     *     the same variates from the same generator, without a distribution object (and its Lanczos set-up) per
+     *     policy.
      */
     static double gamma(RandomGenerator rng, double d, double c) {
         while (true) {
@@ -133,15 +134,7 @@ final class PolicyDraws {
     }
 
     static double[] normalise(double[] w) {
-        double total = 0;
-        for (double x : w) {
-            total += x;
-        }
-        double[] p = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-            p[i] = w[i] / total;
-        }
-        return p;
+        return normaliseInPlace(w.clone());
     }
 
     /**
@@ -178,32 +171,20 @@ final class PolicyDraws {
     }
 
     static Reward reward(RandomGenerator rng, int size, Family.Rewards shape) {
+        if (shape == Family.Rewards.ORDERED) {
+            return Reward.ascending(size);
+        }
+        if (shape == Family.Rewards.ARBITRARY) {
+            return randomOrder(rng, size);
+        }
         double[] r = new double[size];
         switch (shape) {
-            case ORDERED:
-                return Reward.ascending(size);
             case TIED:
                 int levels = 1 + rng.nextInt(Math.max(1, size / 2));
                 for (int i = 0; i < size; i++) {
                     r[i] = rng.nextInt(levels);
                 }
                 return Reward.of(r);
-            case ARBITRARY: {
-                // a random permutation of 0..size-1: the swaps of Collections.shuffle on a small list, on an array,
-                // with the indices of a java.util.Random seeded from rng; its ranking known without a sort
-                Lcg48 shuffle = new Lcg48(rng.nextLong());
-                int[] rank = new int[size];
-                for (int i = 0; i < size; i++) {
-                    rank[i] = i;
-                }
-                for (int i = size; i > 1; i--) {
-                    int j = shuffle.nextInt(i);
-                    int t = rank[i - 1];
-                    rank[i - 1] = rank[j];
-                    rank[j] = t;
-                }
-                return Reward.ofRanks(rank);
-            }
             case UNIT_INTERVAL_BEST_ONE: {
                 // one outcome at 1; the others in [0, 1) (nextDouble is below 1), often tied at 0
                 int best = rng.nextInt(size);
@@ -220,6 +201,25 @@ final class PolicyDraws {
                 }
                 return Reward.of(r);
         }
+    }
+
+    /**
+     * Rewards in a random order: a permutation of 0..size-1 by the swaps of Collections.shuffle on a small list, on an
+     * array, with the indices of a java.util.Random seeded from rng; its ranking known without a sort.
+     */
+    private static Reward randomOrder(RandomGenerator rng, int size) {
+        Lcg48 shuffle = new Lcg48(rng.nextLong());
+        int[] rank = new int[size];
+        for (int i = 0; i < size; i++) {
+            rank[i] = i;
+        }
+        for (int i = size; i > 1; i--) {
+            int j = shuffle.nextInt(i);
+            int t = rank[i - 1];
+            rank[i - 1] = rank[j];
+            rank[j] = t;
+        }
+        return Reward.ofRanks(rank);
     }
 
     /**

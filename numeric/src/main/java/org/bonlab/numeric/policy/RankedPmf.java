@@ -58,12 +58,20 @@ public final class RankedPmf {
         return known;
     }
 
+    /**
+     * The log of a sum of probabilities from it and the sum of the rest: log(sum) while it is at most 1/2, and
+     * log1p(-rest) above, where the rest is the smaller and the more accurate.
+     */
+    private static double logOfSum(double sum, double rest) {
+        return sum <= 0.5 ? Math.log(sum) : Math.log1p(-rest);
+    }
+
     /** log(1 - F_i) from the compensated sums below (through i) and above (after i) each rank. */
     private static double[] tailLogs(double[] below, double[] above) {
         int size = below.length;
         double[] logTail = new double[size];
         for (int i = 0; i < size - 1; i++) {
-            logTail[i] = above[i] <= 0.5 ? Math.log(above[i]) : Math.log1p(-below[i]);
+            logTail[i] = logOfSum(above[i], below[i]);
         }
         logTail[size - 1] = Double.NEGATIVE_INFINITY; // nothing above the top outcome
         return logTail;
@@ -108,18 +116,17 @@ public final class RankedPmf {
         if (size <= LAZY_TAIL_MAX) {
             double[] logCdf = new double[size];
             for (int i = 0; i < size; i++) {
-                logCdf[i] = below[i] <= 0.5 ? Math.log(below[i]) : Math.log1p(-above[i]);
+                logCdf[i] = logOfSum(below[i], above[i]);
             }
             logCdf[size - 1] = 0.0; // the CDF of the top outcome is 1 by definition
             return new RankedPmf(ranking, logP, logCdf, below, above);
         }
-        // a large PMF: each pair of sums becomes its pair of logs in place (no third or fourth array of L), by the
-        // formulas of the small case and of tailLogs
+        // a large PMF: each pair of sums becomes its pair of logs in place (no third or fourth array of L)
         for (int i = 0; i < size; i++) {
             double b = below[i];
             double a = above[i];
-            below[i] = b <= 0.5 ? Math.log(b) : Math.log1p(-a);
-            above[i] = a <= 0.5 ? Math.log(a) : Math.log1p(-b);
+            below[i] = logOfSum(b, a);
+            above[i] = logOfSum(a, b);
         }
         below[size - 1] = 0.0;
         above[size - 1] = Double.NEGATIVE_INFINITY;
