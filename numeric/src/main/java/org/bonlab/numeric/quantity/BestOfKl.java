@@ -13,13 +13,16 @@ import org.bonlab.numeric.policy.RankedPmf;
  *     \( g(x) \) is {@code log(1 - exp(x))} for \( x \le -\log 2 \) (where \( 1 - e^x \ge 1/2 \)),
  *     {@code log(-expm1(x))} for \( -\log 2 &lt; x &lt; -10^{-2} \), and the series
  *     \( \log(-x) + x/2 + x^2/24 - x^4/2880 \) (truncation below \( 10^{-17} \)) for \( |x| \le 10^{-2} \), with
- *     \( \log(-x) = \log n + \log(-b_i) \) (\( \log(-b_i) \) precomputed from 64 outcomes up, taken where
- *     needed below). Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
+ *     \( \log(-x) - \log p_i = \log n + \log(-b_i/p_i) \) (\( \log(-b_i/p_i) \) precomputed from 64 outcomes
+ *     up, taken where needed below). Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
  *     below the smallest double and are skipped: \( a_i \) is non-decreasing, so they are a prefix found by
  *     bisection. \( \pi_i = F_i^n (1 - e^{x_i}) \) with \( F_i^n \) carried down the ranks as a product
  *     (\( F_{i-1}^n = F_i^n e^{x_i} \)), restarted from \( e^{n a_i} \) every 16 ranks: on the bulk of the
- *     outcomes (the series branch) no transcendental function is called, elsewhere two. Memory is two arrays of
- *     length L beside the PMF's, whose log p and log F it reads in place.
+ *     outcomes (the series branch) no transcendental function is called, elsewhere two. From 4096 outcomes up,
+ *     a block of 256 ranks that lies wholly on the series branch at n (known from the block's least b_i) is summed
+ *     in two loops, the first of them in vector lanes, to the same value as rank by rank. Memory is two arrays of
+ *     length L (b and \( \log(-b_i/p_i) \)) beside the PMF's, whose log p and log F it reads in place, and one
+ *     double per block.
  */
 public final class BestOfKl {
 
@@ -34,10 +37,21 @@ public final class BestOfKl {
 
     private final double[] a;      // log F_i: the PMF's own array, shared
     private final double[] b;      // log(F_{i-1}/F_i), -inf at rank 0
-    /** log(-b_i), or null for a small PMF (taken where the series needs it: most one-off kernels never do). */
-    private final double[] logNegB;
+    /**
+     * log(-b_i/p_i) (about -log F_i: small, where log(-b_i) and log p_i are not), or null for a small PMF (taken where
+     * the series needs it: most one-off kernels never do). With it the series branch reads three arrays per rank
+     * (a, b and this), the C kernel's count: on 10^6 outcomes the sweep is bound by memory bandwidth.
+     */
+    private final double[] logNegBOverP;
     private final double[] logP;   // log p_i: the PMF's own array, shared
     private final RankedPmf pmf;
+    /**
+     * Per block of {@link #BLOCK} ranks (block k holds ranks k BLOCK to (k + 1) BLOCK - 1): the least b_i, or
+     * -inf where some rank of the block needs a branch of its own (rank 0, p_i = 0, p_i/F_i below double
+     * resolution); null below {@link #FUSED_SPAN} outcomes. A block whose least n b_i is at least -10^-2 lies wholly
+     * on the series branch: see {@link #seriesBlock}.
+     */
+    private final double[] blockLeastB;
     private final boolean ties;    // whether the reward has ties ({@link #winSums} sums over tie groups then)
 
     public BestOfKl(RankedPmf p) {
@@ -53,14 +67,31 @@ public final class BestOfKl {
             b[i] = ratio <= 0.5 ? Math.log1p(-ratio) : prev - a[i];
         }
         if (size < PRECOMPUTED_LOGS) {
-            logNegB = null;
+            logNegBOverP = null;
         } else {
-            logNegB = new double[size];
+            logNegBOverP = new double[size];
             for (int i = 0; i < size; i++) {
-                logNegB[i] = logNegB(i);
+                logNegBOverP[i] = logNegBOverP(i);
+            }
+        }
+        if (size < FUSED_SPAN) {
+            blockLeastB = null;
+        } else {
+            blockLeastB = new double[(size + BLOCK - 1) / BLOCK];
+            for (int k = 0; k < blockLeastB.length; k++) {
+                double least = 0;
+                for (int i = k * BLOCK, end = Math.min(size, i + BLOCK); i < end; i++) {
+                    boolean own = i == 0 || logP[i] == Double.NEGATIVE_INFINITY || logP[i] - a[i] < -700
+                            || !(b[i] <= 0);
+                    least = own ? Double.NEGATIVE_INFINITY : Math.min(least, b[i]);
+                }
+                blockLeastB[k] = least;
             }
         }
     }
+
+    /** Ranks per block of {@link #blockLeastB}: the scratch of {@link #seriesBlock} is three arrays this long. */
+    private static final int BLOCK = 256;
 
     /**
      * From this many ranks in one sum, the series branch evaluates its polynomials by fused multiply-adds (Horner's
@@ -99,19 +130,27 @@ public final class BestOfKl {
     }
 
     /**
-     * From this many outcomes, log(-b_i) is taken for every rank when the kernel is built (a curve over many n
+     * From this many outcomes, log(-b_i/p_i) is taken for every rank when the kernel is built (a curve over many n
      * reads it for most ranks at each n); below, only at the ranks where {@link #kl}'s series needs it.
      */
     private static final int PRECOMPUTED_LOGS = 64;
 
-    /** \( \log(-b_i) \). */
-    private double logNegB(int i) {
-        // where p_i/F_i is far below double resolution, -log1p(-ratio) = ratio: its log straight from the logs
-        return logP[i] - a[i] < -700 ? logP[i] - a[i] : Math.log(-b[i]);
+    /** \( \log(-b_i/p_i) \). */
+    private double logNegBOverP(int i) {
+        // where p_i/F_i is far below double resolution, -log1p(-ratio) = ratio: log(-b_i) = log p_i - log F_i
+        return logP[i] - a[i] < -700 ? -a[i] : Math.log(-b[i]) - logP[i];
     }
 
     /** \( \mathrm{KL}(\pi_n \| p) \) in nats. */
     public double kl(double n) {
+        return kl(n, true);
+    }
+
+    /**
+     * {@link #kl} with the blocks of {@link #seriesBlock} ({@code blocks}) or one rank at a time everywhere: the same
+     * value to the bit (the test's hold on the vector loops).
+     */
+    double kl(double n, boolean blocks) {
         Quantities.requireSampleCount(n);
         if (n == 1) {
             return 0.0; // best-of-1 is p itself
@@ -121,14 +160,14 @@ public final class BestOfKl {
         double logN = Math.log(n);
         int span = size - start;
         if (span < PARALLEL_SPAN) {
-            double[] part = partialSum(n, logN, start, size);
+            double[] part = partialSum(n, logN, start, size, blocks);
             return Math.max(0.0, part[0] + part[1]);
         }
         // PIECES fixed pieces of the ranks, on the common pool, added in rank order: the same value on any number
         // of cores
         double[][] parts = new double[PIECES][];
         java.util.stream.IntStream.range(0, PIECES).parallel().forEach(k -> parts[k] = partialSum(n, logN,
-                start + (int) ((long) span * k / PIECES), start + (int) ((long) span * (k + 1) / PIECES)));
+                start + (int) ((long) span * k / PIECES), start + (int) ((long) span * (k + 1) / PIECES), blocks));
         double sum = 0;
         double compensation = 0;
         for (double[] part : parts) {
@@ -144,18 +183,145 @@ public final class BestOfKl {
      * The terms of ranks {@code from} to {@code to - 1}, as a compensated sum {sum, compensation}; F_i^n is
      * taken from exp(n a_i) at the top rank of the piece.
      */
-    private double[] partialSum(double n, double logN, int from, int to) {
-        // compensated summation by Knuth's branch-free TwoSum: the error of each addition, exactly, summed apart
-        double sum = 0;
-        double compensation = 0;
+    private double[] partialSum(double n, double logN, int from, int to, boolean blocks) {
+        Sweep sweep = new Sweep(n, logN, to - from >= FUSED_SPAN && FusedMultiplyAdd.AVAILABLE);
+        // from the top down, a block of BLOCK ranks (aligned on multiples of BLOCK) at a time
+        for (int hi = to; hi > from; ) {
+            int block = (hi - 1) / BLOCK;
+            int lo = Math.max(from, block * BLOCK);
+            if (blocks && isSeriesBlock(block, n)) {
+                seriesBlock(sweep, lo, hi);
+            } else {
+                ranks(sweep, lo, hi);
+            }
+            hi = lo;
+        }
+        return new double[] {sweep.sum, sweep.compensation};
+    }
+
+    /** Whether block {@code block} of {@link #blockLeastB} lies wholly on the series branch at n. */
+    private boolean isSeriesBlock(int block, double n) {
+        return blockLeastB != null && n * blockLeastB[block] >= -SERIES_LIMIT;
+    }
+
+    /** How many blocks of {@link #BLOCK} ranks {@link #kl} sums by {@link #seriesBlock} at n (for tests). */
+    int seriesBlocks(double n) {
+        int count = 0;
+        int last = (a.length - 1) / BLOCK;
+        for (int block = firstNotNegligible(n) / BLOCK; block <= last; block++) {
+            count += isSeriesBlock(block, n) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The state of one sum down the ranks: the compensated sum by Knuth's branch-free TwoSum (the error of each
+     * addition, exactly, summed apart), F_i^n and the ranks until it is taken afresh.
+     */
+    private static final class Sweep {
+        final double n;
+        final double logN;
+        final boolean fused;
+        double sum;
+        double compensation;
+        double power = 1;
+        int untilRestart;
+        /** Scratch of {@link #seriesBlock}: 1 - e^{x_i}, and the factor log(pi_i/p_i) of each term. */
+        double[] oneMinusExp;
+        double[] logRatio;
+        /** Scratch of {@link #seriesBlock}: a block's a_i, b_i, log p_i and log(-b_i). */
+        double[] blockA;
+        double[] blockB;
+        double[] blockLogNegBOverP;
+
+        Sweep(double n, double logN, boolean fused) {
+            this.n = n;
+            this.logN = logN;
+            this.fused = fused;
+        }
+    }
+
+    /**
+     * Ranks {@code lo} to {@code hi - 1}, all on the series branch (|x_i| &lt;= 10^-2, p_i &gt; 0, p_i/F_i within
+     * double resolution), in two loops: the first computes each rank's 1 - e^{x_i} and log(pi_i/p_i) with no
+     * branch and no call, so that the compiler evaluates it in vector lanes (HotSpot's superword pass); the second
+     * carries F_i^n down the ranks and sums, as {@link #ranks} does. The same formulas as {@link #ranks}, in the
+     * same order: the same value to the bit.
+     */
+    private void seriesBlock(Sweep s, int lo, int hi) {
+        if (s.oneMinusExp == null) {
+            s.oneMinusExp = new double[BLOCK];
+            s.logRatio = new double[BLOCK];
+            s.blockA = new double[BLOCK];
+            s.blockB = new double[BLOCK];
+            s.blockLogNegBOverP = new double[BLOCK];
+        }
+        int length = hi - lo;
+        // the block's inputs copied to the start of arrays of their own: HotSpot 17 puts a loop in vector lanes only
+        // where every array is indexed alike (the copies cost a fifth of the loop they enable, here)
+        double[] ba = s.blockA;
+        double[] bb = s.blockB;
+        double[] bd = s.blockLogNegBOverP;
+        System.arraycopy(a, lo, ba, 0, length);
+        System.arraycopy(b, lo, bb, 0, length);
+        System.arraycopy(logNegBOverP, lo, bd, 0, length);
+        double[] ome = s.oneMinusExp;
+        double[] ratio = s.logRatio;
+        double n = s.n;
+        double logN = s.logN;
+        if (s.fused) {
+            for (int k = 0; k < length; k++) {
+                double x = n * bb[k];
+                double x2 = x * x;
+                ratio[k] = n * ba[k] + (logN + bd[k] + Math.fma(x2, Math.fma(x2, -1.0 / 2880, 1.0 / 24), x * 0.5));
+                ome[k] = -x * Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, 1.0 / 720, 1.0 / 120),
+                        1.0 / 24), 1.0 / 6), 0.5), 1);
+            }
+        } else {
+            for (int k = 0; k < length; k++) {
+                double x = n * bb[k];
+                double x2 = x * x;
+                ratio[k] = n * ba[k] + (logN + bd[k] + (x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880)));
+                ome[k] = -x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
+            }
+        }
+        // the state in locals (fields written per rank would put a store and a load on each dependency chain)
+        double power = s.power;
+        int untilRestart = s.untilRestart;
+        double sum = s.sum;
+        double compensation = s.compensation;
+        for (int k = length - 1; k >= 0; k--) {
+            if (--untilRestart < 0) {
+                power = Math.exp(n * ba[k]);
+                untilRestart = RESTART - 1;
+            }
+            double term = power * ome[k] * ratio[k];
+            double t = sum + term;
+            double v = t - sum;
+            compensation += (sum - (t - v)) + (term - v);
+            sum = t;
+            power *= 1 - ome[k];
+        }
+        s.power = power;
+        s.untilRestart = untilRestart;
+        s.sum = sum;
+        s.compensation = compensation;
+    }
+
+    /** Ranks {@code lo} to {@code hi - 1} one at a time, each on its branch of log(1 - e^x). */
+    private void ranks(Sweep s, int lo, int hi) {
         // From the top down: F_i^n, with F_{i-1}^n = F_i^n e^{x_i}, x_i = n b_i, so pi_i = F_i^n (1 - e^{x_i}).
         // 1 - e^x is needed for log pi_i anyway: the product replaces an exp per outcome, and F_i^n is taken
         // afresh from exp(n a_i) every RESTART ranks, so at most RESTART - 1 products (each within about 2 ulp)
         // separate any pi_i from an exp.
-        double power = 1;
-        int untilRestart = 0;
-        boolean fused = to - from >= FUSED_SPAN && FusedMultiplyAdd.AVAILABLE;
-        for (int i = to - 1; i >= from; i--) {
+        double n = s.n;
+        double logN = s.logN;
+        boolean fused = s.fused;
+        double power = s.power;
+        int untilRestart = s.untilRestart;
+        double sum = s.sum;
+        double compensation = s.compensation;
+        for (int i = hi - 1; i >= lo; i--) {
             if (--untilRestart < 0) {
                 power = Math.exp(n * a[i]);
                 untilRestart = RESTART - 1;
@@ -164,29 +330,29 @@ public final class BestOfKl {
             double x = n * b[i];
             double oneMinusExp; // 1 - e^x, to full relative accuracy
             double exp;         // e^x, to full absolute accuracy
-            double g;           // log(1 - e^x)
+            double logRatio;    // log(pi_i/p_i) = n a_i + log(1 - e^x) - log p_i
             if (x <= -LN2) {
                 exp = Math.exp(x);
                 oneMinusExp = 1 - exp;
-                g = Math.log(oneMinusExp);
+                logRatio = n * a[i] + Math.log(oneMinusExp) - lp;
             } else if (x < -SERIES_LIMIT) {
                 double em1 = Math.expm1(x);
                 oneMinusExp = -em1;
                 exp = 1 + em1;
-                g = Math.log(oneMinusExp);
+                logRatio = n * a[i] + Math.log(oneMinusExp) - lp;
             } else if (lp == Double.NEGATIVE_INFINITY) {
                 continue; // p_i = 0: pi_i = 0 and F_{i-1} = F_i
             } else {
                 double x2 = x * x;
-                g = logN + (logNegB != null ? logNegB[i] : logNegB(i)) + (fused
+                // log(1 - e^x) - log p_i = log n + log(-b_i/p_i) + x/2 + x^2/24 - x^4/2880: log(-x) - log p_i
+                logRatio = n * a[i] + (logN + (logNegBOverP != null ? logNegBOverP[i] : logNegBOverP(i)) + (fused
                         ? Math.fma(x2, Math.fma(x2, -1.0 / 2880, 1.0 / 24), x * 0.5)
-                        : x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880)); // no division in the loop
+                        : x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880))); // no division in the loop
                 if (lp - a[i] < -700) {
                     // p_i / F_i below double resolution: b_i and x carry no digits, log(-x) came from the logs
-                    double logPi = n * a[i] + g;
-                    double pi = Math.exp(logPi);
+                    double pi = Math.exp(logRatio + lp);
                     if (pi != 0.0) {
-                        double term = pi * (logPi - lp);
+                        double term = pi * logRatio;
                         double t = sum + term;
                         double v = t - sum;
                         compensation += (sum - (t - v)) + (term - v);
@@ -202,14 +368,17 @@ public final class BestOfKl {
                 exp = 1 - oneMinusExp;
             }
             double pi = power * oneMinusExp;
-            double term = pi * (n * a[i] + g - lp); // 0 where pi underflows: nothing added
+            double term = pi * logRatio; // 0 where pi underflows: nothing added
             double t = sum + term;
             double v = t - sum;
             compensation += (sum - (t - v)) + (term - v);
             sum = t;
             power *= exp;
         }
-        return new double[] {sum, compensation};
+        s.power = power;
+        s.untilRestart = untilRestart;
+        s.sum = sum;
+        s.compensation = compensation;
     }
 
     /**
