@@ -10,9 +10,9 @@ import org.bonlab.numeric.policy.RankedPmf;
  * \( \log \pi_i = n a_i + g(n b_i) \) where \( g(x) = \log(1 - e^x) \) (Lemma 1 of Beirami et al. in log form).
  *
  * @implNote Only absolute accuracy of \( \log \pi_i \) matters (it becomes relative accuracy of \( \pi_i \)). So
- *     \( g(x) \) is {@code log(1 - exp(x))} for \( x \le -\log 2 \) (where \( 1 - e^x \ge 1/2 \)),
- *     {@code log(-expm1(x))} for \( -\log 2 &lt; x &lt; -10^{-2} \), and the series
- *     \( \log(-x) + x/2 + x^2/24 - x^4/2880 \) (truncation below \( 10^{-17} \)) for \( |x| \le 10^{-2} \), with
+ *     \( g(x) \) is {@code log(1 - exp(x))} for \( x \le -\log 2 \) (where \( 1 - e^x \ge 1/2 \)), and the
+ *     series \( \log(-x) + x/2 + \sum_{k=1}^{8} B_{2k} x^{2k}/(2k (2k)!) \) (truncation below
+ *     \( 10^{-18} \)) for \( -\log 2 &lt; x &lt; 0 \), \( 1 - e^x \) beside it by its Taylor polynomial, with
  *     \( \log(-x) - \log p_i = \log n + \log(-b_i/p_i) \) (\( \log(-b_i/p_i) \) precomputed from 64 outcomes
  *     up, taken where needed below). Outcomes with \( n a_i &lt; -750 \) have \( \pi_i \)
  *     below the smallest double and are skipped: \( a_i \) is non-decreasing, so they are a prefix found by
@@ -27,7 +27,8 @@ import org.bonlab.numeric.policy.RankedPmf;
 public final class BestOfKl {
 
     private static final double LN2 = 0.6931471805599453;
-    private static final double SERIES_LIMIT = 1e-2;
+    /** Where {@link #partialWinSums} takes e^x from its Taylor polynomial: |x| at most this. */
+    private static final double WIN_SERIES_LIMIT = 1e-2;
     private static final double UNDERFLOW = -750;
     /** Ranks between fresh evaluations of F_i^n = exp(n a_i); the ones between are products (see {@link #kl}). */
     private static final int RESTART = 16;
@@ -48,10 +49,12 @@ public final class BestOfKl {
     /**
      * Per block of {@link #BLOCK} ranks (block k holds ranks k BLOCK to (k + 1) BLOCK - 1): the least b_i, or
      * -inf where some rank of the block needs a branch of its own (rank 0, p_i = 0, p_i/F_i below double
-     * resolution); null below {@link #FUSED_SPAN} outcomes. A block whose least n b_i is at least -10^-2 lies wholly
-     * on the series branch: see {@link #seriesBlock}.
+     * resolution); null below {@link #FUSED_SPAN} outcomes. With {@link #blockGreatestB} it tells whether a block
+     * lies wholly on one side of the series branch at n: see {@link #seriesBlock}.
      */
     private final double[] blockLeastB;
+    /** Per block of {@link #BLOCK} ranks: the greatest b_i (over the ranks that need no branch of their own). */
+    private final double[] blockGreatestB;
     private final boolean ties;    // whether the reward has ties ({@link #winSums} sums over tie groups then)
 
     public BestOfKl(RankedPmf p) {
@@ -76,16 +79,21 @@ public final class BestOfKl {
         }
         if (size < FUSED_SPAN) {
             blockLeastB = null;
+            blockGreatestB = null;
         } else {
             blockLeastB = new double[(size + BLOCK - 1) / BLOCK];
+            blockGreatestB = new double[blockLeastB.length];
             for (int k = 0; k < blockLeastB.length; k++) {
                 double least = 0;
+                double greatest = Double.NEGATIVE_INFINITY;
                 for (int i = k * BLOCK, end = Math.min(size, i + BLOCK); i < end; i++) {
                     boolean own = i == 0 || logP[i] == Double.NEGATIVE_INFINITY || logP[i] - a[i] < -700
                             || !(b[i] <= 0);
                     least = own ? Double.NEGATIVE_INFINITY : Math.min(least, b[i]);
+                    greatest = own ? greatest : Math.max(greatest, b[i]);
                 }
                 blockLeastB[k] = least;
+                blockGreatestB[k] = greatest;
             }
         }
     }
@@ -189,8 +197,9 @@ public final class BestOfKl {
         for (int hi = to; hi > from; ) {
             int block = (hi - 1) / BLOCK;
             int lo = Math.max(from, block * BLOCK);
-            if (blocks && isSeriesBlock(block, n)) {
-                seriesBlock(sweep, lo, hi);
+            int kind = blocks ? blockKind(block, n) : BLOCK_BY_RANK;
+            if (kind != BLOCK_BY_RANK) {
+                seriesBlock(sweep, lo, hi, kind == BLOCK_NEAR);
             } else {
                 ranks(sweep, lo, hi);
             }
@@ -199,9 +208,110 @@ public final class BestOfKl {
         return new double[] {sweep.sum, sweep.compensation};
     }
 
-    /** Whether block {@code block} of {@link #blockLeastB} lies wholly on the series branch at n. */
-    private boolean isSeriesBlock(int block, double n) {
-        return blockLeastB != null && n * blockLeastB[block] >= -SERIES_LIMIT;
+    /** Where the series branch takes its short polynomials ({@link #nearLog}): |x| at most this. */
+    private static final double NEAR = 1e-2;
+
+    /** \( \log((1 - e^x)/(-x)) = x/2 + x^2/24 - x^4/2880 \) for \( -10^{-2} \le x &lt; 0 \) (truncation below 1e-17). */
+    static double nearLog(double x) {
+        double x2 = x * x;
+        return x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880);
+    }
+
+    /** {@link #nearLog} by fused multiply-adds. */
+    static double nearLogFused(double x) {
+        double x2 = x * x;
+        return Math.fma(x2, Math.fma(x2, -1.0 / 2880, 1.0 / 24), x * 0.5);
+    }
+
+    /** \( 1 - e^x = -x (1 + x/2 + \dots + x^5/720) \) for \( -10^{-2} \le x \le 0 \) (truncation below 1e-16 relative). */
+    static double nearOneMinusExp(double x) {
+        return -x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
+    }
+
+    /** {@link #nearOneMinusExp} by fused multiply-adds. */
+    static double nearOneMinusExpFused(double x) {
+        return -x * Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, 1.0 / 720, 1.0 / 120), 1.0 / 24),
+                1.0 / 6), 0.5), 1);
+    }
+
+    // The series branch, -log 2 < x < -10^-2, by longer polynomials: no transcendental function, and in vector lanes in
+    // seriesBlock. Coefficients exact rationals rounded once (Bernoulli numbers, factorials); truncation at x = -log 2
+    // 6.4e-19 absolute for the log and 1.1e-17 relative for 1 - e^x (mpmath), and less towards 0.
+    private static final double G1 = 1.0 / 24;
+    private static final double G2 = -1.0 / 2880;
+    private static final double G3 = 1.0 / 181440;
+    private static final double G4 = -1.0 / 9676800;
+    private static final double G5 = 1.0 / 479001600;
+    private static final double G6 = -691.0 / 15692092416000.0;
+    private static final double G7 = 1.0 / 1046139494400.0;
+    private static final double G8 = -3617.0 / 170729965486080000.0;
+
+    /**
+     * \( \log((1 - e^x)/(-x)) = x/2 + \sum_{k=1}^{8} B_{2k} x^{2k} / (2k (2k)!) \) for \( -\log 2 &lt; x &lt; 0 \)
+     * (Horner's scheme in x^2, products and sums).
+     */
+    static double farLog(double x) {
+        double y = x * x;
+        return x * 0.5 + y * (G1 + y * (G2 + y * (G3 + y * (G4 + y * (G5 + y * (G6 + y * (G7 + y * G8)))))));
+    }
+
+    /** {@link #farLog} by fused multiply-adds. */
+    static double farLogFused(double x) {
+        double y = x * x;
+        double g = Math.fma(y, G8, G7);
+        g = Math.fma(y, g, G6);
+        g = Math.fma(y, g, G5);
+        g = Math.fma(y, g, G4);
+        g = Math.fma(y, g, G3);
+        g = Math.fma(y, g, G2);
+        g = Math.fma(y, g, G1);
+        return Math.fma(y, g, x * 0.5);
+    }
+
+    /** \( 1 - e^x = -x \sum_{k=0}^{15} x^k/(k+1)! \) for \( -\log 2 &lt; x \le 0 \), to full relative accuracy. */
+    static double farOneMinusExp(double x) {
+        return -x * (1 + x * (1.0 / 2 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720
+                + x * (1.0 / 5040 + x * (1.0 / 40320 + x * (1.0 / 362880 + x * (1.0 / 3628800 + x * (1.0 / 39916800
+                + x * (1.0 / 479001600 + x * (1.0 / 6227020800.0 + x * (1.0 / 87178291200.0
+                + x * (1.0 / 1307674368000.0 + x * (1.0 / 20922789888000.0))))))))))))))));
+    }
+
+    /** {@link #farOneMinusExp} by fused multiply-adds. */
+    static double farOneMinusExpFused(double x) {
+        double e = Math.fma(x, 1.0 / 20922789888000.0, 1.0 / 1307674368000.0);
+        e = Math.fma(x, e, 1.0 / 87178291200.0);
+        e = Math.fma(x, e, 1.0 / 6227020800.0);
+        e = Math.fma(x, e, 1.0 / 479001600);
+        e = Math.fma(x, e, 1.0 / 39916800);
+        e = Math.fma(x, e, 1.0 / 3628800);
+        e = Math.fma(x, e, 1.0 / 362880);
+        e = Math.fma(x, e, 1.0 / 40320);
+        e = Math.fma(x, e, 1.0 / 5040);
+        e = Math.fma(x, e, 1.0 / 720);
+        e = Math.fma(x, e, 1.0 / 120);
+        e = Math.fma(x, e, 1.0 / 24);
+        e = Math.fma(x, e, 1.0 / 6);
+        e = Math.fma(x, e, 0.5);
+        return -x * Math.fma(x, e, 1);
+    }
+
+    private static final int BLOCK_BY_RANK = 0;
+    private static final int BLOCK_NEAR = 1;
+    private static final int BLOCK_FAR = 2;
+
+    /**
+     * How block {@code block} is summed at n: every x_i of it in [-10^-2, 0] ({@link #BLOCK_NEAR}), every one in
+     * (-log 2, -10^-2) ({@link #BLOCK_FAR}), or neither ({@link #BLOCK_BY_RANK}: {@link #ranks}).
+     */
+    private int blockKind(int block, double n) {
+        if (blockLeastB == null) {
+            return BLOCK_BY_RANK;
+        }
+        double least = n * blockLeastB[block];
+        if (least >= -NEAR) {
+            return BLOCK_NEAR;
+        }
+        return least > -LN2 && n * blockGreatestB[block] < -NEAR ? BLOCK_FAR : BLOCK_BY_RANK;
     }
 
     /** How many blocks of {@link #BLOCK} ranks {@link #kl} sums by {@link #seriesBlock} at n (for tests). */
@@ -209,7 +319,7 @@ public final class BestOfKl {
         int count = 0;
         int last = (a.length - 1) / BLOCK;
         for (int block = firstNotNegligible(n) / BLOCK; block <= last; block++) {
-            count += isSeriesBlock(block, n) ? 1 : 0;
+            count += blockKind(block, n) != BLOCK_BY_RANK ? 1 : 0;
         }
         return count;
     }
@@ -242,13 +352,13 @@ public final class BestOfKl {
     }
 
     /**
-     * Ranks {@code lo} to {@code hi - 1}, all on the series branch (|x_i| &lt;= 10^-2, p_i &gt; 0, p_i/F_i within
+     * Ranks {@code lo} to {@code hi - 1}, all on the series branch (x_i &gt; -log 2, p_i &gt; 0, p_i/F_i within
      * double resolution), in two loops: the first computes each rank's 1 - e^{x_i} and log(pi_i/p_i) with no
      * branch and no call, so that the compiler evaluates it in vector lanes (HotSpot's superword pass); the second
      * carries F_i^n down the ranks and sums, as {@link #ranks} does. The same formulas as {@link #ranks}, in the
      * same order: the same value to the bit.
      */
-    private void seriesBlock(Sweep s, int lo, int hi) {
+    private void seriesBlock(Sweep s, int lo, int hi, boolean near) {
         if (s.oneMinusExp == null) {
             s.oneMinusExp = new double[BLOCK];
             s.logRatio = new double[BLOCK];
@@ -269,20 +379,34 @@ public final class BestOfKl {
         double[] ratio = s.logRatio;
         double n = s.n;
         double logN = s.logN;
-        if (s.fused) {
+        // one loop per polynomial: a longer body is not unrolled, so not put in vector lanes either
+        if (near && s.fused) {
             for (int k = 0; k < length; k++) {
-                double x = n * bb[k];
-                double x2 = x * x;
-                ratio[k] = n * ba[k] + (logN + bd[k] + Math.fma(x2, Math.fma(x2, -1.0 / 2880, 1.0 / 24), x * 0.5));
-                ome[k] = -x * Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, 1.0 / 720, 1.0 / 120),
-                        1.0 / 24), 1.0 / 6), 0.5), 1);
+                ratio[k] = n * ba[k] + (logN + bd[k] + nearLogFused(n * bb[k]));
+            }
+            for (int k = 0; k < length; k++) {
+                ome[k] = nearOneMinusExpFused(n * bb[k]);
+            }
+        } else if (near) {
+            for (int k = 0; k < length; k++) {
+                ratio[k] = n * ba[k] + (logN + bd[k] + nearLog(n * bb[k]));
+            }
+            for (int k = 0; k < length; k++) {
+                ome[k] = nearOneMinusExp(n * bb[k]);
+            }
+        } else if (s.fused) {
+            for (int k = 0; k < length; k++) {
+                ratio[k] = n * ba[k] + (logN + bd[k] + farLogFused(n * bb[k]));
+            }
+            for (int k = 0; k < length; k++) {
+                ome[k] = farOneMinusExpFused(n * bb[k]);
             }
         } else {
             for (int k = 0; k < length; k++) {
-                double x = n * bb[k];
-                double x2 = x * x;
-                ratio[k] = n * ba[k] + (logN + bd[k] + (x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880)));
-                ome[k] = -x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
+                ratio[k] = n * ba[k] + (logN + bd[k] + farLog(n * bb[k]));
+            }
+            for (int k = 0; k < length; k++) {
+                ome[k] = farOneMinusExp(n * bb[k]);
             }
         }
         // the state in locals (fields written per rank would put a store and a load on each dependency chain)
@@ -335,19 +459,13 @@ public final class BestOfKl {
                 exp = Math.exp(x);
                 oneMinusExp = 1 - exp;
                 logRatio = n * a[i] + Math.log(oneMinusExp) - lp;
-            } else if (x < -SERIES_LIMIT) {
-                double em1 = Math.expm1(x);
-                oneMinusExp = -em1;
-                exp = 1 + em1;
-                logRatio = n * a[i] + Math.log(oneMinusExp) - lp;
             } else if (lp == Double.NEGATIVE_INFINITY) {
                 continue; // p_i = 0: pi_i = 0 and F_{i-1} = F_i
             } else {
-                double x2 = x * x;
-                // log(1 - e^x) - log p_i = log n + log(-b_i/p_i) + x/2 + x^2/24 - x^4/2880: log(-x) - log p_i
-                logRatio = n * a[i] + (logN + (logNegBOverP != null ? logNegBOverP[i] : logNegBOverP(i)) + (fused
-                        ? Math.fma(x2, Math.fma(x2, -1.0 / 2880, 1.0 / 24), x * 0.5)
-                        : x * 0.5 + x2 * (1.0 / 24) - x2 * x2 * (1.0 / 2880))); // no division in the loop
+                // log(1 - e^x) - log p_i = log(-x) - log p_i + log((1 - e^x)/(-x)), log(-x) = log n + log(-b_i)
+                boolean near = x >= -NEAR;
+                logRatio = n * a[i] + (logN + (logNegBOverP != null ? logNegBOverP[i] : logNegBOverP(i))
+                        + (near ? fused ? nearLogFused(x) : nearLog(x) : fused ? farLogFused(x) : farLog(x)));
                 if (lp - a[i] < -700) {
                     // p_i / F_i below double resolution: b_i and x carry no digits, log(-x) came from the logs
                     double pi = Math.exp(logRatio + lp);
@@ -360,11 +478,8 @@ public final class BestOfKl {
                     }
                     continue; // e^x = 1 to double precision
                 }
-                // -expm1(x) = -x (1 + x/2 + x^2/6 + x^3/24 + x^4/120 + x^5/720), truncation below 1e-16 relative
-                oneMinusExp = -x * (fused
-                        ? Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, Math.fma(x, 1.0 / 720, 1.0 / 120),
-                                1.0 / 24), 1.0 / 6), 0.5), 1)
-                        : 1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120 + x * (1.0 / 720))))));
+                oneMinusExp = near ? fused ? nearOneMinusExpFused(x) : nearOneMinusExp(x)
+                        : fused ? farOneMinusExpFused(x) : farOneMinusExp(x);
                 exp = 1 - oneMinusExp;
             }
             double pi = power * oneMinusExp;
@@ -445,7 +560,7 @@ public final class BestOfKl {
             }
             double x = n * b[i];
             // e^x = (F_{i-1}/F_i)^n, to full relative accuracy; truncation of the polynomial below 3e-18
-            double exp = x < -SERIES_LIMIT ? Math.exp(x)
+            double exp = x < -WIN_SERIES_LIMIT ? Math.exp(x)
                     : 1 + x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120
                             + x * (1.0 / 720))))));
             double below = power * exp;
