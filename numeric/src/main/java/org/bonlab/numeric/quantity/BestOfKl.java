@@ -379,22 +379,43 @@ public final class BestOfKl {
         double[] ratio = s.logRatio;
         double n = s.n;
         double logN = s.logN;
-        // one loop per polynomial: a longer body is not unrolled, so not put in vector lanes either
-        if (near && s.fused) {
+        // each kind in a method of its own, compiled when first needed (one method for all would be compiled again
+        // when the other kind first comes)
+        if (near) {
+            nearTerms(n, logN, ba, bb, bd, ratio, ome, length, s.fused);
+        } else {
+            farTerms(n, logN, ba, bb, bd, ratio, ome, length, s.fused);
+        }
+        addTerms(s, ba, ome, ratio, length);
+    }
+
+    /**
+     * log(pi_i/p_i) and 1 - e^{x_i} of a block near 0 by {@link #nearLog} and {@link #nearOneMinusExp}; one loop per
+     * polynomial: a longer body is not unrolled, so not put in vector lanes either.
+     */
+    private static void nearTerms(double n, double logN, double[] ba, double[] bb, double[] bd, double[] ratio,
+            double[] ome, int length, boolean fused) {
+        if (fused) {
             for (int k = 0; k < length; k++) {
                 ratio[k] = n * ba[k] + (logN + bd[k] + nearLogFused(n * bb[k]));
             }
             for (int k = 0; k < length; k++) {
                 ome[k] = nearOneMinusExpFused(n * bb[k]);
             }
-        } else if (near) {
+        } else {
             for (int k = 0; k < length; k++) {
                 ratio[k] = n * ba[k] + (logN + bd[k] + nearLog(n * bb[k]));
             }
             for (int k = 0; k < length; k++) {
                 ome[k] = nearOneMinusExp(n * bb[k]);
             }
-        } else if (s.fused) {
+        }
+    }
+
+    /** {@link #nearTerms} for a block far from 0, by {@link #farLog} and {@link #farOneMinusExp}. */
+    private static void farTerms(double n, double logN, double[] ba, double[] bb, double[] bd, double[] ratio,
+            double[] ome, int length, boolean fused) {
+        if (fused) {
             for (int k = 0; k < length; k++) {
                 ratio[k] = n * ba[k] + (logN + bd[k] + farLogFused(n * bb[k]));
             }
@@ -409,6 +430,11 @@ public final class BestOfKl {
                 ome[k] = farOneMinusExp(n * bb[k]);
             }
         }
+    }
+
+    /** The terms of a block, from its top rank down: F_i^n carried as in {@link #ranks}, the compensated sum. */
+    private static void addTerms(Sweep s, double[] ba, double[] ome, double[] ratio, int length) {
+        double n = s.n;
         // the state in locals (fields written per rank would put a store and a load on each dependency chain)
         double power = s.power;
         int untilRestart = s.untilRestart;
