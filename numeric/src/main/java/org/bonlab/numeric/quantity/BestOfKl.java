@@ -314,12 +314,15 @@ public final class BestOfKl {
         return least > -LN2 && n * blockGreatestB[block] < -NEAR ? BLOCK_FAR : BLOCK_BY_RANK;
     }
 
-    /** How many blocks of {@link #BLOCK} ranks {@link #kl} sums by {@link #seriesBlock} at n (for tests). */
-    int seriesBlocks(double n) {
+    /**
+     * How many blocks of {@link #BLOCK} ranks {@link #kl} sums by {@link #seriesBlock} at n, near 0 or far from it
+     * (for tests).
+     */
+    int seriesBlocks(double n, boolean near) {
         int count = 0;
         int last = (a.length - 1) / BLOCK;
         for (int block = firstNotNegligible(n) / BLOCK; block <= last; block++) {
-            count += blockKind(block, n) != BLOCK_BY_RANK ? 1 : 0;
+            count += blockKind(block, n) == (near ? BLOCK_NEAR : BLOCK_FAR) ? 1 : 0;
         }
         return count;
     }

@@ -40,12 +40,14 @@ class BestOfKlTest {
         Policy[] policies = {Policy.zipf(100_000, 1.1), Policy.uniform(5000), Policy.geometric(8000, 0.9995), mixed()};
         for (Policy p : policies) {
             BestOfKl kernel = new BestOfKl(ev.pmf(p, Map.of()));
-            int used = 0;
+            int near = 0;
+            int far = 0;
             for (double n : new double[] {2, 3, 17, 300, 1e4, 1e6, 1e9}) {
-                used += kernel.seriesBlocks(n);
+                near += kernel.seriesBlocks(n, true);
+                far += kernel.seriesBlocks(n, false);
                 assertEquals(kernel.kl(n, false), kernel.kl(n, true), 0.0, p + " at n = " + n);
             }
-            assertTrue(used > 0, p + ": no block on the series branch");
+            assertTrue(near > 0 && far > 0, p + ": blocks near 0 " + near + ", far from it " + far);
         }
     }
 
@@ -94,13 +96,16 @@ class BestOfKlTest {
         DoubleEvaluator ev = new DoubleEvaluator();
         for (Policy p : new Policy[] {Policy.zipf(4096, 1.1)}) { // the least size with blocks
             BestOfKl kernel = new BestOfKl(ev.pmf(p, Map.of()));
+            int far = 0;
             for (double n : new double[] {2, 40, 400}) {
-                assertTrue(kernel.seriesBlocks(n) > 0, p + " at n = " + n);
+                assertTrue(kernel.seriesBlocks(n, true) > 0, p + " at n = " + n);
+                far += kernel.seriesBlocks(n, false);
                 Expr kl = Bon.kl(p.bestOf(Bon.n), p);
                 double expected = hp.evaluate(kl, Map.of(Bon.n, new BigDecimal(n))).doubleValue();
                 String miss = Tolerance.check(expected, kernel.kl(n));
                 assertNull(miss, p + " at n = " + n + ": " + miss);
             }
+            assertTrue(far > 0, p + ": no block far from 0");
         }
     }
 }
