@@ -384,7 +384,11 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         DoubleEvaluator ev = new DoubleEvaluator();
-        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        // The KL stays a sum of L terms, each a probability times a log, with no cancellation beyond the sum's: 25
+        // digits serve (the sum at L = 1000 is most of a cold derivation's time at 50). The win rates' Faulhaber
+        // polynomials cancel terms as large as L^(n+1): the default 50.
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(quantity.equals("kl") ? 25
+                : HighPrecisionEvaluator.DEFAULT_DIGITS);
         double worst = 0;
         for (long l : SIZE_CHECK_POINTS) {
             if (quantity.equals("kl") && l > 1000) {
@@ -591,7 +595,7 @@ public final class SymbolicEngine implements AutoCloseable {
         int power;
         boolean logarithmic = n == 4;
         if (n == 3) {
-            coefficient = cubicTermConstant().doubleValue();
+            coefficient = CUBIC_TERM_CONSTANT;
             double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.10g", coefficient));
             term = Expr.constant(Math.abs(rounded)).div(size.pow(3));
             term = rounded < 0 ? term.unaryMinus() : term;
@@ -599,7 +603,7 @@ public final class SymbolicEngine implements AutoCloseable {
             power = 3;
             method = "the cells' Jensen gaps in closed form, h^3 j(i), and S_3 = sum_{i >= 1} (j(i) - 1/2) with "
                     + "j(i) = 2(i^3 log i - (i-1)^3 log(i-1)) + D log(3/D) - (2/3) D, D = 3i^2 - 3i + 1, by Richardson "
-                    + "extrapolation of its partial sums at 50 digits (derived here)";
+                    + "extrapolation of its partial sums at 50 digits (derived here; the value stored, recomputed by the tests)";
         } else {
             BigInteger nn = BigInteger.valueOf(n);
             BigInteger m1 = nn.subtract(BigInteger.ONE);
@@ -644,6 +648,13 @@ public final class SymbolicEngine implements AutoCloseable {
                 : new Verification.Unverified("the numbers do not bear it out: " + how);
         return Optional.of(new NextTerm(term, remainder, method, check));
     }
+
+    /**
+     * {@link #cubicTermConstant} rounded to a double, stored: its 1000 logs at 50 digits took a tenth of a second
+     * of every cold derivation of uniform(L)'s KL at n = 3. mpmath's {@code nsum} of the series at 30 digits gives
+     * -0.08362147309484615635 (5e-16 away; the extrapolation leaves about 1e-12). {@code RegimesTest} recomputes it.
+     */
+    static final double CUBIC_TERM_CONSTANT = -0.08362147309484664;
 
     /**
      * \( S_3 = \sum_{i \ge 1} (j(i) - 1/2) \), the coefficient of \( L^{-3} \) in the gap at n = 3
