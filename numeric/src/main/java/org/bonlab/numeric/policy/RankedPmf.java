@@ -19,40 +19,36 @@ public final class RankedPmf {
     private final Ranking ranking;
     private final double[] logP;
     private final double[] logCdf;
-    /** log(1 - F_i); for a small PMF from {@link #build}, null until first read (see {@link #logTails()}). */
+    /** log(1 - F_i), null until first read: computed then by {@link #tails} (see {@link #logTails()}). */
     private volatile double[] logTail;
-    /** For a small PMF whose tail logs wait: the sums below and above each rank; null otherwise. */
-    private final double[] below;
-    private final double[] above;
-
-    RankedPmf(Ranking ranking, double[] logP, double[] logCdf, double[] logTail) {
-        this.ranking = ranking;
-        this.logP = logP;
-        this.logCdf = logCdf;
-        this.logTail = logTail;
-        this.below = null;
-        this.above = null;
-    }
-
-    private RankedPmf(Ranking ranking, double[] logP, double[] logCdf, double[] below, double[] above) {
-        this.ranking = ranking;
-        this.logP = logP;
-        this.logCdf = logCdf;
-        this.below = below;
-        this.above = above;
-    }
+    /** Makes the tail's logs on first read (it holds nothing the PMF does not hold already, but small sums). */
+    private final Tails tails;
 
     /**
-     * Up to this many outcomes, {@link #build} keeps the two sums per rank and takes the tail's logs on first read:
-     * a counterexample search builds millions of small PMFs, and KL and expected rewards never read the tail.
+     * How the upper tail's logs are made when first read. Most readers (the KL, expected rewards, the win rates of
+     * a large policy) never read them, so a PMF on 10^8 outcomes holds two arrays of L rather than three, and a
+     * counterexample search building millions of small PMFs takes no logs it does not use.
      */
-    private static final int LAZY_TAIL_MAX = 64;
+    @FunctionalInterface
+    private interface Tails {
+        double[] logs();
+    }
 
-    /** The array of log(1 - F_i), its logs taken on first read where they were left waiting. */
+    private RankedPmf(Ranking ranking, double[] logP, double[] logCdf, Tails tails) {
+        this.ranking = ranking;
+        this.logP = logP;
+        this.logCdf = logCdf;
+        this.tails = tails;
+    }
+
+    /** Up to this many outcomes, {@link #build} keeps the sums below and above each rank for the tail's logs. */
+    private static final int KEPT_SUMS_MAX = 64;
+
+    /** The array of log(1 - F_i), made on first read. */
     private double[] logTails() {
         double[] known = logTail;
         if (known == null) {
-            known = tailLogs(below, above);
+            known = tails.logs();
             logTail = known; // a benign race: every thread computes the same array
         }
         return known;
@@ -75,6 +71,28 @@ public final class RankedPmf {
         }
         logTail[size - 1] = Double.NEGATIVE_INFINITY; // nothing above the top outcome
         return logTail;
+    }
+
+    /**
+     * log(1 - F_i) of a large PMF from its log-probabilities, with the sums of {@link #build}: the sums above each
+     * rank into the array, the sums below in a running sum. For a PMF built from its log-probabilities these are
+     * the build's own sums, so the logs are those it would have taken.
+     */
+    private static double[] tailLogs(double[] logP) {
+        int size = logP.length;
+        double[] out = new double[size];
+        CompensatedSum above = new CompensatedSum();
+        for (int i = size - 1; i >= 0; i--) {
+            out[i] = above.value();
+            above.add(Math.exp(logP[i]));
+        }
+        CompensatedSum below = new CompensatedSum();
+        for (int i = 0; i < size - 1; i++) {
+            below.add(Math.exp(logP[i]));
+            out[i] = logOfSum(out[i], below.value());
+        }
+        out[size - 1] = Double.NEGATIVE_INFINITY; // nothing above the top outcome
+        return out;
     }
 
     /**
@@ -111,61 +129,70 @@ public final class RankedPmf {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "probabilities must have one entry per ranked outcome (%d), but have %d", ranking.size(), size));
         }
-        double[] below = CompensatedSum.prefixSums(p);          // sum_{j <= i} p_j
-        double[] above = CompensatedSum.suffixSumsExclusive(p); // sum_{j > i} p_j
-        if (size <= LAZY_TAIL_MAX) {
+        if (size <= KEPT_SUMS_MAX) {
+            double[] below = CompensatedSum.prefixSums(p);          // sum_{j <= i} p_j
+            double[] above = CompensatedSum.suffixSumsExclusive(p); // sum_{j > i} p_j
             double[] logCdf = new double[size];
             for (int i = 0; i < size; i++) {
                 logCdf[i] = logOfSum(below[i], above[i]);
             }
             logCdf[size - 1] = 0.0; // the CDF of the top outcome is 1 by definition
-            return new RankedPmf(ranking, logP, logCdf, below, above);
+            return new RankedPmf(ranking, logP, logCdf, () -> tailLogs(below, above));
         }
-        // a large PMF: each pair of sums becomes its pair of logs in place (no third or fourth array of L)
-        for (int i = 0; i < size; i++) {
-            double b = below[i];
-            double a = above[i];
-            below[i] = logOfSum(b, a);
-            above[i] = logOfSum(a, b);
+        // a large PMF: the sums below each rank become their logs in place, the sums above run in one sum from the
+        // top (no third array of L); the tail's logs are made from logP if they are ever read
+        double[] logCdf = CompensatedSum.prefixSums(p);
+        CompensatedSum above = new CompensatedSum();
+        for (int i = size - 1; i >= 0; i--) {
+            logCdf[i] = logOfSum(logCdf[i], above.value());
+            above.add(p[i]);
         }
-        below[size - 1] = 0.0;
-        above[size - 1] = Double.NEGATIVE_INFINITY;
-        return new RankedPmf(ranking, logP, below, above);
+        logCdf[size - 1] = 0.0;
+        return new RankedPmf(ranking, logP, logCdf, () -> tailLogs(logP));
     }
 
     /**
-     * The geometric PMF \( p_k \propto r^k \), k = 0..L-1, from closed forms:
-     * \( F_k = \frac{r^{k+1} - 1}{r^L - 1} \) and \( 1 - F_k = r^{k+1}\frac{r^{L-k-1} - 1}{r^L - 1} \).
+     * The geometric PMF \( p_k \propto r^k \), k = 0..L-1, from closed forms. For r &lt; 1,
+     * \( p_k = r^k \frac{1 - r}{1 - r^L} \), \( F_k = \frac{1 - r^{k+1}}{1 - r^L} \) and
+     * \( 1 - F_k = r^{k+1}\frac{1 - r^{L-k-1}}{1 - r^L} \); for r &gt; 1 the same forms in q = 1/r counted from the
+     * top: \( p_k = q^{L-1-k} \frac{1 - q}{1 - q^L} \), \( F_k = q^{L-1-k} \frac{1 - q^{k+1}}{1 - q^L} \) and
+     * \( 1 - F_k = \frac{1 - q^{L-k-1}}{1 - q^L} \).
      *
-     * @implNote Every factor is an {@code expm1} of a multiple of \( \log r \), taken in log space, so neither
-     *     \( r^L \) overflowing nor \( 1 - r \) cancelling costs precision.
+     * @implNote Every factor \( 1 - x^m \) is {@link #logOneMinusExp} of \( m \log x \) with x &lt; 1, so
+     *     neither \( r^L \) overflowing nor \( 1 - r \) cancelling costs precision, and no two large logs are
+     *     subtracted (for r = 3 on 4000 outcomes, \( (k+1) \log r - \log(r^L - 1) \) lost 3.5e-13 of the top
+     *     outcome's tail).
      */
     public static RankedPmf geometric(Ranking ranking, double r) {
         int size = ranking.size();
         if (r == 1.0) {
             return uniform(ranking);
         }
-        double lr = Math.log(r);
-        double logNorm = logAbsExpm1(size * lr);
-        double logFirst = logAbsExpm1(lr);
+        boolean fromTop = r > 1;
+        double lx = fromTop ? -Math.log(r) : Math.log(r); // log x, x = min(r, 1/r) < 1
+        double logNorm = logOneMinusExp(size * lx);
+        double logFirst = logOneMinusExp(lx);
         double[] logP = new double[size];
         double[] logCdf = new double[size];
-        double[] logTail = new double[size];
         for (int k = 0; k < size; k++) {
-            logP[k] = k * lr + logFirst - logNorm;
-            logCdf[k] = k == size - 1 ? 0.0 : logAbsExpm1((k + 1) * lr) - logNorm;
-            logTail[k] = k == size - 1 ? Double.NEGATIVE_INFINITY
-                    : (k + 1) * lr + logAbsExpm1((double) (size - k - 1) * lr) - logNorm;
+            if (fromTop) {
+                double power = (double) (size - 1 - k) * lx;
+                logP[k] = power + logFirst - logNorm;
+                logCdf[k] = k == size - 1 ? 0.0 : power + logOneMinusExp((k + 1) * lx) - logNorm;
+            } else {
+                logP[k] = k * lx + logFirst - logNorm;
+                logCdf[k] = k == size - 1 ? 0.0 : logOneMinusExp((k + 1) * lx) - logNorm;
+            }
         }
-        return new RankedPmf(ranking, logP, logCdf, logTail);
-    }
-
-    /** \( \log|e^a - 1| \), accurate for a near 0 and for large |a|. */
-    static double logAbsExpm1(double a) {
-        if (a < 0) {
-            return logOneMinusExp(a);
-        }
-        return a > 40 ? a + Math.log1p(-Math.exp(-a)) : Math.log(Math.expm1(a));
+        return new RankedPmf(ranking, logP, logCdf, () -> {
+            double[] logTail = new double[size];
+            for (int k = 0; k < size - 1; k++) {
+                double rest = logOneMinusExp((double) (size - k - 1) * lx) - logNorm;
+                logTail[k] = fromTop ? rest : (k + 1) * lx + rest;
+            }
+            logTail[size - 1] = Double.NEGATIVE_INFINITY;
+            return logTail;
+        });
     }
 
     /**
@@ -176,16 +203,22 @@ public final class RankedPmf {
         double logL = Math.log(size);
         double[] logP = new double[size];
         double[] logCdf = new double[size];
-        double[] logTail = new double[size];
         for (int i = 0; i < size; i++) {
             logP[i] = -logL;
             int below = i + 1;
             int above = size - i - 1;
             logCdf[i] = 2L * below <= size ? Math.log(below) - logL : Math.log1p(-(double) above / size);
-            logTail[i] = above == 0 ? Double.NEGATIVE_INFINITY
-                    : 2L * above <= size ? Math.log(above) - logL : Math.log1p(-(double) below / size);
         }
-        return new RankedPmf(ranking, logP, logCdf, logTail);
+        return new RankedPmf(ranking, logP, logCdf, () -> {
+            double[] logTail = new double[size];
+            for (int i = 0; i < size; i++) {
+                int below = i + 1;
+                int above = size - i - 1;
+                logTail[i] = above == 0 ? Double.NEGATIVE_INFINITY
+                        : 2L * above <= size ? Math.log(above) - logL : Math.log1p(-(double) below / size);
+            }
+            return logTail;
+        });
     }
 
     /**
@@ -206,14 +239,18 @@ public final class RankedPmf {
         double logN = Math.log(n);
         double[] lp = new double[size];
         double[] lc = new double[size];
-        double[] lt = new double[size];
         for (int i = 0; i < size; i++) {
             lc[i] = n * logCdf[i];
-            lt[i] = logOneMinusExp(lc[i]);
             lp[i] = logDifferenceOfPowers(n, logN, logP[i], logCdf[i], i == 0 ? Double.NEGATIVE_INFINITY
                     : logCdf[i - 1]);
         }
-        return new RankedPmf(ranking, lp, lc, lt);
+        return new RankedPmf(ranking, lp, lc, () -> {
+            double[] lt = new double[size];
+            for (int i = 0; i < size; i++) {
+                lt[i] = logOneMinusExp(lc[i]);
+            }
+            return lt;
+        });
     }
 
     /**
@@ -235,7 +272,7 @@ public final class RankedPmf {
             double logAtOrAbove = i == 0 ? 0.0 : logTail[i - 1];
             lp[i] = logDifferenceOfPowers(n, logN, logP[i], logAtOrAbove, logTail[i]);
         }
-        return new RankedPmf(ranking, lp, lc, lt);
+        return new RankedPmf(ranking, lp, lc, () -> lt);
     }
 
     /**
@@ -309,7 +346,6 @@ public final class RankedPmf {
         return Math.exp(logP[rank]);
     }
 
-    /** \( \log p_i \) at rank i (\( -\infty \) for an impossible outcome). */
     /**
      * The array of \( \log p_i \) itself, not a copy, for kernels that read it many times and would otherwise
      * hold a copy of their own (on 10^8 outcomes, 800 MB). Read only: a write would corrupt this PMF.
@@ -323,6 +359,7 @@ public final class RankedPmf {
         return logCdf;
     }
 
+    /** \( \log p_i \) at rank i (\( -\infty \) for an impossible outcome). */
     public double logProbability(int rank) {
         return logP[rank];
     }
