@@ -27,7 +27,7 @@ final class RationalTail {
     }
 
     /** A polynomial in n: coefficients from the constant term up, the highest non-zero (or none: zero). */
-    private record Poly(Rational[] c) {
+    record Poly(Rational[] c) {
         static Poly constant(Rational r) {
             return new Poly(r.signum() == 0 ? new Rational[0] : new Rational[] {r});
         }
@@ -77,7 +77,7 @@ final class RationalTail {
     }
 
     /** P/Q. */
-    private record Fraction(Poly num, Poly den) {
+    record Fraction(Poly num, Poly den) {
         Fraction plus(Fraction o) {
             return new Fraction(num.times(o.den).plus(o.num.times(den)), den.times(o.den));
         }
@@ -101,7 +101,7 @@ final class RationalTail {
         return f == null || f.den().c().length == 0 ? Optional.empty() : Optional.of(f);
     }
 
-    private static Fraction fraction(Expr e, Expr.Sym n) {
+    static Fraction fraction(Expr e, Expr.Sym n) {
         Fraction f = build(e, n);
         return f == null || f.tooLarge() ? null : f;
     }
@@ -225,9 +225,10 @@ final class RationalTail {
     }
 
     /**
-     * An enclosure of {@code e} over every real n in [a, infinity] (a >= 1), or empty when {@code e} is not of the
-     * form R0(n) + R1(n) log n with R0 and R1 rational functions of n alone, their denominators bounded away from 0
-     * there, and R1 of one sign there.
+     * An enclosure of {@code e} over every real n in [a, infinity] (a >= 1), or empty when {@code e} is neither of
+     * the form R0(n) + R1(n) log n with R0 and R1 rational functions of n alone, their denominators bounded away from
+     * 0 there, and R1 of one sign there, nor a polynomial in log n and in logs of linear functions of n that
+     * {@link LogPolynomial} encloses.
      *
      * <p>With log n present: log a <= log n <= log a + (n - a)/a on [a, infinity] (log is increasing and concave,
      * the upper bound its tangent at a), with log a replaced by rationals below and above it (the ends of its
@@ -245,9 +246,25 @@ final class RationalTail {
         } catch (ArithmeticException | IllegalArgumentException ex) {
             return Optional.empty(); // a constant that is not a number the fraction can hold
         }
-        if (l == null || !l.hasLog()) {
-            return rational(e, n, a);
+        if (l == null) {
+            return LogPolynomial.enclose(e, n, a);
         }
+        Optional<Interval> linear = l.hasLog() ? logLinear(l, a) : rational(e, n, a);
+        if (linear.isPresent() && (linear.get().lo() >= 0 || linear.get().hi() < 0)) {
+            return linear;
+        }
+        Optional<Interval> general = LogPolynomial.enclose(e, n, a);
+        if (linear.isEmpty() || general.isEmpty()) {
+            return linear.isPresent() ? linear : general;
+        }
+        // two enclosures of the same values: their common part (they always meet, both being sound)
+        double lo = Math.max(linear.get().lo(), general.get().lo());
+        double hi = Math.min(linear.get().hi(), general.get().hi());
+        return lo <= hi ? Optional.of(new Interval(lo, hi)) : Optional.empty();
+    }
+
+    /** The enclosure of R0 + R1 log n by log a and the tangent at a (see {@link #enclose(Expr, Expr.Sym, double)}). */
+    private static Optional<Interval> logLinear(LogLinear l, double a) {
         Optional<Interval> r1 = enclose(l.r1(), a);
         if (r1.isEmpty() || !(r1.get().lo() >= 0 || r1.get().hi() <= 0)) {
             return Optional.empty();
@@ -313,7 +330,7 @@ final class RationalTail {
     }
 
     /** P~(t) = t^p P(1/t) = c_p + c_(p-1) t + ... + c_0 t^p over the interval t, by Horner's scheme. */
-    private static Interval reversedHorner(Poly p, Interval t) {
+    static Interval reversedHorner(Poly p, Interval t) {
         Rational[] c = p.c();
         Interval v = enclosure(c[0]);
         for (int i = 1; i < c.length; i++) {

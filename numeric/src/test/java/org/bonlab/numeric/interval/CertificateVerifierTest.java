@@ -108,4 +108,23 @@ class CertificateVerifierTest {
         assertTrue(tail.message().contains("no piece covers n in [") && tail.message().endsWith("infinity]"),
                 tail.message());
     }
+
+    @Test
+    @DisplayName("log n - (n-1)/n <= (log n)^2/2 + 1/2 for every n >= 1 (both sides unbounded; the last box of n "
+            + "enclosed as a polynomial in log n): PROVED and confirmed in exact arithmetic; 11 + (log n)^2/1000 in "
+            + "place of the bound (false for n from about 1.9*10^5 to e^987) not PROVED")
+    void logPolynomialTail() {
+        Expr l = Bon.log(Bon.n);
+        Claim square = Bon.claim(Bon.analyticalKl(Bon.n)).atMost(l.times(l).div(2L).plus(Expr.rational(1, 2)))
+                .forAll(Bon.n, 1, Range.INFINITY).named("Eq. 5 below a square of log n");
+        Covering c = proof(square);
+        Covering.Piece last = c.pieces().get(c.pieces().size() - 1);
+        assertTrue(last.nHi() == Double.POSITIVE_INFINITY && last.nLo() < 100, c.toString());
+        CertificateVerifier.Verification v = CertificateVerifier.verify(square, c, MINUTE);
+        assertTrue(v.confirmed(), v.message());
+        Claim late = Bon.claim(Bon.analyticalKl(Bon.n)).atMost(Expr.constant(11).plus(l.times(l).div(1000L)))
+                .forAll(Bon.n, 1, Range.INFINITY).named("false from n = 1.9*10^5");
+        IntervalCertifier.Result r = IntervalCertifier.certify(late);
+        assertFalse(r instanceof IntervalCertifier.Result.Certified, r.toString());
+    }
 }

@@ -115,4 +115,17 @@ class WeakeningCertifierTest {
         Claim below = overSimplex(Bon.claim(KL).atLeast(Expr.constant(-1)), 6);
         assertFalse(WeakeningCertifier.split(below).isPresent());
     }
+
+    @Test
+    @DisplayName("KL <= log(n + 1) and KL <= (log n)^2/2 + 1/2, weaker than Thm 1 with a rest that is a polynomial in "
+            + "log n and log(n + 1): PROVED for every n over 12 outcomes")
+    void logPolynomialRests() {
+        Expr l = Bon.log(N);
+        Claim plusOne = overSimplex(Bon.claim(KL).atMost(Bon.log(N.plus(1L))), 12);
+        IntervalCertifier.Result r = IntervalCertifier.certify(plusOne);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, r, r.toString());
+        Claim square = overSimplex(Bon.claim(KL).atMost(l.times(l).div(2L).plus(Expr.rational(1, 2))), 12);
+        IntervalCertifier.Result s = IntervalCertifier.certify(square);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, s, s.toString());
+    }
 }
