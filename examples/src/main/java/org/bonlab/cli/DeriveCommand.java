@@ -165,7 +165,7 @@ final class DeriveCommand implements Callable<Integer> {
             if (next.isPresent()) {
                 Expr t = next.get().term();
                 out.append("next term:     log n - (n-1)/n - KL = ").append(rate.term().show())
-                        .append(t instanceof Expr.Neg neg ? " - " + neg.operand().show() : " + " + t.show())
+                        .append(signedTerms(t, false))
                         .append(" + ").append(next.get().remainder())
                         .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(next.get().term()) + "]" : "")
                         .append(" (").append(next.get().method()).append("; ").append(next.get().check().describe())
@@ -549,5 +549,22 @@ final class DeriveCommand implements Callable<Integer> {
             throw new BadInputException(String.format(Locale.ROOT, "--tex file must be writable, but '%s' is not: %s",
                     file, Outputs.reason(e)), e);
         }
+    }
+
+    /**
+     * The terms of a sum, each with its sign written out (" - a + b"), to follow another term; {@code negated} flips
+     * every sign. A negated sum is never written as " - a + b" for -(a + b).
+     */
+    static String signedTerms(Expr t, boolean negated) {
+        if (t instanceof Expr.Add add) {
+            return signedTerms(add.left(), negated) + signedTerms(add.right(), negated);
+        }
+        if (t instanceof Expr.Sub sub) {
+            return signedTerms(sub.left(), negated) + signedTerms(sub.right(), !negated);
+        }
+        if (t instanceof Expr.Neg neg) {
+            return signedTerms(neg.operand(), !negated);
+        }
+        return (negated ? " - " : " + ") + t.show();
     }
 }

@@ -276,6 +276,12 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("next term:     log n - (n-1)/n - KL = 10/(9*L^2) - 4/(9*L^4) + O(L^-5) "
                 + "(Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps"), r.out());
         assertTrue(r.out().matches("(?s).*= -0\\.44341[89] at L = 200.*"), r.out()); // doubles: to about 1e-6
+        // n = 4: a log term, then the constant C_4 in closed form (Hurwitz zeta derivatives; mpmath -0.10618584017263)
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "4", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("next term:     log n - (n-1)/n - KL = 3/(4*L^2) - 7*log(L)/(80*L^4) - "
+                + "0.1061858402/L^4 + O(L^-5) ("), r.out());
+        assertTrue(r.out().contains("C_4 = 13/480 + 4 zeta'(-3, 1/2)"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "expected_reward");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit L->inf:  diverges to +infinity"), r.out());

@@ -189,23 +189,35 @@ class RegimesTest {
             org.junit.jupiter.api.Assertions.assertEquals((Double) c[2], atTwoHundred, 1e-5 * Math.abs((Double) c[3]),
                     v.describe());
         }
-        // n = 4: -(7/80) log(L)/L^4 + O(L^-4); mpmath's L^4 (gap - 3/(4L^2)) + (7/80) log L is -0.10618607 at L = 200
-        // and -0.10618585 at 800: it settles
+        // n = 4: (-(7/80) log L + C_4)/L^4 + O(L^-5); mpmath's L^4 (gap - 3/(4L^2)) + (7/80) log L is -0.10618607 at
+        // L = 200 and -0.10618585 at 800. C_4 in closed form (Hurwitz zeta derivatives, see uniformKlNextTermInSize),
+        // by mpmath at 40 digits: zeta(s, a, 1), 13/480 + 4 zeta'(-3, 1/2) + zeta'(-1, 1/2) + 8 Re zeta'(-3, b)
+        // + 12 Im zeta'(-2, b) - 4 Re zeta'(-1, b), b = (1+i)/2
+        java.math.BigDecimal c4 = SymbolicEngine.quarticTermConstant();
+        java.math.BigDecimal c4ClosedForm = new java.math.BigDecimal("-0.1061858401726319231530075699156471025565");
+        org.junit.jupiter.api.Assertions.assertTrue(c4.subtract(c4ClosedForm).abs().compareTo(new java.math.BigDecimal(
+                "1e-20")) < 0, c4.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(SymbolicEngine.QUARTIC_TERM_CONSTANT, c4.doubleValue(), 1e-17);
         SymbolicEngine.NextTerm four = SymbolicEngine.uniformKlNextTermInSize(4, l).orElseThrow();
-        org.junit.jupiter.api.Assertions.assertEquals("-(7*log(L)/(80*L^4))", four.term().show());
-        org.junit.jupiter.api.Assertions.assertEquals("O(L^-4)", four.remainder());
-        org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.CheckedNumerically.class, four.check(),
-                four.check().describe());
+        org.junit.jupiter.api.Assertions.assertEquals("-(7*log(L)/(80*L^4)) - 0.1061858402/L^4", four.term().show());
+        org.junit.jupiter.api.Assertions.assertEquals("O(L^-5)", four.remainder());
+        Verification.CheckedNumerically fourCheck = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                Verification.CheckedNumerically.class, four.check(), four.check().describe());
+        org.junit.jupiter.api.Assertions.assertTrue(fourCheck.maxRelativeError() < 1e-3, fourCheck.describe());
         // n = 3: S_3 = sum_{i >= 1} (j(i) - 1/2) = -0.08362147309484633 (mpmath, 30 digits, 20000 terms and the tail
-        // -1/(60 N)); L^3 (gap - 1/(2 L^2)) is -0.0835381 at L = 200 and -0.0836048 at 1000 (mpmath)
+        // -1/(60 N)); L^3 (gap - 1/(2 L^2)) is -0.0835381 at L = 200 and -0.0836048 at 1000 (mpmath). In closed form,
+        // 6 Re zeta'(-2, a) + 2 sqrt(3) Im zeta'(-1, a), a = 1/2 + i/(2 sqrt(3)): mpmath, 40 digits,
+        // -0.08362147309484615634875361783915664588646
         double s3 = SymbolicEngine.cubicTermConstant().doubleValue();
         org.junit.jupiter.api.Assertions.assertEquals(-0.08362147309484633, s3, 1e-11);
+        org.junit.jupiter.api.Assertions.assertEquals(-0.08362147309484615634875361783915664588646, s3, 1e-12);
         // the stored value the derivation uses is the extrapolation's
         org.junit.jupiter.api.Assertions.assertEquals(SymbolicEngine.CUBIC_TERM_CONSTANT, s3, 1e-16);
         SymbolicEngine.NextTerm three = SymbolicEngine.uniformKlNextTermInSize(3, l).orElseThrow();
         org.junit.jupiter.api.Assertions.assertEquals("-(0.08362147309/L^3)", three.term().show());
         org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.CheckedNumerically.class, three.check(),
                 three.check().describe());
+        org.junit.jupiter.api.Assertions.assertTrue(three.method().contains("6 Re zeta'(-2, a)"), three.method());
         org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(2, l).isEmpty());
     }
 }
