@@ -580,8 +580,11 @@ public final class SymbolicEngine implements AutoCloseable {
      * \( D_i = i^n - (i-1)^n \). In x = i - 1/2, \( D_3 = 3(x^2 + \frac{1}{12}) \) and \( D_4 = 4x(x^2 + \frac14) \)
      * factor over the complex numbers; with w = x + ic the products \( D \log(x \pm ic) \) are polynomials in w times
      * log w, whose sums over i are differences of Hurwitz zeta derivatives,
-     * \( \sum_{k=0}^{L-1} (k+a)^m \log(k+a) = \zeta'(-m, a+L) - \zeta'(-m, a) \). The terms at a + L make up the
-     * growth of the sum and vanish in the limit; what is left is
+     * \( \sum_{k=0}^{L-1} (k+a)^m \log(k+a) = \zeta'(-m, a+L) - \zeta'(-m, a) \). The terms at a + L, by the
+     * large-q expansion \( \zeta(s, q) \sim \frac{q^{1-s}}{s-1} + \frac{q^{-s}}{2} + \sum_k \frac{B_{2k}}{(2k)!}
+     * (s)_{2k-1} q^{-s-2k+1} \) differentiated in s, make up the growth of the sum and leave a rational constant (0 at
+     * n = 3, 13/480 at n = 4: the expansion's constant terms are polynomials in a with rational coefficients); what is
+     * left is
      * <ul>
      * <li>\( S_3 = 6\,\mathrm{Re}\,\zeta'(-2, a) + 2\sqrt3\,\mathrm{Im}\,\zeta'(-1, a) \), \( a = \frac12 +
      *     \frac{i}{2\sqrt3} \), = -0.0836214730948461563487536...;</li>
