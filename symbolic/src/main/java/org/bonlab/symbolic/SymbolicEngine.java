@@ -707,35 +707,18 @@ public final class SymbolicEngine implements AutoCloseable {
         java.math.MathContext mc = new java.math.MathContext(50);
         org.bonlab.numeric.precise.HighPrecisionEvaluator hp = new org.bonlab.numeric.precise.HighPrecisionEvaluator(50);
         java.math.BigDecimal log4 = hp.evaluate(Expr.log(Expr.constant(4)));
-        int[] sizes = {125, 250, 500, 1000};
-        java.math.BigDecimal[] values = new java.math.BigDecimal[sizes.length];
-        java.math.BigDecimal sumDlogD = java.math.BigDecimal.ZERO;
-        int done = 0;
-        for (int k = 0; k < sizes.length; k++) {
-            for (int i = done + 1; i <= sizes[k]; i++) {
-                long d = 4L * i * i * i - 6L * i * i + 4L * i - 1; // i^4 - (i-1)^4
-                sumDlogD = sumDlogD.add(java.math.BigDecimal.valueOf(d).multiply(hp.evaluate(Expr.log(Expr.constant(d))),
-                        mc), mc);
-            }
-            done = sizes[k];
-            java.math.BigDecimal size = java.math.BigDecimal.valueOf(sizes[k]);
-            java.math.BigDecimal fourth = size.pow(4);
-            java.math.BigDecimal logL = hp.evaluate(Expr.log(Expr.constant(sizes[k])));
+        java.math.BigDecimal[] sums = sumsOfDLogD(i -> 4L * i * i * i - 6L * i * i + 4L * i - 1, hp, mc);
+        java.math.BigDecimal[] values = new java.math.BigDecimal[EXTRAPOLATION_SIZES.length];
+        for (int k = 0; k < values.length; k++) {
+            java.math.BigDecimal size = java.math.BigDecimal.valueOf(EXTRAPOLATION_SIZES[k]);
+            java.math.BigDecimal logL = hp.evaluate(Expr.log(Expr.constant(EXTRAPOLATION_SIZES[k])));
             // L^4 G(L) - (3/4) L^2 + (7/80) log L
-            java.math.BigDecimal scaledGap = fourth.multiply(log4.subtract(new java.math.BigDecimal("0.75"))
-                    .add(logL.multiply(java.math.BigDecimal.valueOf(3), mc)), mc).subtract(sumDlogD, mc);
+            java.math.BigDecimal scaledGap = size.pow(4).multiply(log4.subtract(new java.math.BigDecimal("0.75"))
+                    .add(logL.multiply(java.math.BigDecimal.valueOf(3), mc)), mc).subtract(sums[k], mc);
             values[k] = scaledGap.subtract(size.pow(2).multiply(new java.math.BigDecimal("0.75")), mc)
                     .add(logL.multiply(new java.math.BigDecimal("0.0875"), mc), mc);
         }
-        // Richardson: with L doubling, eliminate 1/L^2, 1/L^4, 1/L^6 in turn
-        java.math.BigDecimal[] t = values.clone();
-        for (int order = 1; order < t.length; order++) {
-            java.math.BigDecimal factor = java.math.BigDecimal.valueOf(1L << (2 * order));
-            for (int k = t.length - 1; k >= order; k--) {
-                t[k] = t[k].multiply(factor).subtract(t[k - 1]).divide(factor.subtract(java.math.BigDecimal.ONE), mc);
-            }
-        }
-        return t[t.length - 1];
+        return richardson(values, 2, mc); // in 1/L^2
     }
 
     /**
@@ -750,29 +733,49 @@ public final class SymbolicEngine implements AutoCloseable {
         java.math.MathContext mc = new java.math.MathContext(50);
         org.bonlab.numeric.precise.HighPrecisionEvaluator hp = new org.bonlab.numeric.precise.HighPrecisionEvaluator(50);
         java.math.BigDecimal log3 = hp.evaluate(Expr.log(Expr.constant(3)));
-        int[] sizes = {125, 250, 500, 1000};
-        java.math.BigDecimal[] partial = new java.math.BigDecimal[sizes.length];
-        java.math.BigDecimal sumDlogD = java.math.BigDecimal.ZERO;
-        int done = 0;
-        for (int k = 0; k < sizes.length; k++) {
-            for (int i = done + 1; i <= sizes[k]; i++) {
-                long d = 3L * i * i - 3L * i + 1;
-                sumDlogD = sumDlogD.add(java.math.BigDecimal.valueOf(d).multiply(hp.evaluate(Expr.log(Expr.constant(d))),
-                        mc), mc);
-            }
-            done = sizes[k];
-            java.math.BigDecimal nn = java.math.BigDecimal.valueOf(sizes[k]);
+        java.math.BigDecimal[] sums = sumsOfDLogD(i -> 3L * i * i - 3L * i + 1, hp, mc);
+        java.math.BigDecimal[] partial = new java.math.BigDecimal[EXTRAPOLATION_SIZES.length];
+        for (int k = 0; k < partial.length; k++) {
+            java.math.BigDecimal nn = java.math.BigDecimal.valueOf(EXTRAPOLATION_SIZES[k]);
             java.math.BigDecimal cube = nn.pow(3);
-            java.math.BigDecimal logN = hp.evaluate(Expr.log(Expr.constant(sizes[k])));
+            java.math.BigDecimal logN = hp.evaluate(Expr.log(Expr.constant(EXTRAPOLATION_SIZES[k])));
             partial[k] = cube.multiply(logN, mc).multiply(java.math.BigDecimal.valueOf(2))
                     .add(cube.multiply(log3.subtract(new java.math.BigDecimal(2).divide(new java.math.BigDecimal(3), mc)),
                             mc))
-                    .subtract(sumDlogD).subtract(nn.divide(java.math.BigDecimal.valueOf(2)), mc);
+                    .subtract(sums[k]).subtract(nn.divide(java.math.BigDecimal.valueOf(2)), mc);
         }
-        // Richardson: with N doubling, eliminate 1/N, 1/N^2, 1/N^3 in turn
-        java.math.BigDecimal[] t = partial.clone();
+        return richardson(partial, 1, mc); // in 1/N
+    }
+
+    /** The sizes at which {@link #cubicTermConstant} and {@link #quarticTermConstant} take their exact sums. */
+    private static final int[] EXTRAPOLATION_SIZES = {125, 250, 500, 1000};
+
+    /** \( \sum_{i \le N} D_i \log D_i \) at each of {@link #EXTRAPOLATION_SIZES}, with \( D_i \) = {@code d(i)}. */
+    private static java.math.BigDecimal[] sumsOfDLogD(java.util.function.LongUnaryOperator d,
+            org.bonlab.numeric.precise.HighPrecisionEvaluator hp, java.math.MathContext mc) {
+        java.math.BigDecimal[] sums = new java.math.BigDecimal[EXTRAPOLATION_SIZES.length];
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        int done = 0;
+        for (int k = 0; k < sums.length; k++) {
+            for (int i = done + 1; i <= EXTRAPOLATION_SIZES[k]; i++) {
+                long di = d.applyAsLong(i);
+                sum = sum.add(java.math.BigDecimal.valueOf(di).multiply(hp.evaluate(Expr.log(Expr.constant(di))), mc),
+                        mc);
+            }
+            done = EXTRAPOLATION_SIZES[k];
+            sums[k] = sum;
+        }
+        return sums;
+    }
+
+    /**
+     * Richardson's scheme on values at sizes doubling (as {@link #EXTRAPOLATION_SIZES}), when their error is a
+     * series in \( h^{step} \), h = 1/size: eliminates \( h^{step} \), \( h^{2\,step} \), ... in turn.
+     */
+    private static java.math.BigDecimal richardson(java.math.BigDecimal[] values, int step, java.math.MathContext mc) {
+        java.math.BigDecimal[] t = values.clone();
         for (int order = 1; order < t.length; order++) {
-            java.math.BigDecimal factor = java.math.BigDecimal.valueOf(1L << order);
+            java.math.BigDecimal factor = java.math.BigDecimal.valueOf(1L << (step * order));
             for (int k = t.length - 1; k >= order; k--) {
                 t[k] = t[k].multiply(factor).subtract(t[k - 1]).divide(factor.subtract(java.math.BigDecimal.ONE), mc);
             }
@@ -780,7 +783,6 @@ public final class SymbolicEngine implements AutoCloseable {
         return t[t.length - 1];
     }
 
-    /** log n - (n-1)/n - KL(pi_n || uniform(size)), the KL by the double-precision engine. */
     /** As {@link #uniformKlGap}, with the KL at 30 digits. */
     private static double uniformKlGapPrecise(long n, long size) {
         java.math.BigDecimal kl = new org.bonlab.numeric.precise.HighPrecisionEvaluator(30).evaluate(
@@ -790,6 +792,7 @@ public final class SymbolicEngine implements AutoCloseable {
         return rest.subtract(kl).doubleValue();
     }
 
+    /** log n - (n-1)/n - KL(pi_n || uniform(size)), the KL by the double-precision engine. */
     private static double uniformKlGap(long n, long size) {
         return Math.log(n) - (n - 1.0) / n - new DoubleEvaluator().evaluate(uniformQuantity("kl", size, n), Map.of());
     }
