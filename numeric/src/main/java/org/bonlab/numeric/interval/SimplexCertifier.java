@@ -212,6 +212,8 @@ public final class SimplexCertifier {
         String worstWhere = "";
         List<String> open = new ArrayList<>();
         String stop = null;
+        double openFrom = Double.POSITIVE_INFINITY; // the least n of a box left open, once the run stops
+        boolean openAtInfinity = false;
         double nCount = range.unbounded() ? Double.NaN : (double) range.count();
         ForkJoinPool pool = budget.threads() == 1 ? null : new ForkJoinPool(budget.threads());
         List<Covering.Piece> pieces = IntervalCertifier.recording() ? new ArrayList<>() : null;
@@ -292,6 +294,9 @@ public final class SimplexCertifier {
                         if (m.hi() < 0) {
                             open.add(0, part.describe() + ", " + box.describe() + ": margin " + m);
                             stop = "the claim fails on a whole box (its margin's enclosure is negative there)";
+                            for (int j = i; j < current.size(); j++) {
+                                openFrom = Math.min(openFrom, current.get(j).a());
+                            }
                             break;
                         }
                         int cut = m == SINGLE_N_ONLY ? -1 : -2;
@@ -306,6 +311,8 @@ public final class SimplexCertifier {
                         }
                         List<Box> children = split(box, dims, cut);
                         if (children.isEmpty()) {
+                            openFrom = Math.min(openFrom, box.a());
+                            openAtInfinity |= atTheCorner(box);
                             if (open.size() < 5) {
                                 open.add(part.describe() + ", " + box.describe() + ": margin " + m);
                             }
@@ -319,6 +326,8 @@ public final class SimplexCertifier {
                 }
                 if (stop != null) {
                     for (Box b : generation) {
+                        openFrom = Math.min(openFrom, b.a());
+                        openAtInfinity |= atTheCorner(b);
                         if (open.size() < 5) {
                             open.add(part.describe() + ", " + b.describe());
                         }
@@ -328,10 +337,11 @@ public final class SimplexCertifier {
                     String fraction = Double.isNaN(nCount) ? "" : String.format(Locale.ROOT,
                             "%.4f%% of the domain certified", 100 * certifiedWeight / parts.size());
                     return new IntervalCertifier.Result.NotCertified(String.format(Locale.ROOT,
-                            "not certified: %s after %d boxes; %s%s%d boxes left open in %s%s, e.g. %s", stop, boxes,
-                            fraction, fraction.isEmpty() ? "" : ", ", left, part.describe(),
+                            "not certified: %s after %d boxes; %s%s%d boxes left open in %s%s, e.g. %s%s%s", stop,
+                            boxes, fraction, fraction.isEmpty() ? "" : ", ", left, part.describe(),
                             remaining > 0 ? " and " + remaining + " tie patterns not started" : "",
-                            String.join("; ", open)));
+                            String.join("; ", open), prefixCertified(range, openFrom, parts, part),
+                            openAtInfinity ? TAIL_AT_THE_CORNER : ""));
                 }
             }
         } finally {
@@ -346,6 +356,43 @@ public final class SimplexCertifier {
                         + "chose where to cut)",
                 describe(parts), range, boxes, worst, worstWhere, probed), boxes,
                 IntervalCertifier.covering(Covering.Kind.SIMPLEX, pieces));
+    }
+
+    /** What boxes reaching n = infinity where a CDF value tends to 1 can and cannot show. */
+    static final String TAIL_AT_THE_CORNER = ". Boxes of n reaching infinity are open where a CDF value F tends "
+            + "to 1 (an outcome above it rare): there F^n takes every value in [0, 1] on every box, however narrow in F, "
+            + "so boxes of (n, F) cannot settle every n, whether or not the claim holds; an argument uniform in n, or a "
+            + "finite range of n, can";
+
+    /** A box reaching n = infinity with a CDF coordinate reaching 1. */
+    private static boolean atTheCorner(Box box) {
+        if (box.b() != Double.POSITIVE_INFINITY) {
+            return false;
+        }
+        for (double hi : box.hi()) {
+            if (hi >= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Which first integers of n the run certified on the whole simplex before it stopped: every box left open has
+     * n at least {@code openFrom}, so every point with a smaller n lies in a certified box (or outside the simplex),
+     * for this part and the parts before it (all certified whole); empty when none.
+     */
+    private static String prefixCertified(Range.Integers range, double openFrom, List<Part> parts, Part part) {
+        long from = range.from();
+        if (!(openFrom > from) || Double.isInfinite(openFrom)) {
+            return "";
+        }
+        long last = (long) Math.ceil(openFrom) - 1;
+        int index = parts.indexOf(part);
+        String over = index == parts.size() - 1 ? "every policy of the family"
+                : String.format(Locale.ROOT, "the first %d of its %d parts (numbers of outcomes and tie patterns), to "
+                        + "%s", index + 1, parts.size(), part.describe());
+        return String.format(Locale.ROOT, ". Certified on the way: n = %d..%d over %s", from, last, over);
     }
 
     /** A side without an interval enclosure; a fork-join pool may hand its exception back wrapped in its own. */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 import org.bonlab.Bon;
 import org.bonlab.claim.Claim;
 import org.bonlab.claim.Family;
+import org.bonlab.claim.Range;
 import org.bonlab.expr.Expr;
+import org.bonlab.numeric.DoubleEvaluator;
 import org.bonlab.numeric.claim.ConjectureSearch;
 import org.bonlab.numeric.claim.Verdict;
 import org.bonlab.policy.Policy;
@@ -127,6 +130,57 @@ class SimplexCertifierTest {
                 new SimplexCertifier.Budget(2_000_000, Duration.ofMinutes(2), 2));
         assertInstanceOf(IntervalCertifier.Result.Certified.class, fullOne);
         assertEquals(fullOne, fullTwo);
+    }
+
+    @Test
+    @DisplayName("every n >= 1: a win-rate floor clear of 0 at the corner PROVED on 2 outcomes by boxes reaching infinity; Theorem 1 on "
+            + "2 outcomes not (the corner n -> infinity, F -> 1 named), with the first values of n it did certify; "
+            + "KL <= 2, false from some n on, certified only below that n")
+    void everyNLeavesTheCorner() {
+        var budget = new SimplexCertifier.Budget(60_000, Duration.ofMinutes(1), 1);
+        // where the margin stays clear of 0 at the corner, boxes reaching infinity settle every n:
+        // W_strict(pi_n, p) + 1/10 >= (1 - max p)/4 on 2 outcomes, distinct rewards (on 3, the enclosure of the win
+        // rate at the corner F2 -> 1 loses that best-of-n's probabilities sum to 1, and 2*10^6 boxes certify
+        // n = 1..5592404 only)
+        Expr lhs = Bon.winRateStrict(P.bestOf(N), P).plus(Expr.rational(1, 10));
+        Expr rhs = Expr.constant(1).minus(Bon.maxProbability(P)).div(4L);
+        Claim floor = Bon.claim(lhs).atLeast(rhs).forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED))
+                .forAll(N, 1, Range.INFINITY).named("win-rate floor, every n");
+        var proof = SimplexCertifier.certify(floor, ONE_THREAD);
+        assertInstanceOf(IntervalCertifier.Result.Certified.class, proof, proof.toString());
+        var r = SimplexCertifier.certify(theorem1(Family.simplex(2), Range.INFINITY), budget);
+        IntervalCertifier.Result.NotCertified no = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, r);
+        assertTrue(no.reason().contains(SimplexCertifier.TAIL_AT_THE_CORNER), no.reason());
+        long certified = certifiedUpTo(no.reason());
+        assertTrue(certified >= 100, no.reason());
+        // KL <= 2 on 2 outcomes: log n - (n-1)/n passes 2 near n = 20, and the KL reaches it from some n on
+        Claim two = Bon.claim(Bon.kl(P.bestOf(N), P)).atMost(Expr.constant(2)).forAll(P, Family.simplex(2))
+                .forAll(N, 1, Range.INFINITY).named("KL at most 2");
+        var s = SimplexCertifier.certify(two, budget);
+        IntervalCertifier.Result.NotCertified not = assertInstanceOf(IntervalCertifier.Result.NotCertified.class, s);
+        long upTo = certifiedUpTo(not.reason());
+        // the prefix it reports holds: the KL on a grid of a (and at the grid's best) stays below 2 for n <= upTo,
+        // and the first n past it where the grid exceeds 2 is not far (the claim fails there)
+        DoubleEvaluator ev = new DoubleEvaluator();
+        Expr kl = Bon.kl(Policy.bernoulli(Bon.symbol("a")).bestOf(N), Policy.bernoulli(Bon.symbol("a")));
+        long firstFalse = -1;
+        for (long n = 1; n <= Math.max(upTo, 1) + 200 && firstFalse < 0; n++) {
+            for (int k = 1; k < 20_000; k++) {
+                double v = ev.evaluate(kl, Map.of(N, (double) n, Bon.symbol("a"), k / 20_000.0));
+                if (v > 2) {
+                    firstFalse = n;
+                    break;
+                }
+            }
+        }
+        assertTrue(firstFalse > upTo, "certified up to " + upTo + " but the KL passes 2 at n = " + firstFalse);
+    }
+
+    /** The last n of the "Certified on the way: n = 1..K" a reason gives (0 when it gives none). */
+    private static long certifiedUpTo(String reason) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Certified on the way: n = 1\\.\\.(\\d+)")
+                .matcher(reason);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     @Test
