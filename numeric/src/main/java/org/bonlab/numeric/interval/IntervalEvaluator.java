@@ -1,5 +1,8 @@
 package org.bonlab.numeric.interval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
@@ -753,7 +756,46 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
             }
             sum = sum.plus(b.pi[i].times(win));
         }
-        return sum;
+        Interval abel = winRateBySummationByParts(b, e.ties() == Quantity.Ties.HALF);
+        // two enclosures of the same value wherever the box holds a policy: keep their common part
+        return sum.lo() > abel.hi() || abel.lo() > sum.hi() ? sum : sum.intersect(abel);
+    }
+
+    /**
+     * The win rate of best-of-n against p summed by parts over the tie groups g (in rank order, with mass P_g and
+     * CDF C_g at the group's top, C_G = 1): \( W_{strict} = \sum_g (C_g^n - C_{g-1}^n) C_{g-1} = 1 - \sum_g P_g
+     * C_g^n \) and \( W_{half} = 1 - P_G/2 - \frac12 \sum_{g &lt; G} C_g^n (P_g + P_{g+1}) \). Each \( C_g^n \)
+     * appears once, with a coefficient of one sign, where the sum of \( \pi_i \) times the win probability has each
+     * twice with opposite signs: at a corner of the simplex where \( C_g^n \) is only known to lie in [0, 1] (n up
+     * to infinity with C_g near 1) this form keeps that best-of-n's probabilities sum to 1.
+     */
+    private static Interval winRateBySummationByParts(BestOfIntervals b, boolean half) {
+        int size = b.p.length;
+        List<Interval> mass = new ArrayList<>();
+        List<Interval> power = new ArrayList<>();
+        for (int i = 0; i < size; i = b.ranking.tieGroupLast(i) + 1) {
+            int last = b.ranking.tieGroupLast(i);
+            Interval group = Interval.ZERO;
+            for (int j = i; j <= last; j++) {
+                group = group.plus(b.p[j]);
+            }
+            mass.add(group);
+            power.add(last == size - 1 ? Interval.ONE : b.cdfPower[last]);
+        }
+        int groups = mass.size();
+        Interval w = Interval.ONE;
+        if (!half) {
+            for (int g = 0; g < groups; g++) {
+                w = w.minus(mass.get(g).times(power.get(g)));
+            }
+            return w;
+        }
+        Interval halfOne = Interval.point(0.5);
+        w = w.minus(mass.get(groups - 1).times(halfOne));
+        for (int g = 0; g < groups - 1; g++) {
+            w = w.minus(power.get(g).times(mass.get(g).plus(mass.get(g + 1))).times(halfOne));
+        }
+        return w;
     }
 
     @Override

@@ -139,12 +139,12 @@ class SimplexCertifierTest {
     void everyNLeavesTheCorner() {
         var budget = new SimplexCertifier.Budget(60_000, Duration.ofMinutes(1), 1);
         // where the margin stays clear of 0 at the corner, boxes reaching infinity settle every n:
-        // W_strict(pi_n, p) + 1/10 >= (1 - max p)/4 on 2 outcomes, distinct rewards (on 3, the enclosure of the win
-        // rate at the corner F2 -> 1 loses that best-of-n's probabilities sum to 1, and 2*10^6 boxes certify
-        // n = 1..5592404 only)
+        // W_strict(pi_n, p) + 1/10 >= (1 - max p)/4 on 2 and 3 outcomes, distinct rewards (on 3 outcomes the win rate
+        // summed over the outcomes lost, at the corner F2 -> 1, that best-of-n's probabilities sum to 1, and 2*10^6
+        // boxes certified n = 1..5592404 only; summed by parts it keeps it)
         Expr lhs = Bon.winRateStrict(P.bestOf(N), P).plus(Expr.rational(1, 10));
         Expr rhs = Expr.constant(1).minus(Bon.maxProbability(P)).div(4L);
-        Claim floor = Bon.claim(lhs).atLeast(rhs).forAll(P, new Family.Simplex(2, 2, Family.Rewards.ORDERED))
+        Claim floor = Bon.claim(lhs).atLeast(rhs).forAll(P, new Family.Simplex(2, 3, Family.Rewards.ORDERED))
                 .forAll(N, 1, Range.INFINITY).named("win-rate floor, every n");
         var proof = SimplexCertifier.certify(floor, ONE_THREAD);
         assertInstanceOf(IntervalCertifier.Result.Certified.class, proof, proof.toString());
