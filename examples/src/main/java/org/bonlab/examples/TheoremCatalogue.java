@@ -277,11 +277,11 @@ public final class TheoremCatalogue {
                 .times(Expr.constant(Rational.parse("0.0482867")))).forAll(p, many).forAll(n, 1, MAX_N)
                 .named("FALSE: Thm 2 with 0.0482867 < (log 2 - 1/2)/4 on the bound"), "FALSIFIED"));
         out.add(new Entry(Bon.claim(Bon.winRateStrict(p.bestOf(n), p)).atMost(nOverN1).forAll(p, upToThreeTied)
-                .forAll(n, 1, 20).named("win rate (strict) <= n/(n+1) over every policy on 2 and 3 outcomes, every tie "
-                        + "pattern, n = 1..20, certified"), "PROVED"));
+                .forAll(n, 1, 1000).named("win rate (strict) <= n/(n+1) over every policy on 2 and 3 outcomes, every "
+                        + "tie pattern, n = 1..1000, certified"), "PROVED"));
         out.add(new Entry(Bon.claim(Bon.winRateHalf(p.bestOf(n), p)).atMost(nOverN1).forAll(p, upToThreeTied)
-                .forAll(n, 1, 8).named("win rate (ties half) <= n/(n+1) over every policy on 2 and 3 outcomes, every tie "
-                        + "pattern, n = 1..8, certified"), "PROVED"));
+                .forAll(n, 1, 1000).named("win rate (ties half) <= n/(n+1) over every policy on 2 and 3 outcomes, every "
+                        + "tie pattern, n = 1..1000, certified"), "PROVED"));
 
         // Beirami et al. v3's win-rate gap bound (Thm 5.4 in a secondary source's numbering): derived in the half-tie
         // form (the gap of each quantile cell is at most (n-1) p_i^2 / 2), checked here
