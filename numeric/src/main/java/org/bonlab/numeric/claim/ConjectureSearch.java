@@ -186,6 +186,7 @@ public final class ConjectureSearch {
         Kept kept = new Kept();
         int randomPhase = evaluations * 4 / 5;
         int units = (randomPhase + UNIT - 1) / UNIT;
+        int localBudget = evaluations - randomPhase;
         java.util.concurrent.ExecutorService pool = threads == 1 ? null
                 : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
                     Thread t = new Thread(r, "bonlab-search");
@@ -228,28 +229,33 @@ public final class ConjectureSearch {
                     lastReport = now;
                 }
             }
+            if (!kept.starts.isEmpty()) {
+                // half the local budget: the ratio climbed from each of the points closest to tight, where the claim
+                // would fail first (the smallest margin is often 0 at n = 1, where Nelder-Mead has nowhere to go).
+                // The climbs are independent: on several threads they run at once, and their results are taken in
+                // order as on one (the same counts, the same first violation)
+                List<SharpConstants.Scored> starts = List.copyOf(kept.starts);
+                int perStart = Math.max(10, localBudget / 2 / starts.size());
+                List<java.util.concurrent.Future<Climb>> running = new ArrayList<>();
+                if (pool != null) {
+                    for (SharpConstants.Scored start : starts) {
+                        running.add(pool.submit(() -> climb(claim, start, perStart)));
+                    }
+                }
+                for (int i = 0; i < starts.size(); i++) {
+                    Climb c = pool == null ? climb(claim, starts.get(i), perStart)
+                            : org.bonlab.numeric.Futures.join(running.get(i), "searching");
+                    count += c.used();
+                    localBudget -= (int) Math.min(localBudget, c.used());
+                    if (c.point() != null && ClaimChecker.violates(c.point())) {
+                        return falsified(claim, c.top().candidate(), count);
+                    }
+                    kept.offer(claim, c.top().candidate(), c.point());
+                }
+            }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
-            }
-        }
-        int localBudget = evaluations - randomPhase;
-        if (!kept.starts.isEmpty()) {
-            // half the local budget: the ratio climbed from each of the points closest to tight, where the claim
-            // would fail first (the smallest margin is often 0 at n = 1, where Nelder-Mead has nowhere to go)
-            int perStart = Math.max(10, localBudget / 2 / kept.starts.size());
-            for (SharpConstants.Scored start : List.copyOf(kept.starts)) {
-                long[] used = {0}; // three quarters for Nelder-Mead, the rest for stepping n (within the budget)
-                SharpConstants.Scored top = SharpConstants.climb(claim, SharpConstants.Kind.RATIO,
-                        SharpConstants.optimise(claim, SharpConstants.Kind.RATIO, start, Math.max(10, perStart * 3 / 4),
-                                used), used, perStart);
-                count += used[0];
-                localBudget -= (int) Math.min(localBudget, used[0]);
-                Verdict.Point pt = evaluate(claim, top.candidate());
-                if (pt != null && ClaimChecker.violates(pt)) {
-                    return falsified(claim, top.candidate(), count);
-                }
-                kept.offer(claim, top.candidate(), pt);
             }
         }
         if (kept.worst != null) {
@@ -471,6 +477,19 @@ public final class ConjectureSearch {
         List<String> parts = new ArrayList<>();
         c.policies().forEach((k, v) -> parts.add(PolicyDraws.describe(k.name(), v)));
         return String.join(", ", parts);
+    }
+
+    /** A climb of the ratio from one start: where it ended, the evaluations it used, the point there. */
+    private record Climb(SharpConstants.Scored top, long used, Verdict.Point point) {
+    }
+
+    /** The ratio climbed from {@code start}: three quarters of the budget for Nelder-Mead, the rest stepping n. */
+    private Climb climb(Claim claim, SharpConstants.Scored start, int perStart) {
+        long[] used = {0};
+        SharpConstants.Scored top = SharpConstants.climb(claim, SharpConstants.Kind.RATIO,
+                SharpConstants.optimise(claim, SharpConstants.Kind.RATIO, start, Math.max(10, perStart * 3 / 4), used),
+                used, perStart);
+        return new Climb(top, used[0], evaluate(claim, top.candidate()));
     }
 
     // ---- local optimisation ----

@@ -96,7 +96,7 @@ class ClaimCheckerTest {
     }
 
     @Test
-    @DisplayName("the search's random phase on 1, 2 or 3 threads: the same verdict, counterexample and evaluations")
+    @DisplayName("the search (random phase and climbs from the points closest to tight) on 1, 2 or 3 threads: the same verdict, counterexample and evaluations")
     void searchVerdictDoesNotDependOnThreads() {
         org.bonlab.policy.PolicyVar p = Policy.variable("p");
         Expr kl = Bon.kl(p.bestOf(Bon.n), p);
