@@ -35,8 +35,8 @@ import org.bonlab.policy.Reward;
  * policies' probabilities. A violation is shrunk to the fewest outcomes, the simplest probabilities and the
  * smallest integers that still violate (as property-based testing tools do) and re-checked at 50 digits.
  * Seeded and reproducible; the verdict carries the seed. The random phase runs on several threads as independent
- * units (see {@link #UNIT}) with the same verdict whatever their number. Without a sound argument the answer is
- * never PROVED.
+ * units (see {@link #UNIT}), and so do the climbs from the points closest to tight, each from its own start, with the
+ * same verdict whatever their number. Without a sound argument the answer is never PROVED.
  */
 public final class ConjectureSearch {
 
@@ -60,7 +60,7 @@ public final class ConjectureSearch {
     }
 
     /**
-     * @param threads how many threads the random phase runs on (the verdict does not depend on it)
+     * @param threads how many threads the random phase and the climbs run on (the verdict does not depend on it)
      */
     public ConjectureSearch(long seed, int evaluations, PrintStream progress, int threads) {
         if (evaluations < 10) {
