@@ -10,8 +10,8 @@ final class SpecLimits {
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
             description = "Threads for certifying claims over the simplex and for the counterexample search's "
-                    + "random phase and its climbs from the points closest to tight (default 0: every core); the results do "
-                    + "not depend on it.")
+                    + "random phase and its climbs from the points closest to tight (default 0: every core); the "
+                    + "results do not depend on it.")
     int threads;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
