@@ -167,7 +167,9 @@ final class DeriveCommand implements Callable<Integer> {
                 out.append("next term:     log n - (n-1)/n - KL = ").append(rate.term().show())
                         .append(signedTerms(t, false))
                         .append(" + ").append(next.get().remainder())
-                        .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(next.get().term()) + "]" : "")
+                        .append(latex ? " [LaTeX " + org.bonlab.symbolic.Latex.render(next.get().term())
+                                + (next.get().constantLatex().isEmpty() ? "" : "; " + next.get().constantLatex()) + "]"
+                                : "")
                         .append(" (").append(next.get().method()).append("; ").append(next.get().check().describe())
                         .append(")\n");
             }

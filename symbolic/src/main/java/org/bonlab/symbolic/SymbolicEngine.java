@@ -545,9 +545,20 @@ public final class SymbolicEngine implements AutoCloseable {
      *
      * @param term the term, an expression in the size
      * @param remainder the order of what is left after it, e.g. "O(L^-5)"
+     * @param constantLatex the closed form of the term's constant in LaTeX where it has one (n = 3 and 4; derived
+     *     here, see {@link #uniformKlNextTermInSize}), else empty
      */
-    public record NextTerm(Expr term, String remainder, String method, Verification check) {
+    public record NextTerm(Expr term, String remainder, String method, Verification check, String constantLatex) {
     }
+
+    /** \( S_3 \) in closed form, in LaTeX. */
+    static final String CUBIC_TERM_LATEX = "S_3 = 6\\,\\mathrm{Re}\\,\\zeta'(-2, a) + 2\\sqrt{3}\\,\\mathrm{Im}\\,"
+            + "\\zeta'(-1, a), \\quad a = \\tfrac12 + \\tfrac{i}{2\\sqrt{3}}";
+
+    /** \( C_4 \) in closed form, in LaTeX. */
+    static final String QUARTIC_TERM_LATEX = "C_4 = \\tfrac{13}{480} + 4\\zeta'(-3, \\tfrac12) + \\zeta'(-1, \\tfrac12) "
+            + "+ 8\\,\\mathrm{Re}\\,\\zeta'(-3, b) + 12\\,\\mathrm{Im}\\,\\zeta'(-2, b) - 4\\,\\mathrm{Re}\\,"
+            + "\\zeta'(-1, b), \\quad b = \\tfrac{1+i}{2}";
 
     /**
      * The term after the leading one in the gap \( \log n - \frac{n-1}{n} - \mathrm{KL} \) of best-of-n on
@@ -679,7 +690,8 @@ public final class SymbolicEngine implements AutoCloseable {
         boolean holds = error < NEXT_TERM_TOLERANCE && Math.abs(last - target) <= Math.abs(first - target);
         Verification check = holds ? new Verification.CheckedNumerically(scaled.length, error, how)
                 : new Verification.Unverified("the numbers do not bear it out: " + how);
-        return Optional.of(new NextTerm(term, remainder, method, check));
+        return Optional.of(new NextTerm(term, remainder, method, check, n == 3 ? CUBIC_TERM_LATEX
+                : n == 4 ? QUARTIC_TERM_LATEX : ""));
     }
 
     /**

@@ -218,6 +218,12 @@ class RegimesTest {
         org.junit.jupiter.api.Assertions.assertInstanceOf(Verification.CheckedNumerically.class, three.check(),
                 three.check().describe());
         org.junit.jupiter.api.Assertions.assertTrue(three.method().contains("6 Re zeta'(-2, a)"), three.method());
+        org.junit.jupiter.api.Assertions.assertTrue(three.constantLatex().startsWith("S_3 = 6\\,\\mathrm{Re}\\,\\zeta'(-2, a)"),
+                three.constantLatex());
+        org.junit.jupiter.api.Assertions.assertTrue(four.constantLatex().startsWith("C_4 = \\tfrac{13}{480}"),
+                four.constantLatex());
+        org.junit.jupiter.api.Assertions.assertEquals("", SymbolicEngine.uniformKlNextTermInSize(5, l).orElseThrow()
+                .constantLatex());
         org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(2, l).isEmpty());
     }
 }
