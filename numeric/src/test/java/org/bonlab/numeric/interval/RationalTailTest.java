@@ -173,6 +173,7 @@ class RationalTailTest {
         Bon.analyticalKl(N).minus(L.pow(2).div(2L)).minus(Expr.rational(1, 2)),     // -(log n - 1)^2/2 - 1 + 1/n
         Bon.log(Expr.constant(3)).times(N).minus(Bon.log(N.times(3L)).times(N)),    // -n log n
         L.pow(2).div(N.pow(2)).plus(Bon.log(N.div(2L).plus(Expr.rational(1, 3)))),  // log(n/2 + 1/3) + ...
+        L.pow(2).times(N.plus(1L).pow(-1)).minus(Bon.log(N.minus(1L)).times(L).div(N)), // a negative power
     };
 
     @Test
