@@ -212,6 +212,52 @@ class RationalTailTest {
     }
 
     @Test
+    @DisplayName("150 random sums of c n^d (log n)^k log(alpha n + beta)^j (d from -2 to 2, k to 3, j to 1): each "
+            + "enclosure over [a, infinity], a = 2, 10, 1000, holds the 60-digit value at 20 random n >= a")
+    void enclosesRandomLogPolynomials() {
+        SplittableRandom rng = new SplittableRandom(17);
+        Expr[] alphas = {ONE, Expr.constant(2), Expr.rational(1, 2)};
+        Expr[] betas = {Expr.rational(-1, 2), ONE, Expr.constant(3)};
+        int enclosed = 0;
+        for (int trial = 0; trial < 150; trial++) {
+            Expr e = null;
+            int terms = 1 + rng.nextInt(4);
+            for (int t = 0; t < terms; t++) {
+                Expr term = Expr.rational(rng.nextInt(19) - 9, 1 + rng.nextInt(6));
+                int d = rng.nextInt(5) - 2;
+                if (d != 0) {
+                    term = term.times(N.pow(d));
+                }
+                for (int k = rng.nextInt(4); k > 0; k--) {
+                    term = term.times(L);
+                }
+                if (rng.nextInt(3) == 0) {
+                    term = term.times(Bon.log(alphas[rng.nextInt(3)].times(N).plus(betas[rng.nextInt(3)])));
+                }
+                e = e == null ? term : rng.nextBoolean() ? e.plus(term) : e.minus(term);
+            }
+            for (double a : new double[] {2, 10, 1000}) {
+                java.util.Optional<Interval> box = RationalTail.enclose(e, N, a);
+                if (box.isEmpty()) {
+                    continue;
+                }
+                enclosed++;
+                for (int k = 0; k < 20; k++) {
+                    long n = (long) a + (long) Math.floor(Math.exp(rng.nextDouble() * 40)) - 1;
+                    n = Math.max((long) a, Math.min(n, 1L << 50));
+                    BigDecimal exact = decimalValue(e, n);
+                    Interval b = box.get();
+                    assertTrue((b.lo() == Double.NEGATIVE_INFINITY || new BigDecimal(b.lo()).compareTo(exact) <= 0)
+                            && (b.hi() == Double.POSITIVE_INFINITY || new BigDecimal(b.hi()).compareTo(exact) >= 0),
+                            e.show() + " from a = " + a + " at n = " + n + ": " + exact.round(new MathContext(20))
+                                    + " outside " + b);
+                }
+            }
+        }
+        assertTrue(enclosed > 300, "enclosed " + enclosed + " of 450");
+    }
+
+    @Test
     @DisplayName("the sign survives where the sides' enclosures lose it: n/(n+1) - 1 + 1/(2n) <= 0 and (n-1)^2/(2n-1) "
             + "- n <= 0 over [1, infinity], which plain intervals enclose as [-infinity, infinity]-wide")
     void keepsTheSign() {
