@@ -608,8 +608,8 @@ public final class SymbolicEngine implements AutoCloseable {
      * tests hold to the closed forms' values (mpmath, 40 digits) within 1e-12 and 1e-20.
      * Confirmed at L = 200 and 1000 against the double-precision engine: the rest of the gap after the leading term,
      * scaled by \( L^4 \) (\( L^3 \) at n = 3), must be within {@link #NEXT_TERM_TOLERANCE} of the coefficient and
-     * closer at the larger L; at n = 4, less \( -\frac{7}{80}\log L \), it must settle (move by less than that,
-     * relative) at the constant of the \( O(L^{-4}) \) term.
+     * closer at the larger L; at n = 4 the same, less \( -\frac{7}{80}\log L \) and against \( C_4 \), with the KL
+     * at 30 digits (in doubles the constant, 1e-13 of the gap at L = 1000, is lost).
      *
      * @return the term and how it was confirmed, or empty for n below 3 (or beyond
      *     {@link #MAX_N_FOR_SYMBOLIC_SIZE})
