@@ -321,7 +321,8 @@ final class SmallParameterSeries {
             for (int i = 0; i < c.length; i++) {
                 expand[i] = F.Expand(raw[i]);
             }
-            IExpr all = eval(F.Identity(F.List(expand))); // Identity: a list back is a value, not "unevaluated"
+            // Identity: a list back is a value, not "unevaluated"; small work, so no TimeConstrained thread
+            IExpr all = evalSmall(F.Identity(F.List(expand)));
             if (!all.isList() || ((IAST) all).argSize() != c.length) {
                 throw new NoSeries("Symja returned " + all + " for a list of " + c.length + " coefficients");
             }
@@ -367,7 +368,15 @@ final class SmallParameterSeries {
     }
 
     private IExpr eval(IExpr e) {
-        SymjaSession.Outcome o = symja.eval(e);
+        return value(symja.eval(e));
+    }
+
+    /** As {@link #eval} for the small expansions of series arithmetic ({@link SymjaSession#evalSmall}). */
+    private IExpr evalSmall(IExpr e) {
+        return value(symja.evalSmall(e));
+    }
+
+    private static IExpr value(SymjaSession.Outcome o) {
         if (o instanceof SymjaSession.Outcome.Value v) {
             return v.expr();
         }
@@ -410,13 +419,13 @@ final class SmallParameterSeries {
         requireLeading(a, "a divisor");
         IExpr[] c = a.c();
         IExpr[] d = new IExpr[c.length];
-        d[0] = eval(F.Identity(F.Power(c[0], F.CN1))); // Identity: a power back (1/n) is a value, not "unevaluated"
+        d[0] = evalSmall(F.Identity(F.Power(c[0], F.CN1))); // Identity: a power back (1/n) is a value
         for (int k = 1; k < c.length; k++) {
             List<IExpr> terms = new ArrayList<>();
             for (int j = 1; j <= k; j++) {
                 terms.add(F.Times(c[j], d[k - j]));
             }
-            d[k] = eval(F.Expand(F.Times(F.CN1, d[0], F.Plus(terms.toArray(new IExpr[0])))));
+            d[k] = evalSmall(F.Expand(F.Times(F.CN1, d[0], F.Plus(terms.toArray(new IExpr[0])))));
         }
         return normalise(-a.v(), d);
     }
