@@ -1340,15 +1340,24 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /**
-     * The limit as n goes to infinity: Symja's {@code Limit} first; then the same limit after substituting
-     * \( n = 1/t \), \( t \to 0^+ \); then, for KL, the dominance argument (with distinct rewards \( \pi_n \) tends to
-     * the point mass on the top outcome, so the KL tends to \( \log(1/\varepsilon_\infty) \)). Whatever the method, the
-     * value is reported only if the numeric engine's values at n = 10^3 .. 10^15 approach it; the failed attempts
-     * are kept with the result.
+     * The limit as n goes to infinity: where the quantity has one, the dominance argument first (with distinct rewards
+     * \( \pi_n \) tends to the point mass on the top outcome, so the KL tends to \( \log(1/\varepsilon_\infty) \)
+     * and the expected reward to the highest reward), since Symja's {@code Limit} gives up on every KL of best-of-n
+     * (two failed calls, a tenth of a second or more of a cold derivation); then Symja's {@code Limit}; then the same
+     * limit after substituting \( n = 1/t \), \( t \to 0^+ \); then vanishing powers and linear growth. Whatever the
+     * method, the value is reported only if the numeric engine's values at n = 10^3 .. 10^15 approach it; the failed
+     * attempts are kept with the result.
      */
     private LimitResult limit(Expr quantity, Expr closed, Expr.Sym n, Optional<Expr> candidate, String candidateMethod,
             List<Expr.Sym> parameters) {
         List<String> failures = new ArrayList<>();
+        if (candidate.isPresent()) {
+            LimitResult d = confirm(quantity, candidate.get(), n, parameters, candidateMethod, failures);
+            if (d instanceof LimitResult.Found) {
+                return d;
+            }
+            failures.add(((LimitResult.NotFound) d).reason());
+        }
         ToSymja to = new ToSymja();
         IExpr sym = to.translate(closed);
         ISymbol nSym = to.symbol(n);
@@ -1363,13 +1372,6 @@ public final class SymbolicEngine implements AutoCloseable {
         LimitResult r = fromSymja(o, to, quantity, n, parameters, "Symja Limit after n = 1/t, t -> 0+", failures);
         if (r != null) {
             return r;
-        }
-        if (candidate.isPresent()) {
-            LimitResult d = confirm(quantity, candidate.get(), n, parameters, candidateMethod, failures);
-            if (d instanceof LimitResult.Found) {
-                return d;
-            }
-            failures.add(((LimitResult.NotFound) d).reason());
         }
         Optional<Expr> vanished = vanishingPowers(closed, n, parameters);
         if (vanished.isPresent() && !definedAtCheckPoints(vanished.get(), n, parameters)) {
