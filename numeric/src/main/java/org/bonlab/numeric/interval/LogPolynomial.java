@@ -14,7 +14,8 @@ import org.bonlab.numeric.interval.RationalTail.Poly;
  * n, enclosed over every real n in [a, infinity] by its leading behaviour: \( (\log n)^2 - 3 \log n + 1/n \),
  * \( \log(n + 1) - \log n - 1/n \), \( n \log(n + 3) - n \log n - 3 \). {@link RationalTail} takes R0 + R1 log n by
  * the tangent of log at a; this class takes what that does not reach: higher powers of log n, logs of α n + β and
- * of positive constants.
+ * of positive constants. It also reads the forms R0 + R1 log n for that tangent ({@link #linear}): one reader of
+ * these expressions for both.
  *
  * <p>The form. The expression is brought to a sum of terms \( c(n) \ell^k I \) with \( \ell = \log n \), c a
  * rational function of n with exact rational coefficients, k &ge; 0 and I an interval factor (1 for an exact term).
@@ -168,6 +169,10 @@ final class LogPolynomial {
             return times(x, List.of(new Term(q.inverse(), 0, null)));
         }
         if (e instanceof Expr.Pow pow && pow.exponent() instanceof Expr.Num k) {
+            Fraction rational = RationalTail.fraction(e, n); // a power of a rational function: its own expansion
+            if (rational != null) {
+                return rational.num().c().length == 0 ? List.of() : List.of(new Term(rational, 0, null));
+            }
             Rational r = k.value().toRational();
             if (!r.denominator().equals(BigInteger.ONE) || r.numerator().abs().compareTo(
                     BigInteger.valueOf(MAX_POWER)) > 0) {
@@ -241,6 +246,35 @@ final class LogPolynomial {
     private static Interval logOnePlusOver(double x) {
         Interval p = Interval.point(x);
         return p.log1p().div(p);
+    }
+
+    /**
+     * {@code e} as R0(n) + R1(n) log n with R0 and R1 rational functions of n ({@link RationalTail}'s tangent at a
+     * takes it), or null where it has higher powers of log n, another log or is not of the form at all.
+     */
+    static RationalTail.LogLinear linear(Expr e, Expr.Sym n, double a) {
+        List<Term> terms;
+        try {
+            terms = terms(e, n, a);
+        } catch (ArithmeticException | IllegalArgumentException ex) {
+            return null; // a constant that is not a number the fraction can hold, or a log of a box reaching 0
+        }
+        if (terms == null) {
+            return null;
+        }
+        Fraction r0 = RationalTail.LogLinear.ZERO;
+        Fraction r1 = RationalTail.LogLinear.ZERO;
+        for (Term t : terms) { // exact terms are one per power of log n (normal)
+            if (t.factor() != null || t.k() > 1) {
+                return null;
+            }
+            if (t.k() == 0) {
+                r0 = t.coef();
+            } else {
+                r1 = t.coef();
+            }
+        }
+        return new RationalTail.LogLinear(r0, r1);
     }
 
     /** An enclosure of {@code e} over every real n in [a, infinity], or empty (see the class comment). */

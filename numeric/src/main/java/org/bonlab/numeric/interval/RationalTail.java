@@ -164,64 +164,12 @@ final class RationalTail {
     }
 
     /** R0(n) + R1(n) log n, with R0 and R1 rational functions of n (R1 = 0: no logarithm). */
-    private record LogLinear(Fraction r0, Fraction r1) {
+    record LogLinear(Fraction r0, Fraction r1) {
         static final Fraction ZERO = new Fraction(new Poly(new Rational[0]), Poly.constant(Rational.ONE));
 
         boolean hasLog() {
             return r1.num().c().length > 0;
         }
-    }
-
-    private static LogLinear logLinear(Expr e, Expr.Sym n) {
-        if (e instanceof Expr.Log log && log.operand().equals(n)) {
-            return new LogLinear(LogLinear.ZERO, new Fraction(Poly.constant(Rational.ONE), Poly.constant(Rational.ONE)));
-        }
-        if (e instanceof Expr.Defined d) {
-            return logLinear(d.definition(), n);
-        }
-        if (e instanceof org.bonlab.expr.Quantity.AnalyticalKl k) {
-            return logLinear(k.definition(), n); // log n - (n-1)/n (Eq. 5)
-        }
-        if (e instanceof Expr.Neg neg) {
-            LogLinear a = logLinear(neg.operand(), n);
-            return a == null ? null : new LogLinear(negate(a.r0()), negate(a.r1()));
-        }
-        if (e instanceof Expr.Add || e instanceof Expr.Sub) {
-            boolean add = e instanceof Expr.Add;
-            LogLinear a = logLinear(add ? ((Expr.Add) e).left() : ((Expr.Sub) e).left(), n);
-            LogLinear b = a == null ? null : logLinear(add ? ((Expr.Add) e).right() : ((Expr.Sub) e).right(), n);
-            if (b == null) {
-                return null;
-            }
-            return checked(new LogLinear(a.r0().plus(add ? b.r0() : negate(b.r0())),
-                    a.r1().plus(add ? b.r1() : negate(b.r1()))));
-        }
-        if (e instanceof Expr.Mul mul) {
-            LogLinear a = logLinear(mul.left(), n);
-            LogLinear b = a == null ? null : logLinear(mul.right(), n);
-            if (b == null || a.hasLog() && b.hasLog()) {
-                return null; // (log n)^2 and beyond: not linear in log n
-            }
-            return checked(new LogLinear(a.r0().times(b.r0()), a.r0().times(b.r1()).plus(a.r1().times(b.r0()))));
-        }
-        if (e instanceof Expr.Div div) {
-            LogLinear a = logLinear(div.numerator(), n);
-            Fraction b = a == null ? null : fraction(div.denominator(), n);
-            if (b == null || b.num().c().length == 0) {
-                return null;
-            }
-            return checked(new LogLinear(a.r0().times(b.inverse()), a.r1().times(b.inverse())));
-        }
-        Fraction f = fraction(e, n);
-        return f == null ? null : new LogLinear(f, LogLinear.ZERO);
-    }
-
-    private static Fraction negate(Fraction f) {
-        return new Fraction(f.num().negate(), f.den());
-    }
-
-    private static LogLinear checked(LogLinear l) {
-        return l.r0().tooLarge() || l.r1().tooLarge() ? null : l;
     }
 
     /**
@@ -240,12 +188,7 @@ final class RationalTail {
         if (!(a >= 1) || Double.isInfinite(a)) {
             return Optional.empty();
         }
-        LogLinear l;
-        try {
-            l = logLinear(e, n);
-        } catch (ArithmeticException | IllegalArgumentException ex) {
-            return Optional.empty(); // a constant that is not a number the fraction can hold
-        }
+        LogLinear l = LogPolynomial.linear(e, n, a);
         if (l == null) {
             return LogPolynomial.enclose(e, n, a);
         }
