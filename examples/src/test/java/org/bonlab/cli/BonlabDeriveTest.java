@@ -282,6 +282,13 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("next term:     log n - (n-1)/n - KL = 3/(4*L^2) - 7*log(L)/(80*L^4) - "
                 + "0.1061858402/L^4 + O(L^-5) ("), r.out());
         assertTrue(r.out().contains("C_4 = 13/480 + 4 zeta'(-3, 1/2)"), r.out());
+        // n = 2: the L^-2 constant C_2 = log A - log(2)/12 = 0.19099221199 (mpmath: log(glaisher) - log(2)/12), then
+        // 7/(2880 L^4)
+        r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "2", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("next term:     log n - (n-1)/n - KL = log(L)/(12*L^2) + 0.190992212/L^2 + "
+                + "7/(2880*L^4) + O(L^-6) ("), r.out());
+        assertTrue(r.out().contains("C_2 = log A - log(2)/12, A the Glaisher-Kinkelin constant"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "expected_reward");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("limit L->inf:  diverges to +infinity"), r.out());

@@ -170,7 +170,7 @@ class RegimesTest {
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.DisplayName("uniform(L), n >= 5: the gap's next term D_n L^-4, D_n = -n(n-1)^2(3n^2-18n+31)/"
             + "(2880(n-4)), against mpmath's L^4 (gap - C_n L^-2) at L = 200 and 1000; -(7/80) log(L) L^-4 at n = 4; "
-            + "S_3 L^-3 at n = 3 with S_3 against mpmath; none for n = 2")
+            + "S_3 L^-3 at n = 3 with S_3 against mpmath; none for n = 1")
     void uniformNextTermInSize() {
         org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
         // mpmath, 40 digits, the exact gap less C_n/L^2, times L^4: n = 5: -0.443418213109045 (L = 200),
@@ -224,6 +224,32 @@ class RegimesTest {
                 four.constantLatex());
         org.junit.jupiter.api.Assertions.assertEquals("", SymbolicEngine.uniformKlNextTermInSize(5, l).orElseThrow()
                 .constantLatex());
-        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(2, l).isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(SymbolicEngine.uniformKlNextTermInSize(1, l).isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("uniform(L), n = 2: the gap is (log(L)/12 + C_2)/L^2 + 7/(2880 L^4) + O(L^-6) with "
+            + "C_2 = log A - log(2)/12 (Glaisher-Kinkelin), the constant against mpmath and the terms against mpmath's gap")
+    void uniformNextTermInSizeAtTwo() {
+        org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
+        // mpmath, 40 digits: log(glaisher) - log(2)/12 (equal to 1/12 - zeta(-1, derivative=1) - log(2)/12)
+        java.math.BigDecimal closedForm = new java.math.BigDecimal("0.1909922119871221534291503167879325954244");
+        java.math.BigDecimal c2 = SymbolicEngine.quadraticTermConstant();
+        org.junit.jupiter.api.Assertions.assertTrue(c2.subtract(closedForm).abs().compareTo(new java.math.BigDecimal(
+                "1e-15")) < 0, c2.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(SymbolicEngine.QUADRATIC_TERM_CONSTANT, c2.doubleValue(), 1e-17);
+        SymbolicEngine.NextTerm two = SymbolicEngine.uniformKlNextTermInSize(2, l).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("0.190992212/L^2 + 7/(2880*L^4)", two.term().show());
+        org.junit.jupiter.api.Assertions.assertEquals("O(L^-6)", two.remainder());
+        // mpmath, 40 digits, L^4 (gap - (log(L)/12 + C_2)/L^2) with the exact gap: 0.00243051711506365 at L = 100,
+        // 0.00243055517113115 at L = 1000, 0.00243055545944942 at L = 2000, approaching 7/2880 = 0.00243055555...
+        // like 1/L^2
+        Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                Verification.CheckedNumerically.class, two.check(), two.check().describe());
+        org.junit.jupiter.api.Assertions.assertTrue(v.maxRelativeError() < 1e-6, v.describe());
+        double atThousand = Double.parseDouble(v.describe().replaceAll(".*, (\\S+) at L = 1000.*", "$1"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.00243055517113115, atThousand, 1e-9, v.describe());
+        org.junit.jupiter.api.Assertions.assertTrue(two.constantLatex().startsWith("C_2 = \\log A"), two.constantLatex());
+        org.junit.jupiter.api.Assertions.assertTrue(two.method().contains("Glaisher-Kinkelin"), two.method());
     }
 }
