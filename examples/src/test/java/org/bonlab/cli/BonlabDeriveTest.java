@@ -60,6 +60,15 @@ class BonlabDeriveTest {
         // the engines bind eps at each check point (eps = 0.05 first: a value kept across points fails here)
         assertTrue(r.out().contains("cross-check:   checked numerically at 118 points"), r.out());
         assertTrue(r.out().contains("eps in [0.05, 0.25, 0.5, 0.75, 0.95]"), r.out());
+        // as eps -> 0, with the powers of 2 as variables (PowersAsVariables): SymPy's series of the same closed form
+        // gives the eps coefficient n log n - n + 1 - n (1 - 2^-n) log(2 - 2^(1-n)) + n (n-1) 2^-n log 2, and the
+        // constant the coin's best-of-n KL, (1 - 2^-n) log(2 - 2^(1-n)) - (n-1) 2^-n log 2
+        r = BonlabEvalTest.run("derive", "--policy", "spike(L=3, tops=[eps])", "--quantity", "kl", "--series", "eps");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("series eps->0: 2^(-n)*(-1 + 2^n)*log(2 - 2^(1 - n)) + 2^(-n)*log(2^(1 - n)) + "
+                + "eps*(1 - n + 2^(-n)*(1 - 2^n)*n*log(2 - 2^(1 - n)) - 2^(-n)*n*log(2^(1 - n)) + n*log(n)) + O(eps^2)"),
+                r.out());
+        assertTrue(r.out().contains("the remainder shrinks like eps^2"), r.out());
 
         r = BonlabEvalTest.run("derive", "--policy", "geometric(L=3, r=r)", "--quantity", "expected_reward");
         assertEquals(0, r.code(), r.err());

@@ -3,6 +3,7 @@ package org.bonlab.symbolic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -343,6 +344,10 @@ final class SmallParameterSeries {
         }
         if (expandedPolynomial(c)) {
             return false; // Expand's sum of monomials (like terms combined) of a polynomial is 0 only when it is 0
+        }
+        Optional<Boolean> decided = PowersAsVariables.isZero(symja, c); // 2^(1-n) and the like as variables
+        if (decided.isPresent()) {
+            return decided.get();
         }
         IExpr s = eval(F.Simplify(c));
         return s.isZero();

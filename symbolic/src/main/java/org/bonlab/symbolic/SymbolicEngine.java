@@ -1941,7 +1941,11 @@ public final class SymbolicEngine implements AutoCloseable {
             if (c.isZero()) {
                 continue;
             }
-            c = shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
+            // with powers of rationals to a symbolic exponent (2^(1-n), (1/3)^n), bonlab's own rewriting with the
+            // powers as variables: Symja's Simplify and Factor take seconds on such forms and seldom shorten them
+            Optional<IExpr> inVariables = PowersAsVariables.simplified(symja, c);
+            c = inVariables.isPresent() ? shortest(c, F.Identity(inVariables.get()))
+                    : shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
             c = shortest(c, F.Identity(combinedLogs(c))); // Identity: a form Symja leaves as it is still counts
             if (c.isZero()) {
                 continue; // zero only once simplified

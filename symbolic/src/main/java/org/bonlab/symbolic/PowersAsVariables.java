@@ -1,0 +1,339 @@
+package org.bonlab.symbolic;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IRational;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * bonlab's own rewriting of expressions with powers of rational numbers to a symbolic exponent, such as the
+ * {@code 2^(1-n)}, {@code (1/2)^n} and {@code 6^n} of best-of-n on uniform and spike policies: each prime p and symbol
+ * s get a variable z = p^s, so that {@code q^(a + b s)} with q = prod p^e_p becomes the monomial
+ * {@code q^a prod z^(b e_p)}, and the expression a rational function of the z, the symbols and opaque atoms (logs,
+ * other powers, functions). Symja's Together and Factor work fast on that (its Simplify and Factor take seconds on
+ * the same expressions written with exponentials, and often give up), and the variables are put back at the end.
+ *
+ * <p>Zero test: the functions p^s for distinct primes p are algebraically independent over the rational functions of
+ * the symbols (their logarithms s log p are linearly independent over the rationals), so an expression with no opaque
+ * atom is identically 0 exactly when its rational function in the variables is 0 ({@link #isZero}).
+ * The rewriting is an identity for real symbols (q^(a+bs) = q^a prod (p^s)^(b e_p) for q &gt; 0), and so are
+ * Together, Factor and the grouping of terms; whatever uses the result checks it numerically as well.
+ */
+final class PowersAsVariables {
+
+    /** The largest rational base (numerator and denominator) factored into primes by trial division. */
+    private static final long MAX_FACTORED = 1_000_000L;
+
+    private final SymjaSession symja;
+    /** p^s (the power itself, p prime, s a symbol) to its variable. */
+    private final Map<IExpr, ISymbol> variables = new LinkedHashMap<>();
+    /** Opaque subexpressions (logs, other powers, functions) to their stand-ins. */
+    private final Map<IExpr, ISymbol> atoms = new LinkedHashMap<>();
+    /** The symbols met outside the powers (n, parameters). */
+    private final java.util.Set<ISymbol> symbols = new java.util.LinkedHashSet<>();
+
+    /** Whether the arguments of logs are rewritten too ({@link #simplified}, not {@link #isZero}). */
+    private final boolean tidyLogs;
+
+    private PowersAsVariables(SymjaSession symja, boolean tidyLogs) {
+        this.symja = symja;
+        this.tidyLogs = tidyLogs;
+    }
+
+    /**
+     * {@code e} with its powers of rationals to symbolic exponents as variables, put over a common denominator and
+     * factored (each coefficient of the opaque atoms apart: {@code Collect} with Together and Factor), the variables
+     * then put back; empty where {@code e} has no such power or Symja gives no result.
+     */
+    static Optional<IExpr> simplified(SymjaSession symja, IExpr e) {
+        return simplified(symja, e, true);
+    }
+
+    private static Optional<IExpr> simplified(SymjaSession symja, IExpr e, boolean tidyLogs) {
+        PowersAsVariables v = new PowersAsVariables(symja, tidyLogs);
+        IExpr mapped = v.map(e);
+        if (v.variables.isEmpty()) {
+            return Optional.empty();
+        }
+        IExpr rational;
+        if (v.atoms.isEmpty()) {
+            rational = F.Factor(F.Together(mapped));
+        } else {
+            IAST list = F.List(v.atoms.values().toArray(new IExpr[0]));
+            rational = F.ternaryAST3(S.Collect, F.Expand(mapped), list, F.Function(F.Factor(F.Together(F.Slot1))));
+        }
+        if (!(symja.eval(rational, LIMIT) instanceof SymjaSession.Outcome.Value r)) {
+            return Optional.empty();
+        }
+        return v.back(v.atoms.isEmpty() ? r.expr() : v.grouped(r.expr()));
+    }
+
+    /** How long {@link #simplified} lets Symja put the rewritten expression together. */
+    private static final java.time.Duration LIMIT = java.time.Duration.ofSeconds(3);
+
+    /**
+     * The collected sum with the terms c_j A_j (A_j one opaque atom) whose coefficients are rational multiples of
+     * each other written c (A_i + r_j A_j + ...), so that {@code log(2 - 2^(1-n)) - log(2^(1-n))} can then be
+     * combined into one log (the caller's {@code combinedLogs}); terms of any other shape are left as they are.
+     */
+    private IExpr grouped(IExpr collected) {
+        if (!collected.isPlus()) {
+            return collected;
+        }
+        java.util.List<IExpr> coefficients = new java.util.ArrayList<>();
+        java.util.List<java.util.List<IExpr>> groups = new java.util.ArrayList<>(); // r_j A_j of each coefficient
+        java.util.List<IExpr> rest = new java.util.ArrayList<>();
+        java.util.Set<IExpr> stand = new java.util.HashSet<>(atoms.values());
+        for (IExpr term : (IAST) collected) {
+            IExpr atom = null;
+            IExpr coefficient = F.C1;
+            if (stand.contains(term)) {
+                atom = term;
+            } else if (term.isTimes()) {
+                java.util.List<IExpr> others = new java.util.ArrayList<>();
+                for (IExpr f : (IAST) term) {
+                    if (atom == null && stand.contains(f)) {
+                        atom = f;
+                    } else {
+                        others.add(f);
+                    }
+                }
+                coefficient = others.size() == 1 ? others.get(0) : F.Times(others.toArray(new IExpr[0]));
+                if (atom != null && !coefficient.isFree(x -> stand.contains(x), true)) {
+                    atom = null; // a product of atoms: left as it is
+                }
+            }
+            if (atom == null) {
+                rest.add(term);
+                continue;
+            }
+            boolean placed = false;
+            for (int g = 0; g < coefficients.size() && !placed; g++) {
+                if (symja.eval(F.Together(F.Times(coefficient, F.Power(coefficients.get(g), F.CN1))), RATIO_LIMIT)
+                        instanceof SymjaSession.Outcome.Value ratio && ratio.expr().isRational()) {
+                    groups.get(g).add(ratio.expr().isOne() ? atom : F.Times(ratio.expr(), atom));
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                coefficients.add(coefficient);
+                groups.add(new java.util.ArrayList<>(java.util.List.of(atom)));
+            }
+        }
+        for (int g = 0; g < coefficients.size(); g++) {
+            java.util.List<IExpr> members = groups.get(g);
+            IExpr sum = members.size() == 1 ? members.get(0) : F.Plus(members.toArray(new IExpr[0]));
+            rest.add(F.Times(coefficients.get(g), sum));
+        }
+        return rest.size() == 1 ? rest.get(0) : F.Plus(rest.toArray(new IExpr[0]));
+    }
+
+    /** How long the ratio of two coefficients may take in {@link #grouped}. */
+    private static final java.time.Duration RATIO_LIMIT = java.time.Duration.ofMillis(500);
+
+    /**
+     * Whether {@code e} is identically 0, where the rewriting decides it, for an expression with no opaque atom (a
+     * rational function of the variables and symbols; algebraic independence, above): false as soon as the rational
+     * function is not 0 at one of {@link #POINTS} (exact rational arithmetic, so that the answer is certain); true
+     * when Symja's Together makes it 0 within {@link #TOGETHER_LIMIT}. Empty otherwise: an opaque atom, no power with a
+     * symbolic exponent, or no decision (the caller then asks Symja's Simplify as before).
+     */
+    static Optional<Boolean> isZero(SymjaSession symja, IExpr e) {
+        PowersAsVariables v = new PowersAsVariables(symja, false);
+        IExpr mapped = v.map(e);
+        if (v.variables.isEmpty() || !v.atoms.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<ISymbol> unknowns = new java.util.ArrayList<>(v.symbols);
+        unknowns.addAll(v.variables.values());
+        for (long[][] point : POINTS) {
+            org.matheclipse.core.interfaces.IASTAppendable rules = F.ListAlloc(unknowns.size());
+            for (int i = 0; i < unknowns.size(); i++) {
+                long[] q = point[i % point.length];
+                rules.append(F.Rule(unknowns.get(i), F.QQ(q[0] + 2L * (i / point.length), q[1])));
+            }
+            if (symja.evalSmall(F.subst(mapped, rules)) instanceof SymjaSession.Outcome.Value value
+                    && value.expr().isRational()) {
+                if (!value.expr().isZero()) {
+                    return Optional.of(false); // a rational function with a non-zero value is not 0
+                }
+            }
+        }
+        // zero at every point (or undefined there): only Symja's exact Together can say it is 0
+        if (symja.eval(F.Together(mapped), TOGETHER_LIMIT) instanceof SymjaSession.Outcome.Value r && r.expr().isZero()) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The points at which {@link #isZero} evaluates the rational function: each unknown gets one of these fractions
+     * (shifted by 2 for every pass through the list), chosen away from the small integers and simple fractions where
+     * the factors of these expressions (z - 1, 2 - 2/z, n - 1) vanish.
+     */
+    private static final long[][][] POINTS = {
+        {{37, 11}, {53, 17}, {71, 29}, {89, 13}, {103, 19}},
+        {{59, 23}, {97, 41}, {113, 31}, {131, 37}, {151, 43}},
+    };
+
+    /** How long {@link #isZero} lets Symja's Together try to confirm a zero (it takes seconds on some of these). */
+    private static final java.time.Duration TOGETHER_LIMIT = java.time.Duration.ofSeconds(2);
+
+    private Optional<IExpr> back(IExpr r) {
+        IExpr out = r;
+        for (Map.Entry<IExpr, ISymbol> a : atoms.entrySet()) {
+            out = F.subst(out, a.getValue(), a.getKey());
+        }
+        for (Map.Entry<IExpr, ISymbol> z : variables.entrySet()) {
+            out = F.subst(out, z.getValue(), z.getKey());
+        }
+        if (!(symja.evalSmall(F.Identity(out)) instanceof SymjaSession.Outcome.Value v)) {
+            return Optional.empty();
+        }
+        return Optional.of(v.expr());
+    }
+
+    /** The rewriting of {@code e}: sums, products and integer powers kept, the rest variables or atoms. */
+    private IExpr map(IExpr e) {
+        if (e.isSymbol() && !e.isBuiltInSymbol()) {
+            symbols.add((ISymbol) e);
+            return e;
+        }
+        if (e.isNumber()) {
+            return e;
+        }
+        if (e.isPlus() || e.isTimes()) {
+            IAST ast = (IAST) e;
+            IAST copy = ast;
+            for (int i = 1; i < ast.size(); i++) {
+                IExpr inner = map(ast.get(i));
+                if (inner != ast.get(i)) {
+                    copy = copy.setAtCopy(i, inner);
+                }
+            }
+            return copy;
+        }
+        if (e.isPower()) {
+            IExpr base = e.base();
+            IExpr exponent = e.exponent();
+            if (exponent.isInteger()) {
+                return F.Power(map(base), exponent);
+            }
+            if (base.isRational() && base.isPositive() && !exponent.isNumber()) {
+                Optional<IExpr> monomial = monomial((IRational) base, exponent);
+                if (monomial.isPresent()) {
+                    return monomial.get();
+                }
+            }
+            return atom(e);
+        }
+        if (tidyLogs && e.isLog() && ((IAST) e).argSize() == 1) {
+            // a log's argument put together and factored the same way (the log itself kept whole: no sign question)
+            Optional<IExpr> argument = simplified(symja, ((IAST) e).arg1(), false);
+            if (argument.isPresent() && argument.get().leafCount() < ((IAST) e).arg1().leafCount()) {
+                return atom(F.Log(argument.get()));
+            }
+        }
+        return atom(e);
+    }
+
+    private ISymbol atom(IExpr e) {
+        return atoms.computeIfAbsent(e, k -> F.Dummy("atom" + atoms.size()));
+    }
+
+    /** q^(a + b s) as q^a prod z_p^(b e_p), where every b e_p is an integer; empty otherwise. */
+    private Optional<IExpr> monomial(IRational q, IExpr exponent) {
+        Optional<IExpr[]> ab = affine(exponent);
+        if (ab.isEmpty()) {
+            return Optional.empty();
+        }
+        IRational a = (IRational) ab.get()[0];
+        IRational b = (IRational) ab.get()[1];
+        if (ab.get()[2] == null || b.isZero()) {
+            return Optional.empty(); // no symbol left in the exponent: a number, for Symja
+        }
+        ISymbol s = (ISymbol) ab.get()[2];
+        Optional<Map<BigInteger, Integer>> primes = primes(q);
+        if (primes.isEmpty()) {
+            return Optional.empty();
+        }
+        IExpr out = a.isZero() ? F.C1 : F.Power(q, a);
+        for (Map.Entry<BigInteger, Integer> p : primes.get().entrySet()) {
+            IRational power = b.multiply(F.ZZ(p.getValue()));
+            if (!power.isInteger()) {
+                return Optional.empty();
+            }
+            ISymbol z = variables.computeIfAbsent(F.Power(F.ZZ(p.getKey()), s), k -> F.Dummy("z" + variables.size()));
+            out = F.Times(out, F.Power(z, power));
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * {a, b, s} with exponent = a + b s, a and b rational, s a symbol (read through sums, rational multiples and a
+     * single symbol, as Symja leaves 1 + 2(1 - n) unexpanded); empty for any other form or a second symbol.
+     */
+    private static Optional<IExpr[]> affine(IExpr exponent) {
+        if (exponent.isRational()) {
+            return Optional.of(new IExpr[] {exponent, F.C0, null});
+        }
+        if (exponent.isSymbol() && !exponent.isBuiltInSymbol()) {
+            return Optional.of(new IExpr[] {F.C0, F.C1, exponent});
+        }
+        if (exponent.isTimes() && ((IAST) exponent).argSize() == 2 && ((IAST) exponent).arg1().isRational()) {
+            Optional<IExpr[]> inner = affine(((IAST) exponent).arg2());
+            if (inner.isEmpty()) {
+                return inner;
+            }
+            IRational k = (IRational) ((IAST) exponent).arg1();
+            return Optional.of(new IExpr[] {k.multiply((IRational) inner.get()[0]),
+                k.multiply((IRational) inner.get()[1]), inner.get()[2]});
+        }
+        if (exponent.isPlus()) {
+            IRational a = F.C0;
+            IRational b = F.C0;
+            IExpr s = null;
+            for (int i = 1; i < ((IAST) exponent).size(); i++) {
+                Optional<IExpr[]> term = affine(((IAST) exponent).get(i));
+                if (term.isEmpty() || term.get()[2] != null && s != null && !term.get()[2].equals(s)) {
+                    return Optional.empty();
+                }
+                a = a.add((IRational) term.get()[0]);
+                b = b.add((IRational) term.get()[1]);
+                s = term.get()[2] == null ? s : term.get()[2];
+            }
+            return Optional.of(new IExpr[] {a, b, s});
+        }
+        return Optional.empty();
+    }
+
+    /** The prime factorisation of a positive rational (negative exponents for the denominator), if small enough. */
+    private static Optional<Map<BigInteger, Integer>> primes(IRational q) {
+        Map<BigInteger, Integer> out = new LinkedHashMap<>();
+        BigInteger[] parts = {q.toBigNumerator(), q.toBigDenominator()};
+        for (int side = 0; side < 2; side++) {
+            BigInteger m = parts[side];
+            if (m.signum() <= 0 || m.compareTo(BigInteger.valueOf(MAX_FACTORED)) > 0) {
+                return Optional.empty();
+            }
+            long r = m.longValue();
+            for (long p = 2; p * p <= r; p++) {
+                while (r % p == 0) {
+                    out.merge(BigInteger.valueOf(p), side == 0 ? 1 : -1, Integer::sum);
+                    r /= p;
+                }
+            }
+            if (r > 1) {
+                out.merge(BigInteger.valueOf(r), side == 0 ? 1 : -1, Integer::sum);
+            }
+        }
+        out.values().removeIf(k -> k == 0);
+        return Optional.of(out);
+    }
+}

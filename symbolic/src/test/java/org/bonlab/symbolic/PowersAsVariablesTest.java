@@ -1,0 +1,97 @@
+package org.bonlab.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * bonlab's rewriting with the powers p^n of primes as variables: its zero test (certain both ways where it answers)
+ * and its simplification (equal to the input at non-integer points, and shorter).
+ */
+class PowersAsVariablesTest {
+
+    private static SymjaSession symja;
+    private static final ISymbol N = F.Dummy("n");
+    private static final ISymbol P = F.Dummy("p");
+
+    @BeforeAll
+    static void start() {
+        symja = new SymjaSession(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        symja.close();
+    }
+
+    private static IExpr pow(long base, IExpr exponent) {
+        return F.Power(F.ZZ(base), exponent);
+    }
+
+    @Test
+    @DisplayName("zero test: identities in 2^(1-n), (1/2)^n, 6^n, (2/3)^n and 4^(n/2) are 0; near misses are not; "
+            + "a log, or a power it cannot make a monomial, leaves it undecided")
+    void zeroTest() {
+        IExpr oneMinusN = F.Plus(F.C1, F.Negate(N));
+        // 2^(1-n) - 2 (1/2)^n
+        assertEquals(Optional.of(true), PowersAsVariables.isZero(symja,
+                F.Plus(pow(2, oneMinusN), F.Times(F.CN2, F.Power(F.C1D2, N)))));
+        // 6^n - 2^n 3^n, and (2/3)^n 3^n - 2^n
+        assertEquals(Optional.of(true), PowersAsVariables.isZero(symja,
+                F.Plus(pow(6, N), F.Negate(F.Times(pow(2, N), pow(3, N))))));
+        assertEquals(Optional.of(true), PowersAsVariables.isZero(symja,
+                F.Plus(F.Times(F.Power(F.QQ(2, 3), N), pow(3, N)), F.Negate(pow(2, N)))));
+        // 4^(n/2) - 2^n: the exponent's 1/2 times 4's two factors of 2 is an integer
+        assertEquals(Optional.of(true), PowersAsVariables.isZero(symja,
+                F.Plus(pow(4, F.Times(F.C1D2, N)), F.Negate(pow(2, N)))));
+        // a rational function over a common denominator: 1/(2 - 2^(1-n)) - 2^(n-1)/(2^n - 1) = 0
+        IExpr d = F.Plus(F.C2, F.Negate(pow(2, oneMinusN)));
+        assertEquals(Optional.of(true), PowersAsVariables.isZero(symja, F.Plus(F.Power(d, F.CN1),
+                F.Negate(F.Times(pow(2, F.Plus(N, F.CN1)), F.Power(F.Plus(pow(2, N), F.CN1), F.CN1))))));
+        // the same with 2^(n-1) off by n/10^6, and with a parameter p: not 0
+        assertEquals(Optional.of(false), PowersAsVariables.isZero(symja, F.Plus(F.Power(d, F.CN1),
+                F.Negate(F.Times(pow(2, F.Plus(N, F.CN1)), F.Power(F.Plus(pow(2, N), F.CN1), F.CN1))),
+                F.Times(F.QQ(1, 1_000_000), N))));
+        assertEquals(Optional.of(false), PowersAsVariables.isZero(symja,
+                F.Plus(pow(6, N), F.Negate(F.Times(P, pow(2, N), pow(3, N))))));
+        // undecided: a log (its relations to the powers are not those of a rational function), 2^(n/2), no power
+        assertEquals(Optional.empty(), PowersAsVariables.isZero(symja,
+                F.Plus(F.Log(F.Plus(F.C1, pow(2, N))), F.Negate(pow(2, N)))));
+        assertEquals(Optional.empty(), PowersAsVariables.isZero(symja, F.Plus(pow(2, F.Times(F.C1D2, N)), F.CN1)));
+        assertEquals(Optional.empty(), PowersAsVariables.isZero(symja, F.Plus(N, F.CN1)));
+    }
+
+    @Test
+    @DisplayName("simplification: a series coefficient of spike(L=3)'s KL, with powers of 2 and a log, comes back "
+            + "shorter and equal at n = 7/3 and 10.5 (Symja's numeric evaluation at 30 digits)")
+    void simplification() {
+        IExpr oneMinusN = F.Plus(F.C1, F.Negate(N));
+        IExpr d = F.Plus(F.C2, F.Negate(pow(2, oneMinusN)));
+        IExpr logD = F.Log(d);
+        // (1/2)^n + 2/d - 2^(1-n)/d - (1/2)^n n - 2n/d + 2^(1-n) n/d + n log n - n log d + (1/2)^n n log d
+        IExpr half = F.Power(F.C1D2, N);
+        IExpr e = F.Plus(half, F.Times(F.C2, F.Power(d, F.CN1)), F.Negate(F.Times(pow(2, oneMinusN), F.Power(d, F.CN1))),
+                F.Negate(F.Times(half, N)), F.Times(F.CN2, N, F.Power(d, F.CN1)),
+                F.Times(pow(2, oneMinusN), N, F.Power(d, F.CN1)), F.Times(N, F.Log(N)), F.Negate(F.Times(N, logD)),
+                F.Times(half, N, logD));
+        IExpr simpler = PowersAsVariables.simplified(symja, e).orElseThrow();
+        long before = symja.evalSmall(e) instanceof SymjaSession.Outcome.Value v ? v.expr().leafCount() : e.leafCount();
+        assertTrue(simpler.leafCount() < before / 2, before + " leaves before, now " + simpler);
+        for (IExpr at : new IExpr[] {F.QQ(7, 3), F.QQ(21, 2)}) {
+            SymjaSession.Outcome difference = symja.eval(F.N(F.subst(F.Subtract(e, simpler), N, at), F.ZZ(30)));
+            assertTrue(difference instanceof SymjaSession.Outcome.Value v && v.expr().isNumber()
+                    && Math.abs(v.expr().evalf()) < 1e-20, difference + " for " + simpler);
+        }
+        // no power with a symbolic exponent: nothing to do
+        assertEquals(Optional.empty(), PowersAsVariables.simplified(symja, F.Plus(F.Power(P, N), F.Log(N))));
+    }
+}
