@@ -46,6 +46,20 @@ class BonlabDeriveTest {
     }
 
     @Test
+    @DisplayName("a KL on three outcomes presented with the powers as variables and proved equal that way")
+    void klWithPowersAsVariables() {
+        BonlabEvalTest.Run r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "kl");
+        assertEquals(0, r.code(), r.err());
+        // at n = 2, pi_2 = (1, 3, 5)/9: (1/9) log(1/3) + (1/3) log 1 + (5/9) log(5/3) = 0.1617239811 (mpmath), term by term the
+        // printed form's (3^-2 log 3^-1, 3 * 3^-2 log(3 * 3^-1), 5 * 3^-2 log(3 (1 - 4/9)))
+        assertTrue(r.out().contains("presented:     3^(-n)*log(3^(1 - n)) + (-1 + 2^n)*3^(-n)*log((-1 + 2^n)*3^(1 - n)) "
+                + "+ 3^(-n)*(-2^n + 3^n)*log(3*(1 - 2^n*3^(-n)))"), r.out());
+        assertTrue(r.out().contains("equal because: proved: bonlab reduces closed form - presented form to 0 with the "
+                + "powers p^n of primes as variables"), r.out());
+        assertTrue(r.out().contains("cross-check:   checked numerically at 24 points"), r.out());
+    }
+
+    @Test
     @DisplayName("symbolic spike and geometric: spike(L=3, tops=[eps]) KL tends to -log(eps); geometric(L=3, r=r) reward "
             + "tends to 2")
     void symbolicSpikeAndGeometric() {

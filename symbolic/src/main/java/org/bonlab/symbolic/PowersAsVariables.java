@@ -41,9 +41,32 @@ final class PowersAsVariables {
     /** Whether the arguments of logs are rewritten too ({@link #simplified}, not {@link #isZero}). */
     private final boolean tidyLogs;
 
+    /** Whether every log's argument is replaced by its rewriting, shorter or not ({@link #isIdentity}). */
+    private boolean canonicalLogs;
+
     private PowersAsVariables(SymjaSession symja, boolean tidyLogs) {
         this.symja = symja;
         this.tidyLogs = tidyLogs;
+    }
+
+    /**
+     * Whether {@code difference} (of two forms of one quantity) is identically 0 by the rewriting: with the powers as
+     * variables and every log's argument put together and factored (so that logs of equal arguments become one atom),
+     * the coefficient of each product of atoms must be 0 as a rational function. Each step replaces an expression by
+     * an equal one where it is defined (no log is split, so no sign condition is needed), so true is a proof; false
+     * only means the rewriting does not show it.
+     */
+    static boolean isIdentity(SymjaSession symja, IExpr difference) {
+        PowersAsVariables v = new PowersAsVariables(symja, true);
+        v.canonicalLogs = true;
+        IExpr mapped = v.map(difference);
+        if (v.variables.isEmpty() && v.atoms.keySet().stream().noneMatch(a -> a.isLog())) {
+            return false; // nothing of its kind: left to Symja's own identities
+        }
+        IExpr collected = v.atoms.isEmpty() ? F.Together(mapped)
+                : F.ternaryAST3(S.Collect, F.Expand(mapped), F.List(v.atoms.values().toArray(new IExpr[0])),
+                        F.Function(F.Together(F.Slot1)));
+        return symja.eval(collected, LIMIT) instanceof SymjaSession.Outcome.Value r && r.expr().isZero();
     }
 
     /**
@@ -236,7 +259,8 @@ final class PowersAsVariables {
         if (tidyLogs && e.isLog() && ((IAST) e).argSize() == 1) {
             // a log's argument put together and factored the same way (the log itself kept whole: no sign question)
             Optional<IExpr> argument = simplified(symja, ((IAST) e).arg1(), false);
-            if (argument.isPresent() && argument.get().leafCount() < ((IAST) e).arg1().leafCount()) {
+            if (argument.isPresent() && (canonicalLogs
+                    || argument.get().leafCount() < ((IAST) e).arg1().leafCount())) {
                 return atom(F.Log(argument.get()));
             }
         }

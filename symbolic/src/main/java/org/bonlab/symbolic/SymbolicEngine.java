@@ -154,6 +154,7 @@ public final class SymbolicEngine implements AutoCloseable {
         }
         Expr closed;
         Expr presented;
+        Verification rewrittenEquality = null; // set where the presented form comes with its proof
         Optional<BestOfForms> forms = Optional.empty();
         Optional<Expr> topReward = Optional.empty(); // E[r]'s limit by dominance: the highest reward
         List<Expr.Sym> parameters = new ArrayList<>();
@@ -172,6 +173,13 @@ public final class SymbolicEngine implements AutoCloseable {
             if (quantity instanceof Quantity.Kl) {
                 closed = f.klDirect();
                 presented = f.klPresented();
+                if (presented.equals(closed)) { // no form of the papers' vocabulary: the powers as variables
+                    Optional<Expr> rewritten = withPowersAsVariables(closed, n, parameters);
+                    if (rewritten.isPresent()) {
+                        presented = rewritten.get();
+                        rewrittenEquality = POWERS_AS_VARIABLES_PROOF;
+                    }
+                }
             } else if (quantity instanceof Quantity.EstimatorMean m) {
                 closed = f.estimatorMean(m.estimator() == Quantity.Estimator.KL_HAT);
                 presented = Vocabulary.recognise(closed, n, base);
@@ -209,7 +217,8 @@ public final class SymbolicEngine implements AutoCloseable {
         if (!(quantity instanceof Quantity.Kl) && !(quantity instanceof Quantity.AnalyticalKl)) {
             presented = Tidy.tidy(presented); // rationals folded, equal terms collected: checked equal below
         }
-        Verification equality = presentedEquality(closed, presented, n, parameters);
+        Verification equality = rewrittenEquality != null ? rewrittenEquality
+                : presentedEquality(closed, presented, n, parameters);
         if (!(equality instanceof Verification.Proved) && !untidy.equals(presented)) {
             // the tidy form is shown only where it is proved equal as well as the untidy one would be
             Verification plain = presentedEquality(closed, untidy, n, parameters);
@@ -1165,6 +1174,32 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
+    /** How a presented form from {@link #withPowersAsVariables} is shown equal to the closed form. */
+    private static final Verification POWERS_AS_VARIABLES_PROOF = new Verification.Proved("bonlab reduces closed form - "
+            + "presented form to 0 with the powers p^n of primes as variables and each log's argument put together and "
+            + "factored (no log split, so no sign condition), Symja's Together on each log's coefficient");
+
+    /**
+     * {@code e} rewritten by {@link PowersAsVariables} (powers like 3^(1-n) as variables, each log's coefficient and
+     * argument put together and factored), where that is shorter and {@link PowersAsVariables#isIdentity} shows the
+     * two equal; empty otherwise.
+     */
+    private Optional<Expr> withPowersAsVariables(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
+        ToSymja to = new ToSymja();
+        to.symbol(n);
+        parameters.forEach(to::symbol);
+        IExpr input = to.translate(e);
+        Optional<IExpr> rewritten = PowersAsVariables.simplified(symja, input);
+        if (rewritten.isEmpty() || rewritten.get().leafCount() >= input.leafCount()) {
+            return Optional.empty();
+        }
+        Optional<Expr> back = new FromSymja(to.inverse()).translate(rewritten.get());
+        if (back.isEmpty() || !PowersAsVariables.isIdentity(symja, F.Subtract(input, to.translate(back.get())))) {
+            return Optional.empty(); // the form shown is the one proved equal, after its way back through Expr
+        }
+        return back;
+    }
+
     private Optional<Expr> simplified(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
         ToSymja to = new ToSymja();
         to.symbol(n);

@@ -71,6 +71,31 @@ class PowersAsVariablesTest {
     }
 
     @Test
+    @DisplayName("identity: two forms of uniform(3)'s best-of-n KL, whose logs' arguments differ in form, are shown equal; "
+            + "the same with one coefficient off by 3^-n/10^6, or a log's argument off by a factor 1 + 10^-6, are not")
+    void identity() {
+        IExpr third = F.Power(F.ZZ(3), F.Negate(N)); // 3^-n
+        IExpr middle = F.Plus(F.Times(pow(2, N), third), F.Negate(third)); // 2^n/3^n - 3^-n
+        IExpr top = F.Plus(F.C1, F.Negate(F.Times(pow(2, N), third))); // 1 - 2^n/3^n
+        // the closed form: sum pi log(3 pi)
+        IExpr closed = F.Plus(F.Times(third, F.Log(F.Times(F.C3, third))), F.Times(middle, F.Log(F.Times(F.C3, middle))),
+                F.Times(top, F.Log(F.Times(F.C3, top))));
+        // the presented form: 3^-n log(3^(1-n)) + (2^n - 1) 3^-n log((2^n - 1) 3^(1-n)) + 3^-n (3^n - 2^n) log(3 (1 - 2^n 3^-n))
+        IExpr oneMinusN = F.Plus(F.C1, F.Negate(N));
+        IExpr twoN = F.Plus(pow(2, N), F.CN1);
+        IExpr presented = F.Plus(F.Times(third, F.Log(pow(3, oneMinusN))),
+                F.Times(twoN, third, F.Log(F.Times(twoN, pow(3, oneMinusN)))),
+                F.Times(third, F.Plus(pow(3, N), F.Negate(pow(2, N))), F.Log(F.Times(F.C3, top))));
+        assertTrue(PowersAsVariables.isIdentity(symja, F.Subtract(closed, presented)));
+        IExpr offCoefficient = F.Plus(presented, F.Times(F.QQ(1, 1_000_000), third, F.Log(pow(3, oneMinusN))));
+        assertTrue(!PowersAsVariables.isIdentity(symja, F.Subtract(closed, offCoefficient)));
+        IExpr offArgument = F.Plus(F.Times(third, F.Log(F.Times(F.QQ(1_000_001, 1_000_000), pow(3, oneMinusN)))),
+                F.Times(twoN, third, F.Log(F.Times(twoN, pow(3, oneMinusN)))),
+                F.Times(third, F.Plus(pow(3, N), F.Negate(pow(2, N))), F.Log(F.Times(F.C3, top))));
+        assertTrue(!PowersAsVariables.isIdentity(symja, F.Subtract(closed, offArgument)));
+    }
+
+    @Test
     @DisplayName("simplification: a series coefficient of spike(L=3)'s KL, with powers of 2 and a log, comes back "
             + "shorter and equal at n = 7/3 and 10.5 (Symja's numeric evaluation at 30 digits)")
     void simplification() {
