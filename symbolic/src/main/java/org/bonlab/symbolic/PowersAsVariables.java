@@ -27,6 +27,28 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 final class PowersAsVariables {
 
+    /**
+     * Whether the rewriting may pay on {@code e}, by a look without Symja (the logs' arguments not entered): some power
+     * of a rational to a symbolic exponent outside the logs, at most {@link #MAX_VARIABLES} primes among them and at
+     * most {@link #MAX_ATOMS} opaque parts (each log's argument costs Symja calls of its own).
+     */
+    private static boolean worthTrying(SymjaSession symja, IExpr e) {
+        PowersAsVariables probe = new PowersAsVariables(symja, false);
+        probe.map(e);
+        return !probe.variables.isEmpty() && probe.variables.size() <= MAX_VARIABLES
+                && probe.atoms.size() <= MAX_ATOMS;
+    }
+
+    /** The most opaque parts (logs and the like) {@link #worthTrying} lets through: an identity holds both forms' logs. */
+    private static final int MAX_ATOMS = 24;
+
+    /**
+     * The most primes (variables) {@link #simplified} and {@link #isIdentity} take on: with more, as in the KL of
+     * uniform(40) (the twelve primes to 37) or of spike(L=5, tops=[1e-4]) (9999/40000 has five), Symja's Together
+     * runs into its time limit and the derivation only waits longer for the same form.
+     */
+    private static final int MAX_VARIABLES = 4;
+
     /** The largest rational base (numerator and denominator) factored into primes by trial division. */
     private static final long MAX_FACTORED = 1_000_000L;
 
@@ -57,12 +79,12 @@ final class PowersAsVariables {
      * only means the rewriting does not show it.
      */
     static boolean isIdentity(SymjaSession symja, IExpr difference) {
+        if (!worthTrying(symja, difference)) {
+            return false; // nothing of its kind, or too much of it: left to Symja's own identities
+        }
         PowersAsVariables v = new PowersAsVariables(symja, true);
         v.canonicalLogs = true;
         IExpr mapped = v.map(difference);
-        if (v.variables.isEmpty() && v.atoms.keySet().stream().noneMatch(a -> a.isLog())) {
-            return false; // nothing of its kind: left to Symja's own identities
-        }
         IExpr collected = v.atoms.isEmpty() ? F.Together(mapped)
                 : F.ternaryAST3(S.Collect, F.Expand(mapped), F.List(v.atoms.values().toArray(new IExpr[0])),
                         F.Function(F.Together(F.Slot1)));
@@ -79,6 +101,9 @@ final class PowersAsVariables {
     }
 
     private static Optional<IExpr> simplified(SymjaSession symja, IExpr e, boolean tidyLogs) {
+        if (!worthTrying(symja, e)) {
+            return Optional.empty();
+        }
         PowersAsVariables v = new PowersAsVariables(symja, tidyLogs);
         IExpr mapped = v.map(e);
         if (v.variables.isEmpty()) {
