@@ -53,9 +53,26 @@ final class FromSymja {
         if (e instanceof IAST ast) {
             IExpr head = ast.head();
             if (head.equals(S.Plus)) {
-                Expr acc = go(ast.arg1());
-                for (int i = 2; i < ast.size(); i++) {
-                    IExpr t = ast.get(i);
+                // a sum opens with a positive term where it has one: Symja's -1 + 2^n reads 2^n - 1
+                int lead = 1;
+                if (negative(ast.arg1())) {
+                    for (int i = 2; i < ast.size(); i++) {
+                        if (!negative(ast.get(i))) {
+                            lead = i;
+                            break;
+                        }
+                    }
+                }
+                Expr acc = go(ast.get(lead));
+                for (int k = 1; k < ast.size(); k++) {
+                    if (k == lead) {
+                        continue;
+                    }
+                    IExpr t = ast.get(k);
+                    if (t.isRational() && t.isNegative()) { // a + -1 reads a - 1
+                        acc = acc.minus(go(t.negate()));
+                        continue;
+                    }
                     if (t.isTimes() && ((IAST) t).arg1().isRational() && ((IAST) t).arg1().isNegative()) {
                         // a + -3*x reads a - 3*x
                         IAST positive = ((IAST) t).setAtCopy(1, ((IAST) t).arg1().negate());
@@ -102,5 +119,11 @@ final class FromSymja {
             }
         }
         throw new IllegalArgumentException("cannot translate " + e);
+    }
+
+    /** Whether a term of a sum reads with a minus sign: a negative number, or a product led by one. */
+    private static boolean negative(IExpr t) {
+        return t.isNumber() && t.isNegative()
+                || t.isTimes() && ((IAST) t).arg1().isNumber() && ((IAST) t).arg1().isNegative();
     }
 }
