@@ -193,17 +193,10 @@ class RegimesTest {
         // L = 200 and -0.10618585 at 800. C_4 in closed form (Hurwitz zeta derivatives, see uniformKlNextTermInSize),
         // by mpmath at 40 digits: zeta(s, a, 1), 13/480 + 4 zeta'(-3, 1/2) + zeta'(-1, 1/2) + 8 Re zeta'(-3, b)
         // + 12 Im zeta'(-2, b) - 4 Re zeta'(-1, b), b = (1+i)/2
-        java.math.BigDecimal c4 = SymbolicEngine.quarticTermConstant();
-        java.math.BigDecimal c4ClosedForm = new java.math.BigDecimal("-0.1061858401726319231530075699156471025565");
-        org.junit.jupiter.api.Assertions.assertTrue(c4.subtract(c4ClosedForm).abs().compareTo(new java.math.BigDecimal(
-                "1e-20")) < 0, c4.toString());
-        org.junit.jupiter.api.Assertions.assertEquals(SymbolicEngine.QUARTIC_TERM_CONSTANT, c4.doubleValue(), 1e-17);
+        assertExtrapolation(SymbolicEngine.quarticTermConstant(), "-0.1061858401726319231530075699156471025565", "1e-20",
+                SymbolicEngine.QUARTIC_TERM_CONSTANT);
         SymbolicEngine.NextTerm four = SymbolicEngine.uniformKlNextTermInSize(4, l).orElseThrow();
-        org.junit.jupiter.api.Assertions.assertEquals("-(7*log(L)/(80*L^4)) - 0.1061858402/L^4", four.term().show());
-        org.junit.jupiter.api.Assertions.assertEquals("O(L^-5)", four.remainder());
-        Verification.CheckedNumerically fourCheck = org.junit.jupiter.api.Assertions.assertInstanceOf(
-                Verification.CheckedNumerically.class, four.check(), four.check().describe());
-        org.junit.jupiter.api.Assertions.assertTrue(fourCheck.maxRelativeError() < 1e-3, fourCheck.describe());
+        assertNextTerm(four, "-(7*log(L)/(80*L^4)) - 0.1061858402/L^4", "O(L^-5)", 1e-3);
         // n = 3: S_3 = sum_{i >= 1} (j(i) - 1/2) = -0.08362147309484633 (mpmath, 30 digits, 20000 terms and the tail
         // -1/(60 N)); L^3 (gap - 1/(2 L^2)) is -0.0835381 at L = 200 and -0.0836048 at 1000 (mpmath). In closed form,
         // 6 Re zeta'(-2, a) + 2 sqrt(3) Im zeta'(-1, a), a = 1/2 + i/(2 sqrt(3)): mpmath, 40 digits,
@@ -233,23 +226,34 @@ class RegimesTest {
     void uniformNextTermInSizeAtTwo() {
         org.bonlab.expr.Expr.Sym l = org.bonlab.expr.Expr.symbol("L");
         // mpmath, 40 digits: log(glaisher) - log(2)/12 (equal to 1/12 - zeta(-1, derivative=1) - log(2)/12)
-        java.math.BigDecimal closedForm = new java.math.BigDecimal("0.1909922119871221534291503167879325954244");
-        java.math.BigDecimal c2 = SymbolicEngine.quadraticTermConstant();
-        org.junit.jupiter.api.Assertions.assertTrue(c2.subtract(closedForm).abs().compareTo(new java.math.BigDecimal(
-                "1e-15")) < 0, c2.toString());
-        org.junit.jupiter.api.Assertions.assertEquals(SymbolicEngine.QUADRATIC_TERM_CONSTANT, c2.doubleValue(), 1e-17);
+        assertExtrapolation(SymbolicEngine.quadraticTermConstant(), "0.1909922119871221534291503167879325954244",
+                "1e-15", SymbolicEngine.QUADRATIC_TERM_CONSTANT);
         SymbolicEngine.NextTerm two = SymbolicEngine.uniformKlNextTermInSize(2, l).orElseThrow();
-        org.junit.jupiter.api.Assertions.assertEquals("0.190992212/L^2 + 7/(2880*L^4)", two.term().show());
-        org.junit.jupiter.api.Assertions.assertEquals("O(L^-6)", two.remainder());
         // mpmath, 40 digits, L^4 (gap - (log(L)/12 + C_2)/L^2) with the exact gap: 0.00243051711506365 at L = 100,
         // 0.00243055517113115 at L = 1000, 0.00243055545944942 at L = 2000, approaching 7/2880 = 0.00243055555...
         // like 1/L^2
-        Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
-                Verification.CheckedNumerically.class, two.check(), two.check().describe());
-        org.junit.jupiter.api.Assertions.assertTrue(v.maxRelativeError() < 1e-6, v.describe());
+        Verification.CheckedNumerically v = assertNextTerm(two, "0.190992212/L^2 + 7/(2880*L^4)", "O(L^-6)", 1e-6);
         double atThousand = Double.parseDouble(v.describe().replaceAll(".*, (\\S+) at L = 1000.*", "$1"));
         org.junit.jupiter.api.Assertions.assertEquals(0.00243055517113115, atThousand, 1e-9, v.describe());
         org.junit.jupiter.api.Assertions.assertTrue(two.constantLatex().startsWith("C_2 = \\log A"), two.constantLatex());
         org.junit.jupiter.api.Assertions.assertTrue(two.method().contains("Glaisher-Kinkelin"), two.method());
+    }
+
+    /** A 50-digit extrapolation against its closed form's value (mpmath) within {@code within}, and the stored double. */
+    private static void assertExtrapolation(java.math.BigDecimal value, String closedForm, String within, double stored) {
+        org.junit.jupiter.api.Assertions.assertTrue(value.subtract(new java.math.BigDecimal(closedForm)).abs()
+                .compareTo(new java.math.BigDecimal(within)) < 0, value.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(stored, value.doubleValue(), 1e-17);
+    }
+
+    /** A next term's form, remainder and numeric check (within {@code maxError} of its coefficient). */
+    private static Verification.CheckedNumerically assertNextTerm(SymbolicEngine.NextTerm t, String term,
+            String remainder, double maxError) {
+        org.junit.jupiter.api.Assertions.assertEquals(term, t.term().show());
+        org.junit.jupiter.api.Assertions.assertEquals(remainder, t.remainder());
+        Verification.CheckedNumerically v = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                Verification.CheckedNumerically.class, t.check(), t.check().describe());
+        org.junit.jupiter.api.Assertions.assertTrue(v.maxRelativeError() < maxError, v.describe());
+        return v;
     }
 }
