@@ -1274,6 +1274,10 @@ public final class SymbolicEngine implements AutoCloseable {
                             + "positive on the domain (outward-rounded enclosures)", needPositive.size())
                     : "Symja reduces " + together + "Expand(closed form - presented form) to 0");
         }
+        if (PowersAsVariables.isIdentity(symja, value.expr())) {
+            // Symja's Expand leaves it, as where a KL's presented form has its logs' arguments factored (the gap)
+            return POWERS_AS_VARIABLES_PROOF;
+        }
         String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason()
                 : expandPowers ? "Symja left a non-zero difference"
                 : "Symja left a non-zero difference (PowerExpand not applied: " + notShown

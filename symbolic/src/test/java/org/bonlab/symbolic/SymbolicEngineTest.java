@@ -280,6 +280,25 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("uniform(3)'s KL: the presented form with its logs' arguments factored is proved equal to the closed "
+            + "form, directly and by the general identity (where Symja's Expand leaves a difference); one with a "
+            + "coefficient changed is not")
+    void presentedKlWithPowersAsVariables() {
+        BasePolicy u = Policy.uniform(3);
+        Derivation d = engine.derive(Bon.kl(u.bestOf(Bon.n), u), Bon.n);
+        assertTrue(d.presented().show().contains("log((2^n - 1)*3^(1 - n))"), d.presented().show());
+        assertTrue(d.equality() instanceof Verification.Proved p && p.argument().contains("powers p^n of primes"),
+                d.equality().describe());
+        Verification again = engine.identity(d.closedForm(), d.presented(), Bon.n, List.of());
+        assertTrue(again instanceof Verification.Proved p && p.argument().contains("powers p^n of primes"),
+                again.describe());
+        Expr changed = d.presented().plus(Expr.constant(Rational.of(1, 1_000_000)).times(
+                Expr.constant(3).pow(Bon.n.unaryMinus())));
+        Verification wrong = engine.identity(d.closedForm(), changed, Bon.n, List.of());
+        assertTrue(!(wrong instanceof Verification.Proved), wrong.describe());
+    }
+
+    @Test
     @DisplayName("soft best-of-n on the coin as lambda -> 0: KL = KL(pi_n || p) - A(n) log(2^n - 1) e^(-1/lambda) + "
             + "O(e^(-2/lambda)) with A(n) = sum_{k=1}^n C(n,k) 2^-n (n-k)/k kept as a sum, against mpmath")
     void softBestOfSeriesInExponential() {
