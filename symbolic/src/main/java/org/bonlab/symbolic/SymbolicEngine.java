@@ -726,7 +726,8 @@ public final class SymbolicEngine implements AutoCloseable {
         double rounded = Double.parseDouble(String.format(Locale.ROOT, "%.10g", QUADRATIC_TERM_CONSTANT));
         Expr squared = size.pow(2);
         // after the leading log(L)/(12 L^2) (uniformKlRateInSize)
-        Expr term = Expr.constant(rounded).div(squared).plus(Expr.constant(7).div(Expr.constant(2880).times(size.pow(4))));
+        Expr term = Expr.constant(rounded).div(squared)
+                .plus(Expr.constant(7).div(Expr.constant(2880).times(size.pow(4))));
         double target = 7.0 / 2880;
         double[] scaled = new double[SIZE_NEXT_TERM_POINTS.size()];
         StringBuilder values = new StringBuilder();
