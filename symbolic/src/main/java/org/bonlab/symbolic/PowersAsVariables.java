@@ -105,10 +105,7 @@ final class PowersAsVariables {
             return Optional.empty();
         }
         PowersAsVariables v = new PowersAsVariables(symja, tidyLogs);
-        IExpr mapped = v.map(e);
-        if (v.variables.isEmpty()) {
-            return Optional.empty();
-        }
+        IExpr mapped = v.map(e); // its variables are the probe's (the logs' arguments have rewritings of their own)
         IExpr rational;
         if (v.atoms.isEmpty()) {
             rational = F.Factor(F.Together(mapped));

@@ -691,29 +691,16 @@ public final class SymbolicEngine implements AutoCloseable {
                     + "stored, recomputed by the tests)"
                     : "Euler-Maclaurin for the midpoint sums of the cells' Jensen gaps, expanded to h^5 (derived here)";
         }
-        double[] scaled = new double[SIZE_NEXT_TERM_POINTS.size()];
-        StringBuilder values = new StringBuilder();
-        for (int k = 0; k < scaled.length; k++) {
-            double l = SIZE_NEXT_TERM_POINTS.get(k);
-            // at n = 4 the constant sits 1e-13 below a gap of 1e-6 at L = 1000: the KL at 30 digits
-            double gap = logarithmic ? uniformKlGapPrecise(n, (long) l) : uniformKlGap(n, (long) l);
-            // at n = 4, less the log term: what is left must settle at the O(L^-4) term's constant
-            scaled[k] = Math.pow(l, power) * (gap - c.toDouble() / (l * l)) - (logarithmic ? coefficient * Math.log(l)
-                    : 0);
-            values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g at L = %d", scaled[k],
-                    SIZE_NEXT_TERM_POINTS.get(k)));
-        }
-        double first = scaled[0];
-        double last = scaled[scaled.length - 1];
         // at n = 4, what is left after the log term is the constant C_4
         double target = logarithmic ? QUARTIC_TERM_CONSTANT : coefficient;
-        double error = Math.abs(last / target - 1);
-        String how = "L^" + power + " (log n - (n-1)/n - KL - (" + c + ")/L^2)" + (logarithmic ? " + (7/80) log(L)"
-                : "") + " = " + values + String.format(Locale.ROOT, " against %.10g", target)
-                + (logarithmic ? " (the exact KL at 30 digits)" : " (the exact KL in double precision)");
-        boolean holds = error < NEXT_TERM_TOLERANCE && Math.abs(last - target) <= Math.abs(first - target);
-        Verification check = holds ? new Verification.CheckedNumerically(scaled.length, error, how)
-                : new Verification.Unverified("the numbers do not bear it out: " + how);
+        Verification check = nextTermCheck(l -> {
+            // at n = 4 the constant sits 1e-13 below a gap of 1e-6 at L = 1000: the KL at 30 digits
+            double gap = logarithmic ? uniformKlGapPrecise(n, l) : uniformKlGap(n, l);
+            // at n = 4, less the log term: what is left must settle at the O(L^-4) term's constant
+            return Math.pow(l, power) * (gap - c.toDouble() / ((double) l * l)) - (logarithmic
+                    ? coefficient * Math.log(l) : 0);
+        }, "%.6g", "L^" + power + " (log n - (n-1)/n - KL - (" + c + ")/L^2)" + (logarithmic ? " + (7/80) log(L)" : ""),
+                "", target, logarithmic);
         return Optional.of(new NextTerm(term, remainder, method, check, n == 3 ? CUBIC_TERM_LATEX
                 : n == 4 ? QUARTIC_TERM_LATEX : ""));
     }
@@ -728,25 +715,10 @@ public final class SymbolicEngine implements AutoCloseable {
         // after the leading log(L)/(12 L^2) (uniformKlRateInSize)
         Expr term = Expr.constant(rounded).div(squared)
                 .plus(Expr.constant(7).div(Expr.constant(2880).times(size.pow(4))));
-        double target = 7.0 / 2880;
-        double[] scaled = new double[SIZE_NEXT_TERM_POINTS.size()];
-        StringBuilder values = new StringBuilder();
-        for (int k = 0; k < scaled.length; k++) {
-            double l = SIZE_NEXT_TERM_POINTS.get(k);
-            // the L^-4 term is 1e-7 of the gap at L = 200 and 1e-9 at 1000: the KL at 30 digits
-            double gap = uniformKlGapPrecise(2, (long) l);
-            scaled[k] = Math.pow(l, 4) * (gap - (Math.log(l) / 12 + QUADRATIC_TERM_CONSTANT) / (l * l));
-            values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.9g at L = %d", scaled[k],
-                    SIZE_NEXT_TERM_POINTS.get(k)));
-        }
-        double first = scaled[0];
-        double last = scaled[scaled.length - 1];
-        double error = Math.abs(last / target - 1);
-        String how = "L^4 (log n - (n-1)/n - KL - (log(L)/12 + C_2)/L^2) = " + values
-                + String.format(Locale.ROOT, " against 7/2880 = %.10g (the exact KL at 30 digits)", target);
-        boolean holds = error < NEXT_TERM_TOLERANCE && Math.abs(last - target) <= Math.abs(first - target);
-        Verification check = holds ? new Verification.CheckedNumerically(scaled.length, error, how)
-                : new Verification.Unverified("the numbers do not bear it out: " + how);
+        // the L^-4 term is 1e-7 of the gap at L = 200 and 1e-9 at 1000: the KL at 30 digits
+        Verification check = nextTermCheck(l -> Math.pow(l, 4) * (uniformKlGapPrecise(2, l)
+                - (Math.log(l) / 12 + QUADRATIC_TERM_CONSTANT) / ((double) l * l)), "%.9g",
+                "L^4 (log n - (n-1)/n - KL - (log(L)/12 + C_2)/L^2)", "7/2880 = ", 7.0 / 2880, true);
         String method = "the exact gap log 2 - 1/2 + log L - L^-2 sum_{i <= L} (2i-1) log(2i-1), the sum over odd k "
                 + "written with T(M) = sum_{k <= M} k log k (the log of the hyperfactorial) as T(2L) - 2T(L) - "
                 + "L(L+1) log 2, and T's Euler-Maclaurin expansion (M^2/2 + M/2 + 1/12) log M - M^2/4 + log A + "
@@ -754,6 +726,34 @@ public final class SymbolicEngine implements AutoCloseable {
                 + "(log A = 1/12 - zeta'(-1)), evaluated by Richardson extrapolation of the exact sums at 50 digits "
                 + "(derived here; the value stored, recomputed by the tests)";
         return new NextTerm(term, "O(" + size.name() + "^-6)", method, check, QUADRATIC_TERM_LATEX);
+    }
+
+    /**
+     * The check of a next term at {@link #SIZE_NEXT_TERM_POINTS}: the gap's rest, scaled ({@code scaled} at each L),
+     * must be within {@link #NEXT_TERM_TOLERANCE} of {@code target} and closer to it at the larger L.
+     *
+     * @param format how each scaled value is printed
+     * @param what the scaled quantity, as printed
+     * @param targetName printed before the target's value (e.g. "7/2880 = "), or empty
+     * @param precise whether the KL was taken at 30 digits rather than in double precision
+     */
+    private static Verification nextTermCheck(java.util.function.LongToDoubleFunction scaled, String format,
+            String what, String targetName, double target, boolean precise) {
+        double[] values = new double[SIZE_NEXT_TERM_POINTS.size()];
+        StringBuilder shown = new StringBuilder();
+        for (int k = 0; k < values.length; k++) {
+            long l = SIZE_NEXT_TERM_POINTS.get(k);
+            values[k] = scaled.applyAsDouble(l);
+            shown.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, format + " at L = %d", values[k], l));
+        }
+        double first = values[0];
+        double last = values[values.length - 1];
+        double error = Math.abs(last / target - 1);
+        String how = what + " = " + shown + String.format(Locale.ROOT, " against %s%.10g", targetName, target)
+                + (precise ? " (the exact KL at 30 digits)" : " (the exact KL in double precision)");
+        boolean holds = error < NEXT_TERM_TOLERANCE && Math.abs(last - target) <= Math.abs(first - target);
+        return holds ? new Verification.CheckedNumerically(values.length, error, how)
+                : new Verification.Unverified("the numbers do not bear it out: " + how);
     }
 
     /** \( C_2 \) in closed form, in LaTeX. */

@@ -1,9 +1,8 @@
 package org.bonlab.numeric.interval;
 
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-
-import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
 import org.bonlab.expr.Expr;

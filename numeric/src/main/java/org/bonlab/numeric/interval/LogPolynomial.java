@@ -144,15 +144,11 @@ final class LogPolynomial {
             List<Term> x = terms(neg.operand(), n, a);
             return x == null ? null : negate(x);
         }
-        if (e instanceof Expr.Add add) {
-            List<Term> x = terms(add.left(), n, a);
-            List<Term> y = x == null ? null : terms(add.right(), n, a);
-            return y == null ? null : plus(x, y);
-        }
-        if (e instanceof Expr.Sub sub) {
-            List<Term> x = terms(sub.left(), n, a);
-            List<Term> y = x == null ? null : terms(sub.right(), n, a);
-            return y == null ? null : plus(x, negate(y));
+        if (e instanceof Expr.Add || e instanceof Expr.Sub) {
+            boolean add = e instanceof Expr.Add;
+            List<Term> x = terms(add ? ((Expr.Add) e).left() : ((Expr.Sub) e).left(), n, a);
+            List<Term> y = x == null ? null : terms(add ? ((Expr.Add) e).right() : ((Expr.Sub) e).right(), n, a);
+            return y == null ? null : plus(x, add ? y : negate(y));
         }
         if (e instanceof Expr.Mul mul) {
             List<Term> x = terms(mul.left(), n, a);
