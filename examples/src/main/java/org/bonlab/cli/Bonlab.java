@@ -18,7 +18,8 @@ public final class Bonlab implements Runnable {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("derive") || args[0].equals("batch"))) {
+        if (args.length > 0 && (args[0].equals("batch")
+                || args[0].equals("derive") && !DeriveCommand.derivesWithoutSymja(args))) {
             org.bonlab.symbolic.SymbolicEngine.prewarm(); // Symja loads while the command line is parsed
         }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));

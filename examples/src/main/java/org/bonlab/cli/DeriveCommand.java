@@ -123,6 +123,34 @@ final class DeriveCommand implements Callable<Integer> {
             + "1 to " + SymbolicEngine.MAX_N_FOR_SYMBOLIC_SIZE + ".")
     Long fixedN;
 
+    /** A uniform policy with a symbolic number of outcomes, such as uniform(L=L). */
+    private static final java.util.regex.Pattern SYMBOLIC_SIZE = java.util.regex.Pattern.compile(
+            "uniform\\(\\s*L\\s*=\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)");
+
+    /**
+     * Whether the derive command line {@code args} (its first word "derive") certainly never calls Symja: the KL of
+     * uniform(L) with L symbolic, kept as a sum and taken to its limits by bonlab's own methods. Then Symja is not
+     * loaded in the background at start-up (half a second of one core, on a cold derivation that needs both).
+     */
+    static boolean derivesWithoutSymja(String[] args) {
+        String policyArg = null;
+        String quantityArg = null;
+        for (int k = 1; k < args.length; k++) {
+            String a = args[k];
+            if (a.startsWith("--policy=")) {
+                policyArg = a.substring("--policy=".length());
+            } else if (a.startsWith("--quantity=")) {
+                quantityArg = a.substring("--quantity=".length());
+            } else if (k + 1 < args.length && a.equals("--policy")) {
+                policyArg = args[++k];
+            } else if (k + 1 < args.length && a.equals("--quantity")) {
+                quantityArg = args[++k];
+            }
+        }
+        return policyArg != null && quantityArg != null && quantityArg.strip().equals("kl")
+                && SYMBOLIC_SIZE.matcher(policyArg.strip()).matches();
+    }
+
     /**
      * uniform(L) with L symbolic and n fixed: the win rates and the expected reward in closed form (Faulhaber), the
      * KL as a sum, each with its limit as L grows.
@@ -231,8 +259,7 @@ final class DeriveCommand implements Callable<Integer> {
         if (pmf != null) {
             policy = "pmf " + pmf;
         }
-        java.util.regex.Matcher symbolicSize = java.util.regex.Pattern.compile(
-                "uniform\\(\\s*L\\s*=\\s*([A-Za-z][A-Za-z0-9_]*)\\s*\\)").matcher(policy.strip());
+        java.util.regex.Matcher symbolicSize = SYMBOLIC_SIZE.matcher(policy.strip());
         if (pmf == null && symbolicSize.matches()) {
             return deriveInSize(Bon.symbol(symbolicSize.group(1)));
         }
@@ -369,6 +396,7 @@ final class DeriveCommand implements Callable<Integer> {
                 calculus.add(engine.solve(forCalculus, solveFor, org.bonlab.claim.Binding.substitute(other.closedForm(), Bon.n,
                         Expr.constant(solveAtN))));
             }
+            d.crossCheck(); // it ran beside the series and calculus above; a failure is reported like theirs
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--policy " + policy + " --quantity " + quantity
                     + (series == null ? "" : " --series " + series)

@@ -213,6 +213,10 @@ class BonlabDeriveTest {
                 && r.out().contains("(the closed form does not contain n; proved: the quantity does not depend on n)"),
                 r.out());
         assertTrue(r.out().contains("series beta->inf: 1/2 + 1/4*(1/beta) - 1/48*(1/beta)^3 + O(beta^(-4))"), r.out());
+        // neither the quantity (its policies included) nor the form reads n: the cross-check takes one n, and says so
+        assertTrue(r.out().contains("cross-check:   checked numerically at 5 points") && r.out().contains(
+                "at n = 1 only (neither the quantity nor the form involves n), beta in [0.05, 0.25, 0.5, 0.75, 0.95]"),
+                r.out());
         assertTrue(r.out().contains("the remainder shrinks like 1/beta^4 at 1/beta = 1e-3, 1e-4, 1e-5"), r.out());
         r = BonlabEvalTest.run("derive", "--policy", "uniform(L=3)", "--quantity", "vbon_j");
         assertEquals(2, r.code(), r.out() + r.err());
@@ -437,5 +441,21 @@ class BonlabDeriveTest {
         org.junit.jupiter.api.Assertions.assertEquals(2, none.code());
         org.junit.jupiter.api.Assertions.assertTrue(none.err().contains("give exactly one of --policy SPEC and --pmf FILE"),
                 none.err());
+    }
+
+    @Test
+    @DisplayName("Symja is not loaded at start-up only for the derivations that never call it (uniform(L) KL, L symbolic)")
+    void symjaLoadedOnlyWhereUsed() {
+        assertTrue(DeriveCommand.derivesWithoutSymja(new String[] {"derive", "--policy", "uniform(L=L)", "--n", "3",
+            "--quantity", "kl"}));
+        assertTrue(DeriveCommand.derivesWithoutSymja(new String[] {"derive", "--quantity=kl", "--policy=uniform( L = M )",
+            "--n", "2", "--latex"}));
+        // the win rates and the expected reward take Faulhaber's sums from Symja; a numeric size is a policy like any
+        String[][] symja = {{"derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "win_half"},
+            {"derive", "--policy", "uniform(L=1000)", "--quantity", "kl"}, {"derive", "--policy", "coin", "--quantity",
+                "kl"}, {"derive", "--policy", "uniform(L=L)", "--n", "3"}, {"derive", "--quantity", "kl", "--policy"}};
+        for (String[] args : symja) {
+            assertTrue(!DeriveCommand.derivesWithoutSymja(args), String.join(" ", args));
+        }
     }
 }

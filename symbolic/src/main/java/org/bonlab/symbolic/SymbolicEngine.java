@@ -228,13 +228,13 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         Expr shown = presented;
-        java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(quantity, shown, n, parameters));
+        java.util.concurrent.Future<Verification> cross = alongside(bounds -> crossCheck(quantity, shown, n,
+                parameters, CROSS_CHECK_POINTS, bounds));
         Optional<Expr> highestReward = topReward;
         LimitResult limit = mentions(closed, n) ? limit(quantity, closed, n,
                 forms.flatMap(f -> dominanceLimit(quantity, f)).or(() -> highestReward), DOMINANCE, parameters)
                 : constantIn(n, presented);
-        return new Derivation(quantity, n, closed, presented, equality, limit,
-                org.bonlab.numeric.Futures.join(cross, "cross-checking a derivation"));
+        return new Derivation(quantity, n, closed, presented, equality, limit, cross);
     }
 
     private Verification presentedEquality(Expr closed, Expr presented, Expr.Sym n, List<Expr.Sym> parameters) {
@@ -277,11 +277,11 @@ public final class SymbolicEngine implements AutoCloseable {
             }
         }
         Expr shown = presented;
-        java.util.concurrent.Future<Verification> cross = alongside(() -> crossCheck(original, shown, n, parameters));
+        java.util.concurrent.Future<Verification> cross = alongside(bounds -> crossCheck(original, shown, n,
+                parameters, CROSS_CHECK_POINTS, bounds));
         LimitResult limit = mentions(expanded, n) ? limit(original, expanded, n, Optional.empty(), "", parameters)
                 : constantIn(n, presented);
-        return new Derivation(original, n, expanded, presented, equality, limit,
-                org.bonlab.numeric.Futures.join(cross, "cross-checking a derivation"));
+        return new Derivation(original, n, expanded, presented, equality, limit, cross);
     }
 
     /** Whether {@code e} has a built-in quantity node anywhere. */
@@ -398,23 +398,31 @@ public final class SymbolicEngine implements AutoCloseable {
         // polynomials cancel terms as large as L^(n+1): the default 50.
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(quantity.equals("kl") ? 25
                 : HighPrecisionEvaluator.DEFAULT_DIGITS);
-        double worst = 0;
-        for (long l : SIZE_CHECK_POINTS) {
-            if (quantity.equals("kl") && l > 1000) {
-                continue; // a 20-digit sum of 10^4 logs per point: the KL is checked up to L = 1000
+        Expr checked = closed;
+        String checkedHow = how;
+        // on the cross-check thread, beside the limit below (and whatever the caller does next)
+        java.util.concurrent.Future<Verification> cross = alongside(bounds -> {
+            DoubleEvaluator engineEv = new DoubleEvaluator();
+            HighPrecisionEvaluator formHp = new HighPrecisionEvaluator(quantity.equals("kl") ? 25
+                    : HighPrecisionEvaluator.DEFAULT_DIGITS);
+            double worst = 0;
+            for (long l : SIZE_CHECK_POINTS) {
+                if (quantity.equals("kl") && l > 1000) {
+                    continue; // a 20-digit sum of 10^4 logs per point: the KL is checked up to L = 1000
+                }
+                double engine = engineEv.evaluate(uniformQuantity(quantity, l, n), Map.of());
+                double form = closedFormValue(formHp, checked, Map.of(size, (double) l));
+                double err = Math.abs(form - engine) / Math.max(Math.abs(engine), SMALL_VALUE);
+                if (err > CROSS_CHECK_TOLERANCE) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "the form %s disagrees with the engine "
+                            + "at L = %d: %s against %s", checked.show(), l, form, engine));
+                }
+                worst = Math.max(worst, err);
             }
-            double engine = ev.evaluate(uniformQuantity(quantity, l, n), Map.of());
-            double form = closedFormValue(hp, closed, Map.of(size, (double) l));
-            double err = Math.abs(form - engine) / Math.max(Math.abs(engine), SMALL_VALUE);
-            if (err > CROSS_CHECK_TOLERANCE) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "the form %s disagrees with the engine at "
-                        + "L = %d: %s against %s", closed.show(), l, form, engine));
-            }
-            worst = Math.max(worst, err);
-        }
-        Verification cross = new Verification.CheckedNumerically(SIZE_CHECK_POINTS.size()
-                - (quantity.equals("kl") ? 2 : 0), worst, how + "; against the double-precision engine's uniform(L), "
-                + "n = " + n + ", L from 1 to " + (quantity.equals("kl") ? "1000" : "10^4"));
+            return new Verification.CheckedNumerically(SIZE_CHECK_POINTS.size() - (quantity.equals("kl") ? 2 : 0),
+                    worst, checkedHow + "; against the double-precision engine's uniform(L), n = " + n
+                            + ", L from 1 to " + (quantity.equals("kl") ? "1000" : "10^4"));
+        });
         Expr limitValue;
         String method;
         if (quantity.equals("kl")) {
@@ -1409,9 +1417,15 @@ public final class SymbolicEngine implements AutoCloseable {
                 return t;
             });
 
-    private static java.util.concurrent.Future<Verification> alongside(
-            java.util.concurrent.Callable<Verification> check) {
-        return CHECKER.submit(check);
+    /**
+     * Starts {@code check} on the cross-check thread with the parameters' sampling bounds of the current call
+     * ({@link #sampleBounds} is reset when the call returns, and the check may outlive it: the derivation is returned
+     * with the check still running, so that a series or a derivative can start at once).
+     */
+    private java.util.concurrent.Future<Verification> alongside(
+            java.util.function.Function<Map<Expr.Sym, Double>, Verification> check) {
+        Map<Expr.Sym, Double> bounds = sampleBounds;
+        return CHECKER.submit(() -> check.apply(bounds));
     }
 
     /** The presented form against the numeric engine's value of the quantity itself. */
@@ -1421,12 +1435,21 @@ public final class SymbolicEngine implements AutoCloseable {
 
     private Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters,
             List<Long> ns) {
+        return crossCheck(quantity, presented, n, parameters, ns, sampleBounds);
+    }
+
+    private static Verification crossCheck(Expr quantity, Expr presented, Expr.Sym n, List<Expr.Sym> parameters,
+            List<Long> ns, Map<Expr.Sym, Double> bounds) {
         DoubleEvaluator ev = new DoubleEvaluator();
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator(CROSS_CHECK_DIGITS);
         double worst = 0;
         int compared = 0;
         int skipped = 0;
-        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, ns);
+        // a quantity that reads n nowhere (the tilted policy's, inside its policies too) and a form without n take
+        // the same values at every n: one n is enough
+        boolean withoutN = !mentions(presented, n)
+                && org.bonlab.claim.Binding.substitute(quantity, n, Expr.constant(2)).equals(quantity);
+        List<Map<Expr.Sym, Double>> points = checkPoints(n, parameters, withoutN ? ns.subList(0, 1) : ns, bounds);
         for (Map<Expr.Sym, Double> at : points) {
             double engineValue = ev.evaluate(quantity, at);
             java.math.BigDecimal form;
@@ -1451,9 +1474,10 @@ public final class SymbolicEngine implements AutoCloseable {
             compared++;
         }
         String how = "closed form evaluated to " + CROSS_CHECK_DIGITS + " digits against the double-precision engine, "
-                + "n from 1 to " + ns.get(ns.size() - 1) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
+                + (withoutN ? "at n = " + ns.get(0) + " only (neither the quantity nor the form involves n)"
+                        : "n from " + ns.get(0) + " to " + ns.get(ns.size() - 1)) + (parameters.isEmpty() ? "" : ", " + parameters.stream()
                         .map(Expr.Sym::name).collect(java.util.stream.Collectors.joining(", "))
-                        + " in " + PARAMETER_SAMPLES + scaledSamples(parameters)) + skipped(skipped);
+                        + " in " + PARAMETER_SAMPLES + scaledSamples(parameters, bounds)) + skipped(skipped);
         if (compared == 0) {
             return new Verification.Unverified("no check point had values large enough to compare (" + how + ")");
         }
@@ -2066,9 +2090,13 @@ public final class SymbolicEngine implements AutoCloseable {
 
     /** "", or how the parameter samples are scaled: " times 1/2 for a and b" (the spike tops' bounds). */
     private String scaledSamples(List<Expr.Sym> parameters) {
+        return scaledSamples(parameters, sampleBounds);
+    }
+
+    private static String scaledSamples(List<Expr.Sym> parameters, Map<Expr.Sym, Double> bounds) {
         Map<Double, List<String>> byBound = new java.util.TreeMap<>();
         for (Expr.Sym x : parameters) {
-            double bound = sampleBounds.getOrDefault(x, 1.0);
+            double bound = bounds.getOrDefault(x, 1.0);
             if (bound != 1.0) {
                 byBound.computeIfAbsent(bound, k -> new ArrayList<>()).add(x.name());
             }
