@@ -184,9 +184,16 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("stationary:    theta = 1 - 2^(-n) (maximum)"), r.out());
         assertTrue(r.out().contains("checked numerically at 9 points"), r.out());
         // as n grows, J = -(1 - theta) log((1 - theta) 2^n) - theta log(theta/(1 - 2^-n)) ~ -(1 - theta) n log 2:
-        // Symja's Limit leaves log(2^n) unevaluated (and gives 0 for J/n); the coefficient of n, confirmed
-        assertTrue(r.out().contains("limit n->inf:  diverges like (theta*log(2) - log(2))*n, to -infinity where it "
-                + "is negative") && r.out().contains("bonlab's linear growth"), r.out());
+        // Symja's Limit leaves log(2^n) unevaluated (and gives 0 for J/n); the coefficient of n read off the form
+        // (log((1 - theta)/2^-n) grows like n log 2, log(theta/(1 - 2^-n)) has a limit), confirmed by the numbers
+        assertTrue(r.out().contains("limit n->inf:  diverges like ((theta - 1)*log(2))*n, to -infinity where it "
+                + "is negative") && r.out().contains("bonlab's linear growth: the coefficient of n read off the closed "
+                + "form"), r.out());
+        // on bernoulli(p) the same reading: log((1 - theta)/(1 - p)^n) grows like -n log(1 - p) (Symja's coefficient,
+        // before, was log(1 - p) - theta*log(1 - p), the same)
+        r = BonlabEvalTest.run("derive", "--policy", "bernoulli(p=p)", "--quantity", "vbon_j");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("limit n->inf:  diverges like ((1 - theta)*log(1 - p))*n"), r.out());
         String[][] bad = {{"--derivative", "n"}, {"--stationary", "1+x"}, {"--derivative", "q"}, {"--solve", "theta"},
             {"--solve", "theta=half"}, {"--solve", "theta=nope(n=4)"}};
         String[] messages = {"--derivative names a continuous parameter; n is the number of samples",

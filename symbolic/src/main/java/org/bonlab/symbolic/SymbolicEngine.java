@@ -1512,6 +1512,10 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             failures.add(((LimitResult.NotFound) d).reason());
         }
+        LimitResult own = ownLinearGrowth(quantity, closed, n, parameters, failures);
+        if (own != null) {
+            return own;
+        }
         ToSymja to = new ToSymja();
         IExpr sym = to.translate(closed);
         ISymbol nSym = to.symbol(n);
@@ -1625,6 +1629,153 @@ public final class SymbolicEngine implements AutoCloseable {
             failures.add("linear growth: the coefficient " + v.expr() + " cannot be translated");
             return null;
         }
+        return confirmLinearGrowth(quantity, c.get(), n, parameters, method, failures);
+    }
+
+    /**
+     * Linear growth read off the closed form by bonlab itself, before Symja's Limit (which gives up on these forms,
+     * two failed calls and a tenth of a second or more each, cold): the coefficient of n of a sum of terms, each a
+     * factor free of n times n, a log, or a term free of n, where log x^(a n + b) contributes a log x, and a log's
+     * argument whose powers x^n all vanish as n grows (1 - 2^-n) contributes nothing. Only a proposal, confirmed like
+     * Symja's ({@link #confirmLinearGrowth}); null (with the reason recorded) where the form is not of this shape or
+     * the coefficient is 0.
+     */
+    private LimitResult ownLinearGrowth(Expr quantity, Expr closed, Expr.Sym n, List<Expr.Sym> parameters,
+            List<String> failures) {
+        Optional<Expr> c = growthCoefficient(closed, n, parameters);
+        if (c.isEmpty() || BestOfForms.isZero(c.get())) {
+            failures.add("bonlab's linear growth: the form is not a sum of multiples of n and of logs of powers in n");
+            return null;
+        }
+        return confirmLinearGrowth(quantity, Tidy.tidy(c.get()), n, parameters, "bonlab's linear growth: the "
+                + "coefficient of n read off the closed form (log x^(a n + b) = (a n + b) log x; logs of terms tending to "
+                + "a positive constant, and terms without n, add nothing), confirmed as the limit of the quantity over "
+                + "n", failures);
+    }
+
+    /** The c with e = c n + o(n) for a form of the shape {@link #ownLinearGrowth} reads; empty otherwise. */
+    private Optional<Expr> growthCoefficient(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
+        if (!mentions(e, n)) {
+            return Optional.of(Expr.constant(0));
+        }
+        if (e.equals(n)) {
+            return Optional.of(Expr.constant(1));
+        }
+        if (e instanceof Expr.Add a) {
+            return growthCoefficient(a.left(), n, parameters).flatMap(x -> growthCoefficient(a.right(), n, parameters)
+                    .map(y -> plus(x, y)));
+        }
+        if (e instanceof Expr.Sub d) {
+            return growthCoefficient(d.left(), n, parameters).flatMap(x -> growthCoefficient(d.right(), n, parameters)
+                    .map(y -> plus(x, negated(y))));
+        }
+        if (e instanceof Expr.Neg g) {
+            return growthCoefficient(g.operand(), n, parameters).map(SymbolicEngine::negated);
+        }
+        if (e instanceof Expr.Mul m && !mentions(m.left(), n)) {
+            return growthCoefficient(m.right(), n, parameters).map(y -> times(m.left(), y));
+        }
+        if (e instanceof Expr.Mul m && !mentions(m.right(), n)) {
+            return growthCoefficient(m.left(), n, parameters).map(x -> times(x, m.right()));
+        }
+        if (e instanceof Expr.Div d && !mentions(d.denominator(), n)) {
+            return growthCoefficient(d.numerator(), n, parameters).map(x -> BestOfForms.isZero(x) ? x
+                    : x.div(d.denominator()));
+        }
+        if (e instanceof Expr.Log l) {
+            return logRate(l.operand(), n, parameters);
+        }
+        return Optional.empty();
+    }
+
+    /** The c with log x = c n + o(n), for x a product and quotient of powers x^(a n + b) and terms with a limit. */
+    private Optional<Expr> logRate(Expr x, Expr.Sym n, List<Expr.Sym> parameters) {
+        if (!mentions(x, n)) {
+            return Optional.of(Expr.constant(0));
+        }
+        if (x instanceof Expr.Mul m) {
+            return logRate(m.left(), n, parameters).flatMap(a -> logRate(m.right(), n, parameters).map(b -> plus(a, b)));
+        }
+        if (x instanceof Expr.Div d) {
+            return logRate(d.numerator(), n, parameters).flatMap(a -> logRate(d.denominator(), n, parameters)
+                    .map(b -> plus(a, negated(b))));
+        }
+        if (x instanceof Expr.Pow p && !mentions(p.base(), n)) {
+            return affineCoefficient(p.exponent(), n).map(k -> times(k, Expr.log(p.base())));
+        }
+        if (x instanceof Expr.Pow p && !mentions(p.exponent(), n)) {
+            return logRate(p.base(), n, parameters).map(r -> times(p.exponent(), r));
+        }
+        // a term whose powers x^n all vanish, leaving a positive value at every check point: log of it has a limit
+        Optional<Expr> limit = vanishingPowers(x, n, parameters);
+        if (limit.isPresent() && definedAtCheckPoints(limit.get(), n, parameters)) {
+            DoubleEvaluator ev = new DoubleEvaluator();
+            for (Map<Expr.Sym, Double> at : checkPoints(n, parameters, List.of(1))) {
+                if (!(ev.evaluate(limit.get(), at) > 0)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(Expr.constant(0));
+        }
+        return Optional.empty();
+    }
+
+    /** The a of an exponent a n + b (a and b free of n); empty where the exponent is not affine in n. */
+    private static Optional<Expr> affineCoefficient(Expr e, Expr.Sym n) {
+        if (!mentions(e, n)) {
+            return Optional.of(Expr.constant(0));
+        }
+        if (e.equals(n)) {
+            return Optional.of(Expr.constant(1));
+        }
+        if (e instanceof Expr.Neg g) {
+            return affineCoefficient(g.operand(), n).map(SymbolicEngine::negated);
+        }
+        if (e instanceof Expr.Add a) {
+            return affineCoefficient(a.left(), n).flatMap(x -> affineCoefficient(a.right(), n).map(y -> plus(x, y)));
+        }
+        if (e instanceof Expr.Sub d) {
+            return affineCoefficient(d.left(), n).flatMap(x -> affineCoefficient(d.right(), n)
+                    .map(y -> plus(x, negated(y))));
+        }
+        if (e instanceof Expr.Mul m && !mentions(m.left(), n)) {
+            return affineCoefficient(m.right(), n).map(y -> times(m.left(), y));
+        }
+        if (e instanceof Expr.Mul m && !mentions(m.right(), n)) {
+            return affineCoefficient(m.left(), n).map(x -> times(x, m.right()));
+        }
+        return Optional.empty();
+    }
+
+    private static Expr plus(Expr a, Expr b) {
+        return BestOfForms.isZero(a) ? b : BestOfForms.isZero(b) ? a : a.plus(b);
+    }
+
+    private static Expr negated(Expr a) {
+        if (a instanceof Expr.Mul m && m.left() instanceof Expr.Sub d) { // -(1 - theta) log 2 as (theta - 1) log 2
+            return new Expr.Sub(d.right(), d.left()).times(m.right());
+        }
+        return BestOfForms.isZero(a) ? a : a instanceof Expr.Neg g ? g.operand() : new Expr.Neg(a);
+    }
+
+    private static Expr times(Expr a, Expr b) {
+        if (a instanceof Expr.Neg g) {
+            return negated(times(g.operand(), b));
+        }
+        if (b instanceof Expr.Neg g) {
+            return negated(times(a, g.operand()));
+        }
+        return BestOfForms.isZero(a) || BestOfForms.isZero(b) ? Expr.constant(0) : a.times(b);
+    }
+
+    /**
+     * Reports linear growth with coefficient {@code c} (a proposal, from Symja or from bonlab's reading of the form)
+     * only if the numeric engine's quantity/n at n = 10^3 .. 10^15 approaches c, with c non-zero, at every
+     * parameter point. Null (with the reason recorded) otherwise.
+     */
+    private LimitResult confirmLinearGrowth(Expr quantity, Expr coefficient, Expr.Sym n, List<Expr.Sym> parameters,
+            String method, List<String> failures) {
+        Optional<Expr> c = Optional.of(coefficient);
         DoubleEvaluator ev = new DoubleEvaluator();
         List<Map<Expr.Sym, Double>> groups = checkPoints(n, parameters, List.of(1));
         double worst = 0;
