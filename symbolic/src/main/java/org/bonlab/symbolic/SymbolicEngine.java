@@ -2158,10 +2158,15 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             // with powers of rationals to a symbolic exponent (2^(1-n), (1/3)^n), bonlab's own rewriting with the
             // powers as variables: Symja's Simplify and Factor take seconds on such forms and seldom shorten them
-            Optional<IExpr> inVariables = PowersAsVariables.simplified(symja, c);
+            Optional<IExpr> inVariables = rationalPolynomial(c) ? Optional.empty()
+                    : PowersAsVariables.simplified(symja, c);
             c = inVariables.isPresent() ? shortest(c, F.Identity(inVariables.get()))
+                    : rationalPolynomial(c) ? shortest(c, F.Factor(c)) // Simplify's and Together's only step here
                     : shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
-            c = shortest(c, F.Identity(combinedLogs(c))); // Identity: a form Symja leaves as it is still counts
+            IExpr combined = combinedLogs(c);
+            if (combined != c) {
+                c = shortest(c, F.Identity(combined)); // Identity: a form Symja leaves as it is still counts
+            }
             if (c.isZero()) {
                 continue; // zero only once simplified
             }
@@ -2884,6 +2889,26 @@ public final class SymbolicEngine implements AutoCloseable {
      * The shortest (fewest leaves) of {@code e} and what Symja makes of each rewriting of it, such as
      * {@code Simplify(e)} or {@code Factor(e)}; a rewriting Symja fails on is passed over.
      */
+    /**
+     * Whether {@code e} is a polynomial with rational coefficients in its symbols (sums, products and non-negative
+     * integer powers of symbols and rationals only), as the series coefficients of expected rewards and win rates are:
+     * no Simplify is needed to present it, its factored form is.
+     */
+    static boolean rationalPolynomial(IExpr e) {
+        if (e.isRational() || e.isSymbol()) {
+            return !e.isBuiltInSymbol();
+        }
+        if (e.isPlus() || e.isTimes()) {
+            for (IExpr arg : (IAST) e) {
+                if (!rationalPolynomial(arg)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return e.isPower() && e.exponent().isInteger() && !e.exponent().isNegative() && rationalPolynomial(e.base());
+    }
+
     private IExpr shortest(IExpr e, IExpr... rewritings) {
         IExpr best = e;
         for (IExpr candidate : rewritings) {
