@@ -2404,10 +2404,13 @@ public final class SymbolicEngine implements AutoCloseable {
         others.remove(x);
         // with x the only parameter a numeric search follows, so a long wait for Symja is pointless
         Duration attempt = others.isEmpty() ? LIMIT_ATTEMPT : timeLimit();
-        SymjaSession.Outcome o = symja.eval(F.Solve(F.Equal(dx, F.C0), xs), attempt);
+        // a sum of logs with integer coefficients (vBoN's log((1 - theta) 2^n) - log(theta 2^n/(2^n - 1))): exp(D) = 1
+        // is an algebraic equation, which Symja's Solve takes at once, where D = 0 costs it a failed attempt first
+        IExpr[] equations = sumOfLogs(dx) ? new IExpr[] {F.Equal(F.Exp(dx), F.C1), F.Equal(dx, F.C0)}
+                : new IExpr[] {F.Equal(dx, F.C0), F.Equal(F.Exp(dx), F.C1)}; // logs of a ratio: exp(D) = 1 instead
+        SymjaSession.Outcome o = symja.eval(F.Solve(equations[0], xs), attempt);
         if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
-            // logs of a ratio: solve exp(D) = 1 instead
-            o = symja.eval(F.Solve(F.Equal(F.Exp(dx), F.C1), xs), attempt);
+            o = symja.eval(F.Solve(equations[1], xs), attempt);
         }
         if (!(o instanceof SymjaSession.Outcome.Value v) || !v.expr().isList()) {
             String why = "Symja's Solve found no stationary point in " + x.name() + ": "
@@ -2889,6 +2892,25 @@ public final class SymbolicEngine implements AutoCloseable {
      * The shortest (fewest leaves) of {@code e} and what Symja makes of each rewriting of it, such as
      * {@code Simplify(e)} or {@code Factor(e)}; a rewriting Symja fails on is passed over.
      */
+    /** Whether {@code e} is a log, or a sum of logs each times an integer (so exp(e) is a product of powers). */
+    private static boolean sumOfLogs(IExpr e) {
+        if (e.isLog()) {
+            return true;
+        }
+        if (e.isTimes() && ((IAST) e).argSize() == 2 && ((IAST) e).arg1().isInteger()) {
+            return ((IAST) e).arg2().isLog();
+        }
+        if (e.isPlus()) {
+            for (IExpr arg : (IAST) e) {
+                if (!sumOfLogs(arg)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Whether {@code e} is a polynomial with rational coefficients in its symbols (sums, products and non-negative
      * integer powers of symbols and rationals only), as the series coefficients of expected rewards and win rates are:
