@@ -55,7 +55,7 @@ class BonlabDeriveTest {
         assertTrue(r.out().contains("presented:     3^(-n)*log(3^(1 - n)) + (2^n - 1)*3^(-n)*log((2^n - 1)*3^(1 - n)) "
                 + "+ 3^(-n)*(3^n - 2^n)*log(3*(1 - 2^n*3^(-n)))"), r.out());
         assertTrue(r.out().contains("equal because: proved: bonlab reduces closed form - presented form to 0 with the "
-                + "powers p^n of primes as variables"), r.out());
+                + "powers p^n of primes (and exponentials e^x) as variables"), r.out());
         assertTrue(r.out().contains("cross-check:   checked numerically at 24 points"), r.out());
     }
 
@@ -220,6 +220,12 @@ class BonlabDeriveTest {
                 && r.out().contains("(the closed form does not contain n; proved: the quantity does not depend on n)"),
                 r.out());
         assertTrue(r.out().contains("series beta->inf: 1/2 + 1/4*(1/beta) - 1/48*(1/beta)^3 + O(beta^(-4))"), r.out());
+        // the tilted KL's presented form, with the normaliser 1 + e^(1/beta) in denominators and logs: proved equal with
+        // e^(1/beta) as a variable (it was only checked numerically before)
+        BonlabEvalTest.Run kl = BonlabEvalTest.run("derive", "--policy", "coin", "--quantity", "tilted_kl");
+        assertEquals(0, kl.code(), kl.err());
+        assertTrue(kl.out().contains("equal because: proved: bonlab reduces closed form - presented form to 0 with the "
+                + "powers p^n of primes (and exponentials e^x) as variables"), kl.out());
         // neither the quantity (its policies included) nor the form reads n: the cross-check takes one n, and says so
         assertTrue(r.out().contains("cross-check:   checked numerically at 5 points") && r.out().contains(
                 "at n = 1 only (neither the quantity nor the form involves n), beta in [0.05, 0.25, 0.5, 0.75, 0.95]"),

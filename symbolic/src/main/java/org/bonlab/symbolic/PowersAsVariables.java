@@ -19,6 +19,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * other powers, functions). Symja's Together and Factor work fast on that (its Simplify and Factor take seconds on
  * the same expressions written with exponentials, and often give up), and the variables are put back at the end.
  *
+ * <p>Where only a 0 is concluded (identities, simplification), exponentials e^(k X) with k an integer are variables too
+ * (w = e^X), as the tilted policy's normaliser 1 + e^(1/beta).
+ *
  * <p>Zero test: the functions p^s for distinct primes p are algebraically independent over the rational functions of
  * the symbols (their logarithms s log p are linearly independent over the rationals), so an expression with no opaque
  * atom is identically 0 exactly when its rational function in the variables is 0 ({@link #isZero}).
@@ -33,7 +36,7 @@ final class PowersAsVariables {
      * most {@link #MAX_ATOMS} opaque parts (each log's argument costs Symja calls of its own).
      */
     private static boolean worthTrying(SymjaSession symja, IExpr e) {
-        PowersAsVariables probe = new PowersAsVariables(symja, false);
+        PowersAsVariables probe = new PowersAsVariables(symja, false, true);
         probe.map(e);
         return !probe.variables.isEmpty() && probe.variables.size() <= MAX_VARIABLES
                 && probe.atoms.size() <= MAX_ATOMS;
@@ -66,9 +69,17 @@ final class PowersAsVariables {
     /** Whether every log's argument is replaced by its rewriting, shorter or not ({@link #isIdentity}). */
     private boolean canonicalLogs;
 
-    private PowersAsVariables(SymjaSession symja, boolean tidyLogs) {
+    /**
+     * Whether e^(k X) (X symbolic, k an integer) is w_X^k with a variable w_X of its own, as the normaliser
+     * 1 + e^(1/beta) of the tilted policy: sound wherever only a 0 is concluded (a rational function that is 0 stays
+     * 0 whatever its variables stand for).
+     */
+    private final boolean expVariables;
+
+    private PowersAsVariables(SymjaSession symja, boolean tidyLogs, boolean expVariables) {
         this.symja = symja;
         this.tidyLogs = tidyLogs;
+        this.expVariables = expVariables;
     }
 
     /**
@@ -82,7 +93,7 @@ final class PowersAsVariables {
         if (!worthTrying(symja, difference)) {
             return false; // nothing of its kind, or too much of it: left to Symja's own identities
         }
-        PowersAsVariables v = new PowersAsVariables(symja, true);
+        PowersAsVariables v = new PowersAsVariables(symja, true, true);
         v.canonicalLogs = true;
         IExpr mapped = v.map(difference);
         IExpr collected = v.atoms.isEmpty() ? F.Together(mapped)
@@ -104,7 +115,7 @@ final class PowersAsVariables {
         if (!worthTrying(symja, e)) {
             return Optional.empty();
         }
-        PowersAsVariables v = new PowersAsVariables(symja, tidyLogs);
+        PowersAsVariables v = new PowersAsVariables(symja, tidyLogs, true);
         IExpr mapped = v.map(e); // its variables are the probe's (the logs' arguments have rewritings of their own)
         IExpr rational;
         if (v.atoms.isEmpty()) {
@@ -190,7 +201,9 @@ final class PowersAsVariables {
      * symbolic exponent, or no decision (the caller then asks Symja's Simplify as before).
      */
     static Optional<Boolean> isZero(SymjaSession symja, IExpr e) {
-        PowersAsVariables v = new PowersAsVariables(symja, false);
+        // no exponentials as variables here: e^a, e^b and e^(a + b) are not independent, and a non-zero claim needs
+        // independence (the other two uses only ever conclude 0, which holds whatever the variables stand for)
+        PowersAsVariables v = new PowersAsVariables(symja, false, false);
         IExpr mapped = v.map(e);
         if (v.variables.isEmpty() || !v.atoms.isEmpty()) {
             return Optional.empty();
@@ -276,11 +289,24 @@ final class PowersAsVariables {
                     return monomial.get();
                 }
             }
+            if (expVariables && base.equals(S.E) && !exponent.isNumber()) {
+                // e^(k X) with k an integer: w_X^k (X without a rational factor, so e^(2/beta) is w^2 with w = e^(1/beta))
+                IExpr k = F.C1;
+                IExpr x = exponent;
+                if (exponent.isTimes() && ((IAST) exponent).arg1().isRational()) {
+                    k = ((IAST) exponent).arg1();
+                    x = ((IAST) exponent).rest().oneIdentity1();
+                }
+                if (k.isInteger() && !x.isNumber()) {
+                    ISymbol w = variables.computeIfAbsent(F.Power(S.E, x), z -> F.Dummy("z" + variables.size()));
+                    return F.Power(w, k);
+                }
+            }
             return atom(e);
         }
         if (tidyLogs && e.isLog() && ((IAST) e).argSize() == 1) {
             // a log's argument put together and factored the same way (the log itself kept whole: no sign question)
-            Optional<IExpr> argument = simplified(symja, ((IAST) e).arg1(), false);
+            Optional<IExpr> argument = simplified(symja, ((IAST) e).arg1(), false); // exponentials as variables too
             if (argument.isPresent() && (canonicalLogs
                     || argument.get().leafCount() < ((IAST) e).arg1().leafCount())) {
                 return atom(F.Log(argument.get()));

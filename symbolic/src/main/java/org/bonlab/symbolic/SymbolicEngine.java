@@ -1185,7 +1185,8 @@ public final class SymbolicEngine implements AutoCloseable {
     /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
     /** How a presented form from {@link #withPowersAsVariables} is shown equal to the closed form. */
     private static final Verification POWERS_AS_VARIABLES_PROOF = new Verification.Proved("bonlab reduces closed form - "
-            + "presented form to 0 with the powers p^n of primes as variables and each log's argument put together and "
+            + "presented form to 0 with the powers p^n of primes (and exponentials e^x) as variables and each log's "
+            + "argument put together and "
             + "factored (no log split, so no sign condition), Symja's Together on each log's coefficient");
 
     /**
@@ -1268,6 +1269,13 @@ public final class SymbolicEngine implements AutoCloseable {
         boolean expandPowers = notShown == null;
         SymjaSession.Outcome o = symja.eval(expandPowers ? F.Expand(F.PowerExpand(value.expr()))
                 : F.Expand(value.expr()));
+        if (o instanceof SymjaSession.Outcome.Value v && !v.expr().isZero()
+                && PowersAsVariables.isIdentity(symja, value.expr())) {
+            // Symja's Expand leaves it, as where a KL's presented form has its logs' arguments factored (the gap), or
+            // where exponentials sit in denominators (the tilted policy's normaliser 1 + e^(1/beta)): before Together,
+            // which takes a tenth of a second or more to fail on forms with logs
+            return POWERS_AS_VARIABLES_PROOF;
+        }
         String together = "";
         if (o instanceof SymjaSession.Outcome.Value v && !v.expr().isZero()
                 && symja.eval(F.Together(v.expr())) instanceof SymjaSession.Outcome.Value t && t.expr().isZero()) {
@@ -1283,9 +1291,8 @@ public final class SymbolicEngine implements AutoCloseable {
                             + "positive on the domain (outward-rounded enclosures)", needPositive.size())
                     : "Symja reduces " + together + "Expand(closed form - presented form) to 0");
         }
-        if (PowersAsVariables.isIdentity(symja, value.expr())) {
-            // Symja's Expand leaves it, as where a KL's presented form has its logs' arguments factored (the gap)
-            return POWERS_AS_VARIABLES_PROOF;
+        if (o instanceof SymjaSession.Outcome.Failed && PowersAsVariables.isIdentity(symja, value.expr())) {
+            return POWERS_AS_VARIABLES_PROOF; // where Symja's Expand gave no answer at all
         }
         String why = o instanceof SymjaSession.Outcome.Failed f ? f.reason()
                 : expandPowers ? "Symja left a non-zero difference"

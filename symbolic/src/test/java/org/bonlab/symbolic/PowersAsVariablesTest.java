@@ -119,4 +119,31 @@ class PowersAsVariablesTest {
         // no power with a symbolic exponent: nothing to do
         assertEquals(Optional.empty(), PowersAsVariables.simplified(symja, F.Plus(F.Power(P, N), F.Log(N))));
     }
+
+    @Test
+    @DisplayName("exponentials as variables: the tilted policy's KL on the coin in two forms (its normaliser 1 + e^(1/beta) "
+            + "in denominators and logs) is shown equal, a near miss is not, and the zero test leaves e^(1/beta) alone")
+    void exponentialsAsVariables() {
+        ISymbol beta = F.Dummy("beta");
+        IExpr w = F.Power(F.E, F.Power(beta, F.CN1)); // e^(1/beta)
+        IExpr half = F.C1D2;
+        IExpr z = F.Plus(half, F.Times(half, w)); // 1/2 + e^(1/beta)/2
+        // the closed form, sum pi_y log(pi_y / p_y) with pi = (1/2, e^(1/beta)/2)/z and p = (1/2, 1/2)
+        IExpr closed = F.Plus(F.Times(F.Times(half, F.Power(z, F.CN1)), F.Log(F.Times(F.C2, half, F.Power(z, F.CN1)))),
+                F.Times(F.Times(half, w, F.Power(z, F.CN1)), F.Log(F.Times(F.C2, half, w, F.Power(z, F.CN1)))));
+        // Symja's Simplify of it: (1 + w)^-1 (log(2/(1 + w)) + w log(2 w/(1 + w)))
+        IExpr onePlusW = F.Plus(F.C1, w);
+        IExpr presented = F.Times(F.Power(onePlusW, F.CN1), F.Plus(F.Log(F.Times(F.C2, F.Power(onePlusW, F.CN1))),
+                F.Times(w, F.Log(F.Times(F.C2, w, F.Power(onePlusW, F.CN1))))));
+        assertTrue(PowersAsVariables.isIdentity(symja, F.Subtract(closed, presented)));
+        // the second log's argument off by a factor 1 + 10^-6: not shown equal
+        IExpr off = F.Times(F.Power(onePlusW, F.CN1), F.Plus(F.Log(F.Times(F.C2, F.Power(onePlusW, F.CN1))),
+                F.Times(w, F.Log(F.Times(F.QQ(2_000_002, 1_000_000), w, F.Power(onePlusW, F.CN1))))));
+        assertTrue(!PowersAsVariables.isIdentity(symja, F.Subtract(closed, off)));
+        // e^a, e^b and e^(a+b) are not independent: the zero test, which also says "not 0", takes no exponential
+        ISymbol a = F.Dummy("a");
+        ISymbol b = F.Dummy("b");
+        assertEquals(Optional.empty(), PowersAsVariables.isZero(symja, F.Plus(F.Power(F.E, F.Plus(a, b)),
+                F.Negate(F.Times(F.Power(F.E, a), F.Power(F.E, b))))));
+    }
 }
