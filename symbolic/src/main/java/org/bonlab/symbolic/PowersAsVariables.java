@@ -20,7 +20,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * the same expressions written with exponentials, and often give up), and the variables are put back at the end.
  *
  * <p>Where only a 0 is concluded (identities, simplification), exponentials e^(k X) with k an integer are variables too
- * (w = e^X), as the tilted policy's normaliser 1 + e^(1/beta).
+ * (w = e^X), as the tilted policy's normaliser 1 + e^(1/beta), and so are powers x^(a + b s) of a symbolic base with b
+ * an integer (w = x^s), as the (1 - p)^n of bernoulli(p).
  *
  * <p>Zero test: the functions p^s for distinct primes p are algebraically independent over the rational functions of
  * the symbols (their logarithms s log p are linearly independent over the rationals), so an expression with no opaque
@@ -36,8 +37,24 @@ final class PowersAsVariables {
      * most {@link #MAX_ATOMS} opaque parts (each log's argument costs Symja calls of its own).
      */
     private static boolean worthTrying(SymjaSession symja, IExpr e) {
+        return worthTrying(symja, e, false);
+    }
+
+    /**
+     * As above; with {@code insideLogs}, powers met only inside the logs' arguments count too (a Renyi divergence's
+     * log of a sum of powers): an identity puts every log's argument in canonical form, so two logs of equal
+     * arguments become one atom.
+     */
+    private static boolean worthTrying(SymjaSession symja, IExpr e, boolean insideLogs) {
         PowersAsVariables probe = new PowersAsVariables(symja, false, true);
         probe.map(e);
+        if (insideLogs && probe.variables.isEmpty()) {
+            for (IExpr atom : java.util.List.copyOf(probe.atoms.keySet())) {
+                if (atom.isLog() && ((IAST) atom).argSize() == 1) {
+                    probe.map(((IAST) atom).arg1());
+                }
+            }
+        }
         return !probe.variables.isEmpty() && probe.variables.size() <= MAX_VARIABLES
                 && probe.atoms.size() <= MAX_ATOMS;
     }
@@ -71,8 +88,8 @@ final class PowersAsVariables {
 
     /**
      * Whether e^(k X) (X symbolic, k an integer) is w_X^k with a variable w_X of its own, as the normaliser
-     * 1 + e^(1/beta) of the tilted policy: sound wherever only a 0 is concluded (a rational function that is 0 stays
-     * 0 whatever its variables stand for).
+     * 1 + e^(1/beta) of the tilted policy, and x^(a + b s) is x^a w^b with w = x^s ({@link #symbolicBase}): sound
+     * wherever only a 0 is concluded (a rational function that is 0 stays 0 whatever its variables stand for).
      */
     private final boolean expVariables;
 
@@ -90,7 +107,7 @@ final class PowersAsVariables {
      * only means the rewriting does not show it.
      */
     static boolean isIdentity(SymjaSession symja, IExpr difference) {
-        if (!worthTrying(symja, difference)) {
+        if (!worthTrying(symja, difference, true)) {
             return false; // nothing of its kind, or too much of it: left to Symja's own identities
         }
         PowersAsVariables v = new PowersAsVariables(symja, true, true);
@@ -289,6 +306,12 @@ final class PowersAsVariables {
                     return monomial.get();
                 }
             }
+            if (expVariables && !base.isNumber() && !base.equals(S.E) && !exponent.isNumber()) {
+                Optional<IExpr> power = symbolicBase(base, exponent);
+                if (power.isPresent()) {
+                    return power.get();
+                }
+            }
             if (expVariables && base.equals(S.E) && !exponent.isNumber()) {
                 // e^(k X) with k an integer: w_X^k (X without a rational factor, so e^(2/beta) is w^2 with w = e^(1/beta))
                 IExpr k = F.C1;
@@ -313,6 +336,38 @@ final class PowersAsVariables {
             }
         }
         return atom(e);
+    }
+
+    /**
+     * x^(a + b s) with x free of the symbol s and b an integer, as x^a w^b with a variable w = x^s of its own (so
+     * (1 - p)^(2n - 1) and ((1 - p)^n)^2/(1 - p) are one rational function of w); a positive rational factor q of x
+     * apart, as q^(a + b s) by {@link #monomial} (q^s r^s = (q r)^s for q &gt; 0). Valid for principal powers of any
+     * x other than 0 (x^u x^v = x^(u+v), (x^s)^b = x^(b s) for an integer b); empty for any other form.
+     */
+    private Optional<IExpr> symbolicBase(IExpr base, IExpr exponent) {
+        Optional<IExpr[]> ab = affine(exponent);
+        if (ab.isEmpty() || ab.get()[2] == null) {
+            return Optional.empty();
+        }
+        IRational a = (IRational) ab.get()[0];
+        IRational b = (IRational) ab.get()[1];
+        ISymbol s = (ISymbol) ab.get()[2];
+        if (!b.isInteger() || b.isZero() || !base.isFree(s)) {
+            return Optional.empty();
+        }
+        IExpr rest = base;
+        IExpr factor = F.C1;
+        if (base.isTimes() && ((IAST) base).arg1().isRational() && ((IAST) base).arg1().isPositive()) {
+            Optional<IExpr> q = monomial((IRational) ((IAST) base).arg1(), exponent);
+            if (q.isEmpty()) {
+                return Optional.empty();
+            }
+            factor = q.get();
+            rest = ((IAST) base).rest().oneIdentity1();
+        }
+        ISymbol w = variables.computeIfAbsent(F.Power(rest, s), k -> F.Dummy("z" + variables.size()));
+        IExpr out = F.Times(factor, F.Power(w, b));
+        return Optional.of(a.isZero() ? out : F.Times(map(F.Power(rest, a)), out));
     }
 
     private ISymbol atom(IExpr e) {

@@ -1185,8 +1185,8 @@ public final class SymbolicEngine implements AutoCloseable {
     /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
     /** How a presented form from {@link #withPowersAsVariables} is shown equal to the closed form. */
     private static final Verification POWERS_AS_VARIABLES_PROOF = new Verification.Proved("bonlab reduces closed form - "
-            + "presented form to 0 with the powers p^n of primes (and exponentials e^x) as variables and each log's "
-            + "argument put together and "
+            + "presented form to 0 with the powers p^n of primes, other powers x^n and exponentials e^x as variables "
+            + "and each log's argument put together and "
             + "factored (no log split, so no sign condition), Symja's Together on each log's coefficient");
 
     /**

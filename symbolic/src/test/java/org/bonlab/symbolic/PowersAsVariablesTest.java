@@ -117,7 +117,10 @@ class PowersAsVariablesTest {
                     && Math.abs(v.expr().evalf()) < 1e-20, difference + " for " + simpler);
         }
         // no power with a symbolic exponent: nothing to do
-        assertEquals(Optional.empty(), PowersAsVariables.simplified(symja, F.Plus(F.Power(P, N), F.Log(N))));
+        assertEquals(Optional.empty(), PowersAsVariables.simplified(symja, F.Plus(F.Times(P, N), F.Log(N))));
+        // a symbolic base is a variable of its own (p^n), given back as it was
+        assertEquals(Optional.of(F.Plus(F.Power(P, N), F.Log(N))),
+                PowersAsVariables.simplified(symja, F.Plus(F.Power(P, N), F.Log(N))));
     }
 
     @Test
@@ -145,5 +148,29 @@ class PowersAsVariablesTest {
         ISymbol b = F.Dummy("b");
         assertEquals(Optional.empty(), PowersAsVariables.isZero(symja, F.Plus(F.Power(F.E, F.Plus(a, b)),
                 F.Negate(F.Times(F.Power(F.E, a), F.Power(F.E, b))))));
+    }
+
+    @Test
+    @DisplayName("symbolic bases as variables: log((1 - p)^(2n - 1) + ...) equals the Renyi divergence's closed form "
+            + "written with ((1 - p)^n)^2/(1 - p), ((1 - p)/2)^n is 2^-n (1 - p)^n; near misses are not shown equal")
+    void symbolicBasesAsVariables() {
+        IExpr q = F.Plus(F.C1, F.Negate(P)); // 1 - p
+        IExpr qn = F.Power(q, N);
+        // (1 - p) ((1 - p)^n/(1 - p))^2 + p ((1 - (1 - p)^n)/p)^2, and (1 - p)^(2n - 1) + (1 - (1 - p)^n)^2/p
+        IExpr closed = F.Log(F.Plus(F.Times(q, F.Sqr(F.Times(qn, F.Power(q, F.CN1)))),
+                F.Times(P, F.Sqr(F.Times(F.Plus(F.C1, F.Negate(qn)), F.Power(P, F.CN1))))));
+        IExpr presented = F.Log(F.Plus(F.Power(q, F.Plus(F.Times(F.C2, N), F.CN1)),
+                F.Times(F.Sqr(F.Plus(F.C1, F.Negate(qn))), F.Power(P, F.CN1))));
+        assertTrue(PowersAsVariables.isIdentity(symja, F.Subtract(closed, presented)));
+        IExpr off = F.Log(F.Plus(F.Power(q, F.Plus(F.Times(F.C2, N), F.CN1)),
+                F.Times(F.Sqr(F.Plus(F.C1, F.Negate(qn))), F.Power(P, F.CN1)), F.Times(F.QQ(1, 1_000_000), qn)));
+        assertTrue(!PowersAsVariables.isIdentity(symja, F.Subtract(closed, off)));
+        // a positive rational factor of the base apart: ((1 - p)/2)^n log(((1 - p)/2)^n) = 2^-n (1 - p)^n log(2^-n (1 - p)^n)
+        IExpr halfQn = F.Power(F.Times(F.C1D2, q), N);
+        IExpr split = F.Times(F.Power(F.C2, F.Negate(N)), qn);
+        assertTrue(PowersAsVariables.isIdentity(symja, F.Subtract(F.Times(halfQn, F.Log(halfQn)),
+                F.Times(split, F.Log(split)))));
+        assertTrue(!PowersAsVariables.isIdentity(symja, F.Subtract(F.Times(halfQn, F.Log(halfQn)),
+                F.Times(split, F.Log(F.Times(F.QQ(1_000_001, 1_000_000), split))))));
     }
 }
