@@ -1708,7 +1708,8 @@ public final class SymbolicEngine implements AutoCloseable {
                     .map(b -> plus(a, negated(b))));
         }
         if (x instanceof Expr.Pow p && !mentions(p.base(), n)) {
-            return affineCoefficient(p.exponent(), n).map(k -> times(k, Expr.log(p.base())));
+            // log x^E = E log x: the exponent's own coefficient of n times log x
+            return growthCoefficient(p.exponent(), n, parameters).map(k -> times(k, Expr.log(p.base())));
         }
         if (x instanceof Expr.Pow p && !mentions(p.exponent(), n)) {
             return logRate(p.base(), n, parameters).map(r -> times(p.exponent(), r));
@@ -1723,33 +1724,6 @@ public final class SymbolicEngine implements AutoCloseable {
                 }
             }
             return Optional.of(Expr.constant(0));
-        }
-        return Optional.empty();
-    }
-
-    /** The a of an exponent a n + b (a and b free of n); empty where the exponent is not affine in n. */
-    private static Optional<Expr> affineCoefficient(Expr e, Expr.Sym n) {
-        if (!mentions(e, n)) {
-            return Optional.of(Expr.constant(0));
-        }
-        if (e.equals(n)) {
-            return Optional.of(Expr.constant(1));
-        }
-        if (e instanceof Expr.Neg g) {
-            return affineCoefficient(g.operand(), n).map(SymbolicEngine::negated);
-        }
-        if (e instanceof Expr.Add a) {
-            return affineCoefficient(a.left(), n).flatMap(x -> affineCoefficient(a.right(), n).map(y -> plus(x, y)));
-        }
-        if (e instanceof Expr.Sub d) {
-            return affineCoefficient(d.left(), n).flatMap(x -> affineCoefficient(d.right(), n)
-                    .map(y -> plus(x, negated(y))));
-        }
-        if (e instanceof Expr.Mul m && !mentions(m.left(), n)) {
-            return affineCoefficient(m.right(), n).map(y -> times(m.left(), y));
-        }
-        if (e instanceof Expr.Mul m && !mentions(m.right(), n)) {
-            return affineCoefficient(m.left(), n).map(x -> times(x, m.right()));
         }
         return Optional.empty();
     }
@@ -1780,22 +1754,21 @@ public final class SymbolicEngine implements AutoCloseable {
      * only if the numeric engine's quantity/n at n = 10^3 .. 10^15 approaches c, with c non-zero, at every
      * parameter point. Null (with the reason recorded) otherwise.
      */
-    private LimitResult confirmLinearGrowth(Expr quantity, Expr coefficient, Expr.Sym n, List<Expr.Sym> parameters,
+    private LimitResult confirmLinearGrowth(Expr quantity, Expr c, Expr.Sym n, List<Expr.Sym> parameters,
             String method, List<String> failures) {
-        Optional<Expr> c = Optional.of(coefficient);
         DoubleEvaluator ev = new DoubleEvaluator();
         List<Map<Expr.Sym, Double>> groups = checkPoints(n, parameters, List.of(1));
         double worst = 0;
         for (Map<Expr.Sym, Double> base : groups) {
             double target;
             try {
-                target = ev.evaluate(c.get(), base);
+                target = ev.evaluate(c, base);
             } catch (RuntimeException e) {
-                failures.add("linear growth: the coefficient " + c.get().show() + " does not evaluate");
+                failures.add("linear growth: the coefficient " + c.show() + " does not evaluate");
                 return null;
             }
             if (!(Math.abs(target) > LIMIT_TOLERANCE)) {
-                failures.add("linear growth: the coefficient " + c.get().show() + " vanishes at " + base);
+                failures.add("linear growth: the coefficient " + c.show() + " vanishes at " + base);
                 return null;
             }
             double previous = Double.POSITIVE_INFINITY;
@@ -1812,7 +1785,7 @@ public final class SymbolicEngine implements AutoCloseable {
                 }
                 if (d > previous + LIMIT_TOLERANCE * Math.abs(target)) {
                     failures.add(String.format(Locale.ROOT, "linear growth: the quantity over n moves away from %s "
-                            + "(at n = %.0e)", c.get().show(), k));
+                            + "(at n = %.0e)", c.show(), k));
                     return null;
                 }
                 previous = d;
@@ -1820,14 +1793,14 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             if (!(last <= 1e-6 * Math.abs(target))) {
                 failures.add(String.format(Locale.ROOT, "linear growth: the quantity over n at n = 1e15 differs "
-                        + "from %s by %.3g", c.get().show(), last));
+                        + "from %s by %.3g", c.show(), last));
                 return null;
             }
             worst = Math.max(worst, last / Math.abs(target));
         }
         return new LimitResult.Diverges(method, new Verification.CheckedNumerically(LIMIT_POINTS.size()
                 * groups.size(), worst, "the quantity over n at n = 1e3 .. 1e15 approaches the coefficient at every "
-                + "parameter point"), c);
+                + "parameter point"), Optional.of(c));
     }
 
     /**
