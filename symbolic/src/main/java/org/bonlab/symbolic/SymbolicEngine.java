@@ -396,15 +396,14 @@ public final class SymbolicEngine implements AutoCloseable {
         // The KL stays a sum of L terms, each a probability times a log, with no cancellation beyond the sum's: 25
         // digits serve (the sum at L = 1000 is most of a cold derivation's time at 50). The win rates' Faulhaber
         // polynomials cancel terms as large as L^(n+1): the default 50.
-        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(quantity.equals("kl") ? 25
-                : HighPrecisionEvaluator.DEFAULT_DIGITS);
+        int digits = quantity.equals("kl") ? 25 : HighPrecisionEvaluator.DEFAULT_DIGITS;
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator(digits);
         Expr checked = closed;
         String checkedHow = how;
         // on the cross-check thread, beside the limit below (and whatever the caller does next)
         java.util.concurrent.Future<Verification> cross = alongside(bounds -> {
             DoubleEvaluator engineEv = new DoubleEvaluator();
-            HighPrecisionEvaluator formHp = new HighPrecisionEvaluator(quantity.equals("kl") ? 25
-                    : HighPrecisionEvaluator.DEFAULT_DIGITS);
+            HighPrecisionEvaluator formHp = new HighPrecisionEvaluator(digits); // one per thread
             double worst = 0;
             for (long l : SIZE_CHECK_POINTS) {
                 if (quantity.equals("kl") && l > 1000) {
@@ -2138,10 +2137,10 @@ public final class SymbolicEngine implements AutoCloseable {
             }
             // with powers of rationals to a symbolic exponent (2^(1-n), (1/3)^n), bonlab's own rewriting with the
             // powers as variables: Symja's Simplify and Factor take seconds on such forms and seldom shorten them
-            Optional<IExpr> inVariables = rationalPolynomial(c) ? Optional.empty()
-                    : PowersAsVariables.simplified(symja, c);
-            c = inVariables.isPresent() ? shortest(c, F.Identity(inVariables.get()))
-                    : rationalPolynomial(c) ? shortest(c, F.Factor(c)) // Simplify's and Together's only step here
+            boolean polynomial = rationalPolynomial(c);
+            Optional<IExpr> inVariables = polynomial ? Optional.empty() : PowersAsVariables.simplified(symja, c);
+            c = polynomial ? shortest(c, F.Factor(c)) // Simplify's and Together's only step here
+                    : inVariables.isPresent() ? shortest(c, F.Identity(inVariables.get()))
                     : shortest(c, F.Simplify(c), F.Factor(c), F.Factor(F.Together(c)));
             IExpr combined = combinedLogs(c);
             if (combined != c) {
@@ -2861,11 +2860,9 @@ public final class SymbolicEngine implements AutoCloseable {
         List<IExpr> factors = new ArrayList<>();
         for (int i = 1; i < copy.size(); i++) {
             IExpr t = copy.get(i);
-            if (t.isLog() && ((IAST) t).argSize() == 1) {
-                factors.add(((IAST) t).arg1());
-            } else if (t.isTimes() && ((IAST) t).argSize() == 2 && ((IAST) t).arg1().isRational()
-                    && ((IAST) t).arg2().isLog() && ((IAST) ((IAST) t).arg2()).argSize() == 1) {
-                factors.add(F.Power(((IAST) ((IAST) t).arg2()).arg1(), ((IAST) t).arg1()));
+            Optional<LogTerm> log = LogTerm.of(t);
+            if (log.isPresent()) {
+                factors.add(log.get().factor());
             } else {
                 rest.add(t);
             }
@@ -2880,38 +2877,46 @@ public final class SymbolicEngine implements AutoCloseable {
         return rest.size() == 1 ? rest.get(0) : F.Plus(rest.toArray(new IExpr[0]));
     }
 
-    /** exp(e) for a {@link #sumOfLogs}: the product of the logs' arguments, each to its integer coefficient. */
-    private static IExpr productOfLogs(IExpr e) {
-        if (e.isLog()) {
-            return ((IAST) e).arg1();
+    /** A term c log a of a sum (c rational, 1 for log a alone). */
+    private record LogTerm(IExpr coefficient, IExpr argument) {
+        /** {@code t} as such a term; empty for any other term. */
+        static Optional<LogTerm> of(IExpr t) {
+            if (t.isLog() && ((IAST) t).argSize() == 1) {
+                return Optional.of(new LogTerm(F.C1, ((IAST) t).arg1()));
+            }
+            if (t.isTimes() && ((IAST) t).argSize() == 2 && ((IAST) t).arg1().isRational()
+                    && ((IAST) t).arg2().isLog() && ((IAST) ((IAST) t).arg2()).argSize() == 1) {
+                return Optional.of(new LogTerm(((IAST) t).arg1(), ((IAST) ((IAST) t).arg2()).arg1()));
+            }
+            return Optional.empty();
         }
-        if (e.isTimes()) {
-            return F.Power(((IAST) ((IAST) e).arg2()).arg1(), ((IAST) e).arg1());
+
+        /** a^c, the term's share of exp(sum). */
+        IExpr factor() {
+            return coefficient.isOne() ? argument : F.Power(argument, coefficient);
         }
-        IExpr[] factors = new IExpr[((IAST) e).argSize()];
-        for (int i = 1; i < ((IAST) e).size(); i++) {
-            factors[i - 1] = productOfLogs(((IAST) e).get(i));
+    }
+
+    /** The terms of {@code e}: its arguments if it is a sum, else itself. */
+    private static List<IExpr> summands(IExpr e) {
+        if (!e.isPlus()) {
+            return List.of(e);
         }
-        return F.Times(factors);
+        List<IExpr> terms = new ArrayList<>();
+        for (IExpr t : (IAST) e) {
+            terms.add(t);
+        }
+        return terms;
     }
 
     /** Whether {@code e} is a log, or a sum of logs each times an integer (so exp(e) is a product of powers). */
     private static boolean sumOfLogs(IExpr e) {
-        if (e.isLog()) {
-            return true;
-        }
-        if (e.isTimes() && ((IAST) e).argSize() == 2 && ((IAST) e).arg1().isInteger()) {
-            return ((IAST) e).arg2().isLog();
-        }
-        if (e.isPlus()) {
-            for (IExpr arg : (IAST) e) {
-                if (!sumOfLogs(arg)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
+        return summands(e).stream().allMatch(t -> LogTerm.of(t).filter(l -> l.coefficient().isInteger()).isPresent());
+    }
+
+    /** exp(e) for a {@link #sumOfLogs}: the product of the logs' arguments, each to its integer coefficient. */
+    private static IExpr productOfLogs(IExpr e) {
+        return F.Times(summands(e).stream().map(t -> LogTerm.of(t).orElseThrow().factor()).toArray(IExpr[]::new));
     }
 
     /**
