@@ -267,7 +267,7 @@ public final class SymbolicEngine implements AutoCloseable {
         List<Expr.Sym> parameters = freeSymbols(expanded, n);
         Expr presented = expanded;
         Verification equality = SAME_FORM;
-        Optional<Expr> simpler = simplified(expanded, n, parameters);
+        Optional<Expr> simpler = simplifiedWithPowersAsVariables(expanded, n, parameters);
         if (simpler.isPresent() && simpler.get().show().length() < expanded.show().length()) {
             Verification v = identity(expanded, simpler.get(), n, parameters,
                     Map.of(n, Positivity.Bounds.atLeast(1, Double.POSITIVE_INFINITY)));
@@ -1181,7 +1181,6 @@ public final class SymbolicEngine implements AutoCloseable {
                 quantity.show()));
     }
 
-    /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
     /** How a presented form from {@link #withPowersAsVariables} is shown equal to the closed form. */
     private static final Verification POWERS_AS_VARIABLES_PROOF = new Verification.Proved("bonlab reduces closed form - "
             + "presented form to 0 with the powers p^n of primes, other powers x^n and exponentials e^x as variables "
@@ -1209,6 +1208,23 @@ public final class SymbolicEngine implements AutoCloseable {
         return back;
     }
 
+    /**
+     * Symja's Simplify of {@code e} with its powers like 2^n as variables ({@link PowersAsVariables#simplifiedBySymja}),
+     * translated back; {@link #simplified} where {@code e} has no such power.
+     */
+    private Optional<Expr> simplifiedWithPowersAsVariables(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
+        ToSymja to = new ToSymja();
+        to.symbol(n);
+        parameters.forEach(to::symbol);
+        IExpr input = to.translate(e);
+        Optional<IExpr> r = PowersAsVariables.simplifiedBySymja(symja, input, symja.timeLimit());
+        if (r.isPresent()) {
+            return new FromSymja(to.inverse()).translate(r.get());
+        }
+        return simplified(e, n, parameters);
+    }
+
+    /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
     private Optional<Expr> simplified(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
         ToSymja to = new ToSymja();
         to.symbol(n);
@@ -2315,6 +2331,50 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     private CalculusResult derivativeWithin(Derivation d, Expr.Sym x) {
+        // the quantity's central differences need no derivative: they run beside Symja's D
+        java.util.concurrent.Future<List<Difference>> differences = CHECKER.submit(() -> centralDifferences(d, x));
+        CalculusResult symbolic = unchecked(d, x);
+        if (!(symbolic instanceof CalculusResult.Derivative dv)) {
+            differences.cancel(true);
+            return symbolic;
+        }
+        return checked(d, dv, org.bonlab.numeric.Futures.join(differences, "checking a derivative"));
+    }
+
+    /**
+     * The quantity's central difference in a parameter at one check point ({@link #centralDifferences}), or why it is
+     * undefined there.
+     */
+    record Difference(Map<Expr.Sym, java.math.BigDecimal> at, java.math.BigDecimal value, String undefined) {
+    }
+
+    /**
+     * The central differences of the quantity in {@code x} at 50 digits (step {@link #DIFFERENCE_STEP}) at the points
+     * of {@link #DERIVATIVE_CHECK_AT}, the other parameters at {@link #otherSymbolPoints}; they end at the first point
+     * where the quantity is undefined.
+     */
+    List<Difference> centralDifferences(Derivation d, Expr.Sym x) {
+        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm()); // not the indices of its sums
+        others.remove(x);
+        HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
+        List<Difference> out = new ArrayList<>();
+        for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
+            for (String at : DERIVATIVE_CHECK_AT) {
+                Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
+                b.put(x, new java.math.BigDecimal(scaled(x, at)));
+                try {
+                    out.add(new Difference(b, centralDifference(hp, d.quantity(), x, b), null));
+                } catch (ArithmeticException e) {
+                    out.add(new Difference(b, null, e.getMessage()));
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The derivative in {@code x} by Symja, its check still to be made ({@link #checked}); or why there is none. */
+    private CalculusResult unchecked(Derivation d, Expr.Sym x) {
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr fx = closedFormIn(to, xs, d, x, "a derivative in " + x.name());
@@ -2326,33 +2386,43 @@ public final class SymbolicEngine implements AutoCloseable {
         if (form.isEmpty()) {
             return new CalculusResult.NotFound("the derivative " + dx.get().form() + " could not be translated");
         }
-        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm()); // not the indices of its sums
+        return new CalculusResult.Derivative(x, form.get(), dx.get().method(),
+                new Verification.Unverified("not checked yet"));
+    }
+
+    /**
+     * {@code dv} (from {@link #unchecked}) with its check: the central difference of the quantity at 50 digits at the
+     * points of {@link #DERIVATIVE_CHECK_AT}; NotFound where they differ or the quantity is undefined.
+     */
+    CalculusResult checked(Derivation d, CalculusResult.Derivative dv, List<Difference> differences) {
+        Expr.Sym x = dv.variable();
+        List<Expr.Sym> others = symbolsOutsideSums(d.closedForm());
         others.remove(x);
         double worst = 0;
         int points = 0;
         HighPrecisionEvaluator hp = new HighPrecisionEvaluator();
-        for (Map<Expr.Sym, java.math.BigDecimal> point : otherSymbolPoints(others)) {
-            for (String at : DERIVATIVE_CHECK_AT) {
-                Map<Expr.Sym, java.math.BigDecimal> b = new HashMap<>(point);
-                b.put(x, new java.math.BigDecimal(scaled(x, at)));
-                try {
-                    java.math.BigDecimal numeric = centralDifference(hp, d.quantity(), x, b);
-                    java.math.BigDecimal symbolic = hp.evaluate(form.get(), b);
-                    double err = relativeDifference(symbolic, numeric);
-                    if (err > DERIVATIVE_TOLERANCE) {
-                        return new CalculusResult.NotFound(String.format(Locale.ROOT,
-                                "the derivative fails the numeric check at %s: %s against the central difference %s",
-                                b, symbolic.round(new java.math.MathContext(20)),
-                                numeric.round(new java.math.MathContext(20))));
-                    }
-                    worst = Math.max(worst, err);
-                    points++;
-                } catch (ArithmeticException e) {
-                    return new CalculusResult.NotFound("undefined at " + b + ": " + e.getMessage());
+        for (Difference difference : differences) {
+            Map<Expr.Sym, java.math.BigDecimal> b = difference.at();
+            if (difference.undefined() != null) {
+                return new CalculusResult.NotFound("undefined at " + b + ": " + difference.undefined());
+            }
+            try {
+                java.math.BigDecimal numeric = difference.value();
+                java.math.BigDecimal symbolic = hp.evaluate(dv.form(), b);
+                double err = relativeDifference(symbolic, numeric);
+                if (err > DERIVATIVE_TOLERANCE) {
+                    return new CalculusResult.NotFound(String.format(Locale.ROOT,
+                            "the derivative fails the numeric check at %s: %s against the central difference %s",
+                            b, symbolic.round(new java.math.MathContext(20)),
+                            numeric.round(new java.math.MathContext(20))));
                 }
+                worst = Math.max(worst, err);
+                points++;
+            } catch (ArithmeticException e) {
+                return new CalculusResult.NotFound("undefined at " + b + ": " + e.getMessage());
             }
         }
-        return new CalculusResult.Derivative(x, form.get(), dx.get().method(),
+        return new CalculusResult.Derivative(x, dv.form(), dv.method(),
                 new Verification.CheckedNumerically(points, worst, String.format(Locale.ROOT,
                         "against a central difference of the quantity at 50 digits (step %s), %s in %s, for %s",
                         DIFFERENCE_STEP, x.name(),
@@ -2372,10 +2442,21 @@ public final class SymbolicEngine implements AutoCloseable {
     }
 
     private CalculusResult stationaryPointsWithin(Derivation d, Expr.Sym x) {
-        CalculusResult derivative = derivative(d, x);
-        if (!(derivative instanceof CalculusResult.Derivative dv)) {
-            return derivative;
+        // the derivative's check (central differences of the quantity at 50 digits) runs beside Symja's D and Solve
+        java.util.concurrent.Future<List<Difference>> differences = CHECKER.submit(() -> centralDifferences(d, x));
+        CalculusResult symbolic = unchecked(d, x);
+        if (!(symbolic instanceof CalculusResult.Derivative unchecked)) {
+            differences.cancel(true);
+            return symbolic;
         }
+        CalculusResult solved = stationaryPointsOf(d, unchecked);
+        CalculusResult derivative = checked(d, unchecked,
+                org.bonlab.numeric.Futures.join(differences, "checking a derivative"));
+        return derivative instanceof CalculusResult.NotFound ? derivative : solved;
+    }
+
+    private CalculusResult stationaryPointsOf(Derivation d, CalculusResult.Derivative dv) {
+        Expr.Sym x = dv.variable();
         ToSymja to = new ToSymja();
         ISymbol xs = to.symbol(x);
         IExpr dx = to.translate(dv.form());

@@ -124,6 +124,31 @@ class PowersAsVariablesTest {
     }
 
     @Test
+    @DisplayName("Symja's Simplify with the powers as variables: vBoN's J on the coin comes back with only n and theta "
+            + "in it, equal at n = 7/3 and 10.5 (theta = 3/10, Symja's numeric evaluation at 30 digits); without a "
+            + "power in a log (a Hellinger distance's square roots) it is left to Symja's Simplify")
+    void symjaSimplifyWithPowersAsVariables() {
+        ISymbol theta = F.Dummy("theta");
+        IExpr x = pow(2, F.Negate(N)); // 2^-n
+        IExpr rest = F.Plus(F.C1, F.Negate(theta));
+        // -((1 - theta) log((1 - theta)/2^-n) + theta log(theta/(1 - 2^-n)))
+        IExpr j = F.Negate(F.Plus(F.Times(rest, F.Log(F.Times(rest, F.Power(x, F.CN1)))),
+                F.Times(theta, F.Log(F.Times(theta, F.Power(F.Plus(F.C1, F.Negate(x)), F.CN1))))));
+        IExpr r = PowersAsVariables.simplifiedBySymja(symja, j, Duration.ofSeconds(20)).orElseThrow();
+        assertTrue(r.isFree(s -> s.isSymbol() && !s.isBuiltInSymbol() && !s.equals(N) && !s.equals(theta), true)
+                && !r.isFree(N), r.toString());
+        for (IExpr at : new IExpr[] {F.QQ(7, 3), F.QQ(21, 2)}) {
+            IExpr difference = F.subst(F.subst(F.Subtract(j, r), N, at), theta, F.QQ(3, 10));
+            SymjaSession.Outcome o = symja.eval(F.N(difference, F.ZZ(30)));
+            assertTrue(o instanceof SymjaSession.Outcome.Value v && v.expr().isNumber()
+                    && Math.abs(v.expr().evalf()) < 1e-20, o + " for " + r);
+        }
+        IExpr hellinger = F.Plus(F.C1, F.Negate(F.Sqrt(F.Times(F.C1D2, x))),
+                F.Negate(F.Sqrt(F.Times(F.C1D2, F.Plus(F.C1, F.Negate(x))))));
+        assertEquals(Optional.empty(), PowersAsVariables.simplifiedBySymja(symja, hellinger, Duration.ofSeconds(20)));
+    }
+
+    @Test
     @DisplayName("exponentials as variables: the tilted policy's KL on the coin in two forms (its normaliser 1 + e^(1/beta) "
             + "in denominators and logs) is shown equal, a near miss is not, and the zero test leaves e^(1/beta) alone")
     void exponentialsAsVariables() {

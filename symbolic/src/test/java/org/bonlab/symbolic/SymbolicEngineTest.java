@@ -189,6 +189,26 @@ class SymbolicEngineTest {
     }
 
     @Test
+    @DisplayName("a derivative is given only where it matches the quantity's central differences at 50 digits: vBoN's "
+            + "dJ/dtheta passes at all nine points, the same times 1 + 10^-12 is refused with the point named")
+    void derivativeCheckRefusesAWrongForm() {
+        Expr.Sym theta = Bon.symbol("theta");
+        Derivation d = engine.derive(Bon.vbonObjective(Policy.bernoulli(theta), Policy.coin(), Bon.n), Bon.n);
+        CalculusResult.Derivative dj = assertInstanceOf(CalculusResult.Derivative.class, engine.derivative(d, theta));
+        List<SymbolicEngine.Difference> differences = engine.centralDifferences(d, theta);
+        assertEquals(9, differences.size()); // theta = 0.2, 0.5, 0.8 at n = 2, 3, 7
+        CalculusResult.Derivative again = assertInstanceOf(CalculusResult.Derivative.class,
+                engine.checked(d, dj, differences));
+        assertTrue(again.confirmation() instanceof Verification.CheckedNumerically c && c.points() == 9,
+                again.confirmation().describe());
+        CalculusResult.Derivative off = new CalculusResult.Derivative(theta,
+                dj.form().times(Expr.rational(1_000_000_000_001L, 1_000_000_000_000L)), dj.method(), dj.confirmation());
+        CalculusResult.NotFound refused = assertInstanceOf(CalculusResult.NotFound.class,
+                engine.checked(d, off, differences));
+        assertTrue(refused.reason().startsWith("the derivative fails the numeric check at {"), refused.reason());
+    }
+
+    @Test
     @DisplayName("the tilted optimum with symbolic beta: E[r] on the coin is sigma(1/beta), proved equal to the "
             + "closed form; its slope -sigma'(1/beta)/beta^2")
     void tiltedWithSymbolicBeta() {
