@@ -30,7 +30,7 @@ class PreciseMathTest {
     }
 
     @ParameterizedTest(name = "{0} digits")
-    @ValueSource(longs = {45, 100, 150})
+    @ValueSource(longs = {20, 25, 45, 100, 150})
     @DisplayName("log and exp agree with apfloat's to the working precision (relative to max(1, |value|))")
     void agreesWithApfloat(long digits) {
         for (String a : ARGUMENTS) {
@@ -43,6 +43,24 @@ class PreciseMathTest {
             Apfloat expected = ApfloatMath.exp(x);
             Apfloat rel = ApfloatMath.abs(expected.subtract(e)).divide(expected);
             assertTrue(rel.compareTo(new Apfloat("1e-" + (digits - 3 - 5))) < 0, "exp " + a); // |x| up to 1e4
+        }
+    }
+
+    @ParameterizedTest(name = "{0} digits")
+    @ValueSource(ints = {20, 35, 50, 110})
+    @DisplayName("the fixed-point exp agrees with apfloat's on [-64, 64]: both ends, around its 2^-10 reduction threshold, "
+            + "tiny arguments and the range log's Halley step uses")
+    void fixedPointExp(int digits) {
+        String[] arguments = {"64", "-64", "63.999999999999999999999", "-0.0009765625", "0.0009765625", "0.0009765626",
+            "1e-15", "-3.3e-40", "1e-130", "0.6931471805599453094172321", "2.302585092994045684", "1.7", "-17.25",
+            "45.123456789012345678901234567890123"};
+        for (String a : arguments) {
+            BigDecimal got = PreciseMath.expFixedPoint(new BigDecimal(a), digits);
+            Apfloat expected = ApfloatMath.exp(new Apfloat(a, digits + 20));
+            Apfloat rel = ApfloatMath.abs(expected.subtract(new Apfloat(got, digits + 20))).divide(expected);
+            assertTrue(rel.compareTo(new Apfloat("1e-" + (digits - 1))) < 0,
+                    () -> "exp " + a + " at " + digits + " digits: " + got + " against " + expected.toString(true));
+            assertTrue(got.precision() <= digits, () -> got + " has more than " + digits + " digits");
         }
     }
 
