@@ -476,7 +476,7 @@ class BonlabDeriveTest {
             "--quantity", "kl"}));
         assertTrue(DeriveCommand.derivesWithoutSymja(new String[] {"derive", "--quantity=kl", "--policy=uniform( L = M )",
             "--n", "2", "--latex"}));
-        // the win rates and the expected reward take Faulhaber's sums from Symja; a numeric size is a policy like any
+        // the win rates and the expected reward have their Faulhaber sums put together and factored by Symja; a numeric size is a policy like any
         String[][] symja = {{"derive", "--policy", "uniform(L=L)", "--n", "3", "--quantity", "win_half"},
             {"derive", "--policy", "uniform(L=1000)", "--quantity", "kl"}, {"derive", "--policy", "coin", "--quantity",
                 "kl"}, {"derive", "--policy", "uniform(L=L)", "--n", "3"}, {"derive", "--quantity", "kl", "--policy"}};

@@ -343,6 +343,28 @@ public final class SymbolicEngine implements AutoCloseable {
     /** Sizes at which a form in L is checked against the numeric engine's uniform(L). */
     static final List<Long> SIZE_CHECK_POINTS = List.of(1L, 2L, 3L, 4L, 5L, 7L, 10L, 20L, 50L, 100L, 1000L, 10_000L);
 
+    /**
+     * The win rate or expected reward of best-of-n on uniform(L) at a fixed n, summed over the ranks i = 1..L by
+     * {@link Faulhaber}: \( \sum_i (i^n - (i-1)^n) B(i) / (c L^k) \) with B(i) = 2i - 1, c = 2, k = n + 1 (ties half),
+     * B(i) = i - 1, c = 1, k = n + 1 (strict) and B(i) = i - 1, c = 1, k = n (the expected reward, rewards 0..L-1);
+     * the same terms as {@link #deriveUniformInSize}'s sum, which the cross-check evaluates.
+     */
+    static IExpr faulhaberSum(String quantity, int n, ISymbol size) {
+        List<BigInteger> reward = quantity.equals("win_half")
+                ? List.of(BigInteger.ONE.negate(), BigInteger.TWO)
+                : List.of(BigInteger.ONE.negate(), BigInteger.ONE);
+        List<Rational> q = Faulhaber.sum(Faulhaber.times(Faulhaber.bestOfMass(n), reward));
+        org.matheclipse.core.interfaces.IASTAppendable terms = F.PlusAlloc(q.size());
+        for (int d = 0; d < q.size(); d++) {
+            if (q.get(d).signum() != 0) {
+                terms.append(F.Times(ToSymja.rational(q.get(d)), F.Power(size, F.ZZ(d))));
+            }
+        }
+        int k = quantity.equals("expected_reward") ? n : n + 1;
+        IExpr denominator = F.Times(F.ZZ(quantity.equals("win_half") ? 2 : 1), F.Power(size, F.ZZ(k)));
+        return F.Times(terms.oneIdentity0(), F.Power(denominator, F.CN1));
+    }
+
     /** Sizes at which a limit in L is confirmed. */
     static final List<Long> SIZE_LIMIT_POINTS = List.of(1_000L, 10_000L, 100_000L, 1_000_000L);
 
@@ -350,8 +372,8 @@ public final class SymbolicEngine implements AutoCloseable {
      * A quantity of best-of-n of uniform(L) with the number of outcomes L symbolic and n fixed: by Lemma 1 (Eq. (7)
      * of Beirami et al.) \( \pi_n(i) = (i/L)^n - ((i-1)/L)^n \), so every quantity is a sum over i = 1..L.
      * The win rates (ties count half: \( \sum_i \pi_n(i)(2i-1)/(2L) \); strict: \( \sum_i \pi_n(i)(i-1)/L \))
-     * and the expected reward (rewards 0..L-1) have polynomial terms, which Symja sums in closed form (Faulhaber);
-     * the KL \( \sum_i \pi_n(i)\log(L\pi_n(i)) \) has none and stays a sum. Each form is checked against the
+     * and the expected reward (rewards 0..L-1) have polynomial terms, which bonlab sums in closed form
+     * ({@link Faulhaber}); the KL \( \sum_i \pi_n(i)\log(L\pi_n(i)) \) has none and stays a sum. Each form is checked against the
      * numeric engine's uniform(L) at L = 1..10^4, and its limit as L grows (Symja's Limit, or for the KL the
      * Riemann sum's integral \( \int_0^1 n u^{n-1}\log(n u^{n-1})\,du = \log n - (n-1)/n \), Eq. (5)'s origin)
      * is confirmed at L = 10^3..10^6.
@@ -382,14 +404,14 @@ public final class SymbolicEngine implements AutoCloseable {
         String how = "kept as a sum over the outcomes (no closed form: a log of a polynomial in i)";
         if (!quantity.equals("kl")) {
             ToSymja to = new ToSymja();
-            to.symbol(size);
-            to.symbol(i);
-            SymjaSession.Outcome o = symja.eval(F.Factor(F.Together(to.translate(sum))));
-            Optional<Expr> back = o instanceof SymjaSession.Outcome.Value v && !v.expr().has(S.Sum)
+            ISymbol ls = to.symbol(size);
+            SymjaSession.Outcome o = symja.eval(F.Factor(F.Together(faulhaberSum(quantity, (int) n, ls))));
+            Optional<Expr> back = o instanceof SymjaSession.Outcome.Value v
                     ? new FromSymja(to.inverse()).translate(v.expr()) : Optional.empty();
             if (back.isPresent()) {
                 closed = back.get();
-                how = "Symja sums the polynomial terms in closed form (Faulhaber), Together and Factor";
+                how = "bonlab sums the polynomial terms in closed form (Faulhaber's formula, Bernoulli numbers), Symja's "
+                        + "Together and Factor";
             }
         }
         DoubleEvaluator ev = new DoubleEvaluator();
