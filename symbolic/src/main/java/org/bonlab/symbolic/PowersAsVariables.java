@@ -317,15 +317,7 @@ final class PowersAsVariables {
             return e;
         }
         if (e.isPlus() || e.isTimes()) {
-            IAST ast = (IAST) e;
-            IAST copy = ast;
-            for (int i = 1; i < ast.size(); i++) {
-                IExpr inner = map(ast.get(i));
-                if (inner != ast.get(i)) {
-                    copy = copy.setAtCopy(i, inner);
-                }
-            }
-            return copy;
+            return mapArguments((IAST) e);
         }
         if (e.isPower()) {
             IExpr base = e.base();
@@ -361,14 +353,7 @@ final class PowersAsVariables {
             return transparent ? F.Power(map(base), map(exponent)) : atom(e);
         }
         if (transparent && e instanceof IAST ast && !ast.isEmpty()) {
-            IAST copy = ast;
-            for (int i = 1; i < ast.size(); i++) {
-                IExpr inner = map(ast.get(i));
-                if (inner != ast.get(i)) {
-                    copy = copy.setAtCopy(i, inner);
-                }
-            }
-            return copy;
+            return mapArguments(ast);
         }
         if (tidyLogs && e.isLog() && ((IAST) e).argSize() == 1) {
             // a log's argument put together and factored the same way (the log itself kept whole: no sign question)
@@ -379,6 +364,18 @@ final class PowersAsVariables {
             }
         }
         return atom(e);
+    }
+
+    /** {@code ast} with each argument rewritten by {@link #map} (the same object where none changes). */
+    private IAST mapArguments(IAST ast) {
+        IAST copy = ast;
+        for (int i = 1; i < ast.size(); i++) {
+            IExpr inner = map(ast.get(i));
+            if (inner != ast.get(i)) {
+                copy = copy.setAtCopy(i, inner);
+            }
+        }
+        return copy;
     }
 
     /**

@@ -165,12 +165,17 @@ class SymbolicEngineTest {
                 1e-17);
     }
 
+    /** vBoN's J(theta) with pi_theta = bernoulli(theta) against best-of-n on the coin (Eq. (5a) of Amini et al.). */
+    private static Derivation vbonObjectiveOnCoin(Expr.Sym theta) {
+        return engine.derive(Bon.vbonObjective(Policy.bernoulli(theta), Policy.coin(), Bon.n), Bon.n);
+    }
+
     @Test
     @DisplayName("calculus with a symbolic parameter: vBoN's J(theta) on the coin, dJ/dtheta = log 7 at theta = 1/2, "
             + "n = 3; the maximum at theta = 1 - 2^-n")
     void vbonObjectiveDerivativeAndMaximum() {
         Expr.Sym theta = Bon.symbol("theta");
-        Derivation d = engine.derive(Bon.vbonObjective(Policy.bernoulli(theta), Policy.coin(), Bon.n), Bon.n);
+        Derivation d = vbonObjectiveOnCoin(theta);
         DoubleEvaluator ev = new DoubleEvaluator();
         // by hand (Eq. (5a) of Amini et al.): J = -(1-t) log((1-t) 2^n) - t log(t / (1 - 2^-n))
         double t = 0.3;
@@ -193,7 +198,7 @@ class SymbolicEngineTest {
             + "dJ/dtheta passes at all nine points, the same times 1 + 10^-12 is refused with the point named")
     void derivativeCheckRefusesAWrongForm() {
         Expr.Sym theta = Bon.symbol("theta");
-        Derivation d = engine.derive(Bon.vbonObjective(Policy.bernoulli(theta), Policy.coin(), Bon.n), Bon.n);
+        Derivation d = vbonObjectiveOnCoin(theta);
         CalculusResult.Derivative dj = assertInstanceOf(CalculusResult.Derivative.class, engine.derivative(d, theta));
         List<SymbolicEngine.Difference> differences = engine.centralDifferences(d, theta);
         assertEquals(9, differences.size()); // theta = 0.2, 0.5, 0.8 at n = 2, 3, 7
