@@ -1215,9 +1215,7 @@ public final class SymbolicEngine implements AutoCloseable {
      * two equal; empty otherwise.
      */
     private Optional<Expr> withPowersAsVariables(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
-        ToSymja to = new ToSymja();
-        to.symbol(n);
-        parameters.forEach(to::symbol);
+        ToSymja to = translator(n, parameters);
         IExpr input = to.translate(e);
         Optional<IExpr> rewritten = PowersAsVariables.simplified(symja, input);
         if (rewritten.isEmpty() || rewritten.get().leafCount() >= input.leafCount()) {
@@ -1235,27 +1233,29 @@ public final class SymbolicEngine implements AutoCloseable {
      * translated back; {@link #simplified} where {@code e} has no such power.
      */
     private Optional<Expr> simplifiedWithPowersAsVariables(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
-        ToSymja to = new ToSymja();
-        to.symbol(n);
-        parameters.forEach(to::symbol);
+        ToSymja to = translator(n, parameters);
         IExpr input = to.translate(e);
-        Optional<IExpr> r = PowersAsVariables.simplifiedBySymja(symja, input, symja.timeLimit());
-        if (r.isPresent()) {
-            return new FromSymja(to.inverse()).translate(r.get());
-        }
-        return simplified(e, n, parameters);
+        return PowersAsVariables.simplifiedBySymja(symja, input, symja.timeLimit()).or(() -> symjaSimplify(input))
+                .flatMap(r -> new FromSymja(to.inverse()).translate(r));
     }
 
     /** Symja's Simplify, translated back; empty when Symja fails or the result cannot be translated. */
     private Optional<Expr> simplified(Expr e, Expr.Sym n, List<Expr.Sym> parameters) {
+        ToSymja to = translator(n, parameters);
+        return symjaSimplify(to.translate(e)).flatMap(r -> new FromSymja(to.inverse()).translate(r));
+    }
+
+    private Optional<IExpr> symjaSimplify(IExpr e) {
+        return symja.eval(F.Simplify(e)) instanceof SymjaSession.Outcome.Value v ? Optional.of(v.expr())
+                : Optional.empty();
+    }
+
+    /** A translator to Symja with n and the parameters as its symbols. */
+    private static ToSymja translator(Expr.Sym n, List<Expr.Sym> parameters) {
         ToSymja to = new ToSymja();
         to.symbol(n);
         parameters.forEach(to::symbol);
-        SymjaSession.Outcome o = symja.eval(F.Simplify(to.translate(e)));
-        if (o instanceof SymjaSession.Outcome.Value v) {
-            return new FromSymja(to.inverse()).translate(v.expr());
-        }
-        return Optional.empty();
+        return to;
     }
 
     /**
@@ -1282,9 +1282,7 @@ public final class SymbolicEngine implements AutoCloseable {
      */
     Verification identity(Expr a, Expr b, Expr.Sym n, List<Expr.Sym> parameters,
             Map<Expr.Sym, Positivity.Bounds> domain) {
-        ToSymja to = new ToSymja();
-        to.symbol(n);
-        parameters.forEach(to::symbol);
+        ToSymja to = translator(n, parameters);
         IExpr diff = F.Subtract(to.translate(a), to.translate(b));
         // wrapped in Identity so that a difference Symja leaves as a sum is a value, not "returned unevaluated"
         SymjaSession.Outcome evaluated = symja.eval(F.Identity(diff));

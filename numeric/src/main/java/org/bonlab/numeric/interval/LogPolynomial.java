@@ -129,6 +129,13 @@ final class LogPolynomial {
         return x.size() == 1 && x.get(0).k() == 0 && x.get(0).factor() == null ? x.get(0).coef() : null;
     }
 
+    /** The terms of left + right (or left - right), null where either side is not of this shape. */
+    private static List<Term> sum(Expr left, Expr right, boolean subtract, Expr.Sym n, double a) {
+        List<Term> x = terms(left, n, a);
+        List<Term> y = x == null ? null : terms(right, n, a);
+        return y == null ? null : plus(x, subtract ? negate(y) : y);
+    }
+
     /** {@code e} as terms, or null when it is not of the form (see the class comment). */
     private static List<Term> terms(Expr e, Expr.Sym n, double a) {
         if (e instanceof Expr.Log log) {
@@ -144,11 +151,11 @@ final class LogPolynomial {
             List<Term> x = terms(neg.operand(), n, a);
             return x == null ? null : negate(x);
         }
-        if (e instanceof Expr.Add || e instanceof Expr.Sub) {
-            boolean add = e instanceof Expr.Add;
-            List<Term> x = terms(add ? ((Expr.Add) e).left() : ((Expr.Sub) e).left(), n, a);
-            List<Term> y = x == null ? null : terms(add ? ((Expr.Add) e).right() : ((Expr.Sub) e).right(), n, a);
-            return y == null ? null : plus(x, add ? y : negate(y));
+        if (e instanceof Expr.Add add) {
+            return sum(add.left(), add.right(), false, n, a);
+        }
+        if (e instanceof Expr.Sub sub) {
+            return sum(sub.left(), sub.right(), true, n, a);
         }
         if (e instanceof Expr.Mul mul) {
             List<Term> x = terms(mul.left(), n, a);
