@@ -237,8 +237,8 @@ public record Interval(double lo, double hi) {
         if (n == 0) {
             return ONE;
         }
-        if (n == 1) {
-            return this;
+        if (n == 1 || (lo == 0 || lo == 1) && (hi == 0 || hi == 1)) {
+            return this; // 0^n = 0 and 1^n = 1 exactly: the top outcome's F = 1 at every n
         }
         if (exact && ExactArithmetic.applies(this)) {
             return ExactArithmetic.pow(this, n);

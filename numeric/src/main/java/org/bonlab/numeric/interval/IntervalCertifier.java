@@ -607,6 +607,7 @@ public final class IntervalCertifier {
         java.util.ArrayDeque<Interval> todo = new java.util.ArrayDeque<>();
         todo.push(whole);
         double smallest = Double.POSITIVE_INFINITY;
+        Map<Expr.Sym, Interval> fixed = points(at); // the point of the integer ranges, the same for every box
         while (!todo.isEmpty()) {
             Interval box = todo.pop();
             if (++boxes[0] > limit || shared != null && shared.incrementAndGet() > limit) {
@@ -614,11 +615,9 @@ public final class IntervalCertifier {
                 // point is taken again in order, with what the points before it left (and fails if it needs more)
                 return ABORTED;
             }
-            Map<Expr.Sym, Interval> b = points(at);
-            b.put(p, box);
             Interval m;
             try {
-                m = margin(claim, lhs, rhs, IntervalEvaluator.over(b));
+                m = margin(claim, lhs, rhs, IntervalEvaluator.over(fixed, p, box));
             } catch (ArithmeticException | IllegalArgumentException e) {
                 m = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY); // no enclosure: split
             } catch (UnsupportedOperationException e) {

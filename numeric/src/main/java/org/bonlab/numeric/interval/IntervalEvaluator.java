@@ -151,6 +151,13 @@ public final class IntervalEvaluator implements Expr.Visitor<Interval> {
         return ev;
     }
 
+    /** {@link #over} the box {@code fixed} with {@code symbol} bound to {@code value} besides. */
+    public static IntervalEvaluator over(Map<Expr.Sym, Interval> fixed, Expr.Sym symbol, Interval value) {
+        IntervalEvaluator ev = over(fixed);
+        ev.bindings.put(symbol, value);
+        return ev;
+    }
+
     public Interval evaluate(Expr e) {
         return e.accept(this);
     }

@@ -161,5 +161,15 @@ class IntervalTest {
         org.junit.jupiter.api.Assertions.assertEquals(Interval.point(Math.scalb(1.0, -40)), Interval.point(0.5).pow(40));
         org.junit.jupiter.api.Assertions.assertEquals(Interval.point(0.5625), Interval.point(0.75).pow(2));
         org.junit.jupiter.api.Assertions.assertEquals(Interval.ONE, Interval.point(1).pow(1_000_000));
+        // ends at 0 and 1 are their own powers, at any n (the top outcome's F = 1 in every box)
+        org.junit.jupiter.api.Assertions.assertEquals(new Interval(0, 1), new Interval(0, 1).pow(10_000));
+        org.junit.jupiter.api.Assertions.assertEquals(Interval.ZERO, Interval.ZERO.pow(7));
+        org.junit.jupiter.api.Assertions.assertEquals(Interval.ONE, Interval.ZERO.pow(0));
+        // one end at 0 or 1 and the other inside: the inner end's power, outward
+        Interval half = new Interval(0, 0.5).pow(3);
+        org.junit.jupiter.api.Assertions.assertEquals(new Interval(0, 0.125), half);
+        Interval upper = new Interval(0.3, 1).pow(10_000);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, upper.hi());
+        org.junit.jupiter.api.Assertions.assertTrue(upper.lo() == 0.0 || upper.lo() <= Math.pow(0.3, 10_000), upper.toString());
     }
 }
