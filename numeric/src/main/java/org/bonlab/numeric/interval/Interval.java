@@ -116,6 +116,30 @@ public record Interval(double lo, double hi) {
         if (exact && ExactArithmetic.applies(this, o)) {
             return ExactArithmetic.times(this, o);
         }
+        // by the signs of the ends, the two corners where the product is least and greatest (the usual case
+        // analysis of interval multiplication); both factors straddling 0, or 0 times infinity, take all four
+        double down = Double.NaN;
+        double up = Double.NaN;
+        if (lo >= 0) {
+            if (o.lo >= 0) {
+                down = productBound(lo, o.lo, true);
+                up = productBound(hi, o.hi, false);
+            } else if (o.hi <= 0) {
+                down = productBound(hi, o.lo, true);
+                up = productBound(lo, o.hi, false);
+            }
+        } else if (hi <= 0) {
+            if (o.lo >= 0) {
+                down = productBound(lo, o.hi, true);
+                up = productBound(hi, o.lo, false);
+            } else if (o.hi <= 0) {
+                down = productBound(hi, o.hi, true);
+                up = productBound(lo, o.lo, false);
+            }
+        }
+        if (!Double.isNaN(down) && !Double.isNaN(up)) {
+            return new Interval(down, up);
+        }
         double a = lo * o.lo;
         double b = lo * o.hi;
         double c = hi * o.lo;
@@ -141,11 +165,16 @@ public record Interval(double lo, double hi) {
         if (exact && ExactArithmetic.applies(this, o)) {
             return ExactArithmetic.div(this, o);
         }
-        double min = Math.min(Math.min(quotientBound(lo, o.lo, true), quotientBound(lo, o.hi, true)),
-                Math.min(quotientBound(hi, o.lo, true), quotientBound(hi, o.hi, true)));
-        double max = Math.max(Math.max(quotientBound(lo, o.lo, false), quotientBound(lo, o.hi, false)),
-                Math.max(quotientBound(hi, o.lo, false), quotientBound(hi, o.hi, false)));
-        return new Interval(min, max);
+        // the divisor lies wholly on one side of 0: by the signs of the ends, the two corners where the quotient
+        // is least and greatest
+        if (o.lo > 0) {
+            return lo >= 0 ? new Interval(quotientBound(lo, o.hi, true), quotientBound(hi, o.lo, false))
+                    : hi <= 0 ? new Interval(quotientBound(lo, o.lo, true), quotientBound(hi, o.hi, false))
+                    : new Interval(quotientBound(lo, o.lo, true), quotientBound(hi, o.lo, false));
+        }
+        return lo >= 0 ? new Interval(quotientBound(hi, o.hi, true), quotientBound(lo, o.lo, false))
+                : hi <= 0 ? new Interval(quotientBound(hi, o.lo, true), quotientBound(lo, o.hi, false))
+                : new Interval(quotientBound(hi, o.hi, true), quotientBound(lo, o.hi, false));
     }
 
     /** A bound below (or above) a / b for b != 0, with a or b possibly infinite (x / infinity is 0 in the limit). */

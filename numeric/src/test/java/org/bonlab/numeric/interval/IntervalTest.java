@@ -147,6 +147,72 @@ class IntervalTest {
     }
 
     @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("times and div: every sign pattern encloses the exact extreme corners (BigDecimal) and is at most an ulp wider")
+    void productsAndQuotientsByTheSignsOfTheEnds() {
+        java.util.Random rng = new java.util.Random(5);
+        for (int k = 0; k < 20000; k++) {
+            Interval x = randomInterval(rng);
+            Interval y = randomInterval(rng);
+            java.math.BigDecimal[] xs = {new java.math.BigDecimal(x.lo()), new java.math.BigDecimal(x.hi())};
+            java.math.BigDecimal[] ys = {new java.math.BigDecimal(y.lo()), new java.math.BigDecimal(y.hi())};
+            java.math.BigDecimal min = null;
+            java.math.BigDecimal max = null;
+            for (java.math.BigDecimal a : xs) {
+                for (java.math.BigDecimal b : ys) {
+                    java.math.BigDecimal c = a.multiply(b);
+                    min = min == null || c.compareTo(min) < 0 ? c : min;
+                    max = max == null || c.compareTo(max) > 0 ? c : max;
+                }
+            }
+            assertTight(x.times(y), min, max, x + " * " + y);
+            if (y.lo() > 0 || y.hi() < 0) {
+                java.math.MathContext mc = new java.math.MathContext(80);
+                min = null;
+                max = null;
+                for (java.math.BigDecimal a : xs) {
+                    for (java.math.BigDecimal b : ys) {
+                        java.math.BigDecimal c = a.divide(b, mc);
+                        min = min == null || c.compareTo(min) < 0 ? c : min;
+                        max = max == null || c.compareTo(max) > 0 ? c : max;
+                    }
+                }
+                assertTight(x.div(y), min, max, x + " / " + y);
+            }
+        }
+        // 0 times infinity: no information
+        org.junit.jupiter.api.Assertions.assertEquals(Double.NEGATIVE_INFINITY,
+                new Interval(0, 1).times(new Interval(-1, Double.POSITIVE_INFINITY)).lo());
+        org.junit.jupiter.api.Assertions.assertEquals(new Interval(0, Double.POSITIVE_INFINITY),
+                new Interval(0, 1).times(new Interval(1, Double.POSITIVE_INFINITY)));
+    }
+
+    /** An interval of any sign pattern, with ends of 1 to 53 significant bits and now and then an end at 0. */
+    private static Interval randomInterval(java.util.Random rng) {
+        double a = end(rng);
+        double b = end(rng);
+        return new Interval(Math.min(a, b), Math.max(a, b));
+    }
+
+    private static double end(java.util.Random rng) {
+        if (rng.nextInt(10) == 0) {
+            return 0;
+        }
+        double v = Math.scalb(rng.nextDouble() + 0.5, rng.nextInt(40) - 20);
+        if (rng.nextBoolean()) {
+            v = Math.rint(v * 64) / 64; // few significant bits: exact products and quotients occur
+        }
+        return rng.nextBoolean() ? v : -v;
+    }
+
+    /** r encloses [min, max] and each end is within an ulp of it. */
+    private static void assertTight(Interval r, java.math.BigDecimal min, java.math.BigDecimal max, String what) {
+        org.junit.jupiter.api.Assertions.assertTrue(new java.math.BigDecimal(r.lo()).compareTo(min) <= 0
+                && max.compareTo(new java.math.BigDecimal(r.hi())) <= 0, what + " = " + r + " misses [" + min + ", " + max + "]");
+        org.junit.jupiter.api.Assertions.assertTrue(r.lo() >= Math.nextDown(min.doubleValue())
+                && r.hi() <= Math.nextUp(max.doubleValue()), what + " = " + r + " is wider than an ulp");
+    }
+
+    @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.DisplayName("pow: encloses the exact power (BigDecimal) for 5000 random x, n; exact powers stay exact points")
     void powEnclosesAndStaysExact() {
         java.util.Random rng = new java.util.Random(11);
