@@ -254,9 +254,8 @@ public record Interval(double lo, double hi) {
 
     /**
      * x^n for a non-negative x and an integer n >= 0 (monotone in x). Where an end's power is exactly
-     * representable (a dyadic end with few significant bits, as 1/2 or 3/4), by repeated squaring with products
-     * rounded outward only when inexact, so exact powers stay exact (claims tight at such points can be
-     * certified); otherwise {@code Math.pow} widened by one ulp each way, which is sound because the JDK
+     * representable (a dyadic end with few significant bits, as 1/2 or 3/4), exactly, in integer arithmetic, so
+     * exact powers stay exact (claims tight at such points can be certified); otherwise {@code Math.pow} widened by one ulp each way, which is sound because the JDK
      * guarantees its result within one ulp of the exact one, and 2-3 times faster than squaring.
      */
     public Interval pow(long n) {
@@ -275,7 +274,7 @@ public record Interval(double lo, double hi) {
         if (!exactPower(lo, n) || !exactPower(hi, n)) {
             return new Interval(powDown(lo, n), powUp(hi, n));
         }
-        return bySquaring(n);
+        return new Interval(exactPow(lo, n), exactPow(hi, n));
     }
 
     /** Whether x^n is a double: x = m 2^e with an odd m of b bits, and b n at most 53 (and no underflow). */
@@ -303,20 +302,23 @@ public record Interval(double lo, double hi) {
         return Math.nextUp(Math.pow(x, (double) n));
     }
 
-    private Interval bySquaring(long n) {
-        Interval result = ONE;
-        Interval base = this;
-        long e = n;
-        while (e > 0) {
-            if ((e & 1) == 1) {
-                result = result.times(base);
-            }
-            e >>= 1;
-            if (e > 0) {
-                base = base.times(base);
-            }
+    /**
+     * x^n exactly, where {@link #exactPower} holds (x = m 2^k with m odd, m^n below 2^53, no underflow): m^n in a
+     * long, then the exponent k n.
+     */
+    private static double exactPow(double x, long n) {
+        if (x == 0 || x == 1 || Double.isInfinite(x)) {
+            return x;
         }
-        return new Interval(Math.max(0, result.lo), result.hi);
+        long bits = Double.doubleToRawLongBits(x);
+        long mantissa = (bits & 0x000fffffffffffffL) | 1L << 52; // x is normal: exactPower excludes subnormals
+        int shift = Long.numberOfTrailingZeros(mantissa);
+        long m = mantissa >>> shift;
+        long power = 1;
+        for (long i = 0; i < n; i++) {
+            power *= m; // below 2^53: exact
+        }
+        return Math.scalb((double) power, (int) ((Math.getExponent(x) - 52 + shift) * n));
     }
 
     /**

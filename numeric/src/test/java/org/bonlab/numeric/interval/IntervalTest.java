@@ -227,6 +227,17 @@ class IntervalTest {
         org.junit.jupiter.api.Assertions.assertEquals(Interval.point(Math.scalb(1.0, -40)), Interval.point(0.5).pow(40));
         org.junit.jupiter.api.Assertions.assertEquals(Interval.point(0.5625), Interval.point(0.75).pow(2));
         org.junit.jupiter.api.Assertions.assertEquals(Interval.ONE, Interval.point(1).pow(1_000_000));
+        // dyadic ends with few significant bits: their powers are doubles, and come out exactly
+        for (int k = 0; k < 5000; k++) {
+            int bits = 1 + rng.nextInt(8);
+            double x = Math.scalb((double) (1 + 2 * rng.nextInt(1 << (bits - 1))), -rng.nextInt(12) - bits + rng.nextInt(4));
+            int n = 2 + rng.nextInt(Math.min(53 / bits, 40) - 1); // bits * n <= 53, |exponent| * n < 1000
+            java.math.BigDecimal exact = new java.math.BigDecimal(x).pow(n);
+            Interval r = new Interval(x / 2, x).pow(n);
+            org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal(r.hi()).compareTo(exact), x + "^" + n);
+            org.junit.jupiter.api.Assertions.assertEquals(0, new java.math.BigDecimal(r.lo()).compareTo(
+                    new java.math.BigDecimal(x / 2).pow(n)), (x / 2) + "^" + n);
+        }
         // ends at 0 and 1 are their own powers, at any n (the top outcome's F = 1 in every box)
         org.junit.jupiter.api.Assertions.assertEquals(new Interval(0, 1), new Interval(0, 1).pow(10_000));
         org.junit.jupiter.api.Assertions.assertEquals(Interval.ZERO, Interval.ZERO.pow(7));
