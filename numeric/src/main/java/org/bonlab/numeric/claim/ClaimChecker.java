@@ -19,7 +19,8 @@ import org.bonlab.numeric.quantity.UndefinedQuantityException;
  * otherwise a grid of small values, log-spaced values and the end points.
  *
  * <p>A violation counts only when it exceeds {@link #VIOLATION_TOLERANCE} times the scale of the two sides, and
- * a counterexample is re-evaluated by a fresh evaluator before it is reported. Without a sound argument the
+ * a counterexample is re-evaluated by a fresh evaluator before it is reported; a smaller one at the smallest margin
+ * only when interval arithmetic and 50 digits confirm it ({@link NearMiss}). Without a sound argument the
  * verdict is never PROVED: a claim that holds everywhere checked is UNDECIDED, with its smallest margin.
  */
 public final class ClaimChecker {
@@ -102,6 +103,14 @@ public final class ClaimChecker {
             }
             if (k < 0) {
                 break;
+            }
+        }
+        if (smallest != null && smallest.margin() < 0) {
+            // a violation below the tolerance: a counterexample where interval arithmetic and 50 digits confirm it
+            java.util.Optional<NearMiss.Confirmed> near = NearMiss.confirm(claim,
+                    new ConjectureSearch.Candidate(Map.of(), smallest.at()));
+            if (near.isPresent()) {
+                return new Verdict.Falsified(claim, smallest, near.get().evidence(), evaluations);
             }
         }
         String note = firstUndefined.isEmpty() ? unconfirmed

@@ -268,6 +268,16 @@ public final class ConjectureSearch {
                 kept.offer(claim, local.best, local.bestPoint);
             }
         }
+        if (kept.worstPoint != null && kept.worstPoint.margin() < 0) {
+            // a violation below the tolerance: a counterexample where interval arithmetic and 50 digits confirm it
+            java.util.Optional<NearMiss.Confirmed> near = NearMiss.confirm(claim, kept.worst);
+            if (near.isPresent()) {
+                Candidate at = near.get().candidate();
+                Verdict.Point pt = evaluate(claim, at);
+                return new Verdict.Falsified(claim, described(pt == null ? kept.worstPoint : pt, at),
+                        near.get().evidence() + "; seed " + seed, count);
+            }
+        }
         Verdict.Point worstPoint = kept.worstPoint == null ? null : described(kept.worstPoint, kept.worst);
         Candidate tightest = kept.tightest;
         Verdict.Point tightestPoint = kept.tightestPoint;
